@@ -1,0 +1,257 @@
+//! The command line: clap types only. Their `///` comments are the user's `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+const ABOUT: &str = "Track your career roadmap in social media management, one step at a time.";
+
+const LONG_ABOUT: &str = "\
+Track your career roadmap in social media management, one step at a time.
+
+smm-path carries a 20-step roadmap (in Indonesian and English) and records \
+your progress on it: which steps are done, when, and your notes and evidence. \
+Run it without a command to see where you stand.";
+
+const EVERYDAY: &str = "\
+Everyday use:
+  smm-path                 where you stand: every step, done and next
+  smm-path next            the step to work on now, with things to try
+  smm-path start 5         you began step 5
+  smm-path done 5          step 5 is done (also: 1-3, 1,4,7, content-strategy)
+  smm-path note 5 TEXT     keep a note or a link as evidence
+  smm-path undo            take back the last change
+  smm-path export -o progress.md   share your checklist
+
+Exit codes:
+  0  success (also when a step was already done and nothing changed)
+  1  failure: the progress or roadmap file cannot be read, or saving failed
+  2  bad usage or input: unknown step, bad date, unknown option; nothing is written
+
+Files:
+  Progress is saved in progress.yaml in the data directory
+  (~/.local/share/smm-path on Linux); SMM_PATH_HOME or --home change it.";
+
+/// smm-path's command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "smm-path",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = EVERYDAY,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Language of the output: id (Bahasa Indonesia) or en (English)
+    /// [default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Directory holding progress.yaml [default: your data directory + /smm-path]
+    #[arg(long, global = true, env = "SMM_PATH_HOME", value_name = "DIR")]
+    pub home: Option<PathBuf>,
+
+    /// Track another roadmap: a YAML file in the same format as the built-in one
+    #[arg(long, global = true, env = "SMM_PATH_ROADMAP", value_name = "FILE")]
+    pub roadmap: Option<PathBuf>,
+
+    /// When to colour the output (auto honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR or CLICOLOR=0 is set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show every step with its status and date, the overall progress, and the next step
+    ///
+    /// This is what `smm-path` runs without a command.
+    ///
+    /// Examples:
+    ///   smm-path status
+    ///   smm-path status --json | jq .summary.percent
+    Status(StatusArgs),
+
+    /// Mark steps as done
+    ///
+    /// Examples:
+    ///   smm-path done 5
+    ///   smm-path done 1-3 7
+    ///   smm-path done content-strategy --on 2026-03-14
+    Done(DoneArgs),
+
+    /// Mark steps as in progress
+    ///
+    /// Example:
+    ///   smm-path start 6
+    Start(StepsArgs),
+
+    /// Skip steps that do not apply to you; they no longer count toward your progress
+    ///
+    /// Example:
+    ///   smm-path skip 12 --reason "no ad budget yet"
+    Skip(SkipArgs),
+
+    /// Put steps back to "to do" (their notes are kept)
+    ///
+    /// Examples:
+    ///   smm-path reset 5
+    ///   smm-path reset --all --yes
+    Reset(ResetArgs),
+
+    /// Show one step in full: summary, things to try, evidence, dates and notes
+    ///
+    /// Example:
+    ///   smm-path show 8
+    Show(ShowArgs),
+
+    /// Show the first step that is neither done nor skipped, with things to try
+    Next,
+
+    /// Add a timestamped note to a step: a thought, or a link as evidence
+    ///
+    /// Example:
+    ///   smm-path note 5 "Portfolio live: https://example.com/me"
+    Note(NoteArgs),
+
+    /// Take back the last command that changed your progress, as a whole
+    ///
+    /// Run it again to go further back.
+    Undo,
+
+    /// Show the history of changes, newest first
+    Log(LogArgs),
+
+    /// Export your progress as a Markdown checklist, to share or keep
+    ///
+    /// Examples:
+    ///   smm-path export > progress.md
+    ///   smm-path export -o progress.md
+    Export(ExportArgs),
+}
+
+/// Arguments of `status`.
+#[derive(Debug, Args, Default)]
+pub struct StatusArgs {
+    /// Print the report as JSON (stable field names) instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One or more steps.
+#[derive(Debug, Args)]
+pub struct StepsArgs {
+    /// Steps: a number (5), a range (1-3), a list (1,4,7) or a step id
+    #[arg(required = true, value_name = "STEP")]
+    pub steps: Vec<String>,
+}
+
+/// Arguments of `done`.
+#[derive(Debug, Args)]
+pub struct DoneArgs {
+    #[command(flatten)]
+    pub steps: StepsArgs,
+
+    /// Record an earlier day than today as the finish date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+/// Arguments of `skip`.
+#[derive(Debug, Args)]
+pub struct SkipArgs {
+    #[command(flatten)]
+    pub steps: StepsArgs,
+
+    /// Why the step does not apply to you
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+/// Arguments of `reset`.
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// Steps: a number (5), a range (1-3), a list (1,4,7) or a step id
+    #[arg(value_name = "STEP", required_unless_present = "all", conflicts_with = "all")]
+    pub steps: Vec<String>,
+
+    /// Reset every step of the roadmap (asks first on a terminal)
+    #[arg(long)]
+    pub all: bool,
+
+    /// Do not ask for confirmation (needed for --all without a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The step: a number (5) or a step id
+    #[arg(value_name = "STEP")]
+    pub step: String,
+}
+
+/// Arguments of `note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The step: a number (5) or a step id
+    #[arg(value_name = "STEP")]
+    pub step: String,
+
+    /// The note; several words are joined with spaces
+    #[arg(required = true, value_name = "TEXT", num_args = 1..)]
+    pub text: Vec<String>,
+}
+
+/// Arguments of `log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Show at most this many changes
+    #[arg(long, short = 'n', value_name = "COUNT")]
+    pub limit: Option<usize>,
+}
+
+/// Formats `export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    /// GitHub-flavored Markdown with a task list
+    #[default]
+    Markdown,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Markdown)]
+    pub format: ExportFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

@@ -1,0 +1,59 @@
+//! `smm-path done STEP...`: mark steps done, today or on an earlier day.
+
+use std::io::Write;
+
+use chrono::{NaiveDate, Offset, TimeZone};
+
+use crate::cli::DoneArgs;
+use crate::cmd::{Context, command_line};
+use crate::error::Error;
+use crate::progress::{Action, Timestamp};
+
+pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let step_ids = ctx.select_steps(&args.steps.steps)?;
+    let on = args
+        .on
+        .as_deref()
+        .map(|text| parse_past_date(text, ctx.now))
+        .transpose()?;
+    let mut arguments = args.steps.steps.clone();
+    if let Some(date) = &args.on {
+        arguments.extend(["--on".to_string(), date.clone()]);
+    }
+    let outcomes = ctx.change_status(Action::Done { on }, &step_ids, &command_line("done", &arguments))?;
+    ctx.print_outcomes(&outcomes, out)
+}
+
+/// `YYYY-MM-DD`, not after today, as the start of that day in the user's offset.
+fn parse_past_date(text: &str, now: Timestamp) -> Result<Timestamp, Error> {
+    let invalid = || Error::InvalidDate {
+        input: text.to_string(),
+    };
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| invalid())?;
+    if date > now.date_naive() {
+        return Err(Error::FutureDate {
+            input: text.to_string(),
+        });
+    }
+    let offset = now.offset().fix();
+    date.and_hms_opt(0, 0, 0)
+        .and_then(|midnight| offset.from_local_datetime(&midnight).single())
+        .ok_or_else(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_today_and_earlier_days_only() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-14T23:30:00+07:00").unwrap();
+        let today = parse_past_date("2026-03-14", now).unwrap();
+        assert_eq!(today.to_rfc3339(), "2026-03-14T00:00:00+07:00");
+        assert!(parse_past_date("2026-03-01", now).is_ok());
+        assert!(matches!(parse_past_date("2026-03-15", now), Err(Error::FutureDate { .. })));
+        for bad in ["2026-02-30", "14/03/2026", "", "2026-3-1x"] {
+            assert!(matches!(parse_past_date(bad, now), Err(Error::InvalidDate { .. })), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! One file per subcommand, and the context they share.
+//!
+//! Each command reads top to bottom: load what it needs, do one thing,
+//! render, save if changed. Commands are the only code that prints.
+
+mod done;
+mod export;
+mod log;
+mod next;
+mod note;
+mod reset;
+mod show;
+mod skip;
+mod start;
+mod status;
+mod undo;
+
+use std::io::Write;
+
+use chrono::{DateTime, Local};
+
+use crate::cli::{Cli, Command, StatusArgs};
+use crate::error::Error;
+use crate::i18n::{Key, Lang, tr, word};
+use crate::progress::{Action, Event, Outcome, ProgressStore, StepSelector, Status, Timestamp};
+use crate::report::status_label;
+use crate::roadmap::{self, Roadmap};
+use crate::terminal;
+
+/// What every command needs: the roadmap, the store, the language, the clock.
+pub(crate) struct Context {
+    pub(crate) lang: Lang,
+    pub(crate) color: bool,
+    pub(crate) width: Option<u16>,
+    pub(crate) roadmap: Roadmap,
+    pub(crate) store: ProgressStore,
+    /// The time changes are recorded at.
+    pub(crate) now: Timestamp,
+}
+
+/// Reads an environment variable, treating unset, empty and non-UTF-8 alike.
+pub(crate) fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+/// The language for this run: `--lang`, else the locale.
+pub(crate) fn language(cli: &Cli) -> Lang {
+    cli.global.lang.unwrap_or_else(|| Lang::from_locale(env_var))
+}
+
+impl Context {
+    /// Resolves paths, loads the roadmap and reads the clock.
+    pub(crate) fn new(cli: &Cli, lang: Lang) -> Result<Context, Error> {
+        let roadmap = match &cli.global.roadmap {
+            Some(path) if !path.as_os_str().is_empty() => roadmap::load_file(path)?,
+            _ => roadmap::load_builtin()?,
+        };
+        let home = match &cli.global.home {
+            Some(home) if !home.as_os_str().is_empty() => home.clone(),
+            _ => dirs::data_dir()
+                .map(|data| data.join("smm-path"))
+                .ok_or(Error::NoDataDir)?,
+        };
+        Ok(Context {
+            lang,
+            color: terminal::use_color(cli.global.color, env_var),
+            width: terminal::output_width(env_var),
+            roadmap,
+            store: ProgressStore::in_home(&home),
+            now: now(),
+        })
+    }
+
+    /// `5. Pahami Target Audiens` for a step id, or the bare id for a step the
+    /// roadmap no longer has.
+    pub(crate) fn describe_step(&self, step_id: &str) -> (String, String) {
+        match self.roadmap.position_of(step_id) {
+            Some(position) => (
+                (position + 1).to_string(),
+                self.roadmap.steps[position].title.get(self.lang).to_string(),
+            ),
+            None => ("?".to_string(), step_id.to_string()),
+        }
+    }
+
+    /// Resolves STEP arguments to step ids, in roadmap order.
+    pub(crate) fn select_steps(&self, arguments: &[String]) -> Result<Vec<&str>, Error> {
+        let positions = StepSelector::resolve_all(arguments, &self.roadmap)?;
+        Ok(positions
+            .into_iter()
+            .map(|position| self.roadmap.steps[position].id.as_str())
+            .collect())
+    }
+
+    /// Resolves a STEP argument that must name exactly one step.
+    pub(crate) fn select_one_step(&self, argument: &str) -> Result<usize, Error> {
+        let positions = StepSelector::resolve_all(&[argument.to_string()], &self.roadmap)?;
+        match positions.as_slice() {
+            [position] => Ok(*position),
+            _ => Err(Error::Selector(crate::progress::SelectorError::Invalid {
+                input: argument.to_string(),
+            })),
+        }
+    }
+
+    /// Applies a status action to the selected steps, as one saved change.
+    pub(crate) fn change_status(
+        &self,
+        action: Action,
+        step_ids: &[&str],
+        command: &str,
+    ) -> Result<Vec<Outcome>, Error> {
+        self.store.update(|state| -> Result<_, Error> {
+            Ok(state.change_roadmap(&self.roadmap.id, self.roadmap.version, |progress| {
+                progress.apply(&action, step_ids, self.now, command)
+            }))
+        })
+    }
+
+    /// `5. Title: to do → done`.
+    pub(crate) fn change_line(&self, step_id: &str, from: Status, to: Status) -> String {
+        let (number, title) = self.describe_step(step_id);
+        tr(
+            self.lang,
+            Key::Changed,
+            &[
+                ("number", &number),
+                ("title", &title),
+                ("from", &status_label(self.lang, from)),
+                ("to", &status_label(self.lang, to)),
+            ],
+        )
+    }
+
+    /// One history event in words: a status change, or a note added or removed.
+    pub(crate) fn event_line(&self, event: &Event) -> String {
+        let mut line = if event.note.is_some() {
+            let (number, title) = self.describe_step(&event.step);
+            let key = if event.undoes.is_some() {
+                Key::UndoNoteRemoved
+            } else {
+                Key::LogNote
+            };
+            tr(self.lang, key, &[("number", &number), ("title", &title)])
+        } else {
+            self.change_line(&event.step, event.from, event.to)
+        };
+        if self.roadmap.position_of(&event.step).is_none() {
+            line.push(' ');
+            line.push_str(word(self.lang, Key::LogRemovedStep));
+        }
+        line
+    }
+
+    /// One line per outcome: what changed, or that a step already was there.
+    pub(crate) fn print_outcomes(&self, outcomes: &[Outcome], out: &mut dyn Write) -> Result<(), Error> {
+        for outcome in outcomes {
+            let line = match outcome {
+                Outcome::Changed { step, from, to } => self.change_line(step, *from, *to),
+                Outcome::Unchanged { step, status } => {
+                    let (number, title) = self.describe_step(step);
+                    tr(
+                        self.lang,
+                        Key::AlreadyInStatus,
+                        &[
+                            ("number", &number),
+                            ("title", &title),
+                            ("status", &status_label(self.lang, *status)),
+                        ],
+                    )
+                }
+            };
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The current time with the local offset; `SMM_PATH_NOW` (RFC 3339) pins it
+/// for tests and reproducible demos.
+fn now() -> Timestamp {
+    env_var("SMM_PATH_NOW")
+        .and_then(|text| DateTime::parse_from_rfc3339(&text).ok())
+        .unwrap_or_else(|| Local::now().fixed_offset())
+}
+
+/// The command line as recorded in the history, e.g. `done 1-3`.
+pub(crate) fn command_line(name: &str, arguments: &[String]) -> String {
+    std::iter::once(name)
+        .chain(arguments.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs the command `cli` asks for.
+pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    match &cli.command {
+        None => status::run(ctx, &StatusArgs::default(), out),
+        Some(Command::Status(args)) => status::run(ctx, args, out),
+        Some(Command::Done(args)) => done::run(ctx, args, out),
+        Some(Command::Start(args)) => start::run(ctx, args, out),
+        Some(Command::Skip(args)) => skip::run(ctx, args, out),
+        Some(Command::Reset(args)) => reset::run(ctx, args, out),
+        Some(Command::Show(args)) => show::run(ctx, args, out),
+        Some(Command::Next) => next::run(ctx, out),
+        Some(Command::Note(args)) => note::run(ctx, args, out),
+        Some(Command::Undo) => undo::run(ctx, out),
+        Some(Command::Log(args)) => log::run(ctx, args, out),
+        Some(Command::Export(args)) => export::run(ctx, args, out),
+    }
+}

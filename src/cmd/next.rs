@@ -1,0 +1,26 @@
+//! `smm-path next`: the step to work on now, with things to try.
+
+use std::io::Write;
+
+use crate::cmd::Context;
+use crate::error::Error;
+use crate::i18n::{Key, tr, word};
+use crate::report::{ProgressReport, render_step_detail};
+
+pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let state = ctx.store.load()?;
+    let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
+    let Some(position) = report.next else {
+        writeln!(out, "{}", word(ctx.lang, Key::AllDone))?;
+        return Ok(());
+    };
+    let record = &report.steps[position];
+    writeln!(
+        out,
+        "{}\n",
+        tr(ctx.lang, Key::NextStep, &[("number", &record.number), ("title", &record.title)])
+    )?;
+    write!(out, "{}", render_step_detail(&ctx.roadmap.steps[position], record, ctx.lang))?;
+    writeln!(out, "\n{}", tr(ctx.lang, Key::NextHint, &[("number", &record.number)]))?;
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! `smm-path status`: every step, the overall progress, and what comes next.
+
+use std::io::Write;
+
+use crate::cli::StatusArgs;
+use crate::cmd::Context;
+use crate::error::Error;
+use crate::i18n::{Key, tr, word};
+use crate::report::{ProgressReport, TableOptions, render_json, render_status_table, render_summary_line};
+
+pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let state = ctx.store.load()?;
+    let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
+    if args.json {
+        write!(out, "{}", render_json(&report))?;
+        return Ok(());
+    }
+    let options = TableOptions {
+        color: ctx.color,
+        width: ctx.width,
+    };
+    writeln!(out, "{}\n", report.title)?;
+    writeln!(out, "{}\n", render_status_table(&report, options))?;
+    writeln!(out, "{}", render_summary_line(&report, ctx.color))?;
+    match report.next_step() {
+        Some(next) => {
+            let number = &next.number;
+            writeln!(
+                out,
+                "{}\n{}",
+                tr(ctx.lang, Key::NextStep, &[("number", number), ("title", &next.title)]),
+                tr(ctx.lang, Key::NextHint, &[("number", number)])
+            )?;
+        }
+        None => writeln!(out, "{}", word(ctx.lang, Key::AllDone))?,
+    }
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! Everything that can go wrong, its exit code, and its message in the user's language.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::i18n::{Key, Lang, tr, word};
+use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
+use crate::roadmap::{Place, Problem, RoadmapError};
+
+/// The exit codes smm-path promises to scripts (also listed in the README and `--help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// The command did what was asked (including "already done, nothing changed").
+    Success = 0,
+    /// Something outside the command line failed: an unreadable state or roadmap, a failed write.
+    Failure = 1,
+    /// The command line was wrong: bad step, bad date, unknown option. Nothing was written.
+    Usage = 2,
+}
+
+/// A failed command.
+#[derive(Debug)]
+pub enum Error {
+    Selector(SelectorError),
+    InvalidDate { input: String },
+    FutureDate { input: String },
+    EmptyNote,
+    ResetAllNeedsYes,
+    Store(StoreError),
+    Roadmap(RoadmapError),
+    NoDataDir,
+    ExportWrite { path: PathBuf, reason: String },
+    Output(io::Error),
+}
+
+impl From<SelectorError> for Error {
+    fn from(error: SelectorError) -> Self {
+        Error::Selector(error)
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(error: StoreError) -> Self {
+        Error::Store(error)
+    }
+}
+
+impl From<RoadmapError> for Error {
+    fn from(error: RoadmapError) -> Self {
+        Error::Roadmap(error)
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(error: io::Error) -> Self {
+        Error::Output(error)
+    }
+}
+
+impl Error {
+    /// The exit code this error ends the process with.
+    pub fn exit_status(&self) -> ExitStatus {
+        match self {
+            Error::Selector(_)
+            | Error::InvalidDate { .. }
+            | Error::FutureDate { .. }
+            | Error::EmptyNote
+            | Error::ResetAllNeedsYes => ExitStatus::Usage,
+            Error::Store(_)
+            | Error::Roadmap(_)
+            | Error::NoDataDir
+            | Error::ExportWrite { .. }
+            | Error::Output(_) => ExitStatus::Failure,
+        }
+    }
+
+    /// Writing to a closed pipe (`smm-path log | head`) is how pipes end, not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(error) if error.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    /// The message for the user, without the `error:` prefix.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Error::Selector(error) => render_selector(lang, error),
+            Error::InvalidDate { input } => tr(lang, Key::ErrInvalidDate, &[("input", input)]),
+            Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
+            Error::EmptyNote => word(lang, Key::ErrEmptyNote).to_string(),
+            Error::ResetAllNeedsYes => word(lang, Key::ErrResetAllNeedsYes).to_string(),
+            Error::Store(error) => render_store(lang, error),
+            Error::Roadmap(error) => render_roadmap(lang, error),
+            Error::NoDataDir => word(lang, Key::ErrNoDataDir).to_string(),
+            Error::ExportWrite { path, reason } => tr(
+                lang,
+                Key::ErrExportWrite,
+                &[("path", &path.display()), ("reason", reason)],
+            ),
+            Error::Output(error) => tr(lang, Key::ErrOutput, &[("reason", error)]),
+        }
+    }
+}
+
+fn render_selector(lang: Lang, error: &SelectorError) -> String {
+    match error {
+        SelectorError::Invalid { input } => tr(lang, Key::ErrInvalidSelector, &[("input", input)]),
+        SelectorError::Reversed { input, suggestion } => tr(
+            lang,
+            Key::ErrReversedRange,
+            &[("input", input), ("suggestion", suggestion)],
+        ),
+        SelectorError::OutOfRange { number, count } => tr(
+            lang,
+            Key::ErrStepOutOfRange,
+            &[("number", number), ("count", count)],
+        ),
+        SelectorError::UnknownId { id, suggestion } => {
+            let mut message = tr(lang, Key::ErrUnknownStepId, &[("id", id)]);
+            if let Some(suggestion) = suggestion {
+                message.push_str("; ");
+                message.push_str(&tr(lang, Key::ErrDidYouMean, &[("suggestion", suggestion)]));
+            }
+            message
+        }
+    }
+}
+
+fn render_store(lang: Lang, error: &StoreError) -> String {
+    match error {
+        StoreError::Unreadable { path, reason } => tr(
+            lang,
+            Key::ErrStateUnreadable,
+            &[("path", &path.display()), ("reason", reason)],
+        ),
+        StoreError::NotUtf8 { path } => tr(lang, Key::ErrStateNotUtf8, &[("path", &path.display())]),
+        StoreError::Invalid {
+            path,
+            line,
+            column,
+            reason,
+        } => tr(
+            lang,
+            Key::ErrStateInvalid,
+            &[
+                ("path", &path.display()),
+                ("line", line),
+                ("column", column),
+                ("reason", reason),
+            ],
+        ),
+        StoreError::NewerVersion { path, version } => tr(
+            lang,
+            Key::ErrStateNewerVersion,
+            &[
+                ("path", &path.display()),
+                ("version", version),
+                ("supported", &SCHEMA_VERSION),
+            ],
+        ),
+        StoreError::Lock { path, reason } => tr(
+            lang,
+            Key::ErrStateLock,
+            &[("path", &path.display()), ("reason", reason)],
+        ),
+        StoreError::Write { path, reason } => tr(
+            lang,
+            Key::ErrStateWrite,
+            &[("path", &path.display()), ("reason", reason)],
+        ),
+    }
+}
+
+fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
+    match error {
+        RoadmapError::Unreadable { path, reason } => tr(
+            lang,
+            Key::ErrRoadmapUnreadable,
+            &[("path", &path.display()), ("reason", reason)],
+        ),
+        RoadmapError::Syntax { path, error } => {
+            let header = tr(
+                lang,
+                Key::ErrRoadmapSyntax,
+                &[
+                    ("path", &path.display()),
+                    ("line", &error.line),
+                    ("column", &error.column),
+                ],
+            );
+            format!("{header}\n{}", error.report.trim_end())
+        }
+        RoadmapError::Invalid { path, problems } => {
+            let mut message = tr(
+                lang,
+                Key::ErrRoadmapProblems,
+                &[("path", &path.display()), ("count", &problems.len())],
+            );
+            for problem in problems {
+                message.push_str("\n  - ");
+                message.push_str(&render_problem(lang, problem));
+            }
+            message
+        }
+    }
+}
+
+fn render_place(lang: Lang, place: &Place) -> String {
+    match place {
+        Place::Roadmap => word(lang, Key::ProblemPlaceRoadmap).to_string(),
+        Place::Step { number, id } => {
+            tr(lang, Key::ProblemPlaceStep, &[("number", number), ("id", id)])
+        }
+    }
+}
+
+/// One roadmap problem in words.
+pub fn render_problem(lang: Lang, problem: &Problem) -> String {
+    match problem {
+        Problem::NoSteps => word(lang, Key::ProblemNoSteps).to_string(),
+        Problem::BadRoadmapId { id } => tr(lang, Key::ProblemBadRoadmapId, &[("id", id)]),
+        Problem::BadStepId { number, id } => {
+            tr(lang, Key::ProblemBadId, &[("number", number), ("id", id)])
+        }
+        Problem::DuplicateId { id, first, second } => tr(
+            lang,
+            Key::ProblemDuplicateId,
+            &[("id", id), ("first", first), ("second", second)],
+        ),
+        Problem::EmptyText { place, field } => tr(
+            lang,
+            Key::ProblemEmptyText,
+            &[("place", &render_place(lang, place)), ("field", field)],
+        ),
+        Problem::MissingLanguage { place, field, lang: code } => tr(
+            lang,
+            Key::ProblemMissingLanguage,
+            &[
+                ("place", &render_place(lang, place)),
+                ("field", field),
+                ("lang", code),
+            ],
+        ),
+    }
+}

@@ -1,0 +1,338 @@
+//! Every word smm-path says to a user, in Indonesian and English, in one catalogue.
+//!
+//! Messages are looked up by [`Key`]; each entry must give both languages (the
+//! `catalogue!` macro will not compile otherwise) and a unit test checks that
+//! both sides use the same `{placeholders}`. Roadmap text is not here: it
+//! comes from the roadmap file, which carries its own translations.
+
+use std::fmt::Display;
+
+use chrono::{Datelike, NaiveDate};
+
+/// A language smm-path can speak.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Bahasa Indonesia
+    Id,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// The language code used in roadmap files (`id`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the language from the locale variables, in the order gettext
+    /// reads them: the first non-empty of `LANGUAGE`, `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`. A value starting with `id` means Indonesian; anything else,
+    /// English. `LANGUAGE` may list several (`id:en`): the first counts.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let value = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.trim().is_empty());
+        match value {
+            Some(value) if value.trim_start().starts_with("id") => Lang::Id,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders in a catalogue text.
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(arg, _)| *arg == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Looks up `key` in `lang` and fills its placeholders.
+pub fn tr(lang: Lang, key: Key, args: &[(&str, &dyn Display)]) -> String {
+    let (en, id) = key.texts();
+    fill(if lang == Lang::Id { id } else { en }, args)
+}
+
+/// A text without placeholders.
+pub fn word(lang: Lang, key: Key) -> &'static str {
+    let (en, id) = key.texts();
+    if lang == Lang::Id { id } else { en }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_ID: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+];
+
+/// A date the way each language writes it: `5 Des 2026`, `Dec 5, 2026`.
+pub fn format_date(lang: Lang, date: NaiveDate) -> String {
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Id => format!("{} {} {}", date.day(), MONTHS_ID[month], date.year()),
+        Lang::En => format!("{} {}, {}", MONTHS_EN[month], date.day(), date.year()),
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident { en: $en:literal, id: $id:literal $(,)? })*) => {
+        /// A message in the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for the completeness test.
+            #[cfg(test)]
+            const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            /// The (English, Indonesian) texts.
+            fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Key::$key => ($en, $id)),* }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Statuses, as shown in tables and messages.
+    StatusTodo { en: "to do", id: "belum" }
+    StatusInProgress { en: "in progress", id: "sedang dikerjakan" }
+    StatusDone { en: "done", id: "selesai" }
+    StatusSkipped { en: "skipped", id: "dilewati" }
+
+    // Table headers and labels.
+    HeaderNumber { en: "#", id: "No" }
+    HeaderStep { en: "Step", id: "Langkah" }
+    HeaderStatus { en: "Status", id: "Status" }
+    HeaderDate { en: "Date", id: "Tanggal" }
+    LabelSummary { en: "What it is", id: "Ringkasan" }
+    LabelActions { en: "Try this week", id: "Coba minggu ini" }
+    LabelEvidence { en: "Evidence it is done", id: "Bukti selesai" }
+    LabelStatus { en: "Status", id: "Status" }
+    LabelStarted { en: "Started", id: "Dimulai" }
+    LabelFinished { en: "Finished", id: "Selesai" }
+    LabelSkipReason { en: "Reason for skipping", id: "Alasan dilewati" }
+    LabelNotes { en: "Notes", id: "Catatan" }
+    LabelStepId { en: "id", id: "id" }
+
+    // Summary and guidance.
+    SummaryLine { en: "{done}/{total} done ({percent}%)", id: "{done}/{total} selesai ({percent}%)" }
+    SummarySkipped { en: "{count} skipped", id: "{count} dilewati" }
+    NextStep { en: "Next: {number}. {title}", id: "Berikutnya: {number}. {title}" }
+    NextHint { en: "Mark it done with `smm-path done {number}`.", id: "Tandai selesai dengan `smm-path done {number}`." }
+    AllDone {
+        en: "Congratulations: every step of the roadmap is done!",
+        id: "Selamat! Semua langkah roadmap sudah selesai.",
+    }
+    NoNotes { en: "no notes yet", id: "belum ada catatan" }
+    SkippedBecause { en: "skipped: {reason}", id: "dilewati: {reason}" }
+
+    // What a change did.
+    Changed { en: "{number}. {title}: {from} → {to}", id: "{number}. {title}: {from} → {to}" }
+    AlreadyInStatus { en: "{number}. {title} is already {status}; nothing changed.", id: "{number}. {title} sudah berstatus {status}; tidak ada yang berubah." }
+    NothingChanged { en: "Nothing changed.", id: "Tidak ada yang berubah." }
+    NoteAdded { en: "Note added to {number}. {title}.", id: "Catatan ditambahkan ke {number}. {title}." }
+    UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa dibatalkan." }
+    UndoReverted { en: "Undid `{command}` from {date}:", id: "Membatalkan `{command}` dari {date}:" }
+    UndoNoteRemoved { en: "{number}. {title}: note removed", id: "{number}. {title}: catatan dihapus" }
+    ResetAllConfirm {
+        en: "Reset all progress on \"{title}\" to the start? Notes are kept. [y/N] ",
+        id: "Kembalikan semua progres \"{title}\" ke awal? Catatan tetap disimpan. [y/T] ",
+    }
+    ResetAllCancelled { en: "Cancelled; nothing changed.", id: "Dibatalkan; tidak ada yang berubah." }
+    Exported { en: "Exported to {path}.", id: "Diekspor ke {path}." }
+
+    // The history.
+    LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
+    LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
+    LogUndone { en: "(undone)", id: "(dibatalkan)" }
+    LogRemovedStep { en: "(step no longer in the roadmap)", id: "(langkah sudah tidak ada di roadmap)" }
+
+    // Errors: bad input (exit 2).
+    ErrorPrefix { en: "error", id: "galat" }
+    ErrStepOutOfRange {
+        en: "step {number} does not exist: this roadmap has steps 1 to {count}",
+        id: "langkah {number} tidak ada: roadmap ini berisi langkah 1 sampai {count}",
+    }
+    ErrUnknownStepId { en: "no step has the id `{id}`", id: "tidak ada langkah dengan id `{id}`" }
+    ErrDidYouMean { en: "did you mean `{suggestion}`?", id: "mungkin maksud Anda `{suggestion}`?" }
+    ErrInvalidSelector {
+        en: "`{input}` is not a step: use a number (5), a range (1-3), a list (1,4,7) or a step id",
+        id: "`{input}` bukan langkah: gunakan nomor (5), rentang (1-3), daftar (1,4,7), atau id langkah",
+    }
+    ErrReversedRange {
+        en: "the range `{input}` runs backwards: write it low to high, like `{suggestion}`",
+        id: "rentang `{input}` terbalik: tulis dari kecil ke besar, misalnya `{suggestion}`",
+    }
+    ErrInvalidDate {
+        en: "`{input}` is not a date: use YYYY-MM-DD, like 2026-03-14",
+        id: "`{input}` bukan tanggal: gunakan format YYYY-MM-DD, misalnya 2026-03-14",
+    }
+    ErrFutureDate {
+        en: "{input} is in the future: --on records a day that has already come",
+        id: "{input} masih di masa depan: --on hanya untuk hari yang sudah lewat atau hari ini",
+    }
+    ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
+    ErrResetAllNeedsYes {
+        en: "`reset --all` asks for confirmation, and there is no terminal to ask on: add --yes",
+        id: "`reset --all` perlu konfirmasi, tetapi tidak ada terminal untuk bertanya: tambahkan --yes",
+    }
+
+    // Errors: runtime (exit 1).
+    ErrStateUnreadable {
+        en: "cannot read the progress file {path}: {reason}; it was left untouched",
+        id: "berkas progres {path} tidak bisa dibaca: {reason}; berkas itu tidak diubah",
+    }
+    ErrStateInvalid {
+        en: "the progress file {path} is damaged at line {line}, column {column}: {reason}; it was left untouched: fix it by hand or move it aside",
+        id: "berkas progres {path} rusak di baris {line}, kolom {column}: {reason}; berkas itu tidak diubah: perbaiki secara manual atau pindahkan",
+    }
+    ErrStateNotUtf8 {
+        en: "the progress file {path} is not UTF-8 text; it was left untouched: move it aside to start afresh",
+        id: "berkas progres {path} bukan teks UTF-8; berkas itu tidak diubah: pindahkan untuk memulai dari awal",
+    }
+    ErrStateNewerVersion {
+        en: "the progress file {path} has format version {version}, made by a newer smm-path (this one reads up to {supported}): upgrade smm-path",
+        id: "berkas progres {path} memakai format versi {version} dari smm-path yang lebih baru (versi ini hanya membaca sampai {supported}): perbarui smm-path",
+    }
+    ErrStateWrite {
+        en: "cannot save progress to {path}: {reason}; the previous progress is unchanged",
+        id: "progres tidak bisa disimpan ke {path}: {reason}; progres sebelumnya tidak berubah",
+    }
+    ErrStateLock {
+        en: "cannot lock {path}: {reason}",
+        id: "{path} tidak bisa dikunci: {reason}",
+    }
+    ErrNoDataDir {
+        en: "cannot find a data directory for this user: set SMM_PATH_HOME or pass --home DIR",
+        id: "direktori data pengguna tidak ditemukan: atur SMM_PATH_HOME atau gunakan --home DIR",
+    }
+    ErrRoadmapUnreadable {
+        en: "cannot read the roadmap {path}: {reason}",
+        id: "roadmap {path} tidak bisa dibaca: {reason}",
+    }
+    ErrRoadmapSyntax {
+        en: "the roadmap {path} is not valid at line {line}, column {column}:",
+        id: "roadmap {path} tidak valid di baris {line}, kolom {column}:",
+    }
+    ErrRoadmapProblems {
+        en: "the roadmap {path} has {count} problem(s):",
+        id: "roadmap {path} memiliki {count} masalah:",
+    }
+    ErrExportWrite {
+        en: "cannot write {path}: {reason}",
+        id: "{path} tidak bisa ditulis: {reason}",
+    }
+    ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
+
+    // Roadmap problems found by validation.
+    ProblemNoSteps { en: "it has no steps", id: "tidak ada langkah sama sekali" }
+    ProblemDuplicateId {
+        en: "steps {first} and {second} share the id `{id}`",
+        id: "langkah {first} dan {second} memakai id yang sama, `{id}`",
+    }
+    ProblemBadId {
+        en: "step {number} has the id `{id}`: use lower-case letters, digits and dashes, starting with a letter",
+        id: "langkah {number} ber-id `{id}`: gunakan huruf kecil, angka, dan tanda hubung, diawali huruf",
+    }
+    ProblemBadRoadmapId {
+        en: "the roadmap id `{id}`: use lower-case letters, digits and dashes, starting with a letter",
+        id: "id roadmap `{id}`: gunakan huruf kecil, angka, dan tanda hubung, diawali huruf",
+    }
+    ProblemEmptyText { en: "{place}: `{field}` is empty", id: "{place}: `{field}` kosong" }
+    ProblemMissingLanguage {
+        en: "{place}: `{field}` has no `{lang}` text, which `languages` declares",
+        id: "{place}: `{field}` tidak punya teks `{lang}`, padahal dideklarasikan di `languages`",
+    }
+    ProblemPlaceRoadmap { en: "roadmap", id: "roadmap" }
+    ProblemPlaceStep { en: "step {number} (`{id}`)", id: "langkah {number} (`{id}`)" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_placeholders() {
+        for key in Key::ALL {
+            let (en, id) = key.texts();
+            assert!(!en.trim().is_empty(), "{key:?} has no English text");
+            assert!(!id.trim().is_empty(), "{key:?} has no Indonesian text");
+            assert_eq!(placeholders(en), placeholders(id), "{key:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn fills_placeholders_and_leaves_unknown_ones() {
+        let text = fill("{a} and {b} and {c", &[("a", &1), ("b", &"two")]);
+        assert_eq!(text, "1 and two and {c");
+        assert_eq!(fill("{x}", &[]), "{x}");
+    }
+
+    #[test]
+    fn dates_follow_each_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        assert_eq!(format_date(Lang::Id, date), "5 Des 2026");
+        assert_eq!(format_date(Lang::En, date), "Dec 5, 2026");
+    }
+
+    #[test]
+    fn locale_variables_are_read_in_gettext_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANGUAGE", "id:en"), ("LANG", "en_US.UTF-8")])),
+            Lang::Id
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LANGUAGE", ""), ("LC_ALL", "en_GB"), ("LANG", "id_ID")])),
+            Lang::En
+        );
+    }
+}

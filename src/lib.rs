@@ -1,0 +1,51 @@
+//! smm-path: a command-line tracker for a career roadmap in social media management.
+//!
+//! The binary is a thin shell around [`run`]. Arrows point one way:
+//! `cli → cmd → report / progress / roadmap`; the domain modules never print.
+
+mod atomic_file;
+pub mod cli;
+mod cmd;
+pub mod error;
+pub mod i18n;
+pub mod progress;
+pub mod report;
+pub mod roadmap;
+mod terminal;
+pub mod yaml;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::error::{Error, ExitStatus};
+use crate::i18n::{Key, word};
+
+/// Runs the command `cli` describes, writing its output to `out`.
+pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error> {
+    let ctx = cmd::Context::new(cli, lang)?;
+    cmd::dispatch(cli, &ctx, out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The whole program: parse the command line, run, report the error once.
+pub fn main() -> ExitCode {
+    // clap prints its own usage errors and exits with code 2, our usage code.
+    let cli = Cli::parse();
+    let lang = cmd::language(&cli);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match run(&cli, lang, &mut out) {
+        Ok(()) => ExitCode::from(ExitStatus::Success as u8),
+        Err(error) if error.is_broken_pipe() => ExitCode::from(ExitStatus::Success as u8),
+        Err(error) => {
+            // Whatever was printed before the error goes out first.
+            let _ = out.flush();
+            eprintln!("{}: {}", word(lang, Key::ErrorPrefix), error.render(lang));
+            ExitCode::from(error.exit_status() as u8)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The `smm-path` binary; everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    smm_path::main()
+}

@@ -1,0 +1,303 @@
+//! Changing progress: status transitions, notes, and undo, each recorded in the history.
+
+use std::collections::BTreeSet;
+
+use super::{Before, Event, Note, RoadmapProgress, Status, StepProgress, Timestamp};
+
+/// A status change a command asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Start,
+    /// `on` records an earlier finish time than now.
+    Done {
+        on: Option<Timestamp>,
+    },
+    Skip {
+        reason: Option<String>,
+    },
+    Reset,
+}
+
+impl Action {
+    fn target(&self) -> Status {
+        match self {
+            Action::Start => Status::InProgress,
+            Action::Done { .. } => Status::Done,
+            Action::Skip { .. } => Status::Skipped,
+            Action::Reset => Status::Todo,
+        }
+    }
+}
+
+/// What an action did to one step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Changed {
+        step: String,
+        from: Status,
+        to: Status,
+    },
+    /// The step was already where the action would put it.
+    Unchanged { step: String, status: Status },
+}
+
+/// What `undo` reverted: the original command and the events undo recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reverted {
+    pub command: String,
+    pub at: Timestamp,
+    pub events: Vec<Event>,
+}
+
+impl RoadmapProgress {
+    fn next_change_number(&self) -> u64 {
+        self.history.last().map_or(1, |event| event.change + 1)
+    }
+
+    fn step_entry(&mut self, step_id: &str) -> &mut StepProgress {
+        self.steps.entry(step_id.to_string()).or_default()
+    }
+
+    /// Drops records that are back at their defaults, so the file holds only what matters.
+    fn forget_untouched(&mut self, step_id: &str) {
+        if self.steps.get(step_id).is_some_and(StepProgress::is_untouched) {
+            self.steps.remove(step_id);
+        }
+    }
+
+    /// Applies `action` to each step, as one change in the history.
+    pub fn apply(
+        &mut self,
+        action: &Action,
+        step_ids: &[&str],
+        now: Timestamp,
+        command: &str,
+    ) -> Vec<Outcome> {
+        let change = self.next_change_number();
+        let to = action.target();
+        let mut outcomes = Vec::with_capacity(step_ids.len());
+        for &step_id in step_ids {
+            let step = self.step_entry(step_id);
+            let from = step.status;
+            if from == to {
+                outcomes.push(Outcome::Unchanged {
+                    step: step_id.to_string(),
+                    status: from,
+                });
+                self.forget_untouched(step_id);
+                continue;
+            }
+            let before = Before {
+                started: step.started,
+                finished: step.finished,
+                skip_reason: step.skip_reason.clone(),
+            };
+            step.status = to;
+            match action {
+                Action::Start => {
+                    step.started = step.started.or(Some(now));
+                    step.finished = None;
+                    step.skip_reason = None;
+                }
+                Action::Done { on } => {
+                    let finished = on.unwrap_or(now);
+                    // A step cannot have started after it finished.
+                    step.started = step.started.map(|started| started.min(finished));
+                    step.finished = Some(finished);
+                    step.skip_reason = None;
+                }
+                Action::Skip { reason } => {
+                    step.finished = None;
+                    step.skip_reason = reason.clone();
+                }
+                Action::Reset => {
+                    step.started = None;
+                    step.finished = None;
+                    step.skip_reason = None;
+                }
+            }
+            self.forget_untouched(step_id);
+            self.history.push(Event {
+                change,
+                at: now,
+                command: command.to_string(),
+                step: step_id.to_string(),
+                from,
+                to,
+                before,
+                note: None,
+                undoes: None,
+            });
+            outcomes.push(Outcome::Changed {
+                step: step_id.to_string(),
+                from,
+                to,
+            });
+        }
+        outcomes
+    }
+
+    /// Adds a note to a step, as one change in the history.
+    pub fn add_note(&mut self, step_id: &str, text: &str, now: Timestamp, command: &str) {
+        let change = self.next_change_number();
+        let step = self.step_entry(step_id);
+        step.notes.push(Note {
+            at: now,
+            text: text.to_string(),
+        });
+        let status = step.status;
+        self.history.push(Event {
+            change,
+            at: now,
+            command: command.to_string(),
+            step: step_id.to_string(),
+            from: status,
+            to: status,
+            before: Before::default(),
+            note: Some(now),
+            undoes: None,
+        });
+    }
+
+    /// The change `undo` would revert: the newest one neither written by undo nor undone.
+    fn last_undoable_change(&self) -> Option<u64> {
+        let undone = self.undone_changes();
+        self.history
+            .iter()
+            .rev()
+            .find(|event| event.undoes.is_none() && !undone.contains(&event.change))
+            .map(|event| event.change)
+    }
+
+    /// Which changes have been reverted by undo.
+    pub fn undone_changes(&self) -> BTreeSet<u64> {
+        self.history.iter().filter_map(|e| e.undoes).collect()
+    }
+
+    /// Reverts the last change as a whole. Repeating it walks further back.
+    pub fn undo(&mut self, now: Timestamp) -> Option<Reverted> {
+        let target = self.last_undoable_change()?;
+        let originals: Vec<Event> = self
+            .history
+            .iter()
+            .filter(|event| event.change == target)
+            .cloned()
+            .collect();
+        let first = originals.first()?;
+        let (command, at) = (first.command.clone(), first.at);
+        let change = self.next_change_number();
+        let mut recorded = Vec::with_capacity(originals.len());
+        // Newest first, so a change that touched a step twice unwinds in order.
+        for original in originals.iter().rev() {
+            let step = self.step_entry(&original.step);
+            let current = step.status;
+            let event = if let Some(note_at) = original.note {
+                if let Some(index) = step.notes.iter().rposition(|note| note.at == note_at) {
+                    step.notes.remove(index);
+                }
+                Event {
+                    change,
+                    at: now,
+                    command: "undo".to_string(),
+                    step: original.step.clone(),
+                    from: current,
+                    to: current,
+                    before: Before::default(),
+                    note: Some(note_at),
+                    undoes: Some(target),
+                }
+            } else {
+                let before = Before {
+                    started: step.started,
+                    finished: step.finished,
+                    skip_reason: step.skip_reason.clone(),
+                };
+                step.status = original.from;
+                step.started = original.before.started;
+                step.finished = original.before.finished;
+                step.skip_reason = original.before.skip_reason.clone();
+                Event {
+                    change,
+                    at: now,
+                    command: "undo".to_string(),
+                    step: original.step.clone(),
+                    from: current,
+                    to: original.from,
+                    before,
+                    note: None,
+                    undoes: Some(target),
+                }
+            };
+            self.forget_untouched(&original.step);
+            recorded.push(event);
+        }
+        self.history.extend(recorded.iter().cloned());
+        Some(Reverted {
+            command,
+            at,
+            events: recorded,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn at(text: &str) -> Timestamp {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn undo_restores_dates_and_walks_back_one_change_at_a_time() {
+        let mut progress = RoadmapProgress::default();
+        progress.apply(&Action::Start, &["a"], at("2026-01-01T10:00:00+07:00"), "start a");
+        let original = progress.clone();
+        progress.apply(
+            &Action::Done { on: None },
+            &["a", "b"],
+            at("2026-01-02T10:00:00+07:00"),
+            "done a b",
+        );
+        progress.add_note("b", "link", at("2026-01-03T10:00:00+07:00"), "note b link");
+
+        let reverted = progress.undo(at("2026-01-04T10:00:00+07:00")).unwrap();
+        assert_eq!(reverted.command, "note b link");
+        assert!(progress.step("b").unwrap().notes.is_empty());
+
+        let reverted = progress.undo(at("2026-01-04T10:00:01+07:00")).unwrap();
+        assert_eq!(reverted.command, "done a b");
+        assert_eq!(progress.steps, original.steps);
+
+        let reverted = progress.undo(at("2026-01-04T10:00:02+07:00")).unwrap();
+        assert_eq!(reverted.command, "start a");
+        assert!(progress.steps.is_empty());
+        assert!(progress.undo(at("2026-01-04T10:00:03+07:00")).is_none());
+    }
+
+    #[test]
+    fn done_on_an_earlier_day_keeps_started_no_later_than_finished() {
+        let mut progress = RoadmapProgress::default();
+        progress.apply(&Action::Start, &["a"], at("2026-03-10T09:00:00+07:00"), "start a");
+        let on = Some(at("2026-03-01T00:00:00+07:00"));
+        progress.apply(&Action::Done { on }, &["a"], at("2026-03-10T10:00:00+07:00"), "done a");
+        let step = progress.step("a").unwrap();
+        assert_eq!(step.finished, on);
+        assert_eq!(step.started, on);
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_records_nothing() {
+        let mut progress = RoadmapProgress::default();
+        let outcomes = progress.apply(&Action::Reset, &["a"], at("2026-03-10T09:00:00Z"), "reset a");
+        assert_eq!(
+            outcomes,
+            vec![Outcome::Unchanged {
+                step: "a".into(),
+                status: Status::Todo
+            }]
+        );
+        assert_eq!(progress, RoadmapProgress::default());
+    }
+}

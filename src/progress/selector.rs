@@ -1,0 +1,165 @@
+//! The STEP arguments users type: `5`, `1-3`, `1,4,7`, `content-strategy`.
+//!
+//! Parsing knows nothing of a roadmap, so it can be tested (and fuzzed) on
+//! its own; resolving checks the parsed selectors against one.
+
+use crate::roadmap::Roadmap;
+
+/// One selector inside a STEP argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepSelector {
+    /// A 1-based step number.
+    Number(usize),
+    /// An inclusive range of step numbers, low to high.
+    Range(usize, usize),
+    /// A step id.
+    Id(String),
+}
+
+/// Why a STEP argument does not name steps of the roadmap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectorError {
+    /// Not a number, range, list or id.
+    Invalid { input: String },
+    /// `5-2`.
+    Reversed { input: String, suggestion: String },
+    /// A number outside 1..=count.
+    OutOfRange { number: String, count: usize },
+    /// An id no step has, with the closest one when some id is close.
+    UnknownId {
+        id: String,
+        suggestion: Option<String>,
+    },
+}
+
+impl StepSelector {
+    /// Parses one argument: selectors separated by commas.
+    pub fn parse(argument: &str) -> Result<Vec<StepSelector>, SelectorError> {
+        argument.split(',').map(|part| parse_one(part.trim(), argument)).collect()
+    }
+
+    /// Parses every argument and returns the 0-based positions they name in
+    /// `roadmap`, in roadmap order, each once.
+    pub fn resolve_all(arguments: &[String], roadmap: &Roadmap) -> Result<Vec<usize>, SelectorError> {
+        let count = roadmap.steps.len();
+        let check = |number: usize| {
+            if (1..=count).contains(&number) {
+                Ok(number - 1)
+            } else {
+                Err(SelectorError::OutOfRange {
+                    number: number.to_string(),
+                    count,
+                })
+            }
+        };
+        let mut selected = vec![false; count];
+        for argument in arguments {
+            let selectors = StepSelector::parse(argument).map_err(|error| match error {
+                SelectorError::OutOfRange { number, .. } => SelectorError::OutOfRange { number, count },
+                other => other,
+            })?;
+            for selector in selectors {
+                match selector {
+                    StepSelector::Number(number) => selected[check(number)?] = true,
+                    StepSelector::Range(low, high) => {
+                        check(low)?;
+                        check(high)?;
+                        selected[low - 1..high].iter_mut().for_each(|s| *s = true);
+                    }
+                    StepSelector::Id(id) => match roadmap.position_of(&id) {
+                        Some(position) => selected[position] = true,
+                        None => {
+                            let suggestion = closest_id(&id, roadmap);
+                            return Err(SelectorError::UnknownId { id, suggestion });
+                        }
+                    },
+                }
+            }
+        }
+        Ok(selected
+            .iter()
+            .enumerate()
+            .filter_map(|(position, &chosen)| chosen.then_some(position))
+            .collect())
+    }
+}
+
+fn parse_number(text: &str) -> Result<usize, SelectorError> {
+    // All digits, so the only way to fail is overflow: a number far out of range.
+    text.parse().map_err(|_| SelectorError::OutOfRange {
+        number: text.to_string(),
+        count: 0,
+    })
+}
+
+fn parse_one(part: &str, argument: &str) -> Result<StepSelector, SelectorError> {
+    let is_number = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if is_number(part) {
+        return parse_number(part).map(StepSelector::Number);
+    }
+    if let Some((low, high)) = part.split_once('-')
+        && is_number(low)
+        && is_number(high)
+    {
+        let (low, high) = (parse_number(low)?, parse_number(high)?);
+        if low > high {
+            return Err(SelectorError::Reversed {
+                input: part.to_string(),
+                suggestion: format!("{high}-{low}"),
+            });
+        }
+        return Ok(StepSelector::Range(low, high));
+    }
+    let looks_like_id = part.starts_with(|c: char| c.is_ascii_alphabetic())
+        && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if looks_like_id {
+        return Ok(StepSelector::Id(part.to_ascii_lowercase()));
+    }
+    Err(SelectorError::Invalid {
+        input: argument.to_string(),
+    })
+}
+
+/// The step id a mistyped one most likely meant.
+fn closest_id(typed: &str, roadmap: &Roadmap) -> Option<String> {
+    let ids = roadmap.steps.iter().map(|step| step.id.as_str());
+    // A fragment of exactly one id (`portfolio`) is a clear pointer to it.
+    let mut containing = ids.clone().filter(|id| id.contains(typed));
+    if let (Some(only), None) = (containing.next(), containing.next()) {
+        return Some(only.to_string());
+    }
+    ids.map(|id| (strsim::jaro_winkler(typed, id), id))
+        .filter(|(similarity, _)| *similarity >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_documented_grammar() {
+        use StepSelector::*;
+        assert_eq!(StepSelector::parse("5"), Ok(vec![Number(5)]));
+        assert_eq!(StepSelector::parse("1-3"), Ok(vec![Range(1, 3)]));
+        assert_eq!(
+            StepSelector::parse("1,4-5, content-strategy"),
+            Ok(vec![Number(1), Range(4, 5), Id("content-strategy".into())])
+        );
+        assert!(matches!(
+            StepSelector::parse("5-2"),
+            Err(SelectorError::Reversed { .. })
+        ));
+        for junk in ["", "1,", ",1", "1-", "-3", "1-2-3", "5!", "ü", "1 2", "1..3"] {
+            assert!(
+                matches!(StepSelector::parse(junk), Err(SelectorError::Invalid { .. })),
+                "{junk:?} should be invalid"
+            );
+        }
+        assert!(matches!(
+            StepSelector::parse("99999999999999999999999"),
+            Err(SelectorError::OutOfRange { .. })
+        ));
+    }
+}

@@ -1,0 +1,142 @@
+//! The report as GitHub-flavored Markdown: a task list that renders as a checklist.
+//!
+//! All text from the roadmap or the user is escaped, so a note such as
+//! `- [x] fake` or `<script>` shows as written and cannot break the list.
+
+use std::fmt::Write;
+
+use super::{ProgressReport, StepReport, status_label};
+use crate::i18n::{Key, format_date, tr, word};
+use crate::progress::Status;
+
+/// Escapes characters that mean something inline in Markdown.
+fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes a line that starts a continuation inside a list item, where a
+/// leading `-`, `+`, `=` or `1.` would otherwise open a new block.
+fn escape_line_start(line: &str) -> String {
+    let line = line.trim_start();
+    let escaped = escape_inline(line);
+    if line.starts_with(['-', '+', '=']) {
+        return format!("\\{escaped}");
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
+    }
+    escaped
+}
+
+/// User text that may span lines, as lines of one paragraph joined by hard breaks.
+fn escape_block(text: &str, indent: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .enumerate()
+        .map(|(index, line)| {
+            if index == 0 {
+                escape_inline(line.trim())
+            } else {
+                escape_line_start(line)
+            }
+        })
+        .collect();
+    lines.join(&format!("\\\n{indent}"))
+}
+
+fn step_suffix(report: &ProgressReport, step: &StepReport) -> String {
+    let lang = report.lang;
+    let date = step.status_date().map(|at| format_date(lang, at.date_naive()));
+    let mut suffix = match (step.status, date) {
+        (Status::Todo, _) => return String::new(),
+        (status, Some(date)) => format!(" — {} {date}", status_label(lang, status)),
+        (status, None) => format!(" — {}", status_label(lang, status)),
+    };
+    if let Some(reason) = &step.skip_reason {
+        write!(suffix, ": {}", escape_block(reason, "  ")).ok();
+    }
+    suffix
+}
+
+/// The whole report: title, summary, and one task per step with its notes.
+pub fn render_markdown(report: &ProgressReport) -> String {
+    let lang = report.lang;
+    let summary = &report.summary;
+    let mut out = String::new();
+    // Writing to a String cannot fail; `.ok()` only discards the impossible error.
+    writeln!(out, "# {}\n", escape_inline(&report.title)).ok();
+    let counts = tr(
+        lang,
+        Key::SummaryLine,
+        &[
+            ("done", &summary.done),
+            ("total", &summary.counted),
+            ("percent", &summary.percent),
+        ],
+    );
+    write!(out, "**{counts}**").ok();
+    if summary.skipped > 0 {
+        write!(out, " · {}", tr(lang, Key::SummarySkipped, &[("count", &summary.skipped)])).ok();
+    }
+    out.push_str("\n\n");
+
+    for step in &report.steps {
+        let check = if step.status == Status::Done { 'x' } else { ' ' };
+        let label = format!("{}. {}", step.number, escape_inline(&step.title));
+        let label = if step.status == Status::Skipped {
+            format!("~~{label}~~")
+        } else {
+            label
+        };
+        writeln!(out, "- [{check}] {label}{}", step_suffix(report, step)).ok();
+        for note in &step.notes {
+            writeln!(
+                out,
+                "  - {}: {}",
+                format_date(lang, note.at.date_naive()),
+                escape_block(&note.text, "    ")
+            )
+            .ok();
+        }
+    }
+    if let Some(next) = report.next_step() {
+        write!(
+            out,
+            "\n{}\n",
+            tr(
+                lang,
+                Key::NextStep,
+                &[("number", &next.number), ("title", &escape_inline(&next.title))]
+            )
+        )
+        .ok();
+    } else {
+        write!(out, "\n{}\n", word(lang, Key::AllDone)).ok();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_could_break_a_list() {
+        assert_eq!(escape_inline("a *b* [c](d) <e>"), r"a \*b\* \[c\](d) \<e\>");
+        assert_eq!(escape_line_start("- [x] fake"), r"\- \[x\] fake");
+        assert_eq!(escape_line_start("12. not a list"), r"12\. not a list");
+        assert_eq!(escape_block("one\n\n  # two", "    "), "one\\\n    \\# two");
+    }
+}

@@ -1,0 +1,159 @@
+//! What a progress report says, built once from a roadmap and its progress.
+//!
+//! Every output (the status table, Markdown, JSON) renders this same
+//! view-model, so they cannot disagree on a count or a date. Renderers return
+//! a `String` and know nothing of files or terminals.
+
+mod detail;
+mod json;
+mod markdown;
+mod table;
+
+pub use detail::render_step_detail;
+pub use json::render_json;
+pub use markdown::render_markdown;
+pub use table::{TableOptions, progress_bar, render_status_table, render_summary_line};
+
+use crate::i18n::{Key, Lang, word};
+use crate::progress::{Note, RoadmapProgress, Status, Timestamp};
+use crate::roadmap::Roadmap;
+
+/// A roadmap's progress, in one language, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressReport {
+    pub roadmap_id: String,
+    pub roadmap_version: u32,
+    pub lang: Lang,
+    pub title: String,
+    pub steps: Vec<StepReport>,
+    pub summary: Summary,
+    /// Index into `steps` of the first step neither done nor skipped.
+    pub next: Option<usize>,
+}
+
+/// One step's line in a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepReport {
+    /// 1-based position in the roadmap.
+    pub number: usize,
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    pub started: Option<Timestamp>,
+    pub finished: Option<Timestamp>,
+    pub skip_reason: Option<String>,
+    pub notes: Vec<Note>,
+}
+
+impl StepReport {
+    /// The date that matters for the step's status: when it finished, or started.
+    pub fn status_date(&self) -> Option<Timestamp> {
+        match self.status {
+            Status::Done => self.finished,
+            Status::InProgress | Status::Skipped => self.started,
+            Status::Todo => None,
+        }
+    }
+}
+
+/// The counts behind `7/20 done (35%)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub done: usize,
+    pub in_progress: usize,
+    pub skipped: usize,
+    pub todo: usize,
+    /// Steps in the roadmap.
+    pub total: usize,
+    /// Steps that count toward completion: skipped steps leave the denominator.
+    pub counted: usize,
+    /// Whole percent of counted steps done, rounded down (100 only when all are done).
+    pub percent: usize,
+}
+
+impl ProgressReport {
+    /// Builds the report of `progress` on `roadmap`, with text in `lang`.
+    pub fn build(roadmap: &Roadmap, progress: &RoadmapProgress, lang: Lang) -> ProgressReport {
+        let steps: Vec<StepReport> = roadmap
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| {
+                let record = progress.step(&step.id);
+                StepReport {
+                    number: index + 1,
+                    id: step.id.clone(),
+                    title: step.title.get(lang).to_string(),
+                    status: record.map_or(Status::Todo, |r| r.status),
+                    started: record.and_then(|r| r.started),
+                    finished: record.and_then(|r| r.finished),
+                    skip_reason: record.and_then(|r| r.skip_reason.clone()),
+                    notes: record.map(|r| r.notes.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let count = |status: Status| steps.iter().filter(|s| s.status == status).count();
+        let (done, skipped) = (count(Status::Done), count(Status::Skipped));
+        let counted = steps.len() - skipped;
+        let percent = if counted == 0 { 100 } else { done * 100 / counted };
+        let summary = Summary {
+            done,
+            in_progress: count(Status::InProgress),
+            skipped,
+            todo: count(Status::Todo),
+            total: steps.len(),
+            counted,
+            percent,
+        };
+        let next = steps
+            .iter()
+            .position(|step| !matches!(step.status, Status::Done | Status::Skipped));
+        ProgressReport {
+            roadmap_id: roadmap.id.clone(),
+            roadmap_version: roadmap.version,
+            lang,
+            title: roadmap.title.get(lang).to_string(),
+            steps,
+            summary,
+            next,
+        }
+    }
+
+    /// The step to work on next, if any is left.
+    pub fn next_step(&self) -> Option<&StepReport> {
+        self.next.and_then(|index| self.steps.get(index))
+    }
+}
+
+/// A status in the user's language.
+pub fn status_label(lang: Lang, status: Status) -> &'static str {
+    let key = match status {
+        Status::Todo => Key::StatusTodo,
+        Status::InProgress => Key::StatusInProgress,
+        Status::Done => Key::StatusDone,
+        Status::Skipped => Key::StatusSkipped,
+    };
+    word(lang, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Action;
+    use crate::roadmap::load_builtin;
+
+    #[test]
+    fn skipped_steps_leave_the_denominator() {
+        let roadmap = load_builtin().unwrap();
+        let mut progress = RoadmapProgress::default();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
+        let ids: Vec<&str> = roadmap.steps.iter().map(|s| s.id.as_str()).collect();
+        progress.apply(&Action::Done { on: None }, &ids[..7], now, "done 1-7");
+        progress.apply(&Action::Skip { reason: None }, &ids[7..9], now, "skip 8-9");
+        let report = ProgressReport::build(&roadmap, &progress, Lang::En);
+        assert_eq!(report.summary.done, 7);
+        assert_eq!(report.summary.counted, 18);
+        assert_eq!(report.summary.percent, 38);
+        assert_eq!(report.next_step().map(|s| s.number), Some(10));
+    }
+}

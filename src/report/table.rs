@@ -1,0 +1,116 @@
+//! The status table and summary line shown by `smm-path status`.
+
+use anstyle::{AnsiColor, Style};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+
+use super::{ProgressReport, Summary, status_label};
+use crate::i18n::{Key, format_date, tr, word};
+use crate::progress::Status;
+
+/// How the caller's output looks: decided by the command from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TableOptions {
+    /// Use ANSI colours.
+    pub color: bool,
+    /// Fit the table into this many columns.
+    pub width: Option<u16>,
+}
+
+const BAR_WIDTH: usize = 20;
+
+fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Done => "✓",
+        Status::InProgress => "▶",
+        Status::Skipped => "↷",
+        Status::Todo => "○",
+    }
+}
+
+fn status_color(status: Status) -> Option<Color> {
+    match status {
+        Status::Done => Some(Color::Green),
+        Status::InProgress => Some(Color::Yellow),
+        Status::Skipped => Some(Color::DarkGrey),
+        Status::Todo => None,
+    }
+}
+
+/// The table of every step: number, title, status, date.
+pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> String {
+    let lang = report.lang;
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .force_no_tty();
+    if options.color {
+        table.enforce_styling();
+    }
+    if let Some(width) = options.width {
+        table.set_width(width);
+    }
+    table.set_header(vec![
+        Cell::new(word(lang, Key::HeaderNumber)).set_alignment(CellAlignment::Right),
+        Cell::new(word(lang, Key::HeaderStep)),
+        Cell::new(word(lang, Key::HeaderStatus)),
+        Cell::new(word(lang, Key::HeaderDate)),
+    ]);
+    for step in &report.steps {
+        let mut status = Cell::new(format!(
+            "{} {}",
+            status_mark(step.status),
+            status_label(lang, step.status)
+        ));
+        if let Some(color) = status_color(step.status) {
+            status = status.fg(color);
+        }
+        let date = step
+            .status_date()
+            .map(|at| format_date(lang, at.date_naive()))
+            .unwrap_or_default();
+        table.add_row(vec![
+            Cell::new(step.number).set_alignment(CellAlignment::Right),
+            Cell::new(&step.title),
+            status,
+            Cell::new(date),
+        ]);
+    }
+    table.to_string()
+}
+
+/// `█████░░░░░` for the share of counted steps done.
+pub fn progress_bar(summary: &Summary) -> String {
+    let filled = if summary.counted == 0 {
+        BAR_WIDTH
+    } else {
+        summary.done * BAR_WIDTH / summary.counted
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
+}
+
+/// `7/20 done (35%) ███████░░░░░░░░░░░░░  1 skipped`.
+pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
+    let lang = report.lang;
+    let summary = &report.summary;
+    let counts = tr(
+        lang,
+        Key::SummaryLine,
+        &[
+            ("done", &summary.done),
+            ("total", &summary.counted),
+            ("percent", &summary.percent),
+        ],
+    );
+    let mut bar = progress_bar(summary);
+    if color {
+        let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+        bar = format!("{green}{bar}{green:#}");
+    }
+    let mut line = format!("{counts} {bar}");
+    if summary.skipped > 0 {
+        line.push_str("  ");
+        line.push_str(&tr(lang, Key::SummarySkipped, &[("count", &summary.skipped)]));
+    }
+    line
+}

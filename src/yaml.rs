@@ -1,0 +1,49 @@
+//! The one place that calls the YAML library, for roadmaps and the state file alike.
+//!
+//! Keeping serde-saphyr behind these two functions means its error type, its
+//! resource budget (which stops alias bombs) and its output style are decided
+//! once, and the rest of the program sees plain Rust values and [`YamlError`].
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Why a YAML text could not be turned into a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line of the problem, 0 when unknown.
+    pub line: u64,
+    /// 1-based column of the problem, 0 when unknown.
+    pub column: u64,
+    /// The problem in one line, without location.
+    pub message: String,
+    /// The library's full report: the message with a snippet of the input.
+    pub report: String,
+}
+
+/// Parses one YAML document into `T`.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    serde_saphyr::from_str(text).map_err(|error| {
+        let (line, column) = error
+            .location()
+            .map(|location| (location.line(), location.column()))
+            .unwrap_or((0, 0));
+        let message = error.without_snippet().to_string();
+        let message = message
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        YamlError {
+            line,
+            column,
+            message,
+            report: error.to_string(),
+        }
+    })
+}
+
+/// Writes `value` as a YAML document.
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_saphyr::to_string(value).map_err(|error| error.to_string())
+}
