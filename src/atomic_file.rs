@@ -27,7 +27,12 @@ pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     result
 }
 
-fn write_and_rename(temp_path: &Path, path: &Path, contents: &[u8], directory: &Path) -> io::Result<()> {
+fn write_and_rename(
+    temp_path: &Path,
+    path: &Path,
+    contents: &[u8],
+    directory: &Path,
+) -> io::Result<()> {
     let mut temp = OpenOptions::new()
         .write(true)
         .create(true)

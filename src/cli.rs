@@ -94,6 +94,7 @@ pub enum Command {
     /// Examples:
     ///   smm-path status
     ///   smm-path status --json | jq .summary.percent
+    #[command(verbatim_doc_comment)]
     Status(StatusArgs),
 
     /// Mark steps as done
@@ -102,18 +103,21 @@ pub enum Command {
     ///   smm-path done 5
     ///   smm-path done 1-3 7
     ///   smm-path done content-strategy --on 2026-03-14
+    #[command(verbatim_doc_comment)]
     Done(DoneArgs),
 
     /// Mark steps as in progress
     ///
     /// Example:
     ///   smm-path start 6
+    #[command(verbatim_doc_comment)]
     Start(StepsArgs),
 
     /// Skip steps that do not apply to you; they no longer count toward your progress
     ///
     /// Example:
     ///   smm-path skip 12 --reason "no ad budget yet"
+    #[command(verbatim_doc_comment)]
     Skip(SkipArgs),
 
     /// Put steps back to "to do" (their notes are kept)
@@ -121,12 +125,14 @@ pub enum Command {
     /// Examples:
     ///   smm-path reset 5
     ///   smm-path reset --all --yes
+    #[command(verbatim_doc_comment)]
     Reset(ResetArgs),
 
     /// Show one step in full: summary, things to try, evidence, dates and notes
     ///
     /// Example:
     ///   smm-path show 8
+    #[command(verbatim_doc_comment)]
     Show(ShowArgs),
 
     /// Show the first step that is neither done nor skipped, with things to try
@@ -136,6 +142,7 @@ pub enum Command {
     ///
     /// Example:
     ///   smm-path note 5 "Portfolio live: https://example.com/me"
+    #[command(verbatim_doc_comment)]
     Note(NoteArgs),
 
     /// Take back the last command that changed your progress, as a whole
@@ -151,6 +158,7 @@ pub enum Command {
     /// Examples:
     ///   smm-path export > progress.md
     ///   smm-path export -o progress.md
+    #[command(verbatim_doc_comment)]
     Export(ExportArgs),
 }
 
@@ -196,7 +204,11 @@ pub struct SkipArgs {
 #[derive(Debug, Args)]
 pub struct ResetArgs {
     /// Steps: a number (5), a range (1-3), a list (1,4,7) or a step id
-    #[arg(value_name = "STEP", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(
+        value_name = "STEP",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
     pub steps: Vec<String>,
 
     /// Reset every step of the roadmap (asks first on a terminal)
@@ -224,7 +236,7 @@ pub struct NoteArgs {
     pub step: String,
 
     /// The note; several words are joined with spaces
-    #[arg(required = true, value_name = "TEXT", num_args = 1..)]
+    #[arg(required = true, value_name = "TEXT", num_args = 1.., allow_hyphen_values = true)]
     pub text: Vec<String>,
 }
 

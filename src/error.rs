@@ -131,7 +131,9 @@ fn render_store(lang: Lang, error: &StoreError) -> String {
             Key::ErrStateUnreadable,
             &[("path", &path.display()), ("reason", reason)],
         ),
-        StoreError::NotUtf8 { path } => tr(lang, Key::ErrStateNotUtf8, &[("path", &path.display())]),
+        StoreError::NotUtf8 { path } => {
+            tr(lang, Key::ErrStateNotUtf8, &[("path", &path.display())])
+        }
         StoreError::Invalid {
             path,
             line,
@@ -186,7 +188,10 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
                     ("column", &error.column),
                 ],
             );
-            format!("{header}\n{}", error.report.trim_end())
+            // The report's first line repeats the message; the rest is the snippet.
+            let snippet = error.report.lines().skip(1).collect::<Vec<_>>().join("\n");
+            let snippet = snippet.replace("<input>", &path.display().to_string());
+            format!("{header} {}\n{snippet}", error.message)
         }
         RoadmapError::Invalid { path, problems } => {
             let mut message = tr(
@@ -206,9 +211,11 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
 fn render_place(lang: Lang, place: &Place) -> String {
     match place {
         Place::Roadmap => word(lang, Key::ProblemPlaceRoadmap).to_string(),
-        Place::Step { number, id } => {
-            tr(lang, Key::ProblemPlaceStep, &[("number", number), ("id", id)])
-        }
+        Place::Step { number, id } => tr(
+            lang,
+            Key::ProblemPlaceStep,
+            &[("number", number), ("id", id)],
+        ),
     }
 }
 
@@ -230,7 +237,11 @@ pub fn render_problem(lang: Lang, problem: &Problem) -> String {
             Key::ProblemEmptyText,
             &[("place", &render_place(lang, place)), ("field", field)],
         ),
-        Problem::MissingLanguage { place, field, lang: code } => tr(
+        Problem::MissingLanguage {
+            place,
+            field,
+            lang: code,
+        } => tr(
             lang,
             Key::ProblemMissingLanguage,
             &[

@@ -34,7 +34,7 @@ impl Lang {
     pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
         let value = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .filter_map(|name| var(name))
+            .filter_map(var)
             .find(|value| !value.trim().is_empty());
         match value {
             Some(value) if value.trim_start().starts_with("id") => Lang::Id,
@@ -173,6 +173,7 @@ catalogue! {
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
     LogUndone { en: "(undone)", id: "(dibatalkan)" }
+    LogUndoOf { en: "undo of `{command}`", id: "batalkan `{command}`" }
     LogRemovedStep { en: "(step no longer in the roadmap)", id: "(langkah sudah tidak ada di roadmap)" }
 
     // Errors: bad input (exit 2).
@@ -295,7 +296,11 @@ mod tests {
             let (en, id) = key.texts();
             assert!(!en.trim().is_empty(), "{key:?} has no English text");
             assert!(!id.trim().is_empty(), "{key:?} has no Indonesian text");
-            assert_eq!(placeholders(en), placeholders(id), "{key:?} placeholders differ");
+            assert_eq!(
+                placeholders(en),
+                placeholders(id),
+                "{key:?} placeholders differ"
+            );
         }
     }
 
@@ -331,7 +336,11 @@ mod tests {
             Lang::Id
         );
         assert_eq!(
-            Lang::from_locale(env(&[("LANGUAGE", ""), ("LC_ALL", "en_GB"), ("LANG", "id_ID")])),
+            Lang::from_locale(env(&[
+                ("LANGUAGE", ""),
+                ("LC_ALL", "en_GB"),
+                ("LANG", "id_ID")
+            ])),
             Lang::En
         );
     }

@@ -59,10 +59,22 @@ mod tests {
 
     #[test]
     fn colour_follows_the_conventions() {
-        assert!(!use_color(ColorChoice::Auto, vars(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])));
-        assert!(use_color(ColorChoice::Auto, vars(&[("CLICOLOR_FORCE", "1")])));
-        assert!(!use_color(ColorChoice::Auto, vars(&[("CLICOLOR_FORCE", "0"), ("CLICOLOR", "0")])));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            vars(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(use_color(
+            ColorChoice::Auto,
+            vars(&[("CLICOLOR_FORCE", "1")])
+        ));
+        assert!(!use_color(
+            ColorChoice::Auto,
+            vars(&[("CLICOLOR_FORCE", "0"), ("CLICOLOR", "0")])
+        ));
         assert!(use_color(ColorChoice::Always, vars(&[("NO_COLOR", "1")])));
-        assert!(!use_color(ColorChoice::Never, vars(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!use_color(
+            ColorChoice::Never,
+            vars(&[("CLICOLOR_FORCE", "1")])
+        ));
     }
 }

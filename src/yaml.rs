@@ -28,11 +28,12 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             .map(|location| (location.line(), location.column()))
             .unwrap_or((0, 0));
         let message = error.without_snippet().to_string();
+        let message = message.lines().next().unwrap_or_default().trim();
+        // The location is reported separately; drop the library's copy of it.
+        let location = format!(" at line {line}, column {column}");
         let message = message
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim()
+            .strip_suffix(&location)
+            .unwrap_or(message)
             .to_string();
         YamlError {
             line,

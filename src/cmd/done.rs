@@ -20,7 +20,11 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     if let Some(date) = &args.on {
         arguments.extend(["--on".to_string(), date.clone()]);
     }
-    let outcomes = ctx.change_status(Action::Done { on }, &step_ids, &command_line("done", &arguments))?;
+    let outcomes = ctx.change_status(
+        Action::Done { on },
+        &step_ids,
+        &command_line("done", &arguments),
+    )?;
     ctx.print_outcomes(&outcomes, out)
 }
 
@@ -51,9 +55,15 @@ mod tests {
         let today = parse_past_date("2026-03-14", now).unwrap();
         assert_eq!(today.to_rfc3339(), "2026-03-14T00:00:00+07:00");
         assert!(parse_past_date("2026-03-01", now).is_ok());
-        assert!(matches!(parse_past_date("2026-03-15", now), Err(Error::FutureDate { .. })));
+        assert!(matches!(
+            parse_past_date("2026-03-15", now),
+            Err(Error::FutureDate { .. })
+        ));
         for bad in ["2026-02-30", "14/03/2026", "", "2026-3-1x"] {
-            assert!(matches!(parse_past_date(bad, now), Err(Error::InvalidDate { .. })), "{bad}");
+            assert!(
+                matches!(parse_past_date(bad, now), Err(Error::InvalidDate { .. })),
+                "{bad}"
+            );
         }
     }
 }

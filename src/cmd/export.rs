@@ -22,7 +22,11 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
                 path: path.clone(),
                 reason: error.to_string(),
             })?;
-            writeln!(out, "{}", tr(ctx.lang, Key::Exported, &[("path", &path.display())]))?;
+            writeln!(
+                out,
+                "{}",
+                tr(ctx.lang, Key::Exported, &[("path", &path.display())])
+            )?;
         }
     }
     Ok(())

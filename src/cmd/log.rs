@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::LogArgs;
 use crate::cmd::Context;
 use crate::error::Error;
-use crate::i18n::{Key, format_date, word};
+use crate::i18n::{Key, format_date, tr, word};
 
 pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load()?;
@@ -25,7 +25,15 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
             format_date(ctx.lang, first.at.date_naive()),
             first.at.format("%H:%M")
         );
-        let mut heading = format!("{when}  {}", first.command);
+        let command = match first.undoes {
+            Some(target) => {
+                let original = progress.history.iter().find(|event| event.change == target);
+                let original = original.map_or("?", |event| event.command.as_str());
+                tr(ctx.lang, Key::LogUndoOf, &[("command", &original)])
+            }
+            None => first.command.clone(),
+        };
+        let mut heading = format!("{when}  {command}");
         if undone.contains(&first.change) {
             heading.push(' ');
             heading.push_str(word(ctx.lang, Key::LogUndone));

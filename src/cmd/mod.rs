@@ -17,12 +17,12 @@ mod undo;
 
 use std::io::Write;
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Local, Timelike};
 
 use crate::cli::{Cli, Command, StatusArgs};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{Action, Event, Outcome, ProgressStore, StepSelector, Status, Timestamp};
+use crate::progress::{Action, Event, Outcome, ProgressStore, Status, StepSelector, Timestamp};
 use crate::report::status_label;
 use crate::roadmap::{self, Roadmap};
 use crate::terminal;
@@ -45,7 +45,9 @@ pub(crate) fn env_var(name: &str) -> Option<String> {
 
 /// The language for this run: `--lang`, else the locale.
 pub(crate) fn language(cli: &Cli) -> Lang {
-    cli.global.lang.unwrap_or_else(|| Lang::from_locale(env_var))
+    cli.global
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(env_var))
 }
 
 impl Context {
@@ -77,7 +79,10 @@ impl Context {
         match self.roadmap.position_of(step_id) {
             Some(position) => (
                 (position + 1).to_string(),
-                self.roadmap.steps[position].title.get(self.lang).to_string(),
+                self.roadmap.steps[position]
+                    .title
+                    .get(self.lang)
+                    .to_string(),
             ),
             None => ("?".to_string(), step_id.to_string()),
         }
@@ -111,9 +116,11 @@ impl Context {
         command: &str,
     ) -> Result<Vec<Outcome>, Error> {
         self.store.update(|state| -> Result<_, Error> {
-            Ok(state.change_roadmap(&self.roadmap.id, self.roadmap.version, |progress| {
-                progress.apply(&action, step_ids, self.now, command)
-            }))
+            Ok(
+                state.change_roadmap(&self.roadmap.id, self.roadmap.version, |progress| {
+                    progress.apply(&action, step_ids, self.now, command)
+                }),
+            )
         })
     }
 
@@ -153,7 +160,11 @@ impl Context {
     }
 
     /// One line per outcome: what changed, or that a step already was there.
-    pub(crate) fn print_outcomes(&self, outcomes: &[Outcome], out: &mut dyn Write) -> Result<(), Error> {
+    pub(crate) fn print_outcomes(
+        &self,
+        outcomes: &[Outcome],
+        out: &mut dyn Write,
+    ) -> Result<(), Error> {
         for outcome in outcomes {
             let line = match outcome {
                 Outcome::Changed { step, from, to } => self.change_line(step, *from, *to),
@@ -176,12 +187,13 @@ impl Context {
     }
 }
 
-/// The current time with the local offset; `SMM_PATH_NOW` (RFC 3339) pins it
-/// for tests and reproducible demos.
+/// The current time with the local offset, to the second (the state file is
+/// read by people too); `SMM_PATH_NOW` (RFC 3339) pins it for tests and demos.
 fn now() -> Timestamp {
-    env_var("SMM_PATH_NOW")
+    let now = env_var("SMM_PATH_NOW")
         .and_then(|text| DateTime::parse_from_rfc3339(&text).ok())
-        .unwrap_or_else(|| Local::now().fixed_offset())
+        .unwrap_or_else(|| Local::now().fixed_offset());
+    now.with_nanosecond(0).unwrap_or(now)
 }
 
 /// The command line as recorded in the history, e.g. `done 1-3`.

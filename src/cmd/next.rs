@@ -18,9 +18,21 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(
         out,
         "{}\n",
-        tr(ctx.lang, Key::NextStep, &[("number", &record.number), ("title", &record.title)])
+        tr(
+            ctx.lang,
+            Key::NextStep,
+            &[("number", &record.number), ("title", &record.title)]
+        )
     )?;
-    write!(out, "{}", render_step_detail(&ctx.roadmap.steps[position], record, ctx.lang))?;
-    writeln!(out, "\n{}", tr(ctx.lang, Key::NextHint, &[("number", &record.number)]))?;
+    write!(
+        out,
+        "{}",
+        render_step_detail(&ctx.roadmap.steps[position], record, ctx.lang)
+    )?;
+    writeln!(
+        out,
+        "\n{}",
+        tr(ctx.lang, Key::NextHint, &[("number", &record.number)])
+    )?;
     Ok(())
 }

@@ -23,6 +23,14 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
         Ok(())
     })?;
     let (number, title) = ctx.describe_step(step_id);
-    writeln!(out, "{}", tr(ctx.lang, Key::NoteAdded, &[("number", &number), ("title", &title)]))?;
+    writeln!(
+        out,
+        "{}",
+        tr(
+            ctx.lang,
+            Key::NoteAdded,
+            &[("number", &number), ("title", &title)]
+        )
+    )?;
     Ok(())
 }

@@ -12,7 +12,11 @@ use crate::terminal;
 pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Result<(), Error> {
     if !args.all {
         let step_ids = ctx.select_steps(&args.steps)?;
-        let outcomes = ctx.change_status(Action::Reset, &step_ids, &command_line("reset", &args.steps))?;
+        let outcomes = ctx.change_status(
+            Action::Reset,
+            &step_ids,
+            &command_line("reset", &args.steps),
+        )?;
         return ctx.print_outcomes(&outcomes, out);
     }
     if !args.yes {
@@ -22,7 +26,10 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
             return Err(Error::ResetAllNeedsYes);
         }
         let title = ctx.roadmap.title.get(ctx.lang);
-        eprint!("{}", tr(ctx.lang, Key::ResetAllConfirm, &[("title", &title)]));
+        eprint!(
+            "{}",
+            tr(ctx.lang, Key::ResetAllConfirm, &[("title", &title)])
+        );
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         let answer = answer.trim().to_lowercase();
@@ -31,7 +38,12 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
             return Ok(());
         }
     }
-    let all: Vec<&str> = ctx.roadmap.steps.iter().map(|step| step.id.as_str()).collect();
+    let all: Vec<&str> = ctx
+        .roadmap
+        .steps
+        .iter()
+        .map(|step| step.id.as_str())
+        .collect();
     let outcomes = ctx.change_status(Action::Reset, &all, "reset --all")?;
     // Twenty "already to do" lines would bury the few that changed.
     let changed: Vec<Outcome> = outcomes

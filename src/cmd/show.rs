@@ -11,7 +11,11 @@ pub(crate) fn run(ctx: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result
     let position = ctx.select_one_step(&args.step)?;
     let state = ctx.store.load()?;
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
-    let detail = render_step_detail(&ctx.roadmap.steps[position], &report.steps[position], ctx.lang);
+    let detail = render_step_detail(
+        &ctx.roadmap.steps[position],
+        &report.steps[position],
+        ctx.lang,
+    );
     write!(out, "{detail}")?;
     Ok(())
 }

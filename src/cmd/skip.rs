@@ -19,6 +19,10 @@ pub(crate) fn run(ctx: &Context, args: &SkipArgs, out: &mut dyn Write) -> Result
     if let Some(reason) = &reason {
         arguments.extend(["--reason".to_string(), format!("{reason:?}")]);
     }
-    let outcomes = ctx.change_status(Action::Skip { reason }, &step_ids, &command_line("skip", &arguments))?;
+    let outcomes = ctx.change_status(
+        Action::Skip { reason },
+        &step_ids,
+        &command_line("skip", &arguments),
+    )?;
     ctx.print_outcomes(&outcomes, out)
 }

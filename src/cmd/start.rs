@@ -9,6 +9,10 @@ use crate::progress::Action;
 
 pub(crate) fn run(ctx: &Context, args: &StepsArgs, out: &mut dyn Write) -> Result<(), Error> {
     let step_ids = ctx.select_steps(&args.steps)?;
-    let outcomes = ctx.change_status(Action::Start, &step_ids, &command_line("start", &args.steps))?;
+    let outcomes = ctx.change_status(
+        Action::Start,
+        &step_ids,
+        &command_line("start", &args.steps),
+    )?;
     ctx.print_outcomes(&outcomes, out)
 }

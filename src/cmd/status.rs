@@ -6,7 +6,9 @@ use crate::cli::StatusArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
-use crate::report::{ProgressReport, TableOptions, render_json, render_status_table, render_summary_line};
+use crate::report::{
+    ProgressReport, TableOptions, render_json, render_status_table, render_summary_line,
+};
 
 pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load()?;
@@ -28,7 +30,11 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
             writeln!(
                 out,
                 "{}\n{}",
-                tr(ctx.lang, Key::NextStep, &[("number", number), ("title", &next.title)]),
+                tr(
+                    ctx.lang,
+                    Key::NextStep,
+                    &[("number", number), ("title", &next.title)]
+                ),
                 tr(ctx.lang, Key::NextHint, &[("number", number)])
             )?;
         }

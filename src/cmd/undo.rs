@@ -8,9 +8,11 @@ use crate::i18n::{Key, format_date, tr, word};
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let reverted = ctx.store.update(|state| -> Result<_, Error> {
-        Ok(state.change_roadmap(&ctx.roadmap.id, ctx.roadmap.version, |progress| {
-            progress.undo(ctx.now)
-        }))
+        Ok(
+            state.change_roadmap(&ctx.roadmap.id, ctx.roadmap.version, |progress| {
+                progress.undo(ctx.now)
+            }),
+        )
     })?;
     let Some(reverted) = reverted else {
         writeln!(out, "{}", word(ctx.lang, Key::UndoNothing))?;
@@ -24,7 +26,11 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(
         out,
         "{}",
-        tr(ctx.lang, Key::UndoReverted, &[("command", &reverted.command), ("date", &date)])
+        tr(
+            ctx.lang,
+            Key::UndoReverted,
+            &[("command", &reverted.command), ("date", &date)]
+        )
     )?;
     for event in &reverted.events {
         writeln!(out, "    {}", ctx.event_line(event))?;

@@ -60,7 +60,11 @@ impl RoadmapProgress {
 
     /// Drops records that are back at their defaults, so the file holds only what matters.
     fn forget_untouched(&mut self, step_id: &str) {
-        if self.steps.get(step_id).is_some_and(StepProgress::is_untouched) {
+        if self
+            .steps
+            .get(step_id)
+            .is_some_and(StepProgress::is_untouched)
+        {
             self.steps.remove(step_id);
         }
     }
@@ -252,7 +256,12 @@ mod tests {
     #[test]
     fn undo_restores_dates_and_walks_back_one_change_at_a_time() {
         let mut progress = RoadmapProgress::default();
-        progress.apply(&Action::Start, &["a"], at("2026-01-01T10:00:00+07:00"), "start a");
+        progress.apply(
+            &Action::Start,
+            &["a"],
+            at("2026-01-01T10:00:00+07:00"),
+            "start a",
+        );
         let original = progress.clone();
         progress.apply(
             &Action::Done { on: None },
@@ -279,9 +288,19 @@ mod tests {
     #[test]
     fn done_on_an_earlier_day_keeps_started_no_later_than_finished() {
         let mut progress = RoadmapProgress::default();
-        progress.apply(&Action::Start, &["a"], at("2026-03-10T09:00:00+07:00"), "start a");
+        progress.apply(
+            &Action::Start,
+            &["a"],
+            at("2026-03-10T09:00:00+07:00"),
+            "start a",
+        );
         let on = Some(at("2026-03-01T00:00:00+07:00"));
-        progress.apply(&Action::Done { on }, &["a"], at("2026-03-10T10:00:00+07:00"), "done a");
+        progress.apply(
+            &Action::Done { on },
+            &["a"],
+            at("2026-03-10T10:00:00+07:00"),
+            "done a",
+        );
         let step = progress.step("a").unwrap();
         assert_eq!(step.finished, on);
         assert_eq!(step.started, on);
@@ -290,7 +309,12 @@ mod tests {
     #[test]
     fn an_action_that_changes_nothing_records_nothing() {
         let mut progress = RoadmapProgress::default();
-        let outcomes = progress.apply(&Action::Reset, &["a"], at("2026-03-10T09:00:00Z"), "reset a");
+        let outcomes = progress.apply(
+            &Action::Reset,
+            &["a"],
+            at("2026-03-10T09:00:00Z"),
+            "reset a",
+        );
         assert_eq!(
             outcomes,
             vec![Outcome::Unchanged {

@@ -35,12 +35,18 @@ pub enum SelectorError {
 impl StepSelector {
     /// Parses one argument: selectors separated by commas.
     pub fn parse(argument: &str) -> Result<Vec<StepSelector>, SelectorError> {
-        argument.split(',').map(|part| parse_one(part.trim(), argument)).collect()
+        argument
+            .split(',')
+            .map(|part| parse_one(part.trim(), argument))
+            .collect()
     }
 
     /// Parses every argument and returns the 0-based positions they name in
     /// `roadmap`, in roadmap order, each once.
-    pub fn resolve_all(arguments: &[String], roadmap: &Roadmap) -> Result<Vec<usize>, SelectorError> {
+    pub fn resolve_all(
+        arguments: &[String],
+        roadmap: &Roadmap,
+    ) -> Result<Vec<usize>, SelectorError> {
         let count = roadmap.steps.len();
         let check = |number: usize| {
             if (1..=count).contains(&number) {
@@ -55,7 +61,9 @@ impl StepSelector {
         let mut selected = vec![false; count];
         for argument in arguments {
             let selectors = StepSelector::parse(argument).map_err(|error| match error {
-                SelectorError::OutOfRange { number, .. } => SelectorError::OutOfRange { number, count },
+                SelectorError::OutOfRange { number, .. } => {
+                    SelectorError::OutOfRange { number, count }
+                }
                 other => other,
             })?;
             for selector in selectors {
@@ -111,7 +119,9 @@ fn parse_one(part: &str, argument: &str) -> Result<StepSelector, SelectorError> 
         return Ok(StepSelector::Range(low, high));
     }
     let looks_like_id = part.starts_with(|c: char| c.is_ascii_alphabetic())
-        && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        && part
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if looks_like_id {
         return Ok(StepSelector::Id(part.to_ascii_lowercase()));
     }
@@ -151,9 +161,14 @@ mod tests {
             StepSelector::parse("5-2"),
             Err(SelectorError::Reversed { .. })
         ));
-        for junk in ["", "1,", ",1", "1-", "-3", "1-2-3", "5!", "ü", "1 2", "1..3"] {
+        for junk in [
+            "", "1,", ",1", "1-", "-3", "1-2-3", "5!", "ü", "1 2", "1..3",
+        ] {
             assert!(
-                matches!(StepSelector::parse(junk), Err(SelectorError::Invalid { .. })),
+                matches!(
+                    StepSelector::parse(junk),
+                    Err(SelectorError::Invalid { .. })
+                ),
                 "{junk:?} should be invalid"
             );
         }

@@ -165,6 +165,7 @@ impl ProgressStore {
             reason,
         };
         let text = yaml::to_string(state).map_err(write_error)?;
-        write_atomically(&self.path, text.as_bytes()).map_err(|error| write_error(error.to_string()))
+        write_atomically(&self.path, text.as_bytes())
+            .map_err(|error| write_error(error.to_string()))
     }
 }

@@ -12,21 +12,39 @@ pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> Strin
     let label = |key: Key| word(lang, key);
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
     writeln!(out, "{}. {}  ({})", record.number, record.title, step.id).ok();
-    writeln!(out, "{}: {}", label(Key::LabelStatus), status_label(lang, record.status)).ok();
+    writeln!(
+        out,
+        "{}: {}",
+        label(Key::LabelStatus),
+        status_label(lang, record.status)
+    )
+    .ok();
     let dates = [
         (Key::LabelStarted, record.started),
         (Key::LabelFinished, record.finished),
     ];
     for (key, at) in dates {
         if let Some(at) = at {
-            writeln!(out, "{}: {}", label(key), format_date(lang, at.date_naive())).ok();
+            writeln!(
+                out,
+                "{}: {}",
+                label(key),
+                format_date(lang, at.date_naive())
+            )
+            .ok();
         }
     }
     if let Some(reason) = &record.skip_reason {
         writeln!(out, "{}: {reason}", label(Key::LabelSkipReason)).ok();
     }
 
-    writeln!(out, "\n{}:\n  {}", label(Key::LabelSummary), step.summary.get(lang)).ok();
+    writeln!(
+        out,
+        "\n{}:\n  {}",
+        label(Key::LabelSummary),
+        step.summary.get(lang)
+    )
+    .ok();
     if !step.actions.is_empty() {
         writeln!(out, "\n{}:", label(Key::LabelActions)).ok();
         for action in &step.actions {
@@ -34,14 +52,24 @@ pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> Strin
         }
     }
     if let Some(evidence) = &step.evidence {
-        writeln!(out, "\n{}:\n  {}", label(Key::LabelEvidence), evidence.get(lang)).ok();
+        writeln!(
+            out,
+            "\n{}:\n  {}",
+            label(Key::LabelEvidence),
+            evidence.get(lang)
+        )
+        .ok();
     }
     writeln!(out, "\n{}:", label(Key::LabelNotes)).ok();
     if record.notes.is_empty() {
         writeln!(out, "  {}", label(Key::NoNotes)).ok();
     }
     for note in &record.notes {
-        let when = format!("{} {}", format_date(lang, note.at.date_naive()), note.at.format("%H:%M"));
+        let when = format!(
+            "{} {}",
+            format_date(lang, note.at.date_naive()),
+            note.at.format("%H:%M")
+        );
         let text = note.text.replace('\n', "\n    ");
         writeln!(out, "  - {when}: {text}").ok();
     }

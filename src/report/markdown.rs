@@ -58,7 +58,9 @@ fn escape_block(text: &str, indent: &str) -> String {
 
 fn step_suffix(report: &ProgressReport, step: &StepReport) -> String {
     let lang = report.lang;
-    let date = step.status_date().map(|at| format_date(lang, at.date_naive()));
+    let date = step
+        .status_date()
+        .map(|at| format_date(lang, at.date_naive()));
     let mut suffix = match (step.status, date) {
         (Status::Todo, _) => return String::new(),
         (status, Some(date)) => format!(" — {} {date}", status_label(lang, status)),
@@ -88,12 +90,21 @@ pub fn render_markdown(report: &ProgressReport) -> String {
     );
     write!(out, "**{counts}**").ok();
     if summary.skipped > 0 {
-        write!(out, " · {}", tr(lang, Key::SummarySkipped, &[("count", &summary.skipped)])).ok();
+        write!(
+            out,
+            " · {}",
+            tr(lang, Key::SummarySkipped, &[("count", &summary.skipped)])
+        )
+        .ok();
     }
     out.push_str("\n\n");
 
     for step in &report.steps {
-        let check = if step.status == Status::Done { 'x' } else { ' ' };
+        let check = if step.status == Status::Done {
+            'x'
+        } else {
+            ' '
+        };
         let label = format!("{}. {}", step.number, escape_inline(&step.title));
         let label = if step.status == Status::Skipped {
             format!("~~{label}~~")
@@ -118,7 +129,10 @@ pub fn render_markdown(report: &ProgressReport) -> String {
             tr(
                 lang,
                 Key::NextStep,
-                &[("number", &next.number), ("title", &escape_inline(&next.title))]
+                &[
+                    ("number", &next.number),
+                    ("title", &escape_inline(&next.title))
+                ]
             )
         )
         .ok();

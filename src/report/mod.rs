@@ -95,7 +95,8 @@ impl ProgressReport {
         let count = |status: Status| steps.iter().filter(|s| s.status == status).count();
         let (done, skipped) = (count(Status::Done), count(Status::Skipped));
         let counted = steps.len() - skipped;
-        let percent = if counted == 0 { 100 } else { done * 100 / counted };
+        // With every step skipped nothing is left to do: that is 100%.
+        let percent = (done * 100).checked_div(counted).unwrap_or(100);
         let summary = Summary {
             done,
             in_progress: count(Status::InProgress),

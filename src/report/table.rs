@@ -1,7 +1,7 @@
 //! The status table and summary line shown by `smm-path status`.
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, LineStyle, Table, TableStyle};
 
 use super::{ProgressReport, Summary, status_label};
 use crate::i18n::{Key, format_date, tr, word};
@@ -17,6 +17,10 @@ pub struct TableOptions {
 }
 
 const BAR_WIDTH: usize = 20;
+
+/// Columns separated by space and one rule under the header: quiet enough to read daily.
+const QUIET_STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
 fn status_mark(status: Status) -> &'static str {
     match status {
@@ -41,7 +45,7 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
     let lang = report.lang;
     let mut table = Table::new();
     table
-        .load_style(presets::UTF8_HORIZONTAL_ONLY)
+        .load_style(QUIET_STYLE)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .force_no_tty();
     if options.color {
@@ -76,16 +80,20 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
             Cell::new(date),
         ]);
     }
-    table.to_string()
+    // Cell padding leaves trailing spaces that only get in the way of copying and diffing.
+    table
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `█████░░░░░` for the share of counted steps done.
 pub fn progress_bar(summary: &Summary) -> String {
-    let filled = if summary.counted == 0 {
-        BAR_WIDTH
-    } else {
-        summary.done * BAR_WIDTH / summary.counted
-    };
+    // Nothing left to count (every step skipped) is a full bar.
+    let filled = (summary.done * BAR_WIDTH)
+        .checked_div(summary.counted)
+        .unwrap_or(BAR_WIDTH);
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
 }
 
@@ -110,7 +118,11 @@ pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
     let mut line = format!("{counts} {bar}");
     if summary.skipped > 0 {
         line.push_str("  ");
-        line.push_str(&tr(lang, Key::SummarySkipped, &[("count", &summary.skipped)]));
+        line.push_str(&tr(
+            lang,
+            Key::SummarySkipped,
+            &[("count", &summary.skipped)],
+        ));
     }
     line
 }

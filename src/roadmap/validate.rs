@@ -119,7 +119,11 @@ fn check_text(
     text: &Text,
     problems: &mut Vec<Problem>,
 ) {
-    if text.all().iter().any(|translation| translation.trim().is_empty()) {
+    if text
+        .all()
+        .iter()
+        .any(|translation| translation.trim().is_empty())
+    {
         problems.push(Problem::EmptyText {
             place: place.clone(),
             field: field.to_string(),
@@ -145,7 +149,15 @@ mod tests {
         for good in ["content-strategy", "step-2", "a"] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "Content", "2-step", "under_score", "trailing-", "two--dashes", "ü"] {
+        for bad in [
+            "",
+            "Content",
+            "2-step",
+            "under_score",
+            "trailing-",
+            "two--dashes",
+            "ü",
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

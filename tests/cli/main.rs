@@ -1,0 +1,15 @@
+//! Integration tests: the real `smm-path` binary, run in a temporary home.
+//!
+//! One test binary (faster to link than one per file), one module per feature.
+
+mod support;
+
+mod bad_input;
+mod done;
+mod export;
+mod language;
+mod log_and_undo;
+mod roadmap;
+mod state_safety;
+mod status;
+mod steps;

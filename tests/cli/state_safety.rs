@@ -1,0 +1,95 @@
+//! The state file: unreadable files are reported and never overwritten.
+
+use crate::support::Smm;
+
+#[test]
+fn a_damaged_state_is_reported_with_its_line_and_left_untouched() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let mut damaged = smm.state_text();
+    damaged.push_str("  this is: [not closed\n");
+    smm.write_state(&damaged);
+    for args in [
+        &["done", "2"][..],
+        &["status"],
+        &["undo"],
+        &["note", "1", "x"],
+    ] {
+        let run = smm.run(args).failure(1).one_line_error();
+        assert!(
+            run.stderr.contains(&smm.state_path().display().to_string()),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("is damaged at line"), "{}", run.stderr);
+        assert_eq!(
+            smm.state_text(),
+            damaged,
+            "{args:?} overwrote a damaged state"
+        );
+    }
+}
+
+#[test]
+fn binary_garbage_and_unknown_fields_are_refused() {
+    let smm = Smm::new();
+    smm.write_state([0xff, 0xfe, 0x00, 0x12]);
+    smm.run(&["done", "1"])
+        .failure(1)
+        .stderr_has("is not UTF-8 text");
+    assert_eq!(smm.state(), Some(vec![0xff, 0xfe, 0x00, 0x12]));
+
+    smm.write_state("version: 1\nroadmaps: {}\nsurprise: true\n");
+    smm.run(&["done", "1"])
+        .failure(1)
+        .stderr_has("is damaged at line 3");
+}
+
+#[test]
+fn a_state_from_a_newer_smm_path_is_not_touched() {
+    let smm = Smm::new();
+    let future = "version: 7\nroadmaps: {}\nsomething_new: [1, 2]\n";
+    smm.write_state(future);
+    smm.run(&["done", "1"])
+        .failure(1)
+        .stderr_has("format version 7, made by a newer smm-path");
+    assert_eq!(smm.state_text(), future);
+}
+
+#[test]
+fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    smm.ok(&["note", "1", "hello"]);
+    let mut names: Vec<String> = std::fs::read_dir(smm.home())
+        .expect("home")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+    assert!(smm.state_text().starts_with("version: 1\n"));
+}
+
+#[test]
+fn home_flag_beats_the_environment() {
+    let smm = Smm::new();
+    let other = smm.home().join("elsewhere");
+    smm.ok(&["--home", other.to_str().expect("UTF-8"), "done", "1"]);
+    assert!(other.join("progress.yaml").exists());
+    assert!(smm.state().is_none());
+}
+
+#[test]
+fn state_written_by_hand_is_read() {
+    let smm = Smm::new();
+    smm.write_state(
+        "version: 1\nroadmaps:\n  social-media-manager:\n    steps:\n      content-strategy:\n        status: done\n        finished: 2026-10-01T10:00:00+07:00\n",
+    );
+    assert!(smm.ok(&["status"]).row(8).contains("Oct 1, 2026"));
+}

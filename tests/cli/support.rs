@@ -1,0 +1,204 @@
+//! The harness: a temporary smm-path home, a builder to run the binary in it,
+//! and assertions that point at the calling test when they fail.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+/// The moment tests pretend it is, unless a test asks for the real clock.
+pub(crate) const NOW: &str = "2026-12-05T14:30:00+07:00";
+
+/// One isolated smm-path home and the settings to run the binary with.
+pub(crate) struct Smm {
+    home: TempDir,
+    env: Vec<(String, String)>,
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl Smm {
+    /// A fresh, empty home; English; the clock pinned to [`NOW`].
+    pub(crate) fn new() -> Smm {
+        let home = tempfile::Builder::new()
+            .prefix("smm-path-test")
+            .tempdir()
+            .expect("create a temporary directory");
+        Smm {
+            home,
+            env: vec![
+                ("LANG".into(), "en_US.UTF-8".into()),
+                ("SMM_PATH_NOW".into(), NOW.into()),
+            ],
+        }
+    }
+
+    /// Sets an environment variable for every later run.
+    pub(crate) fn env(mut self, name: &str, value: &str) -> Smm {
+        self.env.retain(|(key, _)| key != name);
+        self.env.push((name.into(), value.into()));
+        self
+    }
+
+    /// Lets runs use the real clock.
+    pub(crate) fn real_clock(mut self) -> Smm {
+        self.env.retain(|(key, _)| key != "SMM_PATH_NOW");
+        self
+    }
+
+    pub(crate) fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    pub(crate) fn state_path(&self) -> PathBuf {
+        self.home().join("progress.yaml")
+    }
+
+    /// The state file's bytes, if it exists.
+    pub(crate) fn state(&self) -> Option<Vec<u8>> {
+        std::fs::read(self.state_path()).ok()
+    }
+
+    pub(crate) fn state_text(&self) -> String {
+        String::from_utf8(self.state().expect("state file exists")).expect("state is UTF-8")
+    }
+
+    pub(crate) fn write_state(&self, contents: impl AsRef<[u8]>) {
+        std::fs::write(self.state_path(), contents).expect("write state");
+    }
+
+    /// Writes a file into the home directory and returns its path.
+    pub(crate) fn write_file(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.home().join(name);
+        std::fs::write(&path, contents).expect("write file");
+        path
+    }
+
+    /// The binary with a clean environment: no real HOME, no inherited locale.
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_smm-path"));
+        command
+            .args(args)
+            .env_clear()
+            .env("SMM_PATH_HOME", self.home())
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdin(Stdio::null());
+        command
+    }
+
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, None)
+    }
+
+    pub(crate) fn run_with_stdin(&self, args: &[&str], input: Option<&str>) -> Run {
+        let mut command = self.command(args);
+        if input.is_some() {
+            command.stdin(Stdio::piped());
+        }
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = command.spawn().expect("start smm-path");
+        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+            stdin.write_all(input.as_bytes()).expect("write stdin");
+        }
+        let output = child.wait_with_output().expect("wait for smm-path");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Runs and expects exit code 0.
+    #[track_caller]
+    pub(crate) fn ok(&self, args: &[&str]) -> Run {
+        self.run(args).success()
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub(crate) fn success(self) -> Run {
+        assert_eq!(self.code, 0, "expected success, got {self:#?}");
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn failure(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "expected exit code {code}, got {self:#?}");
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn stdout_has(self, needle: &str) -> Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn stdout_lacks(self, needle: &str) -> Run {
+        assert!(
+            !self.stdout.contains(needle),
+            "stdout has {needle:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    #[track_caller]
+    pub(crate) fn stderr_has(self, needle: &str) -> Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// A usage error: one line on stderr, nothing on stdout.
+    #[track_caller]
+    pub(crate) fn one_line_error(self) -> Run {
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "not one line: {:?}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("error: "),
+            "no error prefix: {:?}",
+            self.stderr
+        );
+        assert!(
+            self.stdout.is_empty(),
+            "stdout not empty: {:?}",
+            self.stdout
+        );
+        self
+    }
+
+    /// The table row of step `number` in `status` output.
+    #[track_caller]
+    pub(crate) fn row(&self, number: usize) -> &str {
+        let prefix = format!("{number:>3}   ");
+        self.stdout
+            .lines()
+            .find(|line| line.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no row {number} in:\n{}", self.stdout))
+    }
+}
+
+/// The built-in roadmap's source, for tests that derive custom roadmaps from it.
+pub(crate) fn builtin_roadmap() -> &'static str {
+    include_str!("../../roadmap/social-media-manager.yaml")
+}
