@@ -35,8 +35,11 @@ pub(crate) fn output_width(var: impl Fn(&str) -> Option<String>) -> Option<u16> 
     if let Some(columns) = var("COLUMNS").and_then(|value| value.trim().parse::<u16>().ok()) {
         return Some(columns.max(20));
     }
-    // comfy-table asks crossterm for the size, and only when stdout is a terminal.
-    comfy_table::Table::new().width()
+    // comfy-table asks crossterm for the size, and only when stdout is a
+    // terminal. A pseudo-terminal nobody sized (script, some CI) reports 0.
+    comfy_table::Table::new()
+        .width()
+        .filter(|&width| width >= 20)
 }
 
 /// Whether there is a person at the keyboard to answer a question.

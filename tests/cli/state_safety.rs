@@ -93,3 +93,35 @@ fn state_written_by_hand_is_read() {
     );
     assert!(smm.ok(&["status"]).row(8).contains("Oct 1, 2026"));
 }
+
+#[test]
+fn commands_run_at_once_all_land() {
+    let smm = Smm::new();
+    let children: Vec<_> = (1..=12)
+        .map(|number| {
+            let step = number.to_string();
+            let args: [&str; 2] = if number % 2 == 0 {
+                ["done", &step]
+            } else {
+                ["start", &step]
+            };
+            smm.command(&args)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("start smm-path")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let json = smm.ok(&["status", "--json"]).stdout;
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["summary"]["done"], 6, "{json}");
+    assert_eq!(json["summary"]["in_progress"], 6, "{json}");
+    let log = smm.ok(&["log"]).stdout;
+    assert_eq!(
+        log.lines().filter(|line| line.starts_with("    ")).count(),
+        12,
+        "{log}"
+    );
+}
