@@ -4,10 +4,23 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// How much a replaced file must survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Durability {
+    /// The user's data: synced to disk before and after the rename.
+    Synced,
+    /// Derived data that is checked on reading: never torn, but a power cut may lose it.
+    Cache,
+}
+
 /// Writes `contents` to a temporary file beside `path`, syncs it, renames it
 /// over `path`, then syncs the directory so the rename itself survives a
 /// crash. On failure the temporary file is removed and `path` is untouched.
-pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomically(
+    path: &Path,
+    contents: &[u8],
+    durability: Durability,
+) -> io::Result<()> {
     let directory = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -20,7 +33,7 @@ pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     temp_name.push(format!(".tmp.{}", std::process::id()));
     let temp_path = directory.join(temp_name);
 
-    let result = write_and_rename(&temp_path, path, contents, &directory);
+    let result = write_and_rename(&temp_path, path, contents, &directory, durability);
     if result.is_err() {
         let _ = fs::remove_file(&temp_path);
     }
@@ -32,6 +45,7 @@ fn write_and_rename(
     path: &Path,
     contents: &[u8],
     directory: &Path,
+    durability: Durability,
 ) -> io::Result<()> {
     let mut temp = OpenOptions::new()
         .write(true)
@@ -39,19 +53,25 @@ fn write_and_rename(
         .truncate(true)
         .open(temp_path)?;
     temp.write_all(contents)?;
-    temp.sync_all()?;
+    if durability == Durability::Synced {
+        temp.sync_all()?;
+    }
     drop(temp);
     fs::rename(temp_path, path)?;
-    sync_directory(directory)
+    if durability == Durability::Synced {
+        sync_directory(directory)?;
+    }
+    Ok(())
 }
 
+/// Syncs a directory, so that a rename or a new file in it survives a crash.
 #[cfg(unix)]
-fn sync_directory(directory: &Path) -> io::Result<()> {
+pub(crate) fn sync_directory(directory: &Path) -> io::Result<()> {
     File::open(directory)?.sync_all()
 }
 
 #[cfg(not(unix))]
-fn sync_directory(_directory: &Path) -> io::Result<()> {
+pub(crate) fn sync_directory(_directory: &Path) -> io::Result<()> {
     // Windows cannot open a directory as a file; its rename is already durable enough.
     Ok(())
 }

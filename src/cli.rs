@@ -93,6 +93,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   smm-path status
+    ///   smm-path status --short
     ///   smm-path status --json | jq .summary.percent
     #[command(verbatim_doc_comment)]
     Status(StatusArgs),
@@ -166,8 +167,12 @@ pub enum Command {
 #[derive(Debug, Args, Default)]
 pub struct StatusArgs {
     /// Print the report as JSON (stable field names) instead of a table
-    #[arg(long)]
+    #[arg(long, conflicts_with = "short")]
     pub json: bool,
+
+    /// Print one line, `smm-path 7/20 (35%) next: 8`, for prompts and status bars
+    #[arg(long)]
+    pub short: bool,
 }
 
 /// One or more steps.

@@ -158,6 +158,15 @@ fn render_store(lang: Lang, error: &StoreError) -> String {
                 ("supported", &SCHEMA_VERSION),
             ],
         ),
+        StoreError::HistoryDamaged { path, line, reason } => tr(
+            lang,
+            Key::ErrHistoryDamaged,
+            &[
+                ("path", &path.display()),
+                ("line", line),
+                ("reason", reason),
+            ],
+        ),
         StoreError::Lock { path, reason } => tr(
             lang,
             Key::ErrStateLock,

@@ -144,6 +144,14 @@ catalogue! {
 
     // Summary and guidance.
     SummaryLine { en: "{done}/{total} done ({percent}%)", id: "{done}/{total} selesai ({percent}%)" }
+    ShortLine {
+        en: "smm-path {done}/{total} ({percent}%) next: {next}",
+        id: "smm-path {done}/{total} ({percent}%) berikutnya: {next}",
+    }
+    ShortLineAllDone {
+        en: "smm-path {done}/{total} ({percent}%) all done",
+        id: "smm-path {done}/{total} ({percent}%) semua selesai",
+    }
     SummarySkipped { en: "{count} skipped", id: "{count} dilewati" }
     NextStep { en: "Next: {number}. {title}", id: "Berikutnya: {number}. {title}" }
     NextHint { en: "Mark it done with `smm-path done {number}`.", id: "Tandai selesai dengan `smm-path done {number}`." }
@@ -222,6 +230,10 @@ catalogue! {
     ErrStateNewerVersion {
         en: "the progress file {path} has format version {version}, made by a newer smm-path (this one reads up to {supported}): upgrade smm-path",
         id: "berkas progres {path} memakai format versi {version} dari smm-path yang lebih baru (versi ini hanya membaca sampai {supported}): perbarui smm-path",
+    }
+    ErrHistoryDamaged {
+        en: "the history file {path} is damaged (line {line}): {reason}; nothing was changed: fix it by hand or move it aside",
+        id: "berkas riwayat {path} rusak (baris {line}): {reason}; tidak ada yang diubah: perbaiki secara manual atau pindahkan",
     }
     ErrStateWrite {
         en: "cannot save progress to {path}: {reason}; the previous progress is unchanged",

@@ -4,6 +4,7 @@
 //! `cli → cmd → report / progress / roadmap`; the domain modules never print.
 
 mod atomic_file;
+mod cache;
 pub mod cli;
 mod cmd;
 pub mod error;

@@ -20,9 +20,23 @@ pub struct YamlError {
     pub report: String,
 }
 
+/// The parser's limits. The library's defaults suit configuration files;
+/// roadmaps and progress of 100,000 steps have millions of nodes, so the
+/// counts are raised. The alias limits, which stop "billion laughs" bombs
+/// that expand a small file into a huge one, stay at their defaults.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: 50_000_000,
+            max_nodes: 25_000_000,
+            max_total_scalar_bytes: 512 * 1024 * 1024,
+        },
+    }
+}
+
 /// Parses one YAML document into `T`.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
-    serde_saphyr::from_str(text).map_err(|error| {
+    serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let (line, column) = error
             .location()
             .map(|location| (location.line(), location.column()))

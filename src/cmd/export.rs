@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{Durability, write_atomically};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Context;
 use crate::error::Error;
@@ -18,9 +18,11 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
     match &args.output {
         None => write!(out, "{document}")?,
         Some(path) => {
-            write_atomically(path, document.as_bytes()).map_err(|error| Error::ExportWrite {
-                path: path.clone(),
-                reason: error.to_string(),
+            write_atomically(path, document.as_bytes(), Durability::Synced).map_err(|error| {
+                Error::ExportWrite {
+                    path: path.clone(),
+                    reason: error.to_string(),
+                }
             })?;
             writeln!(
                 out,

@@ -53,22 +53,25 @@ pub(crate) fn language(cli: &Cli) -> Lang {
 impl Context {
     /// Resolves paths, loads the roadmap and reads the clock.
     pub(crate) fn new(cli: &Cli, lang: Lang) -> Result<Context, Error> {
-        let roadmap = match &cli.global.roadmap {
-            Some(path) if !path.as_os_str().is_empty() => roadmap::load_file(path)?,
-            _ => roadmap::load_builtin()?,
-        };
         let home = match &cli.global.home {
             Some(home) if !home.as_os_str().is_empty() => home.clone(),
             _ => dirs::data_dir()
                 .map(|data| data.join("smm-path"))
                 .ok_or(Error::NoDataDir)?,
         };
+        let store = ProgressStore::in_home(&home);
+        let roadmap = match &cli.global.roadmap {
+            Some(path) if !path.as_os_str().is_empty() => {
+                roadmap::load_file(path, Some(&store.cache_directory()))?
+            }
+            _ => roadmap::load_builtin(),
+        };
         Ok(Context {
             lang,
             color: terminal::use_color(cli.global.color, env_var),
             width: terminal::output_width(env_var),
             roadmap,
-            store: ProgressStore::in_home(&home),
+            store,
             now: now(),
         })
     }
@@ -115,10 +118,11 @@ impl Context {
         step_ids: &[&str],
         command: &str,
     ) -> Result<Vec<Outcome>, Error> {
-        self.store.update(|state| -> Result<_, Error> {
+        let (roadmap_id, version) = (&self.roadmap.id, self.roadmap.version);
+        self.store.update(|state, journal| -> Result<_, Error> {
             Ok(
-                state.change_roadmap(&self.roadmap.id, self.roadmap.version, |progress| {
-                    progress.apply(&action, step_ids, self.now, command)
+                state.change_roadmap(roadmap_id, version, journal, |progress, journal| {
+                    progress.apply(&action, step_ids, self.now, command, journal)
                 }),
             )
         })

@@ -7,7 +7,8 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
 use crate::report::{
-    ProgressReport, TableOptions, render_json, render_status_table, render_summary_line,
+    ProgressReport, TableOptions, render_json, render_short_line, render_status_table,
+    render_summary_line,
 };
 
 pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -15,6 +16,10 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
     if args.json {
         write!(out, "{}", render_json(&report))?;
+        return Ok(());
+    }
+    if args.short {
+        writeln!(out, "{}", render_short_line(&report))?;
         return Ok(());
     }
     let options = TableOptions {

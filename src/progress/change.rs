@@ -50,10 +50,6 @@ pub struct Reverted {
 }
 
 impl RoadmapProgress {
-    fn next_change_number(&self) -> u64 {
-        self.history.last().map_or(1, |event| event.change + 1)
-    }
-
     fn step_entry(&mut self, step_id: &str) -> &mut StepProgress {
         self.steps.entry(step_id.to_string()).or_default()
     }
@@ -69,15 +65,27 @@ impl RoadmapProgress {
         }
     }
 
-    /// Applies `action` to each step, as one change in the history.
+    /// Starts a new change: its number, recorded only if events follow.
+    fn begin_change(&self) -> u64 {
+        self.last_change + 1
+    }
+
+    fn finish_change(&mut self, change: u64, journal: &[Event]) {
+        if journal.last().is_some_and(|event| event.change == change) {
+            self.last_change = change;
+        }
+    }
+
+    /// Applies `action` to each step, as one change recorded in `journal`.
     pub fn apply(
         &mut self,
         action: &Action,
         step_ids: &[&str],
         now: Timestamp,
         command: &str,
+        journal: &mut Vec<Event>,
     ) -> Vec<Outcome> {
-        let change = self.next_change_number();
+        let change = self.begin_change();
         let to = action.target();
         let mut outcomes = Vec::with_capacity(step_ids.len());
         for &step_id in step_ids {
@@ -121,7 +129,8 @@ impl RoadmapProgress {
                 }
             }
             self.forget_untouched(step_id);
-            self.history.push(Event {
+            journal.push(Event {
+                roadmap: String::new(),
                 change,
                 at: now,
                 command: command.to_string(),
@@ -138,19 +147,28 @@ impl RoadmapProgress {
                 to,
             });
         }
+        self.finish_change(change, journal);
         outcomes
     }
 
-    /// Adds a note to a step, as one change in the history.
-    pub fn add_note(&mut self, step_id: &str, text: &str, now: Timestamp, command: &str) {
-        let change = self.next_change_number();
+    /// Adds a note to a step, as one change recorded in `journal`.
+    pub fn add_note(
+        &mut self,
+        step_id: &str,
+        text: &str,
+        now: Timestamp,
+        command: &str,
+        journal: &mut Vec<Event>,
+    ) {
+        let change = self.begin_change();
         let step = self.step_entry(step_id);
         step.notes.push(Note {
             at: now,
             text: text.to_string(),
         });
         let status = step.status;
-        self.history.push(Event {
+        journal.push(Event {
+            roadmap: String::new(),
             change,
             at: now,
             command: command.to_string(),
@@ -161,36 +179,32 @@ impl RoadmapProgress {
             note: Some(now),
             undoes: None,
         });
+        self.finish_change(change, journal);
     }
 
-    /// The change `undo` would revert: the newest one neither written by undo nor undone.
-    fn last_undoable_change(&self) -> Option<u64> {
-        let undone = self.undone_changes();
-        self.history
+    /// Reverts the last change in `history` (this roadmap's events, oldest
+    /// first) that is neither an undo nor undone, as a whole, recording the
+    /// reversal in `journal`. Repeating it walks further back.
+    pub fn undo(
+        &mut self,
+        history: &[Event],
+        now: Timestamp,
+        journal: &mut Vec<Event>,
+    ) -> Option<Reverted> {
+        let undone = undone_changes(history);
+        let target = history
             .iter()
             .rev()
-            .find(|event| event.undoes.is_none() && !undone.contains(&event.change))
-            .map(|event| event.change)
-    }
-
-    /// Which changes have been reverted by undo.
-    pub fn undone_changes(&self) -> BTreeSet<u64> {
-        self.history.iter().filter_map(|e| e.undoes).collect()
-    }
-
-    /// Reverts the last change as a whole. Repeating it walks further back.
-    pub fn undo(&mut self, now: Timestamp) -> Option<Reverted> {
-        let target = self.last_undoable_change()?;
-        let originals: Vec<Event> = self
-            .history
+            .find(|event| event.undoes.is_none() && !undone.contains(&event.change))?
+            .change;
+        let originals: Vec<&Event> = history
             .iter()
             .filter(|event| event.change == target)
-            .cloned()
             .collect();
         let first = originals.first()?;
         let (command, at) = (first.command.clone(), first.at);
-        let change = self.next_change_number();
-        let mut recorded = Vec::with_capacity(originals.len());
+        let change = self.begin_change();
+        let first_new = journal.len();
         // Newest first, so a change that touched a step twice unwinds in order.
         for original in originals.iter().rev() {
             let step = self.step_entry(&original.step);
@@ -200,6 +214,7 @@ impl RoadmapProgress {
                     step.notes.remove(index);
                 }
                 Event {
+                    roadmap: String::new(),
                     change,
                     at: now,
                     command: "undo".to_string(),
@@ -221,6 +236,7 @@ impl RoadmapProgress {
                 step.finished = original.before.finished;
                 step.skip_reason = original.before.skip_reason.clone();
                 Event {
+                    roadmap: String::new(),
                     change,
                     at: now,
                     command: "undo".to_string(),
@@ -233,15 +249,20 @@ impl RoadmapProgress {
                 }
             };
             self.forget_untouched(&original.step);
-            recorded.push(event);
+            journal.push(event);
         }
-        self.history.extend(recorded.iter().cloned());
+        self.finish_change(change, journal);
         Some(Reverted {
             command,
             at,
-            events: recorded,
+            events: journal[first_new..].to_vec(),
         })
     }
+}
+
+/// Which changes in `history` have been reverted by undo.
+pub fn undone_changes(history: &[Event]) -> BTreeSet<u64> {
+    history.iter().filter_map(|event| event.undoes).collect()
 }
 
 #[cfg(test)]
@@ -256,51 +277,48 @@ mod tests {
     #[test]
     fn undo_restores_dates_and_walks_back_one_change_at_a_time() {
         let mut progress = RoadmapProgress::default();
-        progress.apply(
-            &Action::Start,
-            &["a"],
-            at("2026-01-01T10:00:00+07:00"),
-            "start a",
-        );
+        let mut history = Vec::new();
+        let start = at("2026-01-01T10:00:00+07:00");
+        progress.apply(&Action::Start, &["a"], start, "start a", &mut history);
         let original = progress.clone();
-        progress.apply(
-            &Action::Done { on: None },
-            &["a", "b"],
-            at("2026-01-02T10:00:00+07:00"),
-            "done a b",
-        );
-        progress.add_note("b", "link", at("2026-01-03T10:00:00+07:00"), "note b link");
+        let done = Action::Done { on: None };
+        let day2 = at("2026-01-02T10:00:00+07:00");
+        progress.apply(&done, &["a", "b"], day2, "done a b", &mut history);
+        let day3 = at("2026-01-03T10:00:00+07:00");
+        progress.add_note("b", "link", day3, "note b link", &mut history);
+        assert_eq!(progress.last_change, 3);
 
-        let reverted = progress.undo(at("2026-01-04T10:00:00+07:00")).unwrap();
+        let mut undo = |progress: &mut RoadmapProgress, second: u32| {
+            let now = at(&format!("2026-01-04T10:00:0{second}+07:00"));
+            let mut journal = Vec::new();
+            let reverted = progress.undo(&history, now, &mut journal);
+            history.extend(journal);
+            reverted
+        };
+        let reverted = undo(&mut progress, 0).unwrap();
         assert_eq!(reverted.command, "note b link");
         assert!(progress.step("b").unwrap().notes.is_empty());
 
-        let reverted = progress.undo(at("2026-01-04T10:00:01+07:00")).unwrap();
+        let reverted = undo(&mut progress, 1).unwrap();
         assert_eq!(reverted.command, "done a b");
         assert_eq!(progress.steps, original.steps);
 
-        let reverted = progress.undo(at("2026-01-04T10:00:02+07:00")).unwrap();
+        let reverted = undo(&mut progress, 2).unwrap();
         assert_eq!(reverted.command, "start a");
         assert!(progress.steps.is_empty());
-        assert!(progress.undo(at("2026-01-04T10:00:03+07:00")).is_none());
+        assert!(undo(&mut progress, 3).is_none());
+        assert_eq!(progress.last_change, 6);
     }
 
     #[test]
     fn done_on_an_earlier_day_keeps_started_no_later_than_finished() {
         let mut progress = RoadmapProgress::default();
-        progress.apply(
-            &Action::Start,
-            &["a"],
-            at("2026-03-10T09:00:00+07:00"),
-            "start a",
-        );
+        let mut journal = Vec::new();
+        let start = at("2026-03-10T09:00:00+07:00");
+        progress.apply(&Action::Start, &["a"], start, "start a", &mut journal);
         let on = Some(at("2026-03-01T00:00:00+07:00"));
-        progress.apply(
-            &Action::Done { on },
-            &["a"],
-            at("2026-03-10T10:00:00+07:00"),
-            "done a",
-        );
+        let now = at("2026-03-10T10:00:00+07:00");
+        progress.apply(&Action::Done { on }, &["a"], now, "done a", &mut journal);
         let step = progress.step("a").unwrap();
         assert_eq!(step.finished, on);
         assert_eq!(step.started, on);
@@ -309,12 +327,9 @@ mod tests {
     #[test]
     fn an_action_that_changes_nothing_records_nothing() {
         let mut progress = RoadmapProgress::default();
-        let outcomes = progress.apply(
-            &Action::Reset,
-            &["a"],
-            at("2026-03-10T09:00:00Z"),
-            "reset a",
-        );
+        let mut journal = Vec::new();
+        let now = at("2026-03-10T09:00:00Z");
+        let outcomes = progress.apply(&Action::Reset, &["a"], now, "reset a", &mut journal);
         assert_eq!(
             outcomes,
             vec![Outcome::Unchanged {
@@ -323,5 +338,6 @@ mod tests {
             }]
         );
         assert_eq!(progress, RoadmapProgress::default());
+        assert!(journal.is_empty());
     }
 }

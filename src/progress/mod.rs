@@ -3,12 +3,17 @@
 //! Progress is keyed by roadmap id and step id, never by position, so a
 //! roadmap can be reordered or extended without touching anyone's record.
 //! Steps still at their defaults (to do, no dates, no notes) are not stored.
+//!
+//! The current state ([`State`]) and the history ([`Event`]s) are kept
+//! apart on disk: most commands need only the state, and the history grows
+//! without bound, so reading it on every run would make smm-path slower the
+//! longer it is used (see [`store`] for how the two stay consistent).
 
 mod change;
 mod selector;
 mod store;
 
-pub use change::{Action, Outcome, Reverted};
+pub use change::{Action, Outcome, Reverted, undone_changes};
 pub use selector::{SelectorError, StepSelector};
 pub use store::{ProgressStore, StoreError};
 
@@ -29,6 +34,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct State {
     /// The format version: first in the file so any reader can check it.
     pub version: u32,
+    /// How many bytes of the history file are committed. Bytes past this
+    /// were appended by a write that never completed, and are ignored.
+    #[serde(default)]
+    pub history_length: u64,
     /// Progress per roadmap id.
     #[serde(default)]
     pub roadmaps: BTreeMap<String, RoadmapProgress>,
@@ -38,6 +47,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             version: SCHEMA_VERSION,
+            history_length: 0,
             roadmaps: BTreeMap::new(),
         }
     }
@@ -50,12 +60,12 @@ pub struct RoadmapProgress {
     /// The roadmap's `version` when progress was last recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap_version: Option<u32>,
+    /// The number of the last change recorded in the history.
+    #[serde(default)]
+    pub last_change: u64,
     /// Per step id; steps never touched are absent.
     #[serde(default)]
     pub steps: BTreeMap<String, StepProgress>,
-    /// Every change, oldest first. Entries are only ever appended.
-    #[serde(default)]
-    pub history: Vec<Event>,
 }
 
 /// Where a step stands.
@@ -117,7 +127,9 @@ pub struct Note {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// Groups the events of one command.
+    /// The roadmap whose progress changed.
+    pub roadmap: String,
+    /// Groups the events of one command; counts up per roadmap.
     pub change: u64,
     pub at: Timestamp,
     /// The command as typed, e.g. `done 1-3`.
@@ -157,8 +169,8 @@ impl Before {
 /// Progress on a roadmap nobody has touched yet.
 static NO_PROGRESS: RoadmapProgress = RoadmapProgress {
     roadmap_version: None,
+    last_change: 0,
     steps: BTreeMap::new(),
-    history: Vec::new(),
 };
 
 impl State {
@@ -167,21 +179,26 @@ impl State {
         self.roadmaps.get(roadmap_id).unwrap_or(&NO_PROGRESS)
     }
 
-    /// Runs `change` on the progress of `roadmap_id`. When it recorded
-    /// something, the roadmap's version is noted beside it; when it did not,
-    /// the state is left exactly as it was, so nothing needs saving.
+    /// Runs `change` on the progress of `roadmap_id`, which records what it
+    /// does as events in `journal`. When it recorded something, the events
+    /// are stamped with the roadmap and its version is noted; when it did
+    /// not, the state is left exactly as it was, so nothing needs saving.
     pub fn change_roadmap<R>(
         &mut self,
         roadmap_id: &str,
         roadmap_version: u32,
-        change: impl FnOnce(&mut RoadmapProgress) -> R,
+        journal: &mut Vec<Event>,
+        change: impl FnOnce(&mut RoadmapProgress, &mut Vec<Event>) -> R,
     ) -> R {
         let existed = self.roadmaps.contains_key(roadmap_id);
         let progress = self.roadmaps.entry(roadmap_id.to_string()).or_default();
-        let events_before = progress.history.len();
-        let result = change(progress);
-        if progress.history.len() != events_before {
+        let first_new = journal.len();
+        let result = change(progress, journal);
+        if journal.len() > first_new {
             progress.roadmap_version = Some(roadmap_version);
+            for event in &mut journal[first_new..] {
+                event.roadmap = roadmap_id.to_string();
+            }
         } else if !existed {
             self.roadmaps.remove(roadmap_id);
         }

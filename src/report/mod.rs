@@ -7,12 +7,14 @@
 mod detail;
 mod json;
 mod markdown;
+mod summary;
 mod table;
 
 pub use detail::render_step_detail;
 pub use json::render_json;
 pub use markdown::render_markdown;
-pub use table::{TableOptions, progress_bar, render_status_table, render_summary_line};
+pub use summary::{progress_bar, render_short_line, render_summary_line};
+pub use table::{TableOptions, render_status_table};
 
 use crate::i18n::{Key, Lang, word};
 use crate::progress::{Note, RoadmapProgress, Status, Timestamp};
@@ -145,12 +147,25 @@ mod tests {
 
     #[test]
     fn skipped_steps_leave_the_denominator() {
-        let roadmap = load_builtin().unwrap();
+        let roadmap = load_builtin();
         let mut progress = RoadmapProgress::default();
         let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
         let ids: Vec<&str> = roadmap.steps.iter().map(|s| s.id.as_str()).collect();
-        progress.apply(&Action::Done { on: None }, &ids[..7], now, "done 1-7");
-        progress.apply(&Action::Skip { reason: None }, &ids[7..9], now, "skip 8-9");
+        let mut journal = Vec::new();
+        progress.apply(
+            &Action::Done { on: None },
+            &ids[..7],
+            now,
+            "done 1-7",
+            &mut journal,
+        );
+        progress.apply(
+            &Action::Skip { reason: None },
+            &ids[7..9],
+            now,
+            "skip 8-9",
+            &mut journal,
+        );
         let report = ProgressReport::build(&roadmap, &progress, Lang::En);
         assert_eq!(report.summary.done, 7);
         assert_eq!(report.summary.counted, 18);

@@ -1,10 +1,9 @@
 //! The status table and summary line shown by `smm-path status`.
 
-use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, LineStyle, Table, TableStyle};
 
-use super::{ProgressReport, Summary, status_label};
-use crate::i18n::{Key, format_date, tr, word};
+use super::{ProgressReport, status_label};
+use crate::i18n::{Key, format_date, word};
 use crate::progress::Status;
 
 /// How the caller's output looks: decided by the command from the terminal.
@@ -15,8 +14,6 @@ pub struct TableOptions {
     /// Fit the table into this many columns.
     pub width: Option<u16>,
 }
-
-const BAR_WIDTH: usize = 20;
 
 /// Columns separated by space and one rule under the header: quiet enough to read daily.
 const QUIET_STYLE: TableStyle =
@@ -86,43 +83,4 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
         .map(|line| line.trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// `█████░░░░░` for the share of counted steps done.
-pub fn progress_bar(summary: &Summary) -> String {
-    // Nothing left to count (every step skipped) is a full bar.
-    let filled = (summary.done * BAR_WIDTH)
-        .checked_div(summary.counted)
-        .unwrap_or(BAR_WIDTH);
-    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
-}
-
-/// `7/20 done (35%) ███████░░░░░░░░░░░░░  1 skipped`.
-pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
-    let lang = report.lang;
-    let summary = &report.summary;
-    let counts = tr(
-        lang,
-        Key::SummaryLine,
-        &[
-            ("done", &summary.done),
-            ("total", &summary.counted),
-            ("percent", &summary.percent),
-        ],
-    );
-    let mut bar = progress_bar(summary);
-    if color {
-        let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
-        bar = format!("{green}{bar}{green:#}");
-    }
-    let mut line = format!("{counts} {bar}");
-    if summary.skipped > 0 {
-        line.push_str("  ");
-        line.push_str(&tr(
-            lang,
-            Key::SummarySkipped,
-            &[("count", &summary.skipped)],
-        ));
-    }
-    line
 }

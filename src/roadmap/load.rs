@@ -4,13 +4,11 @@ use std::path::{Path, PathBuf};
 
 use super::Roadmap;
 use super::validate::{Problem, validate};
+use crate::cache;
 use crate::yaml::{self, YamlError};
 
 /// The built-in roadmap's YAML, compiled in so smm-path works with no files around.
 pub const BUILTIN_SOURCE: &str = include_str!("../../roadmap/social-media-manager.yaml");
-
-/// The name shown for the built-in roadmap in messages.
-const BUILTIN_NAME: &str = "<built-in>/roadmap/social-media-manager.yaml";
 
 /// Why a roadmap could not be used.
 #[derive(Debug)]
@@ -26,18 +24,34 @@ pub enum RoadmapError {
     },
 }
 
-/// The built-in roadmap.
-pub fn load_builtin() -> Result<Roadmap, RoadmapError> {
-    parse_roadmap(BUILTIN_SOURCE, Path::new(BUILTIN_NAME))
+/// The built-in roadmap, as `build.rs` generated it from [`BUILTIN_SOURCE`].
+pub fn load_builtin() -> Roadmap {
+    use super::{Step, Text};
+    include!(concat!(env!("OUT_DIR"), "/builtin_roadmap.rs"))
 }
 
-/// A roadmap from a file of the same format as the built-in one.
-pub fn load_file(path: &Path) -> Result<Roadmap, RoadmapError> {
-    let text = std::fs::read_to_string(path).map_err(|error| RoadmapError::Unreadable {
+/// A roadmap from a file of the same format as the built-in one. With a
+/// `cache_directory`, the parsed form is kept there and reused for as long
+/// as the file's bytes stay the same.
+pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap, RoadmapError> {
+    let unreadable = |reason: String| RoadmapError::Unreadable {
         path: path.to_path_buf(),
-        reason: error.to_string(),
-    })?;
-    parse_roadmap(&text, path)
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|error| unreadable(error.to_string()))?;
+    let cache_path = cache_directory.map(|directory| cache::path_for(directory, path));
+    if let Some(roadmap) = cache_path
+        .as_deref()
+        .and_then(|cached| cache::read(cached, &bytes))
+    {
+        return Ok(roadmap);
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|error| unreadable(error.to_string()))?;
+    let roadmap = parse_roadmap(text, path)?;
+    if let Some(cache_path) = &cache_path {
+        cache::write(cache_path, &bytes, &roadmap);
+    }
+    Ok(roadmap)
 }
 
 /// Parses and validates roadmap YAML; `path` only names it in errors.
@@ -54,5 +68,21 @@ pub fn parse_roadmap(text: &str, path: &Path) -> Result<Roadmap, RoadmapError> {
             path: path.to_path_buf(),
             problems,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_roadmap_equals_a_fresh_parse_of_the_yaml() {
+        let parsed = parse_roadmap(
+            BUILTIN_SOURCE,
+            Path::new("roadmap/social-media-manager.yaml"),
+        )
+        .expect("the built-in roadmap parses and validates");
+        assert_eq!(load_builtin(), parsed);
+        assert_eq!(parsed.steps.len(), 20);
     }
 }

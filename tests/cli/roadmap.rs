@@ -151,3 +151,16 @@ fn the_shipped_file_is_the_compiled_one() {
     .expect("roadmap file");
     assert_eq!(on_disk, builtin_roadmap());
 }
+
+#[test]
+fn an_edited_custom_roadmap_is_read_fresh() {
+    let smm = Smm::new();
+    let path = smm.write_file("mine.yaml", TINY);
+    let path_text = path.to_str().expect("UTF-8 path");
+    smm.ok(&["--roadmap", path_text, "status"])
+        .stdout_has("First step");
+    std::fs::write(&path, TINY.replace("First step", "Renamed step")).expect("edit");
+    smm.ok(&["--roadmap", path_text, "status"])
+        .stdout_has("Renamed step")
+        .stdout_lacks("First step");
+}

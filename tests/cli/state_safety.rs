@@ -72,7 +72,15 @@ fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
         })
         .collect();
     names.sort();
-    assert_eq!(names, ["progress.yaml", "progress.yaml.lock"]);
+    assert_eq!(
+        names,
+        [
+            "cache",
+            "history.jsonl",
+            "progress.yaml",
+            "progress.yaml.lock"
+        ]
+    );
     assert!(smm.state_text().starts_with("version: 1\n"));
 }
 
@@ -124,4 +132,50 @@ fn commands_run_at_once_all_land() {
         12,
         "{log}"
     );
+}
+
+#[test]
+fn history_bytes_past_the_commit_are_ignored_then_cut() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let history_path = smm.home().join("history.jsonl");
+    let committed = std::fs::read(&history_path).expect("history");
+    // What a crash between appending and committing leaves behind.
+    let mut torn = committed.clone();
+    torn.extend_from_slice(b"{\"roadmap\":\"social-media-manager\",\"change\":2,\"at\":\"20");
+    std::fs::write(&history_path, &torn).expect("write history");
+    smm.ok(&["log"]).stdout_has("done 1");
+    smm.ok(&["done", "2"]);
+    let history = std::fs::read_to_string(&history_path).expect("history");
+    assert!(history.starts_with(std::str::from_utf8(&committed).expect("UTF-8")));
+    assert_eq!(history.lines().count(), 2, "{history}");
+    smm.ok(&["undo"]).stdout_has("Undid `done 2`");
+    smm.ok(&["undo"]).stdout_has("Undid `done 1`");
+}
+
+#[test]
+fn a_history_shorter_than_committed_is_reported_and_nothing_written() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1-2"]);
+    std::fs::write(smm.home().join("history.jsonl"), b"").expect("truncate history");
+    let before = smm.state();
+    smm.run(&["log"])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("history file");
+    smm.run(&["done", "3"]).failure(1).stderr_has("is damaged");
+    smm.run(&["undo"]).failure(1).stderr_has("is damaged");
+    assert_eq!(smm.state(), before);
+    // Commands that do not need the history still work.
+    smm.ok(&["status"]).stdout_has("2/20 done");
+}
+
+#[test]
+fn a_hand_edited_state_is_read_fresh_not_from_the_cache() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    assert!(smm.ok(&["status"]).row(1).contains("done"));
+    let edited = smm.state_text().replace("status: done", "status: skipped");
+    smm.write_state(edited);
+    assert!(smm.ok(&["status"]).row(1).contains("skipped"));
 }

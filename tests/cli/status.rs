@@ -141,3 +141,22 @@ fn progress_survives_a_reordered_roadmap() {
     assert!(run.row(15).contains("in progress"), "{}", run.row(15));
     assert!(run.row(5).contains("to do"), "{}", run.row(5));
 }
+
+#[test]
+fn short_is_one_line_for_prompts() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1-7"]);
+    assert_eq!(
+        smm.ok(&["status", "--short"]).stdout,
+        "smm-path 7/20 (35%) next: 8\n"
+    );
+    assert_eq!(
+        smm.ok(&["status", "--short", "--lang", "id"]).stdout,
+        "smm-path 7/20 (35%) berikutnya: 8\n"
+    );
+    smm.ok(&["done", "8-20"]);
+    assert_eq!(
+        smm.ok(&["status", "--short"]).stdout,
+        "smm-path 20/20 (100%) all done\n"
+    );
+}

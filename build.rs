@@ -1,0 +1,83 @@
+//! Turns the built-in roadmap's YAML into Rust code, so the binary never
+//! parses it at run time (parsing it cost about a millisecond a run, more
+//! than starting the process). The YAML stays the single source of truth; a
+//! test checks that the generated value equals a fresh parse of it.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/roadmap/model.rs"]
+mod model;
+
+use model::{Roadmap, Step, Text};
+
+const SOURCE: &str = "roadmap/social-media-manager.yaml";
+
+fn string(value: &str) -> String {
+    // `{:?}` of a str is a valid Rust string literal, escapes included.
+    format!("String::from({value:?})")
+}
+
+fn text(value: &Text) -> String {
+    match value {
+        Text::Plain(plain) => format!("Text::Plain({})", string(plain)),
+        Text::Localized(translations) => {
+            let pairs: Vec<String> = translations
+                .iter()
+                .map(|(code, words)| format!("({}, {})", string(code), string(words)))
+                .collect();
+            format!("Text::Localized(vec![{}])", pairs.join(", "))
+        }
+    }
+}
+
+fn optional_text(value: &Option<Text>) -> String {
+    match value {
+        Some(value) => format!("Some({})", text(value)),
+        None => "None".to_string(),
+    }
+}
+
+fn step(value: &Step) -> String {
+    let actions: Vec<String> = value.actions.iter().map(text).collect();
+    format!(
+        "Step {{ id: {}, title: {}, summary: {}, actions: vec![{}], evidence: {} }}",
+        string(&value.id),
+        text(&value.title),
+        text(&value.summary),
+        actions.join(", "),
+        optional_text(&value.evidence),
+    )
+}
+
+fn roadmap(value: &Roadmap) -> String {
+    let mut code = String::new();
+    let languages: Vec<String> = value.languages.iter().map(|code| string(code)).collect();
+    let steps: Vec<String> = value.steps.iter().map(step).collect();
+    write!(
+        code,
+        "Roadmap {{\n    id: {},\n    version: {},\n    languages: vec![{}],\n    title: {},\n    \
+         introduction: {},\n    closing: {},\n    steps: vec![\n        {},\n    ],\n}}\n",
+        string(&value.id),
+        value.version,
+        languages.join(", "),
+        text(&value.title),
+        optional_text(&value.introduction),
+        optional_text(&value.closing),
+        steps.join(",\n        "),
+    )
+    .expect("writing to a String cannot fail");
+    code
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed={SOURCE}");
+    println!("cargo::rerun-if-changed=src/roadmap/model.rs");
+    let yaml = std::fs::read_to_string(SOURCE).unwrap_or_else(|error| panic!("{SOURCE}: {error}"));
+    let parsed: Roadmap =
+        serde_saphyr::from_str(&yaml).unwrap_or_else(|error| panic!("{SOURCE}: {error}"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("builtin_roadmap.rs"), roadmap(&parsed))
+        .expect("write the generated roadmap");
+}

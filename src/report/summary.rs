@@ -1,0 +1,65 @@
+//! The one-line summaries: `7/20 done (35%) ███████░░░` and the `--short` form.
+
+use anstyle::{AnsiColor, Style};
+
+use super::{ProgressReport, Summary};
+use crate::i18n::{Key, tr};
+
+const BAR_WIDTH: usize = 20;
+
+/// `█████░░░░░` for the share of counted steps done.
+pub fn progress_bar(summary: &Summary) -> String {
+    // Nothing left to count (every step skipped) is a full bar.
+    let filled = (summary.done * BAR_WIDTH)
+        .checked_div(summary.counted)
+        .unwrap_or(BAR_WIDTH);
+    format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
+}
+
+/// `7/20 done (35%) ███████░░░░░░░░░░░░░  1 skipped`.
+pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
+    let lang = report.lang;
+    let summary = &report.summary;
+    let counts = tr(
+        lang,
+        Key::SummaryLine,
+        &[
+            ("done", &summary.done),
+            ("total", &summary.counted),
+            ("percent", &summary.percent),
+        ],
+    );
+    let mut bar = progress_bar(summary);
+    if color {
+        let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+        bar = format!("{green}{bar}{green:#}");
+    }
+    let mut line = format!("{counts} {bar}");
+    if summary.skipped > 0 {
+        line.push_str("  ");
+        line.push_str(&tr(
+            lang,
+            Key::SummarySkipped,
+            &[("count", &summary.skipped)],
+        ));
+    }
+    line
+}
+
+/// `smm-path 7/20 (35%) next: 8`, for shell prompts and status bars.
+pub fn render_short_line(report: &ProgressReport) -> String {
+    let summary = &report.summary;
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("done", &summary.done),
+        ("total", &summary.counted),
+        ("percent", &summary.percent),
+    ];
+    match report.next_step() {
+        Some(next) => {
+            let mut args = args.to_vec();
+            args.push(("next", &next.number));
+            tr(report.lang, Key::ShortLine, &args)
+        }
+        None => tr(report.lang, Key::ShortLineAllDone, &args),
+    }
+}

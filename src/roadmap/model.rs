@@ -1,0 +1,141 @@
+//! The roadmap's data model and its serde forms, with no other dependency.
+//!
+//! This file is also compiled into the build script (`build.rs`), which
+//! turns the built-in roadmap into Rust code so it is never parsed at run
+//! time; keeping it free of `crate::` paths is what makes that possible.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A roadmap as written in its YAML file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roadmap {
+    /// Stable identifier: progress is stored under it.
+    pub id: String,
+    /// Raised by the author when steps are added or removed.
+    pub version: u32,
+    /// The languages every text is expected to have, e.g. `[id, en]`.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub title: Text,
+    #[serde(default)]
+    pub introduction: Option<Text>,
+    #[serde(default)]
+    pub closing: Option<Text>,
+    pub steps: Vec<Step>,
+}
+
+/// One step of a roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable identifier (kebab-case): progress is keyed by it.
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    /// Concrete things to do this week.
+    #[serde(default)]
+    pub actions: Vec<Text>,
+    /// What shows the step is done.
+    #[serde(default)]
+    pub evidence: Option<Text>,
+}
+
+/// A text field of a roadmap: `title: Plain words` or `title: {id: ..., en: ...}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// The same words in every language.
+    Plain(String),
+    /// Words per language code, in the order the file gives them.
+    Localized(Vec<(String, String)>),
+}
+
+impl Text {
+    /// The translation for exactly this language code, if any.
+    pub fn translation(&self, code: &str) -> Option<&str> {
+        match self {
+            Text::Plain(text) => Some(text),
+            Text::Localized(translations) => translations
+                .iter()
+                .find(|(key, _)| key == code)
+                .map(|(_, text)| text.as_str()),
+        }
+    }
+
+    /// Every translation given, plain text counting as one.
+    pub fn all(&self) -> Vec<&str> {
+        match self {
+            Text::Plain(text) => vec![text],
+            Text::Localized(translations) => translations.iter().map(|(_, t)| t.as_str()).collect(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, or a map of language code to string (id: ..., en: ...)")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
+                Ok(Text::Plain(value.to_string()))
+            }
+
+            // A title such as `2024` or `true` is still text to the author.
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Text, E> {
+                Ok(Text::Plain(value.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
+                Ok(Text::Plain(value.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
+                Ok(Text::Plain(value.to_string()))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {
+                Ok(Text::Plain(value.to_string()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut translations: Vec<(String, String)> = Vec::new();
+                while let Some((code, text)) = map.next_entry::<String, String>()? {
+                    if translations.iter().any(|(known, _)| *known == code) {
+                        return Err(de::Error::custom(format!(
+                            "the language `{code}` is given twice"
+                        )));
+                    }
+                    translations.push((code, text));
+                }
+                Ok(Text::Localized(translations))
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Text::Plain(text) => serializer.serialize_str(text),
+            Text::Localized(translations) => {
+                let mut map = serializer.serialize_map(Some(translations.len()))?;
+                for (code, text) in translations {
+                    map.serialize_entry(code, text)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
