@@ -27,7 +27,11 @@ use crate::i18n::{Key, word};
 /// Runs the command `cli` describes, writing its output to `out`.
 pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error> {
     let ctx = cmd::Context::new(cli, lang)?;
-    cmd::dispatch(cli, &ctx, out)?;
+    let result = cmd::dispatch(cli, &ctx, out);
+    // The process ends right after this: freeing the roadmap string by
+    // string would cost more than drawing the whole table.
+    std::mem::forget(ctx);
+    result?;
     out.flush()?;
     Ok(())
 }

@@ -12,6 +12,7 @@
 mod change;
 mod selector;
 mod store;
+pub mod timestamp;
 
 pub use change::{Action, Outcome, Reverted, undone_changes};
 pub use selector::{SelectorError, StepSelector};
@@ -97,9 +98,9 @@ impl Status {
 pub struct StepProgress {
     #[serde(default)]
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
     pub started: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
     pub finished: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_reason: Option<String>,
@@ -117,6 +118,7 @@ impl StepProgress {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
+    #[serde(with = "timestamp")]
     pub at: Timestamp,
     pub text: String,
 }
@@ -131,6 +133,7 @@ pub struct Event {
     pub roadmap: String,
     /// Groups the events of one command; counts up per roadmap.
     pub change: u64,
+    #[serde(with = "timestamp")]
     pub at: Timestamp,
     /// The command as typed, e.g. `done 1-3`.
     pub command: String,
@@ -141,7 +144,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Before::is_empty")]
     pub before: Before,
     /// Set when this event added a note: the note's timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
     pub note: Option<Timestamp>,
     /// Set on events written by `undo`: the change they reverted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,9 +155,9 @@ pub struct Event {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Before {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
     pub started: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
     pub finished: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_reason: Option<String>,

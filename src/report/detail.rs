@@ -64,7 +64,7 @@ pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> Strin
     if record.notes.is_empty() {
         writeln!(out, "  {}", label(Key::NoNotes)).ok();
     }
-    for note in &record.notes {
+    for note in record.notes {
         let when = format!(
             "{} {}",
             format_date(lang, note.at.date_naive()),

@@ -112,7 +112,7 @@ pub fn render_markdown(report: &ProgressReport) -> String {
             label
         };
         writeln!(out, "- [{check}] {label}{}", step_suffix(report, step)).ok();
-        for note in &step.notes {
+        for note in step.notes {
             writeln!(
                 out,
                 "  - {}: {}",

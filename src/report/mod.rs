@@ -20,14 +20,15 @@ use crate::i18n::{Key, Lang, word};
 use crate::progress::{Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::Roadmap;
 
-/// A roadmap's progress, in one language, ready to render.
+/// A roadmap's progress, in one language, ready to render. It borrows from
+/// the roadmap and the progress: a report of 100,000 steps copies no text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProgressReport {
-    pub roadmap_id: String,
+pub struct ProgressReport<'a> {
+    pub roadmap_id: &'a str,
     pub roadmap_version: u32,
     pub lang: Lang,
-    pub title: String,
-    pub steps: Vec<StepReport>,
+    pub title: &'a str,
+    pub steps: Vec<StepReport<'a>>,
     pub summary: Summary,
     /// Index into `steps` of the first step neither done nor skipped.
     pub next: Option<usize>,
@@ -35,19 +36,19 @@ pub struct ProgressReport {
 
 /// One step's line in a report.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StepReport {
+pub struct StepReport<'a> {
     /// 1-based position in the roadmap.
     pub number: usize,
-    pub id: String,
-    pub title: String,
+    pub id: &'a str,
+    pub title: &'a str,
     pub status: Status,
     pub started: Option<Timestamp>,
     pub finished: Option<Timestamp>,
-    pub skip_reason: Option<String>,
-    pub notes: Vec<Note>,
+    pub skip_reason: Option<&'a str>,
+    pub notes: &'a [Note],
 }
 
-impl StepReport {
+impl StepReport<'_> {
     /// The date that matters for the step's status: when it finished, or started.
     pub fn status_date(&self) -> Option<Timestamp> {
         match self.status {
@@ -73,10 +74,10 @@ pub struct Summary {
     pub percent: usize,
 }
 
-impl ProgressReport {
+impl<'a> ProgressReport<'a> {
     /// Builds the report of `progress` on `roadmap`, with text in `lang`.
-    pub fn build(roadmap: &Roadmap, progress: &RoadmapProgress, lang: Lang) -> ProgressReport {
-        let steps: Vec<StepReport> = roadmap
+    pub fn build(roadmap: &'a Roadmap, progress: &'a RoadmapProgress, lang: Lang) -> ProgressReport<'a> {
+        let steps: Vec<StepReport<'a>> = roadmap
             .steps
             .iter()
             .enumerate()
@@ -84,13 +85,13 @@ impl ProgressReport {
                 let record = progress.step(&step.id);
                 StepReport {
                     number: index + 1,
-                    id: step.id.clone(),
-                    title: step.title.get(lang).to_string(),
+                    id: &step.id,
+                    title: step.title.get(lang),
                     status: record.map_or(Status::Todo, |r| r.status),
                     started: record.and_then(|r| r.started),
                     finished: record.and_then(|r| r.finished),
-                    skip_reason: record.and_then(|r| r.skip_reason.clone()),
-                    notes: record.map(|r| r.notes.clone()).unwrap_or_default(),
+                    skip_reason: record.and_then(|r| r.skip_reason.as_deref()),
+                    notes: record.map_or(&[], |r| r.notes.as_slice()),
                 }
             })
             .collect();
@@ -112,10 +113,10 @@ impl ProgressReport {
             .iter()
             .position(|step| !matches!(step.status, Status::Done | Status::Skipped));
         ProgressReport {
-            roadmap_id: roadmap.id.clone(),
+            roadmap_id: &roadmap.id,
             roadmap_version: roadmap.version,
             lang,
-            title: roadmap.title.get(lang).to_string(),
+            title: roadmap.title.get(lang),
             steps,
             summary,
             next,
@@ -123,7 +124,7 @@ impl ProgressReport {
     }
 
     /// The step to work on next, if any is left.
-    pub fn next_step(&self) -> Option<&StepReport> {
+    pub fn next_step(&self) -> Option<&StepReport<'a>> {
         self.next.and_then(|index| self.steps.get(index))
     }
 }
