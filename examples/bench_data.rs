@@ -26,7 +26,12 @@ fn at(day: i64, minute: i64) -> Timestamp {
 }
 
 /// Records `changes` (step id, action or note) one by one, through the store.
-fn record(home: &Path, roadmap_id: &str, version: u32, changes: &[(String, Change)]) -> Result<(), StoreError> {
+fn record(
+    home: &Path,
+    roadmap_id: &str,
+    version: u32,
+    changes: &[(String, Change)],
+) -> Result<(), StoreError> {
     let store = ProgressStore::in_home(home);
     store.update(|state, journal| -> Result<(), StoreError> {
         state.change_roadmap(roadmap_id, version, journal, |progress, journal| {
@@ -46,16 +51,40 @@ enum Change {
     Note(String),
 }
 
-fn apply(progress: &mut RoadmapProgress, step: &str, change: &Change, now: Timestamp, journal: &mut Vec<Event>) {
+fn apply(
+    progress: &mut RoadmapProgress,
+    step: &str,
+    change: &Change,
+    now: Timestamp,
+    journal: &mut Vec<Event>,
+) {
     match change {
         Change::Start => {
-            progress.apply(&Action::Start, &[step], now, &format!("start {step}"), journal);
+            progress.apply(
+                &Action::Start,
+                &[step],
+                now,
+                &format!("start {step}"),
+                journal,
+            );
         }
         Change::Done => {
-            progress.apply(&Action::Done { on: None }, &[step], now, &format!("done {step}"), journal);
+            progress.apply(
+                &Action::Done { on: None },
+                &[step],
+                now,
+                &format!("done {step}"),
+                journal,
+            );
         }
         Change::Reset => {
-            progress.apply(&Action::Reset, &[step], now, &format!("reset {step}"), journal);
+            progress.apply(
+                &Action::Reset,
+                &[step],
+                now,
+                &format!("reset {step}"),
+                journal,
+            );
         }
         Change::Note(text) => progress.add_note(step, text, now, &format!("note {step}"), journal),
     }
@@ -63,7 +92,11 @@ fn apply(progress: &mut RoadmapProgress, step: &str, change: &Change, now: Times
 
 /// Ten events per step, ending done for even positions and in progress for odd ones.
 fn ten_events(position: usize, step: &str) -> Vec<(String, Change)> {
-    let note = |n: usize| Change::Note(format!("evidence {n} for {step}: https://example.com/{step}/{n}"));
+    let note = |n: usize| {
+        Change::Note(format!(
+            "evidence {n} for {step}: https://example.com/{step}/{n}"
+        ))
+    };
     let mut changes = vec![
         Change::Start,
         note(1),
@@ -75,8 +108,15 @@ fn ten_events(position: usize, step: &str) -> Vec<(String, Change)> {
         Change::Reset,
         Change::Start,
     ];
-    changes.push(if position % 2 == 0 { Change::Done } else { note(3) });
-    changes.into_iter().map(|change| (step.to_string(), change)).collect()
+    changes.push(if position.is_multiple_of(2) {
+        Change::Done
+    } else {
+        note(3)
+    });
+    changes
+        .into_iter()
+        .map(|change| (step.to_string(), change))
+        .collect()
 }
 
 fn builtin(home: &Path) -> Result<(), String> {
@@ -86,14 +126,23 @@ fn builtin(home: &Path) -> Result<(), String> {
     // Half done, in order, with a note on each.
     for (position, id) in ids.iter().enumerate().take(10) {
         changes.push((id.to_string(), Change::Start));
-        changes.push((id.to_string(), Change::Note(format!("finished step {}: https://example.com/portfolio/{position}", position + 1))));
+        changes.push((
+            id.to_string(),
+            Change::Note(format!(
+                "finished step {}: https://example.com/portfolio/{position}",
+                position + 1
+            )),
+        ));
         changes.push((id.to_string(), Change::Done));
     }
     // Months of back and forth on the next steps.
     for round in 0..90 {
         let id = ids[10 + round % 5];
         changes.push((id.to_string(), Change::Start));
-        changes.push((id.to_string(), Change::Note(format!("week {round}: tried something new"))));
+        changes.push((
+            id.to_string(),
+            Change::Note(format!("week {round}: tried something new")),
+        ));
         changes.push((id.to_string(), Change::Reset));
     }
     changes.push((ids[10].to_string(), Change::Start));
@@ -124,7 +173,12 @@ fn generated(steps: usize, directory: &Path) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["builtin", home] => builtin(Path::new(home)),
         ["generated", steps, directory] => match steps.parse() {
             Ok(steps) => generated(steps, Path::new(directory)),

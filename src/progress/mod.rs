@@ -98,9 +98,17 @@ impl Status {
 pub struct StepProgress {
     #[serde(default)]
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::optional"
+    )]
     pub started: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::optional"
+    )]
     pub finished: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_reason: Option<String>,
@@ -144,7 +152,11 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Before::is_empty")]
     pub before: Before,
     /// Set when this event added a note: the note's timestamp.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::optional"
+    )]
     pub note: Option<Timestamp>,
     /// Set on events written by `undo`: the change they reverted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,9 +167,17 @@ pub struct Event {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Before {
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::optional"
+    )]
     pub started: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "timestamp::optional")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::optional"
+    )]
     pub finished: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_reason: Option<String>,

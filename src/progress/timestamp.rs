@@ -12,7 +12,8 @@ use super::Timestamp;
 
 fn digits(bytes: &[u8]) -> Option<u32> {
     bytes.iter().try_fold(0u32, |value, &byte| {
-        byte.is_ascii_digit().then(|| value * 10 + u32::from(byte - b'0'))
+        byte.is_ascii_digit()
+            .then(|| value * 10 + u32::from(byte - b'0'))
     })
 }
 
@@ -34,7 +35,11 @@ fn parse_common_shape(text: &str) -> Option<Timestamp> {
     };
     let year = i32::try_from(digits(&b[0..4])?).ok()?;
     let date = NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)?;
-    let time = date.and_hms_opt(digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?)?;
+    let time = date.and_hms_opt(
+        digits(&b[11..13])?,
+        digits(&b[14..16])?,
+        digits(&b[17..19])?,
+    )?;
     FixedOffset::east_opt(offset_seconds)?
         .from_local_datetime(&time)
         .single()
@@ -52,7 +57,9 @@ pub fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::O
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
     let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
     parse(&text).ok_or_else(|| {
-        serde::de::Error::custom(format!("`{text}` is not an RFC 3339 time, like 2026-03-14T09:30:00+07:00"))
+        serde::de::Error::custom(format!(
+            "`{text}` is not an RFC 3339 time, like 2026-03-14T09:30:00+07:00"
+        ))
     })
 }
 
@@ -60,11 +67,16 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timesta
 pub mod optional {
     use super::*;
 
-    pub fn serialize<S: Serializer>(value: &Option<Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<Timestamp>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Timestamp>, D::Error> {
         #[derive(Deserialize)]
         struct Wrapped(#[serde(deserialize_with = "super::deserialize")] Timestamp);
         Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(value)| value))
@@ -83,9 +95,18 @@ mod tests {
             "1999-12-31T23:59:59-09:30",
             "2024-02-29T12:00:00+00:00",
         ] {
-            assert_eq!(parse_common_shape(text), DateTime::parse_from_rfc3339(text).ok(), "{text}");
+            assert_eq!(
+                parse_common_shape(text),
+                DateTime::parse_from_rfc3339(text).ok(),
+                "{text}"
+            );
         }
-        for text in ["2026-02-30T10:00:00Z", "2026-12-05 14:30:00Z", "2026-12-05T14:30:00+0700", "x"] {
+        for text in [
+            "2026-02-30T10:00:00Z",
+            "2026-12-05 14:30:00Z",
+            "2026-12-05T14:30:00+0700",
+            "x",
+        ] {
             assert_eq!(parse_common_shape(text), None, "{text}");
         }
         // Other valid RFC 3339 forms still parse, through chrono.

@@ -73,9 +73,9 @@ pub fn render_json(report: &ProgressReport) -> String {
     let summary = report.summary;
     let json = JsonReport {
         roadmap: JsonRoadmap {
-            id: &report.roadmap_id,
+            id: report.roadmap_id,
             version: report.roadmap_version,
-            title: &report.title,
+            title: report.title,
         },
         language: report.lang.code(),
         summary: JsonSummary {
@@ -89,20 +89,20 @@ pub fn render_json(report: &ProgressReport) -> String {
         },
         next: report.next_step().map(|step| JsonStepRef {
             number: step.number,
-            id: &step.id,
-            title: &step.title,
+            id: step.id,
+            title: step.title,
         }),
         steps: report
             .steps
             .iter()
             .map(|step| JsonStep {
                 number: step.number,
-                id: &step.id,
-                title: &step.title,
+                id: step.id,
+                title: step.title,
                 status: step.status.as_str(),
                 started: step.started.map(|at| at.to_rfc3339()),
                 finished: step.finished.map(|at| at.to_rfc3339()),
-                skip_reason: step.skip_reason.as_deref(),
+                skip_reason: step.skip_reason,
                 notes: step.notes.iter().map(JsonNote::from).collect(),
             })
             .collect(),

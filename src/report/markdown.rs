@@ -78,7 +78,7 @@ pub fn render_markdown(report: &ProgressReport) -> String {
     let summary = &report.summary;
     let mut out = String::new();
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
-    writeln!(out, "# {}\n", escape_inline(&report.title)).ok();
+    writeln!(out, "# {}\n", escape_inline(report.title)).ok();
     let counts = tr(
         lang,
         Key::SummaryLine,
@@ -105,7 +105,7 @@ pub fn render_markdown(report: &ProgressReport) -> String {
         } else {
             ' '
         };
-        let label = format!("{}. {}", step.number, escape_inline(&step.title));
+        let label = format!("{}. {}", step.number, escape_inline(step.title));
         let label = if step.status == Status::Skipped {
             format!("~~{label}~~")
         } else {
@@ -131,7 +131,7 @@ pub fn render_markdown(report: &ProgressReport) -> String {
                 Key::NextStep,
                 &[
                     ("number", &next.number),
-                    ("title", &escape_inline(&next.title))
+                    ("title", &escape_inline(next.title))
                 ]
             )
         )

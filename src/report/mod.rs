@@ -76,7 +76,11 @@ pub struct Summary {
 
 impl<'a> ProgressReport<'a> {
     /// Builds the report of `progress` on `roadmap`, with text in `lang`.
-    pub fn build(roadmap: &'a Roadmap, progress: &'a RoadmapProgress, lang: Lang) -> ProgressReport<'a> {
+    pub fn build(
+        roadmap: &'a Roadmap,
+        progress: &'a RoadmapProgress,
+        lang: Lang,
+    ) -> ProgressReport<'a> {
         let steps: Vec<StepReport<'a>> = roadmap
             .steps
             .iter()

@@ -72,7 +72,7 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
             .unwrap_or_default();
         table.add_row(vec![
             Cell::new(step.number).set_alignment(CellAlignment::Right),
-            Cell::new(&step.title),
+            Cell::new(step.title),
             status,
             Cell::new(date),
         ]);
