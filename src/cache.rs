@@ -2,58 +2,88 @@
 //!
 //! YAML parsing runs at roughly 15 MB/s; a roadmap of 10,000 steps would cost
 //! half a second a run. The cache keeps the parsed value as JSON, which reads
-//! about ten times faster, next to a fingerprint of the exact source bytes.
-//! Any change to the source (a hand edit, another machine's copy) misses the
-//! cache and the YAML is parsed again, so the YAML stays the only truth. A
-//! cache that cannot be read or written is simply not used.
+//! about ten times faster, next to a fingerprint of the exact source bytes
+//! (their length and XXH3 hash). Any change to the source (a hand edit,
+//! another machine's copy) misses the cache and the YAML is parsed again, so
+//! the YAML stays the only truth. A cache that cannot be read or written is
+//! simply not used.
 
+use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
-use std::path::Path;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::atomic_file::{Durability, write_atomically};
 
-/// Identifies the source bytes and the program that cached them: a newer
+/// Identifies source bytes, and the program that cached them: a newer
 /// smm-path may shape its data differently, so it starts afresh.
-fn fingerprint(source: &[u8]) -> String {
-    let mut hasher = DefaultHasher::new();
-    hasher.write(source);
-    format!(
-        "smm-path-cache {} {} {:016x}\n",
-        env!("CARGO_PKG_VERSION"),
-        source.len(),
-        hasher.finish()
-    )
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fingerprint(String);
+
+impl Fingerprint {
+    fn new(length: u64, hash: u128) -> Fingerprint {
+        Fingerprint(format!(
+            "smm-path-cache {} {length} {hash:032x}\n",
+            env!("CARGO_PKG_VERSION")
+        ))
+    }
+
+    /// The fingerprint of bytes in memory.
+    pub(crate) fn of_bytes(bytes: &[u8]) -> Fingerprint {
+        Fingerprint::new(bytes.len() as u64, xxhash_rust::xxh3::xxh3_128(bytes))
+    }
+
+    /// The fingerprint of a file, read in small pieces so a large file is
+    /// never held in memory just to be recognised.
+    pub(crate) fn of_file(path: &Path) -> io::Result<Fingerprint> {
+        let mut file = File::open(path)?;
+        let mut hasher = Xxh3::new();
+        let mut buffer = vec![0; 256 * 1024];
+        let mut length = 0;
+        loop {
+            let read = match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(error),
+            };
+            hasher.update(&buffer[..read]);
+            length += read as u64;
+        }
+        Ok(Fingerprint::new(length, hasher.digest128()))
+    }
 }
 
-/// The cache file in `directory` for the source file at `source_path`.
-pub(crate) fn path_for(directory: &Path, source_path: &Path) -> std::path::PathBuf {
+/// The cache file in `directory` for the roadmap file at `source_path`.
+pub(crate) fn path_for(directory: &Path, source_path: &Path) -> PathBuf {
     let absolute = std::path::absolute(source_path).unwrap_or_else(|_| source_path.to_path_buf());
     let mut hasher = DefaultHasher::new();
     hasher.write(absolute.as_os_str().as_encoded_bytes());
     directory.join(format!("roadmap-{:016x}.json", hasher.finish()))
 }
 
-/// The cached value for `source`, if `cache_path` holds one made from exactly these bytes.
-pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, source: &[u8]) -> Option<T> {
+/// The cached value, if `cache_path` holds one made from source bytes with this fingerprint.
+pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, fingerprint: &Fingerprint) -> Option<T> {
     let cached = std::fs::read(cache_path).ok()?;
-    let body = cached.strip_prefix(fingerprint(source).as_bytes())?;
+    let body = cached.strip_prefix(fingerprint.0.as_bytes())?;
     serde_json::from_slice(body).ok()
 }
 
-/// Caches `value` as the parsed form of `source`. Best effort: a cache that
-/// cannot be written costs speed, never correctness, so errors are dropped.
-pub(crate) fn write<T: Serialize>(cache_path: &Path, source: &[u8], value: &T) {
-    let Ok(json) = serde_json::to_vec(value) else {
+/// Caches `value` as the parsed form of the source with this fingerprint.
+/// Best effort: a cache that cannot be written costs speed, never
+/// correctness, so errors are dropped.
+pub(crate) fn write<T: Serialize>(cache_path: &Path, fingerprint: &Fingerprint, value: &T) {
+    let mut contents = fingerprint.0.clone().into_bytes();
+    if serde_json::to_writer(&mut contents, value).is_err() {
         return;
-    };
+    }
     if let Some(directory) = cache_path.parent() {
         let _ = std::fs::create_dir_all(directory);
     }
-    let mut contents = fingerprint(source).into_bytes();
-    contents.extend_from_slice(&json);
     let _ = write_atomically(cache_path, &contents, Durability::Cache);
 }
 
@@ -65,11 +95,21 @@ mod tests {
     fn a_cache_serves_only_the_bytes_it_was_made_from() {
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("cache/value.json");
-        write(&path, b"source one", &vec![1, 2, 3]);
-        assert_eq!(read::<Vec<i32>>(&path, b"source one"), Some(vec![1, 2, 3]));
-        assert_eq!(read::<Vec<i32>>(&path, b"source two"), None);
-        assert_eq!(read::<Vec<String>>(&path, b"source one"), None);
+        let one = Fingerprint::of_bytes(b"source one");
+        write(&path, &one, &vec![1, 2, 3]);
+        assert_eq!(read::<Vec<i32>>(&path, &one), Some(vec![1, 2, 3]));
+        assert_eq!(read::<Vec<i32>>(&path, &Fingerprint::of_bytes(b"source two")), None);
+        assert_eq!(read::<Vec<String>>(&path, &one), None);
         std::fs::write(&path, b"garbage").unwrap();
-        assert_eq!(read::<Vec<i32>>(&path, b"source one"), None);
+        assert_eq!(read::<Vec<i32>>(&path, &one), None);
+    }
+
+    #[test]
+    fn a_file_and_its_bytes_have_the_same_fingerprint() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("source.yaml");
+        let bytes: Vec<u8> = (0..700_000u32).map(|n| (n % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(Fingerprint::of_file(&path).unwrap(), Fingerprint::of_bytes(&bytes));
     }
 }

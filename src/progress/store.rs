@@ -23,7 +23,8 @@ use serde::Deserialize;
 
 use super::{Event, SCHEMA_VERSION, State};
 use crate::atomic_file::{Durability, sync_directory, write_atomically};
-use crate::{cache, yaml};
+use crate::cache::{self, Fingerprint};
+use crate::yaml;
 
 const STATE_FILE: &str = "progress.yaml";
 const HISTORY_FILE: &str = "history.jsonl";
@@ -98,24 +99,24 @@ impl ProgressStore {
     /// Reads the state; an absent file is an empty state.
     pub fn load(&self) -> Result<State, StoreError> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
-            Err(error) => {
-                return Err(StoreError::Unreadable {
-                    path,
-                    reason: error.to_string(),
-                });
-            }
+        let unreadable = |error: io::Error| StoreError::Unreadable {
+            path: path.clone(),
+            reason: error.to_string(),
         };
         let cache_path = self.home.join(STATE_CACHE_FILE);
-        if let Some(state) = cache::read(&cache_path, &bytes) {
-            return Ok(state);
+        match Fingerprint::of_file(&path) {
+            Ok(fingerprint) => {
+                if let Some(state) = cache::read(&cache_path, &fingerprint) {
+                    return Ok(state);
+                }
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
+            Err(error) => return Err(unreadable(error)),
         }
-        let text =
-            std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
+        let bytes = fs::read(&path).map_err(unreadable)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
         let state = parse_state(text, &path)?;
-        cache::write(&cache_path, &bytes, &state);
+        cache::write(&cache_path, &Fingerprint::of_bytes(&bytes), &state);
         Ok(state)
     }
 
@@ -245,7 +246,8 @@ impl ProgressStore {
         let text = yaml::to_string(state).map_err(write_error)?;
         write_atomically(&path, text.as_bytes(), Durability::Synced)
             .map_err(|error| write_error(error.to_string()))?;
-        cache::write(&self.home.join(STATE_CACHE_FILE), text.as_bytes(), state);
+        let fingerprint = Fingerprint::of_bytes(text.as_bytes());
+        cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, state);
         Ok(())
     }
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::Roadmap;
 use super::validate::{Problem, validate};
-use crate::cache;
+use crate::cache::{self, Fingerprint};
 use crate::yaml::{self, YamlError};
 
 /// The built-in roadmap's YAML, compiled in so smm-path works with no files around.
@@ -38,18 +38,18 @@ pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap,
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = std::fs::read(path).map_err(|error| unreadable(error.to_string()))?;
     let cache_path = cache_directory.map(|directory| cache::path_for(directory, path));
-    if let Some(roadmap) = cache_path
-        .as_deref()
-        .and_then(|cached| cache::read(cached, &bytes))
-    {
-        return Ok(roadmap);
+    if let Some(cache_path) = &cache_path {
+        let fingerprint = Fingerprint::of_file(path).map_err(|error| unreadable(error.to_string()))?;
+        if let Some(roadmap) = cache::read(cache_path, &fingerprint) {
+            return Ok(roadmap);
+        }
     }
+    let bytes = std::fs::read(path).map_err(|error| unreadable(error.to_string()))?;
     let text = std::str::from_utf8(&bytes).map_err(|error| unreadable(error.to_string()))?;
     let roadmap = parse_roadmap(text, path)?;
     if let Some(cache_path) = &cache_path {
-        cache::write(cache_path, &bytes, &roadmap);
+        cache::write(cache_path, &Fingerprint::of_bytes(&bytes), &roadmap);
     }
     Ok(roadmap)
 }

@@ -107,7 +107,8 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut translations: Vec<(String, String)> = Vec::new();
+                // Most roadmaps give two languages; growing from zero would reserve four.
+                let mut translations: Vec<(String, String)> = Vec::with_capacity(2);
                 while let Some((code, text)) = map.next_entry::<String, String>()? {
                     if translations.iter().any(|(known, _)| *known == code) {
                         return Err(de::Error::custom(format!(

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Measures smm-path against the process floor (a Rust hello-world) and
+# Taskwarrior, all in one run, and prints one Markdown table: median wall
+# time, its ratio to the floor, and peak RSS.
+#
+#   bench/run.sh                 # everything (a few minutes)
+#   SIZES="1000 10000" bench/run.sh
+#
+# Needs hyperfine, Taskwarrior and GNU time; installs them (Debian packages
+# hyperfine, taskwarrior, time) when run as root, else says what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000 100000"}
+RUNS=${RUNS:-200}          # runs for the fast, built-in cases
+LARGE_RUNS=${LARGE_RUNS:-10}
+RSS_RUNS=${RSS_RUNS:-5}
+
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v task >/dev/null || missing+=(taskwarrior)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v python3 >/dev/null || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "bench/run.sh needs: ${missing[*]} (as root: apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+fi
+
+echo "building (release)..." >&2
+cargo build --release --locked --quiet --bin smm-path --example bench_data
+bin=$PWD/target/release/smm-path
+data=$PWD/target/release/examples/bench_data
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The floor: the cheapest Rust process, compiled now with the same toolchain.
+printf 'fn main() { println!("hello"); }\n' > "$work/hello.rs"
+rustc -O -o "$work/hello" "$work/hello.rs"
+
+results=$work/results.tsv
+: > "$results"
+
+# measure NAME PREPARE COMMAND: hyperfine for the median, GNU time for peak RSS.
+# PREPARE (may be empty) runs before every timed run, untimed.
+measure() {
+  local name=$1 prepare=$2 command=$3 runs=$4 shell_mode=${5:-}
+  local json=$work/hyperfine.json
+  local args=(--warmup 3 --runs "$runs" --export-json "$json" --style none)
+  [ -n "$prepare" ] && args+=(--prepare "$prepare")
+  if [ -z "$shell_mode" ]; then args+=(-N); fi
+  echo "measuring: $name" >&2
+  if ! hyperfine "${args[@]}" "$command" >/dev/null 2>"$work/hyperfine.log"; then
+    cat "$work/hyperfine.log" >&2
+    exit 1
+  fi
+  local median
+  median=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")
+  local peak=0 rss
+  for _ in $(seq "$RSS_RUNS"); do
+    if [ -n "$prepare" ]; then "$prepare"; fi
+    if [ -z "$shell_mode" ]; then
+      # shellcheck disable=SC2086 # the command is words to split
+      /usr/bin/time -f '%M' -o "$work/rss" $command >/dev/null 2>&1
+    else
+      # Several commands: the peak of any of them (the shell's own included).
+      /usr/bin/time -f '%M' -o "$work/rss" bash -c "$command" >/dev/null 2>&1
+    fi
+    rss=$(tail -n 1 "$work/rss")
+    if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+  done
+  printf '%s\t%s\t%s\n' "$name" "$median" "$peak" >> "$results"
+}
+
+# Keep a pristine copy of a directory, and write a script that puts it back
+# (hyperfine runs --prepare without a shell); prints the script's path.
+snapshot() {
+  cp -a "$1" "$1.pristine"
+  printf '#!/bin/sh
+rm -rf %q && cp -a %q %q
+' "$1" "$1.pristine" "$1" > "$1.restore"
+  chmod +x "$1.restore"
+}
+restore() { printf '%s' "$1.restore"; }
+
+measure "floor: Rust hello-world" "" "$work/hello" "$RUNS"
+
+# The built-in roadmap with a realistic state.
+home=$work/builtin
+"$data" builtin "$home"
+SMM_PATH_HOME=$home "$bin" status >/dev/null   # the first read fills the cache
+snapshot "$home"
+export SMM_PATH_HOME=$home
+measure "smm-path status" "" "$bin status" "$RUNS"
+measure "smm-path status --short" "" "$bin status --short" "$RUNS"
+measure "smm-path done 7" "$(restore "$home")" "$bin done 7" "$RUNS"
+measure "smm-path done 7 + undo" "$(restore "$home")" "$bin done 7 && $bin undo" "$RUNS" shell
+measure "smm-path export" "" "$bin export" "$RUNS"
+unset SMM_PATH_HOME
+
+# Taskwarrior with 20 tasks, in its own data directory.
+taskdata=$work/task
+mkdir -p "$taskdata"
+printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=99.99.99\n' "$taskdata" > "$work/taskrc"
+export TASKRC=$work/taskrc TASKDATA=$taskdata
+for n in $(seq 20); do task add "roadmap step $n" >/dev/null; done
+task list >/dev/null
+snapshot "$taskdata"
+measure "task list (20 tasks)" "" "task list" "$RUNS"
+measure "task 7 done" "$(restore "$taskdata")" "task 7 done" "$RUNS"
+unset TASKRC TASKDATA
+
+# Generated roadmaps: every step touched, ten history events per step.
+for size in $SIZES; do
+  dir=$work/g$size
+  echo "generating $size steps..." >&2
+  "$data" generated "$size" "$dir"
+  export SMM_PATH_HOME=$dir/home SMM_PATH_ROADMAP=$dir/roadmap.yaml
+  "$bin" status >/dev/null
+  snapshot "$dir/home"
+  runs=$RUNS; [ "$size" -ge 10000 ] && runs=$LARGE_RUNS
+  measure "$size steps: status" "" "$bin status" "$runs"
+  measure "$size steps: done" "$(restore "$dir/home")" "$bin done 2" "$runs"
+  measure "$size steps: export" "" "$bin export" "$runs"
+  unset SMM_PATH_HOME SMM_PATH_ROADMAP
+  rm -rf "$dir"
+done
+
+python3 - "$results" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+floor = float(rows[0][1])
+print("| case | median | × floor | peak RSS |")
+print("|---|---:|---:|---:|")
+for name, median, rss in rows:
+    seconds = float(median)
+    shown = f"{seconds * 1000:.2f} ms" if seconds < 10 else f"{seconds:.2f} s"
+    print(f"| {name} | {shown} | {seconds / floor:.2f} | {int(rss) / 1024:.1f} MB |")
+PY
