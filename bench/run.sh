@@ -45,22 +45,11 @@ rustc -O -o "$work/hello" "$work/hello.rs"
 results=$work/results.tsv
 : > "$results"
 
-# measure NAME PREPARE COMMAND: hyperfine for the median, GNU time for peak RSS.
-# PREPARE (may be empty) runs before every timed run, untimed.
-measure() {
-  local name=$1 prepare=$2 command=$3 runs=$4 shell_mode=${5:-}
-  local json=$work/hyperfine.json
-  local args=(--warmup 3 --runs "$runs" --export-json "$json" --style none)
-  [ -n "$prepare" ] && args+=(--prepare "$prepare")
-  if [ -z "$shell_mode" ]; then args+=(-N); fi
-  echo "measuring: $name" >&2
-  if ! hyperfine "${args[@]}" "$command" >/dev/null 2>"$work/hyperfine.log"; then
-    cat "$work/hyperfine.log" >&2
-    exit 1
-  fi
-  local median
-  median=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")
-  local peak=0 rss
+median_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$@"; }
+
+# peak_rss PREPARE COMMAND [shell]: the largest max-RSS (KB) of a few runs.
+peak_rss() {
+  local prepare=$1 command=$2 shell_mode=${3:-} peak=0 rss
   for _ in $(seq "$RSS_RUNS"); do
     if [ -n "$prepare" ]; then "$prepare"; fi
     if [ -z "$shell_mode" ]; then
@@ -73,7 +62,27 @@ measure() {
     rss=$(tail -n 1 "$work/rss")
     if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
   done
-  printf '%s\t%s\t%s\n' "$name" "$median" "$peak" >> "$results"
+  echo "$peak"
+}
+
+run_hyperfine() {
+  if ! hyperfine --style none --export-json "$work/hyperfine.json" "$@" >/dev/null 2>"$work/hyperfine.log"; then
+    cat "$work/hyperfine.log" >&2
+    exit 1
+  fi
+}
+
+# measure NAME PREPARE COMMAND RUNS [shell]: one case, its median and peak RSS.
+# PREPARE (a script, may be empty) runs before every timed run, untimed.
+measure() {
+  local name=$1 prepare=$2 command=$3 runs=$4 shell_mode=${5:-}
+  local args=(--warmup 3 --runs "$runs")
+  if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); fi
+  if [ -z "$shell_mode" ]; then args+=(-N); fi
+  echo "measuring: $name" >&2
+  run_hyperfine "${args[@]}" "$command"
+  printf '%s\t%s\t%s\n' "$name" "$(median_of "$work/hyperfine.json" 0)" \
+    "$(peak_rss "$prepare" "$command" "$shell_mode")" >> "$results"
 }
 
 # Keep a pristine copy of a directory, and write a script that puts it back
@@ -87,21 +96,6 @@ rm -rf %q && cp -a %q %q
 }
 restore() { printf '%s' "$1.restore"; }
 
-measure "floor: Rust hello-world" "" "$work/hello" "$RUNS"
-
-# The built-in roadmap with a realistic state.
-home=$work/builtin
-"$data" builtin "$home"
-SMM_PATH_HOME=$home "$bin" status >/dev/null   # the first read fills the cache
-snapshot "$home"
-export SMM_PATH_HOME=$home
-measure "smm-path status" "" "$bin status" "$RUNS"
-measure "smm-path status --short" "" "$bin status --short" "$RUNS"
-measure "smm-path done 7" "$(restore "$home")" "$bin done 7" "$RUNS"
-measure "smm-path done 7 + undo" "$(restore "$home")" "$bin done 7 && $bin undo" "$RUNS" shell
-measure "smm-path export" "" "$bin export" "$RUNS"
-unset SMM_PATH_HOME
-
 # Taskwarrior with 20 tasks, in its own data directory.
 taskdata=$work/task
 mkdir -p "$taskdata"
@@ -110,9 +104,30 @@ export TASKRC=$work/taskrc TASKDATA=$taskdata
 for n in $(seq 20); do task add "roadmap step $n" >/dev/null; done
 task list >/dev/null
 snapshot "$taskdata"
-measure "task list (20 tasks)" "" "task list" "$RUNS"
+
+# The built-in roadmap with a realistic state.
+home=$work/builtin
+"$data" builtin "$home"
+SMM_PATH_HOME=$home "$bin" status >/dev/null   # the first read fills the cache
+snapshot "$home"
+export SMM_PATH_HOME=$home
+
+# The floor and the read-only commands in one hyperfine call, back to back,
+# so the ratios compare runs made under the same load.
+echo "measuring: floor, status, status --short, export" >&2
+quick=("$work/hello" "$bin status" "$bin status --short" "$bin export" "task list")
+names=("floor: Rust hello-world" "smm-path status" "smm-path status --short" "smm-path export" "task list (20 tasks)")
+run_hyperfine -N --warmup 20 --runs "$RUNS" "${quick[@]}"
+cp "$work/hyperfine.json" "$work/quick.json"
+for index in "${!quick[@]}"; do
+  printf '%s\t%s\t%s\n' "${names[$index]}" "$(median_of "$work/quick.json" "$index")" \
+    "$(peak_rss "" "${quick[$index]}")" >> "$results"
+done
+measure "smm-path done 7" "$(restore "$home")" "$bin done 7" "$RUNS"
+measure "smm-path done 7 + undo" "$(restore "$home")" "$bin done 7 && $bin undo" "$RUNS" shell
 measure "task 7 done" "$(restore "$taskdata")" "task 7 done" "$RUNS"
-unset TASKRC TASKDATA
+unset SMM_PATH_HOME TASKRC TASKDATA
+
 
 # Generated roadmaps: every step touched, ten history events per step.
 for size in $SIZES; do

@@ -121,10 +121,15 @@ fn ten_events(position: usize, step: &str) -> Vec<(String, Change)> {
 
 fn builtin(home: &Path) -> Result<(), String> {
     let roadmap = load_builtin();
-    let ids: Vec<&str> = roadmap.steps.iter().map(|step| step.id.as_str()).collect();
+    let ids: Vec<&str> = roadmap.steps.iter().map(|step| step.id.as_ref()).collect();
     let mut changes = Vec::new();
     // Half done, with a note on each; step 7 is left for `done 7` to measure.
-    for (position, id) in ids.iter().enumerate().take(11).filter(|(position, _)| *position != 6) {
+    for (position, id) in ids
+        .iter()
+        .enumerate()
+        .take(11)
+        .filter(|(position, _)| *position != 6)
+    {
         changes.push((id.to_string(), Change::Start));
         changes.push((
             id.to_string(),

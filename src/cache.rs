@@ -41,8 +41,10 @@ impl Fingerprint {
     /// never held in memory just to be recognised.
     pub(crate) fn of_file(path: &Path) -> io::Result<Fingerprint> {
         let mut file = File::open(path)?;
+        let size = file.metadata()?.len();
         let mut hasher = Xxh3::new();
-        let mut buffer = vec![0; 256 * 1024];
+        // Big enough for few reads; small enough that a small file costs no mapping.
+        let mut buffer = vec![0; size.clamp(1, 256 * 1024) as usize];
         let mut length = 0;
         loop {
             let read = match file.read(&mut buffer) {
@@ -98,7 +100,10 @@ mod tests {
         let one = Fingerprint::of_bytes(b"source one");
         write(&path, &one, &vec![1, 2, 3]);
         assert_eq!(read::<Vec<i32>>(&path, &one), Some(vec![1, 2, 3]));
-        assert_eq!(read::<Vec<i32>>(&path, &Fingerprint::of_bytes(b"source two")), None);
+        assert_eq!(
+            read::<Vec<i32>>(&path, &Fingerprint::of_bytes(b"source two")),
+            None
+        );
         assert_eq!(read::<Vec<String>>(&path, &one), None);
         std::fs::write(&path, b"garbage").unwrap();
         assert_eq!(read::<Vec<i32>>(&path, &one), None);
@@ -110,6 +115,9 @@ mod tests {
         let path = directory.path().join("source.yaml");
         let bytes: Vec<u8> = (0..700_000u32).map(|n| (n % 251) as u8).collect();
         std::fs::write(&path, &bytes).unwrap();
-        assert_eq!(Fingerprint::of_file(&path).unwrap(), Fingerprint::of_bytes(&bytes));
+        assert_eq!(
+            Fingerprint::of_file(&path).unwrap(),
+            Fingerprint::of_bytes(&bytes)
+        );
     }
 }

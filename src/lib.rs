@@ -18,7 +18,7 @@ pub mod yaml;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
 use crate::error::{Error, ExitStatus};
@@ -39,7 +39,12 @@ pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error
 /// The whole program: parse the command line, run, report the error once.
 pub fn main() -> ExitCode {
     // clap prints its own usage errors and exits with code 2, our usage code.
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    let matches = command.get_matches_mut();
+    let cli =
+        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.format(&mut command).exit());
+    // As with the context below: tearing clap's model down at exit is wasted work.
+    std::mem::forget((command, matches));
     let lang = cmd::language(&cli);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

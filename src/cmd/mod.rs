@@ -96,7 +96,7 @@ impl Context {
         let positions = StepSelector::resolve_all(arguments, &self.roadmap)?;
         Ok(positions
             .into_iter()
-            .map(|position| self.roadmap.steps[position].id.as_str())
+            .map(|position| self.roadmap.steps[position].id.as_ref())
             .collect())
     }
 

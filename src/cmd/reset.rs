@@ -42,7 +42,7 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
         .roadmap
         .steps
         .iter()
-        .map(|step| step.id.as_str())
+        .map(|step| step.id.as_ref())
         .collect();
     let outcomes = ctx.change_status(Action::Reset, &all, "reset --all")?;
     // Twenty "already to do" lines would bury the few that changed.

@@ -132,7 +132,7 @@ fn parse_one(part: &str, argument: &str) -> Result<StepSelector, SelectorError> 
 
 /// The step id a mistyped one most likely meant.
 fn closest_id(typed: &str, roadmap: &Roadmap) -> Option<String> {
-    let ids = roadmap.steps.iter().map(|step| step.id.as_str());
+    let ids = roadmap.steps.iter().map(|step| step.id.as_ref());
     // A fragment of exactly one id (`portfolio`) is a clear pointer to it.
     let mut containing = ids.clone().filter(|id| id.contains(typed));
     if let (Some(only), None) = (containing.next(), containing.next()) {

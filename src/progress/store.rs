@@ -114,7 +114,8 @@ impl ProgressStore {
             Err(error) => return Err(unreadable(error)),
         }
         let bytes = fs::read(&path).map_err(unreadable)?;
-        let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
         let state = parse_state(text, &path)?;
         cache::write(&cache_path, &Fingerprint::of_bytes(&bytes), &state);
         Ok(state)

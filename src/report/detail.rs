@@ -47,7 +47,7 @@ pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> Strin
     .ok();
     if !step.actions.is_empty() {
         writeln!(out, "\n{}:", label(Key::LabelActions)).ok();
-        for action in &step.actions {
+        for action in step.actions.iter() {
             writeln!(out, "  - {}", action.get(lang)).ok();
         }
     }

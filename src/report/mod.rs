@@ -155,7 +155,7 @@ mod tests {
         let roadmap = load_builtin();
         let mut progress = RoadmapProgress::default();
         let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
-        let ids: Vec<&str> = roadmap.steps.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = roadmap.steps.iter().map(|s| s.id.as_ref()).collect();
         let mut journal = Vec::new();
         progress.apply(
             &Action::Done { on: None },

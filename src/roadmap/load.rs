@@ -25,9 +25,16 @@ pub enum RoadmapError {
 }
 
 /// The built-in roadmap, as `build.rs` generated it from [`BUILTIN_SOURCE`].
-pub fn load_builtin() -> Roadmap {
+static BUILTIN: Roadmap = {
     use super::{Step, Text};
+    use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/builtin_roadmap.rs"))
+};
+
+/// The built-in roadmap. Its text is borrowed from the binary, so the
+/// copy costs a few pointers.
+pub fn load_builtin() -> Roadmap {
+    BUILTIN.clone()
 }
 
 /// A roadmap from a file of the same format as the built-in one. With a
@@ -40,7 +47,8 @@ pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap,
     };
     let cache_path = cache_directory.map(|directory| cache::path_for(directory, path));
     if let Some(cache_path) = &cache_path {
-        let fingerprint = Fingerprint::of_file(path).map_err(|error| unreadable(error.to_string()))?;
+        let fingerprint =
+            Fingerprint::of_file(path).map_err(|error| unreadable(error.to_string()))?;
         if let Some(roadmap) = cache::read(cache_path, &fingerprint) {
             return Ok(roadmap);
         }

@@ -10,7 +10,7 @@ mod text;
 mod validate;
 
 pub use load::{BUILTIN_SOURCE, RoadmapError, load_builtin, load_file, parse_roadmap};
-pub use model::{Roadmap, Step, Text};
+pub use model::{List, Roadmap, Step, Str, Text};
 pub use validate::{Place, Problem};
 
 impl Roadmap {

@@ -4,28 +4,36 @@
 //! turns the built-in roadmap into Rust code so it is never parsed at run
 //! time; keeping it free of `crate::` paths is what makes that possible.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+
+/// A string of a roadmap: owned when parsed from a file, borrowed from the
+/// binary for the built-in roadmap, which is then built without allocating.
+pub type Str = Cow<'static, str>;
+
+/// A list of a roadmap, owned or borrowed like [`Str`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// A roadmap as written in its YAML file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
     /// Stable identifier: progress is stored under it.
-    pub id: String,
+    pub id: Str,
     /// Raised by the author when steps are added or removed.
     pub version: u32,
     /// The languages every text is expected to have, e.g. `[id, en]`.
     #[serde(default)]
-    pub languages: Vec<String>,
+    pub languages: List<Str>,
     pub title: Text,
     #[serde(default)]
     pub introduction: Option<Text>,
     #[serde(default)]
     pub closing: Option<Text>,
-    pub steps: Vec<Step>,
+    pub steps: List<Step>,
 }
 
 /// One step of a roadmap.
@@ -33,12 +41,12 @@ pub struct Roadmap {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Stable identifier (kebab-case): progress is keyed by it.
-    pub id: String,
+    pub id: Str,
     pub title: Text,
     pub summary: Text,
     /// Concrete things to do this week.
     #[serde(default)]
-    pub actions: Vec<Text>,
+    pub actions: List<Text>,
     /// What shows the step is done.
     #[serde(default)]
     pub evidence: Option<Text>,
@@ -48,9 +56,9 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     /// The same words in every language.
-    Plain(String),
+    Plain(Str),
     /// Words per language code, in the order the file gives them.
-    Localized(Vec<(String, String)>),
+    Localized(List<(Str, Str)>),
 }
 
 impl Text {
@@ -61,7 +69,7 @@ impl Text {
             Text::Localized(translations) => translations
                 .iter()
                 .find(|(key, _)| key == code)
-                .map(|(_, text)| text.as_str()),
+                .map(|(_, text)| text.as_ref()),
         }
     }
 
@@ -69,7 +77,7 @@ impl Text {
     pub fn all(&self) -> Vec<&str> {
         match self {
             Text::Plain(text) => vec![text],
-            Text::Localized(translations) => translations.iter().map(|(_, t)| t.as_str()).collect(),
+            Text::Localized(translations) => translations.iter().map(|(_, t)| t.as_ref()).collect(),
         }
     }
 }
@@ -86,38 +94,38 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
-                Ok(Text::Plain(value.to_string()))
+                Ok(Text::Plain(Cow::Owned(value.to_string())))
             }
 
             // A title such as `2024` or `true` is still text to the author.
             fn visit_bool<E: de::Error>(self, value: bool) -> Result<Text, E> {
-                Ok(Text::Plain(value.to_string()))
+                Ok(Text::Plain(Cow::Owned(value.to_string())))
             }
 
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<Text, E> {
-                Ok(Text::Plain(value.to_string()))
+                Ok(Text::Plain(Cow::Owned(value.to_string())))
             }
 
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<Text, E> {
-                Ok(Text::Plain(value.to_string()))
+                Ok(Text::Plain(Cow::Owned(value.to_string())))
             }
 
             fn visit_f64<E: de::Error>(self, value: f64) -> Result<Text, E> {
-                Ok(Text::Plain(value.to_string()))
+                Ok(Text::Plain(Cow::Owned(value.to_string())))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
                 // Most roadmaps give two languages; growing from zero would reserve four.
-                let mut translations: Vec<(String, String)> = Vec::with_capacity(2);
+                let mut translations: Vec<(Str, Str)> = Vec::with_capacity(2);
                 while let Some((code, text)) = map.next_entry::<String, String>()? {
                     if translations.iter().any(|(known, _)| *known == code) {
                         return Err(de::Error::custom(format!(
                             "the language `{code}` is given twice"
                         )));
                     }
-                    translations.push((code, text));
+                    translations.push((Cow::Owned(code), Cow::Owned(text)));
                 }
-                Ok(Text::Localized(translations))
+                Ok(Text::Localized(Cow::Owned(translations)))
             }
         }
 
@@ -132,7 +140,7 @@ impl Serialize for Text {
             Text::Plain(text) => serializer.serialize_str(text),
             Text::Localized(translations) => {
                 let mut map = serializer.serialize_map(Some(translations.len()))?;
-                for (code, text) in translations {
+                for (code, text) in translations.iter() {
                     map.serialize_entry(code, text)?;
                 }
                 map.end()

@@ -13,11 +13,11 @@ impl Text {
                     translations
                         .iter()
                         .find(|(key, _)| key == code)
-                        .map(|(_, text)| text.as_str())
+                        .map(|(_, text)| text.as_ref())
                 };
                 find(lang.code())
                     .or_else(|| find(Lang::En.code()))
-                    .or_else(|| translations.first().map(|(_, text)| text.as_str()))
+                    .or_else(|| translations.first().map(|(_, text)| text.as_ref()))
                     .unwrap_or_default()
             }
         }

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::model::Str;
 use super::{Roadmap, Text};
 
 /// Where in a roadmap a problem is.
@@ -56,7 +57,7 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
     let mut problems = Vec::new();
     if !is_valid_id(&roadmap.id) {
         problems.push(Problem::BadRoadmapId {
-            id: roadmap.id.clone(),
+            id: roadmap.id.to_string(),
         });
     }
     let mut check = |place: &Place, field: &str, text: &Text| {
@@ -79,12 +80,12 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
         if !is_valid_id(&step.id) {
             problems.push(Problem::BadStepId {
                 number,
-                id: step.id.clone(),
+                id: step.id.to_string(),
             });
         }
-        if let Some(&first) = first_number_of.get(step.id.as_str()) {
+        if let Some(&first) = first_number_of.get(step.id.as_ref()) {
             problems.push(Problem::DuplicateId {
-                id: step.id.clone(),
+                id: step.id.to_string(),
                 first,
                 second: number,
             });
@@ -93,7 +94,7 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
         }
         let place = Place::Step {
             number,
-            id: step.id.clone(),
+            id: step.id.to_string(),
         };
         let mut problems_here = Vec::new();
         let mut check = |field: &str, text: &Text| {
@@ -113,7 +114,7 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
 }
 
 fn check_text(
-    languages: &[String],
+    languages: &[Str],
     place: &Place,
     field: &str,
     text: &Text,
@@ -134,7 +135,7 @@ fn check_text(
             problems.push(Problem::MissingLanguage {
                 place: place.clone(),
                 field: field.to_string(),
-                lang: lang.clone(),
+                lang: lang.to_string(),
             });
         }
     }
