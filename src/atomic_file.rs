@@ -4,6 +4,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::crash_point::crash_point;
+
 /// How much a replaced file must survive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Durability {
@@ -54,11 +56,14 @@ fn write_and_rename(
         .open(temp_path)?;
     temp.write_all(contents)?;
     if durability == Durability::Synced {
+        crash_point("after-temp-write");
         temp.sync_all()?;
+        crash_point("after-temp-sync");
     }
     drop(temp);
     fs::rename(temp_path, path)?;
     if durability == Durability::Synced {
+        crash_point("after-rename");
         sync_directory(directory)?;
     }
     Ok(())

@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
+use crate::progress::{MAX_STATE_BYTES, SCHEMA_VERSION, SelectorError, StoreError};
 use crate::roadmap::{Place, Problem, RoadmapError};
 
 /// The exit codes smm-path promises to scripts (also listed in the README and `--help`).
@@ -156,6 +156,18 @@ fn render_store(lang: Lang, error: &StoreError) -> String {
                 ("path", &path.display()),
                 ("version", version),
                 ("supported", &SCHEMA_VERSION),
+            ],
+        ),
+        StoreError::CutShort { path } => {
+            tr(lang, Key::ErrStateCutShort, &[("path", &path.display())])
+        }
+        StoreError::TooLarge { path, size } => tr(
+            lang,
+            Key::ErrStateTooLarge,
+            &[
+                ("path", &path.display()),
+                ("size", &(size / (1024 * 1024))),
+                ("limit", &(MAX_STATE_BYTES / (1024 * 1024))),
             ],
         ),
         StoreError::HistoryDamaged { path, line, reason } => tr(

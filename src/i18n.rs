@@ -220,16 +220,24 @@ catalogue! {
         id: "berkas progres {path} tidak bisa dibaca: {reason}; berkas itu tidak diubah",
     }
     ErrStateInvalid {
-        en: "the progress file {path} is damaged at line {line}, column {column}: {reason}; it was left untouched: fix it by hand or move it aside",
-        id: "berkas progres {path} rusak di baris {line}, kolom {column}: {reason}; berkas itu tidak diubah: perbaiki secara manual atau pindahkan",
+        en: "the progress file {path} is damaged at line {line}, column {column}: {reason}; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup",
+        id: "berkas progres {path} rusak di baris {line}, kolom {column}: {reason}; berkas itu tidak diubah: perbaiki secara manual, atau jalankan `smm-path doctor` untuk melihat cadangannya",
     }
     ErrStateNotUtf8 {
-        en: "the progress file {path} is not UTF-8 text; it was left untouched: move it aside to start afresh",
-        id: "berkas progres {path} bukan teks UTF-8; berkas itu tidak diubah: pindahkan untuk memulai dari awal",
+        en: "the progress file {path} is not UTF-8 text; it was left untouched: run `smm-path doctor` to see the backup",
+        id: "berkas progres {path} bukan teks UTF-8; berkas itu tidak diubah: jalankan `smm-path doctor` untuk melihat cadangannya",
     }
     ErrStateNewerVersion {
         en: "the progress file {path} has format version {version}, made by a newer smm-path (this one reads up to {supported}): upgrade smm-path",
         id: "berkas progres {path} memakai format versi {version} dari smm-path yang lebih baru (versi ini hanya membaca sampai {supported}): perbarui smm-path",
+    }
+    ErrStateCutShort {
+        en: "the progress file {path} is incomplete: its last line, `end: true`, is missing, so entries may have been cut off; it was left untouched: run `smm-path doctor` to see the backup",
+        id: "berkas progres {path} tidak lengkap: baris terakhirnya, `end: true`, hilang, jadi mungkin ada entri yang terpotong; berkas itu tidak diubah: jalankan `smm-path doctor` untuk melihat cadangannya",
+    }
+    ErrStateTooLarge {
+        en: "the progress file {path} is {size} MB, over the {limit} MB limit: it is not progress smm-path wrote; it was left untouched: move it aside",
+        id: "berkas progres {path} berukuran {size} MB, melebihi batas {limit} MB: ini bukan progres yang ditulis smm-path; berkas itu tidak diubah: pindahkan",
     }
     ErrHistoryDamaged {
         en: "the history file {path} is damaged (line {line}): {reason}; nothing was changed: fix it by hand or move it aside",

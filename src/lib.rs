@@ -7,6 +7,7 @@ mod atomic_file;
 mod cache;
 pub mod cli;
 mod cmd;
+mod crash_point;
 pub mod error;
 pub mod i18n;
 pub mod progress;

@@ -16,7 +16,7 @@ pub mod timestamp;
 
 pub use change::{Action, Outcome, Reverted, undone_changes};
 pub use selector::{SelectorError, StepSelector};
-pub use store::{ProgressStore, StoreError};
+pub use store::{MAX_STATE_BYTES, ProgressStore, StoreError};
 
 use std::collections::BTreeMap;
 
@@ -26,8 +26,12 @@ use serde::{Deserialize, Serialize};
 /// A moment with the user's UTC offset, stored as RFC 3339.
 pub type Timestamp = DateTime<FixedOffset>;
 
-/// The version of the state file's format this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the state file's format this build writes. It reads
+/// every version up to this one:
+///
+/// 1. the first format;
+/// 2. adds the closing `end: true` line, so a file cut short is detected.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything in the state file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,6 +46,11 @@ pub struct State {
     /// Progress per roadmap id.
     #[serde(default)]
     pub roadmaps: BTreeMap<String, RoadmapProgress>,
+    /// Written last, always `true`. A file cut short, even exactly at a line
+    /// break (still valid YAML, but missing entries), lacks it, and is
+    /// refused instead of being accepted and then saved as the truth.
+    #[serde(default)]
+    pub end: bool,
 }
 
 impl Default for State {
@@ -50,6 +59,7 @@ impl Default for State {
             version: SCHEMA_VERSION,
             history_length: 0,
             roadmaps: BTreeMap::new(),
+            end: true,
         }
     }
 }

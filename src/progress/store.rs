@@ -24,12 +24,18 @@ use serde::Deserialize;
 use super::{Event, SCHEMA_VERSION, State};
 use crate::atomic_file::{Durability, sync_directory, write_atomically};
 use crate::cache::{self, Fingerprint};
+use crate::crash_point::crash_point;
 use crate::yaml;
 
 const STATE_FILE: &str = "progress.yaml";
 const HISTORY_FILE: &str = "history.jsonl";
 const LOCK_FILE: &str = "progress.yaml.lock";
 const STATE_CACHE_FILE: &str = "cache/progress.json";
+const BACKUP_FILE: &str = "progress.yaml.bak";
+
+/// Far beyond any real progress (100,000 steps with notes take 45 MB), and
+/// small enough that a runaway file is refused before it is read.
+pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Why the progress could not be read or saved.
 #[derive(Debug)]
@@ -50,6 +56,14 @@ pub enum StoreError {
     NewerVersion {
         path: PathBuf,
         version: u32,
+    },
+    /// Parses, but lacks the closing `end: true`: cut short.
+    CutShort {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
     },
     /// The history is shorter than committed, or a committed line does not parse.
     HistoryDamaged {
@@ -84,6 +98,29 @@ impl ProgressStore {
     /// Where the state file is.
     pub fn path(&self) -> PathBuf {
         self.home.join(STATE_FILE)
+    }
+
+    /// Where the previous state is kept after every change.
+    pub fn backup_path(&self) -> PathBuf {
+        self.home.join(BACKUP_FILE)
+    }
+
+    /// Where the lock file is.
+    pub fn lock_path(&self) -> PathBuf {
+        self.home.join(LOCK_FILE)
+    }
+
+    /// The file a write replaces: the state file, or, when it is a symbolic
+    /// link (as dotfile managers make), the file it points to, so the link
+    /// survives.
+    fn write_target(&self) -> PathBuf {
+        let path = self.path();
+        match fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                fs::canonicalize(&path).unwrap_or(path)
+            }
+            _ => path,
+        }
     }
 
     /// Where the history file is.
@@ -171,7 +208,7 @@ impl ProgressStore {
             reason: error.to_string(),
         };
         fs::create_dir_all(&self.home).map_err(|error| write_error(&self.home, error))?;
-        let lock_path = self.home.join(LOCK_FILE);
+        let lock_path = self.lock_path();
         let lock_error = |error: io::Error| StoreError::Lock {
             path: lock_path.clone(),
             reason: error.to_string(),
@@ -189,6 +226,10 @@ impl ProgressStore {
         let result = change(&mut state, &mut journal)?;
         if !journal.is_empty() {
             self.append_history(&mut state, &journal)?;
+            crash_point("after-history");
+            // An older file is written back in the current format.
+            state.version = SCHEMA_VERSION;
+            state.end = true;
             self.save(&state)?;
         }
         drop(lock);
@@ -238,18 +279,77 @@ impl ProgressStore {
         Ok(())
     }
 
+    /// Keeps the current state as the backup, then replaces it atomically.
     fn save(&self, state: &State) -> Result<(), StoreError> {
-        let path = self.path();
+        let target = self.write_target();
         let write_error = |reason: String| StoreError::Write {
-            path: path.clone(),
+            path: target.clone(),
             reason,
         };
         let text = yaml::to_string(state).map_err(write_error)?;
-        write_atomically(&path, text.as_bytes(), Durability::Synced)
+        if target.exists() {
+            self.keep_backup(&target)
+                .map_err(|error| write_error(error.to_string()))?;
+        }
+        write_atomically(&target, text.as_bytes(), Durability::Synced)
             .map_err(|error| write_error(error.to_string()))?;
         let fingerprint = Fingerprint::of_bytes(text.as_bytes());
         cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, state);
         Ok(())
+    }
+
+    /// Makes the backup another name for the current file. The write that
+    /// follows replaces the state by renaming a new file over it, never by
+    /// changing it in place, so the backup keeps the old contents for free.
+    fn keep_backup(&self, current: &Path) -> io::Result<()> {
+        let backup = self.backup_path();
+        match fs::remove_file(&backup) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+            _ => {}
+        }
+        // A file system without hard links (or a target elsewhere) gets a copy.
+        fs::hard_link(current, &backup).or_else(|_| fs::copy(current, &backup).map(|_| ()))
+    }
+
+    /// Puts the backup back in place of the state, keeping the current file
+    /// as `progress.yaml.broken-<time>`; returns that name, if there was a
+    /// current file. Works when the state cannot be parsed: that is its use.
+    pub fn restore_backup(&self, now: &str) -> Result<Option<PathBuf>, StoreError> {
+        let lock_path = self.lock_path();
+        let lock_error = |error: io::Error| StoreError::Lock {
+            path: lock_path.clone(),
+            reason: error.to_string(),
+        };
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(lock_error)?;
+        lock.lock().map_err(lock_error)?;
+        let backup = self.backup_path();
+        let contents = fs::read(&backup).map_err(|error| StoreError::Unreadable {
+            path: backup.clone(),
+            reason: error.to_string(),
+        })?;
+        let target = self.write_target();
+        let write_error = |path: &Path, error: io::Error| StoreError::Write {
+            path: path.to_path_buf(),
+            reason: error.to_string(),
+        };
+        let kept = if target.exists() {
+            let mut name = target.clone().into_os_string();
+            name.push(format!(".broken-{now}"));
+            let kept = PathBuf::from(name);
+            fs::copy(&target, &kept).map_err(|error| write_error(&kept, error))?;
+            Some(kept)
+        } else {
+            None
+        };
+        write_atomically(&target, &contents, Durability::Synced)
+            .map_err(|error| write_error(&target, error))?;
+        drop(lock);
+        Ok(kept)
     }
 }
 
@@ -257,7 +357,8 @@ fn shorter_than_recorded(length: u64, recorded: u64) -> String {
     format!("it has {length} bytes, but progress.yaml records {recorded}")
 }
 
-/// Parses the state file's text, telling "made by a newer smm-path" from "damaged".
+/// Parses the state file's text: any version up to [`SCHEMA_VERSION`],
+/// telling "made by a newer smm-path" and "cut short" from "damaged".
 fn parse_state(text: &str, path: &Path) -> Result<State, StoreError> {
     /// Just the version, for when the whole does not parse.
     #[derive(Deserialize)]
@@ -269,23 +370,34 @@ fn parse_state(text: &str, path: &Path) -> Result<State, StoreError> {
         path: path.to_path_buf(),
         version,
     };
-    match yaml::parse::<State>(text) {
-        Ok(state) if state.version > SCHEMA_VERSION => Err(newer(state.version)),
-        Ok(state) if state.version == 0 => Err(StoreError::Invalid {
+    let state = match yaml::parse::<State>(text) {
+        Ok(state) => state,
+        Err(error) => {
+            return match yaml::parse::<VersionOnly>(text) {
+                Ok(probe) if probe.version > SCHEMA_VERSION => Err(newer(probe.version)),
+                _ => Err(StoreError::Invalid {
+                    path: path.to_path_buf(),
+                    line: error.line,
+                    column: error.column,
+                    reason: error.message,
+                }),
+            };
+        }
+    };
+    match state.version {
+        0 => Err(StoreError::Invalid {
             path: path.to_path_buf(),
             line: 1,
             column: 1,
             reason: "version 0 does not exist".to_string(),
         }),
-        Ok(state) => Ok(state),
-        Err(error) => match yaml::parse::<VersionOnly>(text) {
-            Ok(probe) if probe.version > SCHEMA_VERSION => Err(newer(probe.version)),
-            _ => Err(StoreError::Invalid {
-                path: path.to_path_buf(),
-                line: error.line,
-                column: error.column,
-                reason: error.message,
-            }),
-        },
+        version if version > SCHEMA_VERSION => Err(newer(version)),
+        // Version 1 had no end marker; it is read as it is and written as
+        // the current version by the next change.
+        1 => Ok(state),
+        _ if !state.end => Err(StoreError::CutShort {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(state),
     }
 }

@@ -78,10 +78,12 @@ fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
             "cache",
             "history.jsonl",
             "progress.yaml",
+            "progress.yaml.bak",
             "progress.yaml.lock"
         ]
     );
-    assert!(smm.state_text().starts_with("version: 1\n"));
+    assert!(smm.state_text().starts_with("version: 2\n"));
+    assert!(smm.state_text().ends_with("end: true\n"));
 }
 
 #[test]
