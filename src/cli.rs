@@ -161,6 +161,26 @@ pub enum Command {
     ///   smm-path export -o progress.md
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
+
+    /// Check the progress files: paths, versions, backup, leftovers
+    ///
+    /// Exits with 1 when it finds a problem. With --restore-backup it puts
+    /// progress.yaml.bak (the state before the last change) back in place,
+    /// keeping the current file as progress.yaml.broken-<time>.
+    ///
+    /// Examples:
+    ///   smm-path doctor
+    ///   smm-path doctor --restore-backup
+    #[command(verbatim_doc_comment)]
+    Doctor(DoctorArgs),
+}
+
+/// Arguments of `doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Put the backup of the previous state back in place of progress.yaml
+    #[arg(long)]
+    pub restore_backup: bool,
 }
 
 /// Arguments of `status`.

@@ -22,14 +22,23 @@ pub enum ExitStatus {
 #[derive(Debug)]
 pub enum Error {
     Selector(SelectorError),
-    InvalidDate { input: String },
-    FutureDate { input: String },
+    InvalidDate {
+        input: String,
+    },
+    FutureDate {
+        input: String,
+    },
     EmptyNote,
     ResetAllNeedsYes,
     Store(StoreError),
     Roadmap(RoadmapError),
     NoDataDir,
-    ExportWrite { path: PathBuf, reason: String },
+    ExportWrite {
+        path: PathBuf,
+        reason: String,
+    },
+    /// `doctor` found something wrong (and said what).
+    Unhealthy,
     Output(io::Error),
 }
 
@@ -70,6 +79,7 @@ impl Error {
             | Error::Roadmap(_)
             | Error::NoDataDir
             | Error::ExportWrite { .. }
+            | Error::Unhealthy
             | Error::Output(_) => ExitStatus::Failure,
         }
     }
@@ -96,6 +106,7 @@ impl Error {
                 &[("path", &path.display()), ("reason", reason)],
             ),
             Error::Output(error) => tr(lang, Key::ErrOutput, &[("reason", error)]),
+            Error::Unhealthy => word(lang, Key::ErrUnhealthy).to_string(),
         }
     }
 }

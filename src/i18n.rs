@@ -273,6 +273,45 @@ catalogue! {
     }
     ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
 
+    ErrUnhealthy {
+        en: "doctor found problems, listed above",
+        id: "doctor menemukan masalah, tercantum di atas",
+    }
+
+    // `doctor`.
+    DoctorHome { en: "Home:      {path}", id: "Direktori: {path}" }
+    DoctorRoadmapBuiltin { en: "Roadmap:   {id}, version {version} (built in)", id: "Roadmap:   {id}, versi {version} (bawaan)" }
+    DoctorRoadmapFile { en: "Roadmap:   {id}, version {version} ({path})", id: "Roadmap:   {id}, versi {version} ({path})" }
+    DoctorStateOk { en: "Progress:  {path}: format version {version}, reads fine", id: "Progres:   {path}: format versi {version}, terbaca dengan baik" }
+    DoctorStateMissing { en: "Progress:  {path}: not created yet", id: "Progres:   {path}: belum dibuat" }
+    DoctorStateBad { en: "Progress:  {problem}", id: "Progres:   {problem}" }
+    DoctorHistoryOk { en: "History:   {path}: {count} events, whole", id: "Riwayat:   {path}: {count} peristiwa, utuh" }
+    DoctorHistoryBad { en: "History:   {problem}", id: "Riwayat:   {problem}" }
+    DoctorBackupOk { en: "Backup:    {path}: the state before the last change, format version {version}", id: "Cadangan:  {path}: keadaan sebelum perubahan terakhir, format versi {version}" }
+    DoctorBackupMissing { en: "Backup:    none yet (one is kept from the second change on)", id: "Cadangan:  belum ada (dibuat mulai perubahan kedua)" }
+    DoctorBackupBad { en: "Backup:    {problem}", id: "Cadangan:  {problem}" }
+    DoctorRestoreHint {
+        en: "To put the backup back: smm-path doctor --restore-backup",
+        id: "Untuk memulihkan cadangan: smm-path doctor --restore-backup",
+    }
+    DoctorOrphans {
+        en: "Kept:      progress on {count} step(s) this roadmap no longer has: {ids}",
+        id: "Disimpan:  progres {count} langkah yang sudah tidak ada di roadmap ini: {ids}",
+    }
+    DoctorLeftovers {
+        en: "Leftovers: temporary files from an interrupted write, safe to delete: {files}",
+        id: "Sisa:      berkas sementara dari penulisan yang terputus, aman dihapus: {files}",
+    }
+    DoctorHealthy { en: "All is well.", id: "Semua baik." }
+    DoctorRestored { en: "Restored {backup} as {path}.", id: "{backup} dipulihkan sebagai {path}." }
+    DoctorKeptBroken { en: "The file it replaced is kept as {path}.", id: "Berkas yang digantikan disimpan sebagai {path}." }
+
+    // Status notes.
+    StatusOrphans {
+        en: "Kept: progress on {count} step(s) this roadmap no longer has ({ids}); `smm-path doctor` lists them.",
+        id: "Disimpan: progres {count} langkah yang sudah tidak ada di roadmap ini ({ids}); `smm-path doctor` menampilkannya.",
+    }
+
     // Roadmap problems found by validation.
     ProblemNoSteps { en: "it has no steps", id: "tidak ada langkah sama sekali" }
     ProblemDuplicateId {

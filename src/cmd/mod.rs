@@ -3,6 +3,7 @@
 //! Each command reads top to bottom: load what it needs, do one thing,
 //! render, save if changed. Commands are the only code that prints.
 
+mod doctor;
 mod done;
 mod export;
 mod log;
@@ -16,6 +17,7 @@ mod status;
 mod undo;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Local, Timelike};
 
@@ -33,6 +35,8 @@ pub(crate) struct Context {
     pub(crate) color: bool,
     pub(crate) width: Option<u16>,
     pub(crate) roadmap: Roadmap,
+    /// The roadmap's file; `None` for the built-in roadmap.
+    pub(crate) roadmap_file: Option<PathBuf>,
     pub(crate) store: ProgressStore,
     /// The time changes are recorded at.
     pub(crate) now: Timestamp,
@@ -60,17 +64,21 @@ impl Context {
                 .ok_or(Error::NoDataDir)?,
         };
         let store = ProgressStore::in_home(&home);
-        let roadmap = match &cli.global.roadmap {
-            Some(path) if !path.as_os_str().is_empty() => {
-                roadmap::load_file(path, Some(&store.cache_directory()))?
-            }
-            _ => roadmap::load_builtin(),
+        let roadmap_file = cli
+            .global
+            .roadmap
+            .clone()
+            .filter(|path| !path.as_os_str().is_empty());
+        let roadmap = match &roadmap_file {
+            Some(path) => roadmap::load_file(path, Some(&store.cache_directory()))?,
+            None => roadmap::load_builtin(),
         };
         Ok(Context {
             lang,
             color: terminal::use_color(cli.global.color, env_var),
             width: terminal::output_width(env_var),
             roadmap,
+            roadmap_file,
             store,
             now: now(),
         })
@@ -200,6 +208,21 @@ fn now() -> Timestamp {
     now.with_nanosecond(0).unwrap_or(now)
 }
 
+/// `a, b, c` for a few names, `a, b, c, d, e, …` for many.
+pub(crate) fn list_some(names: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    let mut list = names
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        list.push_str(", …");
+    }
+    list
+}
+
 /// The command line as recorded in the history, e.g. `done 1-3`.
 pub(crate) fn command_line(name: &str, arguments: &[String]) -> String {
     std::iter::once(name)
@@ -223,5 +246,6 @@ pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<
         Some(Command::Undo) => undo::run(ctx, out),
         Some(Command::Log(args)) => log::run(ctx, args, out),
         Some(Command::Export(args)) => export::run(ctx, args, out),
+        Some(Command::Doctor(args)) => doctor::run(ctx, args, out),
     }
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::StatusArgs;
-use crate::cmd::Context;
+use crate::cmd::{Context, list_some};
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
 use crate::report::{
@@ -44,6 +44,19 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
             )?;
         }
         None => writeln!(out, "{}", word(ctx.lang, Key::AllDone))?,
+    }
+    if !report.orphans.is_empty() {
+        let ids = list_some(&report.orphans);
+        let count = report.orphans.len();
+        writeln!(
+            out,
+            "{}",
+            tr(
+                ctx.lang,
+                Key::StatusOrphans,
+                &[("count", &count), ("ids", &ids)]
+            )
+        )?;
     }
     Ok(())
 }

@@ -16,12 +16,14 @@ pub mod timestamp;
 
 pub use change::{Action, Outcome, Reverted, undone_changes};
 pub use selector::{SelectorError, StepSelector};
-pub use store::{MAX_STATE_BYTES, ProgressStore, StoreError};
+pub use store::{MAX_STATE_BYTES, ProgressStore, StoreError, parse_state};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+use crate::roadmap::Roadmap;
 
 /// A moment with the user's UTC offset, stored as RFC 3339.
 pub type Timestamp = DateTime<FixedOffset>;
@@ -240,6 +242,18 @@ impl State {
 }
 
 impl RoadmapProgress {
+    /// Recorded steps that `roadmap` no longer has. Their progress is kept
+    /// (the step may come back, or the roadmap may be the wrong one), only
+    /// reported.
+    pub fn orphans<'a>(&'a self, roadmap: &Roadmap) -> Vec<&'a str> {
+        let known: HashSet<&str> = roadmap.steps.iter().map(|step| step.id.as_ref()).collect();
+        self.steps
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !known.contains(id))
+            .collect()
+    }
+
     /// The record of `step_id`, if it was ever touched.
     pub fn step(&self, step_id: &str) -> Option<&StepProgress> {
         self.steps.get(step_id)

@@ -123,6 +123,24 @@ impl ProgressStore {
         }
     }
 
+    /// Temporary files an interrupted write left in the home directory.
+    pub fn leftover_temporary_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.home) else {
+            return Vec::new();
+        };
+        let mut leftovers: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                path.file_name()
+                    .and_then(|name| name.to_str())
+                    .is_some_and(|name| name.starts_with(&format!(".{STATE_FILE}.tmp.")))
+            })
+            .collect();
+        leftovers.sort();
+        leftovers
+    }
+
     /// Where the history file is.
     pub fn history_path(&self) -> PathBuf {
         self.home.join(HISTORY_FILE)
@@ -359,7 +377,8 @@ fn shorter_than_recorded(length: u64, recorded: u64) -> String {
 
 /// Parses the state file's text: any version up to [`SCHEMA_VERSION`],
 /// telling "made by a newer smm-path" and "cut short" from "damaged".
-fn parse_state(text: &str, path: &Path) -> Result<State, StoreError> {
+/// `path` only names the file in errors.
+pub fn parse_state(text: &str, path: &Path) -> Result<State, StoreError> {
     /// Just the version, for when the whole does not parse.
     #[derive(Deserialize)]
     struct VersionOnly {

@@ -32,6 +32,8 @@ pub struct ProgressReport<'a> {
     pub summary: Summary,
     /// Index into `steps` of the first step neither done nor skipped.
     pub next: Option<usize>,
+    /// Recorded steps the roadmap no longer has (kept, not shown as rows).
+    pub orphans: Vec<&'a str>,
 }
 
 /// One step's line in a report.
@@ -124,6 +126,7 @@ impl<'a> ProgressReport<'a> {
             steps,
             summary,
             next,
+            orphans: progress.orphans(roadmap),
         }
     }
 
