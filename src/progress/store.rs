@@ -158,15 +158,21 @@ impl ProgressStore {
             path: path.clone(),
             reason: error.to_string(),
         };
-        let cache_path = self.home.join(STATE_CACHE_FILE);
-        match Fingerprint::of_file(&path) {
-            Ok(fingerprint) => {
-                if let Some(state) = cache::read(&cache_path, &fingerprint) {
-                    return Ok(state);
-                }
-            }
+        match fs::metadata(&path) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
             Err(error) => return Err(unreadable(error)),
+            Ok(metadata) if metadata.len() > MAX_STATE_BYTES => {
+                return Err(StoreError::TooLarge {
+                    path,
+                    size: metadata.len(),
+                });
+            }
+            Ok(_) => {}
+        }
+        let cache_path = self.home.join(STATE_CACHE_FILE);
+        let fingerprint = Fingerprint::of_file(&path).map_err(unreadable)?;
+        if let Some(state) = cache::read(&cache_path, &fingerprint) {
+            return Ok(state);
         }
         let bytes = fs::read(&path).map_err(unreadable)?;
         let text =

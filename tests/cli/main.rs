@@ -4,9 +4,12 @@
 
 mod support;
 
+mod backup_and_doctor;
 mod bad_input;
 mod done;
+mod durability;
 mod export;
+mod hostile_files;
 mod language;
 mod log_and_undo;
 mod roadmap;

@@ -97,6 +97,20 @@ impl Smm {
         self.run_with_stdin(args, None)
     }
 
+    /// Runs with extra environment variables for this run only.
+    pub(crate) fn run_with_env(&self, extra: &[(&str, &str)], args: &[&str]) -> Run {
+        let output = self
+            .command(args)
+            .envs(extra.iter().copied())
+            .output()
+            .expect("run smm-path");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     pub(crate) fn run_with_stdin(&self, args: &[&str], input: Option<&str>) -> Run {
         let mut command = self.command(args);
         if input.is_some() {

@@ -1,0 +1,107 @@
+//! The backup, `doctor`, symbolic links, and reading older formats.
+
+use crate::support::Smm;
+
+#[test]
+fn every_write_keeps_the_previous_state_as_a_backup() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let first = smm.state_text();
+    smm.ok(&["done", "2"]);
+    let backup = std::fs::read_to_string(smm.home().join("progress.yaml.bak")).expect("backup");
+    assert_eq!(backup, first);
+}
+
+#[test]
+fn doctor_reports_and_restores_the_backup() {
+    let smm = Smm::new();
+    smm.ok(&["doctor"])
+        .stdout_has("not created yet")
+        .stdout_has("All is well.");
+    smm.ok(&["done", "1"]);
+    smm.ok(&["done", "2"]);
+    smm.ok(&["doctor"])
+        .stdout_has("format version 2, reads fine")
+        .stdout_has("2 events, whole")
+        .stdout_has("progress.yaml.bak: the state before the last change");
+    let mut damaged = smm.state_text();
+    damaged.insert_str(0, "\u{0}garbage");
+    smm.write_state(&damaged);
+    smm.run(&["doctor"])
+        .failure(1)
+        .stdout_has("is damaged")
+        .stdout_has("smm-path doctor --restore-backup")
+        .stderr_has("doctor found problems");
+    smm.ok(&["doctor", "--restore-backup"])
+        .stdout_has("The file it replaced is kept as");
+    smm.ok(&["status"]).stdout_has("1/20 done");
+    let kept: Vec<String> = std::fs::read_dir(smm.home())
+        .expect("home")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.starts_with("progress.yaml.broken-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let broken = std::fs::read_to_string(smm.home().join(&kept[0])).expect("kept file");
+    assert_eq!(broken, damaged);
+    // The history follows the restored state: the undone change is gone from it.
+    smm.ok(&["log"]).stdout_lacks("done 2");
+    smm.ok(&["done", "3"]);
+    smm.ok(&["undo"]).stdout_has("Undid `done 3`");
+    smm.ok(&["undo"]).stdout_has("Undid `done 1`");
+}
+
+#[test]
+fn a_symlinked_state_is_written_through_to_its_target() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let dotfiles = smm.home().join("dotfiles");
+    std::fs::create_dir(&dotfiles).expect("mkdir");
+    let target = dotfiles.join("progress.yaml");
+    std::fs::rename(smm.state_path(), &target).expect("move");
+    std::os::unix::fs::symlink(&target, smm.state_path()).expect("symlink");
+    smm.ok(&["done", "2"]);
+    let link = std::fs::symlink_metadata(smm.state_path()).expect("link");
+    assert!(
+        link.file_type().is_symlink(),
+        "the link was replaced by a plain file"
+    );
+    let through = std::fs::read_to_string(&target).expect("target");
+    assert!(through.contains("education-and-training"), "{through}");
+    smm.ok(&["status"]).stdout_has("2/20 done");
+}
+
+#[test]
+fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
+    let smm = Smm::new();
+    smm.write_state(include_str!("../fixtures/progress-v1.yaml"));
+    let run = smm.ok(&["status"]);
+    assert!(run.row(1).contains("done"), "{}", run.stdout);
+    assert!(run.row(2).contains("in progress"), "{}", run.stdout);
+    smm.ok(&["done", "3"]);
+    let upgraded = smm.state_text();
+    assert!(
+        upgraded.starts_with("version: 2\n") && upgraded.ends_with("end: true\n"),
+        "{upgraded}"
+    );
+}
+
+#[test]
+fn a_state_written_by_this_version_stays_readable() {
+    // Kept as a fixture: later versions must keep reading it.
+    let smm = Smm::new();
+    smm.write_state(include_str!("../fixtures/progress-v2.yaml"));
+    let json = smm.ok(&["status", "--json"]).stdout;
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["summary"]["done"], 2);
+    assert_eq!(json["summary"]["skipped"], 1);
+    assert_eq!(
+        json["steps"][1]["notes"][0]["text"],
+        "certificate: https://example.com/cert"
+    );
+}
