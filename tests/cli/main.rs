@@ -12,6 +12,7 @@ mod export;
 mod hostile_files;
 mod language;
 mod log_and_undo;
+mod properties;
 mod roadmap;
 mod state_safety;
 mod status;
