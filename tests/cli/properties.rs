@@ -27,7 +27,7 @@ fn grammatical(argument: &str) -> bool {
                 low.parse::<usize>().ok() <= high.parse::<usize>().ok()
             }
         });
-        (number(item) && fits(item)) || range || (id && !range)
+        (number(item) && fits(item)) || range || id
     })
 }
 
