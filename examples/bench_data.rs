@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use smm_path::progress::{Action, Event, ProgressStore, RoadmapProgress, StoreError, Timestamp};
-use smm_path::roadmap::load_builtin;
+use smm_path::roadmap::{Roadmap, load_builtin, load_file};
 
 fn at(day: i64, minute: i64) -> Timestamp {
     let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T08:00:00+07:00")
@@ -26,15 +26,10 @@ fn at(day: i64, minute: i64) -> Timestamp {
 }
 
 /// Records `changes` (step id, action or note) one by one, through the store.
-fn record(
-    home: &Path,
-    roadmap_id: &str,
-    version: u32,
-    changes: &[(String, Change)],
-) -> Result<(), StoreError> {
+fn record(home: &Path, roadmap: &Roadmap, changes: &[(String, Change)]) -> Result<(), StoreError> {
     let store = ProgressStore::in_home(home);
     store.update(|state, journal| -> Result<(), StoreError> {
-        state.change_roadmap(roadmap_id, version, journal, |progress, journal| {
+        state.change_roadmap(roadmap, journal, |progress, journal| {
             for (index, (step, change)) in changes.iter().enumerate() {
                 let now = at(index as i64 / 50, index as i64 % 50);
                 apply(progress, step, change, now, journal);
@@ -151,7 +146,7 @@ fn builtin(home: &Path) -> Result<(), String> {
         changes.push((id.to_string(), Change::Reset));
     }
     changes.push((ids[11].to_string(), Change::Start));
-    record(home, &roadmap.id, roadmap.version, &changes).map_err(|error| format!("{error:?}"))
+    record(home, &roadmap, &changes).map_err(|error| format!("{error:?}"))
 }
 
 fn generated(steps: usize, directory: &Path) -> Result<(), String> {
@@ -167,13 +162,15 @@ fn generated(steps: usize, directory: &Path) -> Result<(), String> {
         .map_err(|error| error.to_string())?;
     }
     std::fs::create_dir_all(directory).map_err(|error| error.to_string())?;
-    std::fs::write(directory.join("roadmap.yaml"), yaml).map_err(|error| error.to_string())?;
+    let roadmap_path = directory.join("roadmap.yaml");
+    std::fs::write(&roadmap_path, yaml).map_err(|error| error.to_string())?;
+    let roadmap = load_file(&roadmap_path, None).map_err(|error| format!("{error:?}"))?;
     let changes: Vec<(String, Change)> = ids
         .iter()
         .enumerate()
         .flat_map(|(position, id)| ten_events(position, id))
         .collect();
-    record(&directory.join("home"), "generated", 1, &changes).map_err(|error| format!("{error:?}"))
+    record(&directory.join("home"), &roadmap, &changes).map_err(|error| format!("{error:?}"))
 }
 
 fn main() -> ExitCode {

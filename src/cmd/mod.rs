@@ -126,10 +126,9 @@ impl Context {
         step_ids: &[&str],
         command: &str,
     ) -> Result<Vec<Outcome>, Error> {
-        let (roadmap_id, version) = (&self.roadmap.id, self.roadmap.version);
         self.store.update(|state, journal| -> Result<_, Error> {
             Ok(
-                state.change_roadmap(roadmap_id, version, journal, |progress, journal| {
+                state.change_roadmap(&self.roadmap, journal, |progress, journal| {
                     progress.apply(&action, step_ids, self.now, command, journal)
                 }),
             )

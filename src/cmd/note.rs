@@ -17,12 +17,9 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     let step_id = &ctx.roadmap.steps[position].id;
     let command = command_line("note", std::slice::from_ref(&args.step));
     ctx.store.update(|state, journal| -> Result<_, Error> {
-        state.change_roadmap(
-            &ctx.roadmap.id,
-            ctx.roadmap.version,
-            journal,
-            |progress, journal| progress.add_note(step_id, text, ctx.now, &command, journal),
-        );
+        state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
+            progress.add_note(step_id, text, ctx.now, &command, journal)
+        });
         Ok(())
     })?;
     let (number, title) = ctx.describe_step(step_id);

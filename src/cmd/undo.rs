@@ -7,12 +7,12 @@ use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let (roadmap_id, version) = (&ctx.roadmap.id, ctx.roadmap.version);
+    let roadmap_id = &ctx.roadmap.id;
     let reverted = ctx.store.update(|state, journal| -> Result<_, Error> {
         let mut history = ctx.store.read_history(state)?;
         history.retain(|event| event.roadmap == *roadmap_id);
         Ok(
-            state.change_roadmap(roadmap_id, version, journal, |progress, journal| {
+            state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
                 progress.undo(&history, ctx.now, journal)
             }),
         )

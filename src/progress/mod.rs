@@ -73,6 +73,9 @@ pub struct RoadmapProgress {
     /// The roadmap's `version` when progress was last recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap_version: Option<u32>,
+    /// How many steps the roadmap had then, for `roadmap list`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_count: Option<usize>,
     /// The number of the last change recorded in the history.
     #[serde(default)]
     pub last_change: u64,
@@ -204,6 +207,7 @@ impl Before {
 /// Progress on a roadmap nobody has touched yet.
 static NO_PROGRESS: RoadmapProgress = RoadmapProgress {
     roadmap_version: None,
+    step_count: None,
     last_change: 0,
     steps: BTreeMap::new(),
 };
@@ -214,23 +218,24 @@ impl State {
         self.roadmaps.get(roadmap_id).unwrap_or(&NO_PROGRESS)
     }
 
-    /// Runs `change` on the progress of `roadmap_id`, which records what it
+    /// Runs `change` on the progress of `roadmap`, which records what it
     /// does as events in `journal`. When it recorded something, the events
-    /// are stamped with the roadmap and its version is noted; when it did
-    /// not, the state is left exactly as it was, so nothing needs saving.
+    /// are stamped with the roadmap, and its version and size are noted; when
+    /// it did not, the state is left exactly as it was, so nothing needs saving.
     pub fn change_roadmap<R>(
         &mut self,
-        roadmap_id: &str,
-        roadmap_version: u32,
+        roadmap: &Roadmap,
         journal: &mut Vec<Event>,
         change: impl FnOnce(&mut RoadmapProgress, &mut Vec<Event>) -> R,
     ) -> R {
+        let roadmap_id: &str = &roadmap.id;
         let existed = self.roadmaps.contains_key(roadmap_id);
         let progress = self.roadmaps.entry(roadmap_id.to_string()).or_default();
         let first_new = journal.len();
         let result = change(progress, journal);
         if journal.len() > first_new {
-            progress.roadmap_version = Some(roadmap_version);
+            progress.roadmap_version = Some(roadmap.version);
+            progress.step_count = Some(roadmap.steps.len());
             for event in &mut journal[first_new..] {
                 event.roadmap = roadmap_id.to_string();
             }

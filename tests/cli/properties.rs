@@ -89,14 +89,18 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
 fn state() -> impl Strategy<Value = State> {
     let roadmap = (
         proptest::option::of(0u32..100),
+        proptest::option::of(0usize..1000),
         0u64..1000,
         proptest::collection::btree_map("[a-z][a-z0-9-]{0,12}", step_progress(), 0..6),
     )
-        .prop_map(|(roadmap_version, last_change, steps)| RoadmapProgress {
-            roadmap_version,
-            last_change,
-            steps,
-        });
+        .prop_map(
+            |(roadmap_version, step_count, last_change, steps)| RoadmapProgress {
+                roadmap_version,
+                step_count,
+                last_change,
+                steps,
+            },
+        );
     (
         0u64..1_000_000,
         proptest::collection::btree_map("[a-z][a-z-]{0,10}", roadmap, 0..3),
