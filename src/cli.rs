@@ -173,6 +173,66 @@ pub enum Command {
     ///   smm-path doctor --restore-backup
     #[command(verbatim_doc_comment)]
     Doctor(DoctorArgs),
+
+    /// Check, start or list roadmaps (the built-in one, or your own)
+    #[command(subcommand)]
+    Roadmap(RoadmapCommand),
+
+    /// Print a shell completion script
+    ///
+    /// Examples:
+    ///   smm-path completions bash > ~/.local/share/bash-completion/completions/smm-path
+    ///   smm-path completions zsh > ~/.zfunc/_smm-path
+    ///   smm-path completions fish > ~/.config/fish/completions/smm-path.fish
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff)
+    ///
+    /// Example:
+    ///   smm-path man > ~/.local/share/man/man1/smm-path.1
+    #[command(verbatim_doc_comment)]
+    Man,
+}
+
+/// `roadmap` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RoadmapCommand {
+    /// Check a roadmap file and report every problem, with line and column
+    ///
+    /// Exits with 0 only when the file is clean.
+    ///
+    /// Example:
+    ///   smm-path roadmap validate my-path.yaml
+    #[command(verbatim_doc_comment)]
+    Validate(RoadmapFileArgs),
+
+    /// Write a commented starter roadmap to FILE, to edit into your own
+    ///
+    /// Example:
+    ///   smm-path roadmap new my-path.yaml
+    ///   smm-path --roadmap my-path.yaml status
+    #[command(verbatim_doc_comment)]
+    New(RoadmapFileArgs),
+
+    /// List every roadmap you have progress on, with how far along you are
+    List,
+}
+
+/// A roadmap file.
+#[derive(Debug, Args)]
+pub struct RoadmapFileArgs {
+    /// The roadmap file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `doctor`.

@@ -39,6 +39,15 @@ pub enum Error {
     },
     /// `doctor` found something wrong (and said what).
     Unhealthy,
+    /// `roadmap validate` found problems (and listed them).
+    RoadmapRejected {
+        path: PathBuf,
+        count: usize,
+    },
+    /// A file that would be overwritten.
+    WouldOverwrite {
+        path: PathBuf,
+    },
     Output(io::Error),
 }
 
@@ -74,12 +83,14 @@ impl Error {
             | Error::InvalidDate { .. }
             | Error::FutureDate { .. }
             | Error::EmptyNote
-            | Error::ResetAllNeedsYes => ExitStatus::Usage,
+            | Error::ResetAllNeedsYes
+            | Error::WouldOverwrite { .. } => ExitStatus::Usage,
             Error::Store(_)
             | Error::Roadmap(_)
             | Error::NoDataDir
             | Error::ExportWrite { .. }
             | Error::Unhealthy
+            | Error::RoadmapRejected { .. }
             | Error::Output(_) => ExitStatus::Failure,
         }
     }
@@ -107,6 +118,14 @@ impl Error {
             ),
             Error::Output(error) => tr(lang, Key::ErrOutput, &[("reason", error)]),
             Error::Unhealthy => word(lang, Key::ErrUnhealthy).to_string(),
+            Error::RoadmapRejected { path, count } => tr(
+                lang,
+                Key::ErrRoadmapRejected,
+                &[("path", &path.display()), ("count", count)],
+            ),
+            Error::WouldOverwrite { path } => {
+                tr(lang, Key::ErrWouldOverwrite, &[("path", &path.display())])
+            }
         }
     }
 }

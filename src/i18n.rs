@@ -306,7 +306,32 @@ catalogue! {
     DoctorRestored { en: "Restored {backup} as {path}.", id: "{backup} dipulihkan sebagai {path}." }
     DoctorKeptBroken { en: "The file it replaced is kept as {path}.", id: "Berkas yang digantikan disimpan sebagai {path}." }
 
+    // `roadmap`.
+    RoadmapValid {
+        en: "{path} is a valid roadmap: {count} steps, languages: {languages}",
+        id: "{path} adalah roadmap yang valid: {count} langkah, bahasa: {languages}",
+    }
+    RoadmapCreated {
+        en: "Wrote a starter roadmap to {path}: edit it, then check it with `smm-path roadmap validate {path}`.",
+        id: "Roadmap awal ditulis ke {path}: sunting, lalu periksa dengan `smm-path roadmap validate {path}`.",
+    }
+    RoadmapListEmpty { en: "No progress recorded on any roadmap yet.", id: "Belum ada progres yang tercatat di roadmap mana pun." }
+    RoadmapListLine { en: "{id}: {done}/{total} done ({percent}%)", id: "{id}: {done}/{total} selesai ({percent}%)" }
+    RoadmapListLineUnknown { en: "{id}: {done} done", id: "{id}: {done} selesai" }
+    ErrRoadmapRejected {
+        en: "{path} has {count} problem(s), listed above",
+        id: "{path} memiliki {count} masalah, tercantum di atas",
+    }
+    ErrWouldOverwrite {
+        en: "{path} already exists; nothing was written: choose another name",
+        id: "{path} sudah ada; tidak ada yang ditulis: pilih nama lain",
+    }
+
     // Status notes.
+    StatusVersionChanged {
+        en: "This roadmap is now version {new}; your last change was on version {old}.",
+        id: "Roadmap ini sekarang versi {new}; perubahan terakhir Anda pada versi {old}.",
+    }
     StatusOrphans {
         en: "Kept: progress on {count} step(s) this roadmap no longer has ({ids}); `smm-path doctor` lists them.",
         id: "Disimpan: progres {count} langkah yang sudah tidak ada di roadmap ini ({ids}); `smm-path doctor` menampilkannya.",

@@ -27,6 +27,11 @@ use crate::i18n::{Key, word};
 
 /// Runs the command `cli` describes, writing its output to `out`.
 pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error> {
+    // These need neither the roadmap in use nor the progress.
+    if cmd::dispatch_standalone(cli, lang, out)? {
+        out.flush()?;
+        return Ok(());
+    }
     let ctx = cmd::Context::new(cli, lang)?;
     let result = cmd::dispatch(cli, &ctx, out);
     // The process ends right after this: freeing the roadmap string by

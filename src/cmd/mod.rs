@@ -3,6 +3,7 @@
 //! Each command reads top to bottom: load what it needs, do one thing,
 //! render, save if changed. Commands are the only code that prints.
 
+mod completions;
 mod doctor;
 mod done;
 mod export;
@@ -10,6 +11,7 @@ mod log;
 mod next;
 mod note;
 mod reset;
+mod roadmap;
 mod show;
 mod skip;
 mod start;
@@ -21,12 +23,12 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Local, Timelike};
 
-use crate::cli::{Cli, Command, StatusArgs};
+use crate::cli::{Cli, Command, RoadmapCommand, StatusArgs};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::{Action, Event, Outcome, ProgressStore, Status, StepSelector, Timestamp};
 use crate::report::status_label;
-use crate::roadmap::{self, Roadmap};
+use crate::roadmap::{Roadmap, load_builtin, load_file};
 use crate::terminal;
 
 /// What every command needs: the roadmap, the store, the language, the clock.
@@ -70,8 +72,8 @@ impl Context {
             .clone()
             .filter(|path| !path.as_os_str().is_empty());
         let roadmap = match &roadmap_file {
-            Some(path) => roadmap::load_file(path, Some(&store.cache_directory()))?,
-            None => roadmap::load_builtin(),
+            Some(path) => load_file(path, Some(&store.cache_directory()))?,
+            None => load_builtin(),
         };
         Ok(Context {
             lang,
@@ -230,6 +232,24 @@ pub(crate) fn command_line(name: &str, arguments: &[String]) -> String {
         .join(" ")
 }
 
+/// Runs the commands that need no context; false for the others.
+pub(crate) fn dispatch_standalone(
+    cli: &Cli,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<bool, Error> {
+    match &cli.command {
+        Some(Command::Completions(args)) => completions::run_completions(args, out)?,
+        Some(Command::Man) => completions::run_man(out)?,
+        Some(Command::Roadmap(RoadmapCommand::Validate(args))) => {
+            roadmap::validate(lang, args, out)?
+        }
+        Some(Command::Roadmap(RoadmapCommand::New(args))) => roadmap::new(lang, args, out)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// Runs the command `cli` asks for.
 pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     match &cli.command {
@@ -246,5 +266,8 @@ pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<
         Some(Command::Log(args)) => log::run(ctx, args, out),
         Some(Command::Export(args)) => export::run(ctx, args, out),
         Some(Command::Doctor(args)) => doctor::run(ctx, args, out),
+        Some(Command::Roadmap(RoadmapCommand::List)) => roadmap::list(ctx, out),
+        // Run by `dispatch_standalone`, before any context exists.
+        Some(Command::Roadmap(_) | Command::Completions(_) | Command::Man) => Ok(()),
     }
 }

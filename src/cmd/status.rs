@@ -45,6 +45,19 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
         }
         None => writeln!(out, "{}", word(ctx.lang, Key::AllDone))?,
     }
+    let recorded_version = state.roadmap(&ctx.roadmap.id).roadmap_version;
+    if let Some(old) = recorded_version.filter(|&old| old != ctx.roadmap.version) {
+        let new = ctx.roadmap.version;
+        writeln!(
+            out,
+            "{}",
+            tr(
+                ctx.lang,
+                Key::StatusVersionChanged,
+                &[("new", &new), ("old", &old)]
+            )
+        )?;
+    }
     if !report.orphans.is_empty() {
         let ids = list_some(&report.orphans);
         let count = report.orphans.len();

@@ -14,6 +14,7 @@ mod language;
 mod log_and_undo;
 mod properties;
 mod roadmap;
+mod roadmaps_and_shell;
 mod state_safety;
 mod status;
 mod steps;

@@ -1,0 +1,254 @@
+//! `smm-path roadmap validate|new|list`: custom roadmaps, checked, started and listed.
+
+use std::io::Write;
+
+use crate::cli::RoadmapFileArgs;
+use crate::cmd::Context;
+use crate::error::{Error, render_problem};
+use crate::i18n::{Key, Lang, tr, word};
+use crate::progress::Status;
+use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap};
+
+/// The starter written by `roadmap new`; a test checks that it validates.
+const STARTER: &str = include_str!("../../roadmap/starter.yaml");
+
+pub(crate) fn validate(
+    lang: Lang,
+    args: &RoadmapFileArgs,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let path = &args.file;
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        Error::Roadmap(RoadmapError::Unreadable {
+            path: path.clone(),
+            reason: error.to_string(),
+        })
+    })?;
+    match parse_roadmap(&text, path) {
+        Ok(roadmap) => {
+            let languages = roadmap.languages.join(", ");
+            let count = roadmap.steps.len();
+            let line = tr(
+                lang,
+                Key::RoadmapValid,
+                &[
+                    ("path", &path.display()),
+                    ("count", &count),
+                    ("languages", &languages),
+                ],
+            );
+            writeln!(out, "{line}")?;
+            Ok(())
+        }
+        Err(RoadmapError::Invalid { path, problems }) => {
+            for problem in &problems {
+                let (line, column) = locate(&text, problem);
+                let message = render_problem(lang, problem);
+                writeln!(out, "{}:{line}:{column}: {message}", path.display())?;
+                writeln!(out, "{}", snippet(&text, line, column))?;
+            }
+            Err(Error::RoadmapRejected {
+                path,
+                count: problems.len(),
+            })
+        }
+        Err(other) => Err(Error::Roadmap(other)),
+    }
+}
+
+pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let path = &args.file;
+    // Never overwrite: the file may be someone's roadmap.
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(STARTER.as_bytes()));
+    match created {
+        Ok(()) => {
+            writeln!(
+                out,
+                "{}",
+                tr(lang, Key::RoadmapCreated, &[("path", &path.display())])
+            )?;
+            Ok(())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::WouldOverwrite { path: path.clone() })
+        }
+        Err(error) => Err(Error::ExportWrite {
+            path: path.clone(),
+            reason: error.to_string(),
+        }),
+    }
+}
+
+pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let state = ctx.store.load()?;
+    if state.roadmaps.is_empty() {
+        writeln!(out, "{}", word(ctx.lang, Key::RoadmapListEmpty))?;
+        return Ok(());
+    }
+    for (id, progress) in &state.roadmaps {
+        let done = progress
+            .steps
+            .values()
+            .filter(|step| step.status == Status::Done)
+            .count();
+        let skipped = progress
+            .steps
+            .values()
+            .filter(|step| step.status == Status::Skipped)
+            .count();
+        let marker = if *id == *ctx.roadmap.id { "*" } else { " " };
+        let line = match progress
+            .step_count
+            .map(|count| count.saturating_sub(skipped))
+        {
+            Some(counted) if counted > 0 => {
+                let percent = done * 100 / counted;
+                tr(
+                    ctx.lang,
+                    Key::RoadmapListLine,
+                    &[
+                        ("id", id),
+                        ("done", &done),
+                        ("total", &counted),
+                        ("percent", &percent),
+                    ],
+                )
+            }
+            _ => tr(
+                ctx.lang,
+                Key::RoadmapListLineUnknown,
+                &[("id", id), ("done", &done)],
+            ),
+        };
+        writeln!(out, "{marker} {line}")?;
+    }
+    Ok(())
+}
+
+/// The 1-based line and column a semantic problem points at. The parsed
+/// roadmap keeps no positions, so they are found again in the text: step N
+/// is the N-th `- id:` line, and a field is the first line of that key
+/// inside its step.
+fn locate(text: &str, problem: &Problem) -> (usize, usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    // Steps are the `- id:` lines at the indentation of the first one after
+    // `steps:`; deeper ones are translations (`- id: ...` in Indonesian).
+    let steps_start = lines
+        .iter()
+        .position(|line| line.starts_with("steps:"))
+        .unwrap_or(0);
+    let is_item_id = |line: &str| line.trim_start().starts_with("- id:");
+    let step_indent = lines[steps_start..]
+        .iter()
+        .find(|line| is_item_id(line))
+        .map(|line| indent(line));
+    let step_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .skip(steps_start)
+        .filter(|(_, line)| is_item_id(line) && Some(indent(line)) == step_indent)
+        .map(|(index, _)| index)
+        .collect();
+    let column_of = |index: usize, key: &str| lines[index].find(key).map_or(1, |column| column + 1);
+    let step = |number: usize| step_lines.get(number.wrapping_sub(1)).copied();
+    let field_in = |start: usize, end: usize, field: &str| {
+        let key = format!("{}:", field.split('[').next().unwrap_or(field));
+        (start..end).find(|&index| {
+            let trimmed = lines[index].trim_start().trim_start_matches("- ");
+            trimmed.starts_with(&key)
+        })
+    };
+    let found = match problem {
+        Problem::BadRoadmapId { .. } => (0..lines.len())
+            .find(|&index| lines[index].starts_with("id:"))
+            .map(|index| (index, column_of(index, "id:"))),
+        Problem::NoSteps => (0..lines.len())
+            .find(|&index| lines[index].starts_with("steps:"))
+            .map(|index| (index, 1)),
+        Problem::BadStepId { number, .. } | Problem::DuplicateId { second: number, .. } => {
+            step(*number).map(|index| (index, column_of(index, "id:")))
+        }
+        Problem::EmptyText { place, field } | Problem::MissingLanguage { place, field, .. } => {
+            match place {
+                Place::Roadmap => {
+                    let end = step_lines.first().copied().unwrap_or(lines.len());
+                    field_in(0, end, field).map(|index| {
+                        (
+                            index,
+                            column_of(index, field.split('[').next().unwrap_or(field)),
+                        )
+                    })
+                }
+                Place::Step { number, .. } => step(*number).and_then(|start| {
+                    let end = step_lines
+                        .iter()
+                        .copied()
+                        .find(|&line| line > start)
+                        .unwrap_or(lines.len());
+                    field_in(start, end, field).or(Some(start)).map(|index| {
+                        (
+                            index,
+                            column_of(index, field.split('[').next().unwrap_or(field)),
+                        )
+                    })
+                }),
+            }
+        }
+    };
+    found.map_or((1, 1), |(index, column)| (index + 1, column))
+}
+
+/// The line before, the line, and a caret under the column.
+fn snippet(text: &str, line: usize, column: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let width = (line + 1).to_string().len();
+    let mut out = String::new();
+    for number in line.saturating_sub(1).max(1)..=line {
+        if let Some(content) = lines.get(number - 1) {
+            out.push_str(&format!("{number:>width$} | {content}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "{:>width$} | {}^",
+        "",
+        " ".repeat(column.saturating_sub(1))
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn the_starter_roadmap_validates() {
+        let roadmap =
+            parse_roadmap(STARTER, Path::new("starter.yaml")).expect("the starter is valid");
+        assert!(roadmap.steps.len() >= 2);
+    }
+
+    #[test]
+    fn problems_point_at_their_lines() {
+        let text = "id: x\nversion: 1\ntitle: T\nsteps:\n  - id: a\n    title: A\n    summary: ''\n  - id: a\n    title: B\n    summary: S\n";
+        let empty = Problem::EmptyText {
+            place: Place::Step {
+                number: 1,
+                id: "a".into(),
+            },
+            field: "summary".into(),
+        };
+        assert_eq!(locate(text, &empty), (7, 5));
+        let duplicate = Problem::DuplicateId {
+            id: "a".into(),
+            first: 1,
+            second: 2,
+        };
+        assert_eq!(locate(text, &duplicate), (8, 5));
+    }
+}
