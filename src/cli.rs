@@ -154,11 +154,12 @@ pub enum Command {
     /// Show the history of changes, newest first
     Log(LogArgs),
 
-    /// Export your progress as a Markdown checklist, to share or keep
+    /// Export your progress to share or keep: Markdown, JSON, CSV, HTML or a portfolio
     ///
     /// Examples:
     ///   smm-path export > progress.md
-    ///   smm-path export -o progress.md
+    ///   smm-path export --format html -o progress.html
+    ///   smm-path export --format portfolio -o portfolio.md
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
 
@@ -339,6 +340,14 @@ pub enum ExportFormat {
     /// GitHub-flavored Markdown with a task list
     #[default]
     Markdown,
+    /// Everything, history included, as JSON (schema/export.schema.json)
+    Json,
+    /// One row per step, for a spreadsheet
+    Csv,
+    /// One self-contained page with a chart of steps done over time
+    Html,
+    /// A Markdown brag document: what you did, when, and the evidence
+    Portfolio,
 }
 
 /// Arguments of `export`.

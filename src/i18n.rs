@@ -327,6 +327,16 @@ catalogue! {
         id: "{path} sudah ada; tidak ada yang ditulis: pilih nama lain",
     }
 
+    // Exports.
+    PortfolioTitle { en: "Portfolio: {title}", id: "Portofolio: {title}" }
+    PortfolioFinishedOn { en: "Finished on {date}.", id: "Selesai pada {date}." }
+    PortfolioEvidence { en: "Evidence", id: "Bukti" }
+    PortfolioNoEvidence { en: "No evidence yet.", id: "Belum ada bukti." }
+    PortfolioNothingYet { en: "No step is finished yet.", id: "Belum ada langkah yang selesai." }
+    HtmlChartTitle { en: "Steps done over time", id: "Langkah selesai dari waktu ke waktu" }
+    HtmlNoCompletions { en: "No step is finished yet, so there is nothing to chart.", id: "Belum ada langkah yang selesai, jadi belum ada grafik." }
+    HtmlGenerated { en: "Exported by smm-path on {date}.", id: "Diekspor oleh smm-path pada {date}." }
+
     // Status notes.
     StatusVersionChanged {
         en: "This roadmap is now version {new}; your last change was on version {old}.",

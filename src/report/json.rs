@@ -1,19 +1,47 @@
-//! The report as JSON, for scripts: `status --json`.
+//! The report as JSON: `status --json`, and `export --format json`, which
+//! adds the history and is described by `schema/export.schema.json`.
 //!
 //! Field names are part of smm-path's interface; add fields, never rename.
 
 use serde::Serialize;
 
 use super::ProgressReport;
-use crate::progress::Note;
+use crate::progress::{Note, Timestamp};
+
+/// Names the export format, so a reader (or `import`) knows what it holds.
+const EXPORT_FORMAT: &str = "smm-path-export";
+/// Raised when the export's shape changes incompatibly.
+const EXPORT_FORMAT_VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format_version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<String>,
     roadmap: JsonRoadmap<'a>,
     language: &'static str,
     summary: JsonSummary,
     next: Option<JsonStepRef<'a>>,
     steps: Vec<JsonStep<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<Vec<JsonEvent<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvent<'a> {
+    change: u64,
+    at: String,
+    command: &'a str,
+    step: &'a str,
+    from: &'static str,
+    to: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    undoes: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -68,10 +96,49 @@ impl<'a> From<&'a Note> for JsonNote<'a> {
     }
 }
 
-/// The report as pretty-printed JSON, ending with a newline.
+/// The report as pretty-printed JSON, ending with a newline: `status --json`.
 pub fn render_json(report: &ProgressReport) -> String {
+    to_text(&json_report(report))
+}
+
+/// The export: the report, the history, and what the file is.
+pub fn render_json_export(report: &ProgressReport, exported_at: Timestamp) -> String {
+    let mut json = json_report(report);
+    json.format = Some(EXPORT_FORMAT);
+    json.format_version = Some(EXPORT_FORMAT_VERSION);
+    json.exported_at = Some(exported_at.to_rfc3339());
+    json.history = Some(
+        report
+            .history
+            .iter()
+            .map(|event| JsonEvent {
+                change: event.change,
+                at: event.at.to_rfc3339(),
+                command: &event.command,
+                step: &event.step,
+                from: event.from.as_str(),
+                to: event.to.as_str(),
+                note: event.note.map(|at| at.to_rfc3339()),
+                undoes: event.undoes,
+            })
+            .collect(),
+    );
+    to_text(&json)
+}
+
+fn to_text(json: &JsonReport) -> String {
+    // Serializing these plain structs cannot fail: no maps with non-string keys, no I/O.
+    let mut text = serde_json::to_string_pretty(json).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
     let summary = report.summary;
-    let json = JsonReport {
+    JsonReport {
+        format: None,
+        format_version: None,
+        exported_at: None,
         roadmap: JsonRoadmap {
             id: report.roadmap_id,
             version: report.roadmap_version,
@@ -106,9 +173,6 @@ pub fn render_json(report: &ProgressReport) -> String {
                 notes: step.notes.iter().map(JsonNote::from).collect(),
             })
             .collect(),
-    };
-    // Serializing these plain structs cannot fail: no maps with non-string keys, no I/O.
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
-    text
+        history: None,
+    }
 }

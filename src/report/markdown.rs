@@ -10,7 +10,7 @@ use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
 
 /// Escapes characters that mean something inline in Markdown.
-fn escape_inline(text: &str) -> String {
+pub(super) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(
@@ -40,7 +40,7 @@ fn escape_line_start(line: &str) -> String {
 }
 
 /// User text that may span lines, as lines of one paragraph joined by hard breaks.
-fn escape_block(text: &str, indent: &str) -> String {
+pub(super) fn escape_block(text: &str, indent: &str) -> String {
     let lines: Vec<String> = text
         .lines()
         .filter(|line| !line.trim().is_empty())

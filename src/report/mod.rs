@@ -4,20 +4,26 @@
 //! view-model, so they cannot disagree on a count or a date. Renderers return
 //! a `String` and know nothing of files or terminals.
 
+mod csv;
 mod detail;
+mod html;
 mod json;
 mod markdown;
+mod portfolio;
 mod summary;
 mod table;
 
+pub use csv::render_csv;
 pub use detail::render_step_detail;
-pub use json::render_json;
+pub use html::render_html;
+pub use json::{render_json, render_json_export};
 pub use markdown::render_markdown;
+pub use portfolio::render_portfolio;
 pub use summary::{progress_bar, render_short_line, render_summary_line};
 pub use table::{TableOptions, render_status_table};
 
 use crate::i18n::{Key, Lang, word};
-use crate::progress::{Note, RoadmapProgress, Status, Timestamp};
+use crate::progress::{Event, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::Roadmap;
 
 /// A roadmap's progress, in one language, ready to render. It borrows from
@@ -34,6 +40,8 @@ pub struct ProgressReport<'a> {
     pub next: Option<usize>,
     /// Recorded steps the roadmap no longer has (kept, not shown as rows).
     pub orphans: Vec<&'a str>,
+    /// This roadmap's history, oldest first; empty unless a format needs it.
+    pub history: &'a [Event],
 }
 
 /// One step's line in a report.
@@ -127,7 +135,14 @@ impl<'a> ProgressReport<'a> {
             summary,
             next,
             orphans: progress.orphans(roadmap),
+            history: &[],
         }
+    }
+
+    /// The same report, with the roadmap's history for the formats that show it.
+    pub fn with_history(mut self, history: &'a [Event]) -> ProgressReport<'a> {
+        self.history = history;
+        self
     }
 
     /// The step to work on next, if any is left.

@@ -9,6 +9,7 @@ mod bad_input;
 mod done;
 mod durability;
 mod export;
+mod exports;
 mod hostile_files;
 mod language;
 mod log_and_undo;

@@ -1,0 +1,59 @@
+//! The report as CSV (RFC 4180): one row per step, for a spreadsheet.
+
+use super::{ProgressReport, status_label};
+use crate::i18n::{Key, word};
+
+/// Quotes a field when it holds a comma, a quote or a line break.
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Number, id, title, status, started, finished (as YYYY-MM-DD) and note count.
+pub fn render_csv(report: &ProgressReport) -> String {
+    let lang = report.lang;
+    let headers = [
+        Key::HeaderNumber,
+        Key::LabelStepId,
+        Key::HeaderStep,
+        Key::HeaderStatus,
+        Key::LabelStarted,
+        Key::LabelFinished,
+        Key::LabelNotes,
+    ];
+    let mut out: String = headers.map(|key| field(word(lang, key))).join(",");
+    out.push_str("\r\n");
+    let date = |at: Option<crate::progress::Timestamp>| {
+        at.map(|at| at.date_naive().format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    };
+    for step in &report.steps {
+        let row = [
+            step.number.to_string(),
+            field(step.id),
+            field(step.title),
+            field(status_label(lang, step.status)),
+            date(step.started),
+            date(step.finished),
+            step.notes.len().to_string(),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+    }
+}

@@ -1,0 +1,255 @@
+//! The report as one self-contained HTML page: summary, a burn-up chart, the
+//! step table and the notes. No external assets and no scripts; every piece
+//! of roadmap or user text is escaped, so a note with `<script>` is just text.
+
+use std::fmt::Write;
+
+use super::{ProgressReport, status_label};
+use crate::i18n::{Key, format_date, tr, word};
+use crate::progress::{Status, Timestamp};
+
+/// Escapes text for HTML element content and quoted attributes.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "\
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2328;line-height:1.5}\
+h1{margin-bottom:.25rem}.summary{font-size:1.1rem;margin-top:0}\
+.bar{height:.6rem;background:#e5e7eb;border-radius:.3rem;overflow:hidden;margin:.5rem 0 1.5rem}.bar span{display:block;height:100%;background:#2da44e}\
+figure{margin:0 0 2rem}figcaption{color:#57606a;font-size:.9rem}\
+svg{width:100%;height:auto;background:#f6f8fa;border-radius:.5rem}\
+svg .axis{stroke:#8c959f;stroke-width:1}svg .line{fill:none;stroke:#2da44e;stroke-width:2}\
+svg .completion{fill:#2da44e}svg text{font-size:11px;fill:#57606a}\
+table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de}\
+td.num{text-align:right;color:#57606a}.done{color:#1a7f37}.in-progress{color:#9a6700}.skipped{color:#8c959f;text-decoration:line-through}\
+.notes li{margin-bottom:.25rem}footer{color:#8c959f;font-size:.85rem;margin-top:3rem}";
+
+const CHART_WIDTH: f64 = 640.0;
+const CHART_HEIGHT: f64 = 240.0;
+const MARGIN: f64 = 36.0;
+
+/// The burn-up chart: steps done over time, one point per completion.
+fn chart(report: &ProgressReport, now: Timestamp) -> String {
+    let lang = report.lang;
+    let mut completions: Vec<(Timestamp, usize, &str)> = report
+        .steps
+        .iter()
+        .filter(|step| step.status == Status::Done)
+        .filter_map(|step| step.finished.map(|at| (at, step.number, step.title)))
+        .collect();
+    if completions.is_empty() {
+        return format!("<p>{}</p>", escape(word(lang, Key::HtmlNoCompletions)));
+    }
+    completions.sort_by_key(|(at, number, _)| (*at, *number));
+    let start = completions[0].0.timestamp() - 86_400;
+    let end = now
+        .timestamp()
+        .max(completions[completions.len() - 1].0.timestamp())
+        + 86_400;
+    let span = (end - start).max(1) as f64;
+    let top = report.summary.counted.max(1) as f64;
+    let x = |seconds: i64| MARGIN + (seconds - start) as f64 / span * (CHART_WIDTH - 2.0 * MARGIN);
+    let y =
+        |count: usize| CHART_HEIGHT - MARGIN - count as f64 / top * (CHART_HEIGHT - 2.0 * MARGIN);
+    let title = escape(word(lang, Key::HtmlChartTitle));
+    let mut svg = String::new();
+    write!(
+        svg,
+        "<svg viewBox=\"0 0 {CHART_WIDTH} {CHART_HEIGHT}\" role=\"img\" aria-label=\"{title}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    )
+    .ok();
+    let (left, right, bottom, upper) =
+        (MARGIN, CHART_WIDTH - MARGIN, CHART_HEIGHT - MARGIN, MARGIN);
+    write!(
+        svg,
+        "<line class=\"axis\" x1=\"{left}\" y1=\"{bottom}\" x2=\"{right}\" y2=\"{bottom}\"/>\
+         <line class=\"axis\" x1=\"{left}\" y1=\"{bottom}\" x2=\"{left}\" y2=\"{upper}\"/>"
+    )
+    .ok();
+    let mut points = format!("{:.1},{:.1}", x(start), y(0));
+    for (index, (at, _, _)) in completions.iter().enumerate() {
+        let (px, before, after) = (x(at.timestamp()), y(index), y(index + 1));
+        write!(points, " {px:.1},{before:.1} {px:.1},{after:.1}").ok();
+    }
+    write!(points, " {:.1},{:.1}", x(end), y(completions.len())).ok();
+    write!(svg, "<polyline class=\"line\" points=\"{points}\"/>").ok();
+    for (index, (at, number, step_title)) in completions.iter().enumerate() {
+        let label = format!(
+            "{}: {number}. {step_title}",
+            format_date(lang, at.date_naive())
+        );
+        write!(
+            svg,
+            "<circle class=\"completion\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\"><title>{}</title></circle>",
+            x(at.timestamp()),
+            y(index + 1),
+            escape(&label)
+        )
+        .ok();
+    }
+    let first = format_date(lang, completions[0].0.date_naive());
+    let last = format_date(
+        lang,
+        now.date_naive()
+            .max(completions[completions.len() - 1].0.date_naive()),
+    );
+    write!(
+        svg,
+        "<text x=\"{left}\" y=\"{}\">{}</text><text x=\"{right}\" y=\"{}\" text-anchor=\"end\">{}</text>\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><text x=\"{}\" y=\"{bottom}\" text-anchor=\"end\">0</text></svg>",
+        bottom + 16.0,
+        escape(&first),
+        bottom + 16.0,
+        escape(&last),
+        left - 6.0,
+        upper + 4.0,
+        report.summary.counted,
+        left - 6.0,
+    )
+    .ok();
+    format!("<figure>{svg}<figcaption>{title}</figcaption></figure>")
+}
+
+/// The whole page.
+pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
+    let lang = report.lang;
+    let summary = &report.summary;
+    let mut out = String::new();
+    let title = escape(report.title);
+    // Writing to a String cannot fail; `.ok()` only discards the impossible error.
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n",
+        lang.code()
+    )
+    .ok();
+    let counts = tr(
+        lang,
+        Key::SummaryLine,
+        &[
+            ("done", &summary.done),
+            ("total", &summary.counted),
+            ("percent", &summary.percent),
+        ],
+    );
+    let mut summary_line = escape(&counts);
+    if summary.skipped > 0 {
+        summary_line.push_str(" · ");
+        summary_line.push_str(&escape(&tr(
+            lang,
+            Key::SummarySkipped,
+            &[("count", &summary.skipped)],
+        )));
+    }
+    writeln!(out, "<p class=\"summary\">{summary_line}</p>").ok();
+    writeln!(
+        out,
+        "<div class=\"bar\"><span style=\"width:{}%\"></span></div>",
+        summary.percent.min(100)
+    )
+    .ok();
+    writeln!(out, "{}", chart(report, now)).ok();
+
+    let header = |key: Key| escape(word(lang, key));
+    writeln!(
+        out,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        header(Key::HeaderNumber),
+        header(Key::HeaderStep),
+        header(Key::HeaderStatus),
+        header(Key::HeaderDate)
+    )
+    .ok();
+    for step in &report.steps {
+        let date = step
+            .status_date()
+            .map(|at| format_date(lang, at.date_naive()))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "<tr id=\"{}\" class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(step.id),
+            step.status.as_str(),
+            step.number,
+            escape(step.title),
+            escape(status_label(lang, step.status)),
+            escape(&date)
+        )
+        .ok();
+    }
+    writeln!(out, "</tbody>\n</table>").ok();
+
+    let with_notes: Vec<_> = report
+        .steps
+        .iter()
+        .filter(|step| !step.notes.is_empty())
+        .collect();
+    if !with_notes.is_empty() {
+        writeln!(
+            out,
+            "<section class=\"notes\">\n<h2>{}</h2>",
+            header(Key::LabelNotes)
+        )
+        .ok();
+        for step in with_notes {
+            writeln!(
+                out,
+                "<h3>{}. {}</h3>\n<ul>",
+                step.number,
+                escape(step.title)
+            )
+            .ok();
+            for note in step.notes {
+                let date = format_date(lang, note.at.date_naive());
+                writeln!(
+                    out,
+                    "<li><strong>{}</strong>: {}</li>",
+                    escape(&date),
+                    escape(&note.text)
+                )
+                .ok();
+            }
+            writeln!(out, "</ul>").ok();
+        }
+        writeln!(out, "</section>").ok();
+    }
+    let generated = tr(
+        lang,
+        Key::HtmlGenerated,
+        &[("date", &format_date(lang, now.date_naive()))],
+    );
+    writeln!(
+        out,
+        "<footer>{}</footer>\n</body>\n</html>",
+        escape(&generated)
+    )
+    .ok();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_cannot_become_markup() {
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,63 @@
+//! The report as a portfolio: a Markdown brag document of what was done, when, and the evidence.
+
+use std::fmt::Write;
+
+use super::ProgressReport;
+use super::markdown::{escape_block, escape_inline};
+use crate::i18n::{Key, format_date, tr, word};
+use crate::progress::Status;
+
+/// One section per finished step, with its notes as evidence.
+pub fn render_portfolio(report: &ProgressReport) -> String {
+    let lang = report.lang;
+    let summary = &report.summary;
+    let mut out = String::new();
+    // Writing to a String cannot fail; `.ok()` only discards the impossible error.
+    let title = tr(
+        lang,
+        Key::PortfolioTitle,
+        &[("title", &escape_inline(report.title))],
+    );
+    writeln!(out, "# {title}\n").ok();
+    let counts = tr(
+        lang,
+        Key::SummaryLine,
+        &[
+            ("done", &summary.done),
+            ("total", &summary.counted),
+            ("percent", &summary.percent),
+        ],
+    );
+    writeln!(out, "**{counts}**\n").ok();
+    let finished: Vec<_> = report
+        .steps
+        .iter()
+        .filter(|step| step.status == Status::Done)
+        .collect();
+    if finished.is_empty() {
+        writeln!(out, "{}", word(lang, Key::PortfolioNothingYet)).ok();
+    }
+    for step in finished {
+        writeln!(out, "## {}. {}\n", step.number, escape_inline(step.title)).ok();
+        if let Some(finished) = step.finished {
+            let date = format_date(lang, finished.date_naive());
+            writeln!(
+                out,
+                "{}\n",
+                tr(lang, Key::PortfolioFinishedOn, &[("date", &date)])
+            )
+            .ok();
+        }
+        if step.notes.is_empty() {
+            writeln!(out, "*{}*\n", word(lang, Key::PortfolioNoEvidence)).ok();
+            continue;
+        }
+        writeln!(out, "{}:\n", word(lang, Key::PortfolioEvidence)).ok();
+        for note in step.notes {
+            let date = format_date(lang, note.at.date_naive());
+            writeln!(out, "- {date}: {}", escape_block(&note.text, "  ")).ok();
+        }
+        out.push('\n');
+    }
+    out
+}
