@@ -163,6 +163,22 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
 
+    /// Your pace, streaks, an estimated finish date, and an activity calendar
+    ///
+    /// Examples:
+    ///   smm-path stats
+    ///   smm-path stats --calendar
+    #[command(verbatim_doc_comment)]
+    Stats(StatsArgs),
+
+    /// Set (or clear) the day you mean to finish by; `stats` then says if you are on track
+    ///
+    /// Examples:
+    ///   smm-path plan --target 2027-03-31
+    ///   smm-path plan --clear
+    #[command(verbatim_doc_comment)]
+    Plan(PlanArgs),
+
     /// Check the progress files: paths, versions, backup, leftovers
     ///
     /// Exits with 1 when it finds a problem. With --restore-backup it puts
@@ -234,6 +250,27 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Also show the last 12 weeks as a calendar of active days
+    #[arg(long)]
+    pub calendar: bool,
+}
+
+/// Arguments of `plan`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct PlanArgs {
+    /// The day to finish by (YYYY-MM-DD), today or later
+    #[arg(long, value_name = "DATE")]
+    pub target: Option<String>,
+
+    /// Remove the target
+    #[arg(long)]
+    pub clear: bool,
 }
 
 /// Arguments of `doctor`.

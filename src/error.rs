@@ -28,6 +28,9 @@ pub enum Error {
     FutureDate {
         input: String,
     },
+    PastTarget {
+        input: String,
+    },
     EmptyNote,
     ResetAllNeedsYes,
     Store(StoreError),
@@ -82,6 +85,7 @@ impl Error {
             Error::Selector(_)
             | Error::InvalidDate { .. }
             | Error::FutureDate { .. }
+            | Error::PastTarget { .. }
             | Error::EmptyNote
             | Error::ResetAllNeedsYes
             | Error::WouldOverwrite { .. } => ExitStatus::Usage,
@@ -106,6 +110,7 @@ impl Error {
             Error::Selector(error) => render_selector(lang, error),
             Error::InvalidDate { input } => tr(lang, Key::ErrInvalidDate, &[("input", input)]),
             Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
+            Error::PastTarget { input } => tr(lang, Key::ErrPastTarget, &[("input", input)]),
             Error::EmptyNote => word(lang, Key::ErrEmptyNote).to_string(),
             Error::ResetAllNeedsYes => word(lang, Key::ErrResetAllNeedsYes).to_string(),
             Error::Store(error) => render_store(lang, error),

@@ -92,6 +92,34 @@ const MONTHS_ID: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
 ];
 
+/// A month's short name, `month0` counting from 0 for January.
+pub fn month_short(lang: Lang, month0: usize) -> &'static str {
+    let months = if lang == Lang::Id {
+        &MONTHS_ID
+    } else {
+        &MONTHS_EN
+    };
+    months[month0 % 12]
+}
+
+/// Weekdays' short names, Monday first.
+pub fn weekdays_short(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    }
+}
+
+/// A number with one decimal, with the language's decimal mark: `1.5`, `1,5`.
+pub fn format_decimal(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.1}");
+    if lang == Lang::Id {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
 /// A date the way each language writes it: `5 Des 2026`, `Dec 5, 2026`.
 pub fn format_date(lang: Lang, date: NaiveDate) -> String {
     let month = date.month0() as usize;
@@ -336,6 +364,50 @@ catalogue! {
     HtmlChartTitle { en: "Steps done over time", id: "Langkah selesai dari waktu ke waktu" }
     HtmlNoCompletions { en: "No step is finished yet, so there is nothing to chart.", id: "Belum ada langkah yang selesai, jadi belum ada grafik." }
     HtmlGenerated { en: "Exported by smm-path on {date}.", id: "Diekspor oleh smm-path pada {date}." }
+
+    // `stats` and `plan`.
+    StatsCounts {
+        en: "Steps: {done} done · {in_progress} in progress · {todo} to do · {skipped} skipped",
+        id: "Langkah: {done} selesai · {in_progress} sedang dikerjakan · {todo} belum · {skipped} dilewati",
+    }
+    StatsPace {
+        en: "Pace: {recent} steps a week over the last 4 weeks",
+        id: "Laju: {recent} langkah per minggu dalam 4 minggu terakhir",
+    }
+    StatsPaceOverall { en: "; {overall} a week overall", id: "; {overall} per minggu secara keseluruhan" }
+    StatsStreak {
+        en: "Streak: {current} active day(s) in a row now; longest {longest}",
+        id: "Beruntun: {current} hari aktif berturut-turut saat ini; terpanjang {longest}",
+    }
+    StatsEstimate { en: "At this pace you finish around {date}.", id: "Dengan laju ini Anda selesai sekitar {date}." }
+    StatsNotEnoughData {
+        en: "Not enough data yet for a finish date: finish two steps first.",
+        id: "Data belum cukup untuk memperkirakan tanggal selesai: selesaikan dua langkah dulu.",
+    }
+    StatsFinished { en: "Every step is done.", id: "Semua langkah sudah selesai." }
+    StatsOnTrack {
+        en: "Target {date}: on track, {days} day(s) to spare.",
+        id: "Target {date}: sesuai jalur, masih ada {days} hari cadangan.",
+    }
+    StatsBehind {
+        en: "Target {date}: behind by {days} day(s) at this pace.",
+        id: "Target {date}: terlambat {days} hari dengan laju ini.",
+    }
+    StatsTargetUnknown {
+        en: "Target {date}: too early to tell.",
+        id: "Target {date}: masih terlalu dini untuk dinilai.",
+    }
+    CalendarTitle { en: "Activity, last 12 weeks:", id: "Aktivitas, 12 minggu terakhir:" }
+    CalendarLegend { en: "less", id: "sedikit" }
+    CalendarLegendMore { en: "more", id: "banyak" }
+    PlanSet { en: "Target set: finish by {date}.", id: "Target ditetapkan: selesai paling lambat {date}." }
+    PlanCleared { en: "Target removed.", id: "Target dihapus." }
+    PlanUnchanged { en: "The target was already {date}; nothing changed.", id: "Targetnya memang sudah {date}; tidak ada yang berubah." }
+    PlanNone { en: "No target set; nothing changed.", id: "Belum ada target; tidak ada yang berubah." }
+    ErrPastTarget {
+        en: "{input} has already passed: a target is a day still to come",
+        id: "{input} sudah lewat: target harus hari yang belum tiba",
+    }
 
     // Status notes.
     StatusVersionChanged {

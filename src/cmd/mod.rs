@@ -10,11 +10,13 @@ mod export;
 mod log;
 mod next;
 mod note;
+mod plan;
 mod reset;
 mod roadmap;
 mod show;
 mod skip;
 mod start;
+mod stats;
 mod status;
 mod undo;
 
@@ -266,6 +268,8 @@ pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<
         Some(Command::Log(args)) => log::run(ctx, args, out),
         Some(Command::Export(args)) => export::run(ctx, args, out),
         Some(Command::Doctor(args)) => doctor::run(ctx, args, out),
+        Some(Command::Stats(args)) => stats::run(ctx, args, out),
+        Some(Command::Plan(args)) => plan::run(ctx, args, out),
         Some(Command::Roadmap(RoadmapCommand::List)) => roadmap::list(ctx, out),
         // Run by `dispatch_standalone`, before any context exists.
         Some(Command::Roadmap(_) | Command::Completions(_) | Command::Man) => Ok(()),

@@ -20,7 +20,7 @@ pub use store::{MAX_STATE_BYTES, ProgressStore, StoreError, parse_state};
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::roadmap::Roadmap;
@@ -79,6 +79,9 @@ pub struct RoadmapProgress {
     /// The number of the last change recorded in the history.
     #[serde(default)]
     pub last_change: u64,
+    /// The day the learner means to finish by (`smm-path plan --target`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<NaiveDate>,
     /// Per step id; steps never touched are absent.
     #[serde(default)]
     pub steps: BTreeMap<String, StepProgress>,
@@ -209,6 +212,7 @@ static NO_PROGRESS: RoadmapProgress = RoadmapProgress {
     roadmap_version: None,
     step_count: None,
     last_change: 0,
+    target: None,
     steps: BTreeMap::new(),
 };
 

@@ -227,24 +227,7 @@ impl ProgressStore {
     where
         E: From<StoreError>,
     {
-        let write_error = |path: &Path, error: io::Error| StoreError::Write {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        };
-        fs::create_dir_all(&self.home).map_err(|error| write_error(&self.home, error))?;
-        let lock_path = self.lock_path();
-        let lock_error = |error: io::Error| StoreError::Lock {
-            path: lock_path.clone(),
-            reason: error.to_string(),
-        };
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(lock_error)?;
-        lock.lock().map_err(lock_error)?;
-
+        let lock = self.lock()?;
         let mut state = self.load()?;
         let mut journal = Vec::new();
         let result = change(&mut state, &mut journal)?;
@@ -258,6 +241,47 @@ impl ProgressStore {
         }
         drop(lock);
         Ok(result)
+    }
+
+    /// Runs `change` on the current state under the lock, for settings that
+    /// are not steps' progress (a target date), and saves when it says it
+    /// changed something. No history is recorded.
+    pub fn update_settings(
+        &self,
+        change: impl FnOnce(&mut State) -> bool,
+    ) -> Result<bool, StoreError> {
+        let lock = self.lock()?;
+        let mut state = self.load()?;
+        let changed = change(&mut state);
+        if changed {
+            state.version = SCHEMA_VERSION;
+            state.end = true;
+            self.save(&state)?;
+        }
+        drop(lock);
+        Ok(changed)
+    }
+
+    /// Creates the home directory if needed and takes the exclusive lock,
+    /// held until the returned file is dropped.
+    fn lock(&self) -> Result<File, StoreError> {
+        fs::create_dir_all(&self.home).map_err(|error| StoreError::Write {
+            path: self.home.clone(),
+            reason: error.to_string(),
+        })?;
+        let lock_path = self.lock_path();
+        let lock_error = |error: io::Error| StoreError::Lock {
+            path: lock_path.clone(),
+            reason: error.to_string(),
+        };
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(lock_error)?;
+        lock.lock().map_err(lock_error)?;
+        Ok(lock)
     }
 
     /// Appends `events` after the committed part of the history, syncs, and
@@ -339,18 +363,7 @@ impl ProgressStore {
     /// as `progress.yaml.broken-<time>`; returns that name, if there was a
     /// current file. Works when the state cannot be parsed: that is its use.
     pub fn restore_backup(&self, now: &str) -> Result<Option<PathBuf>, StoreError> {
-        let lock_path = self.lock_path();
-        let lock_error = |error: io::Error| StoreError::Lock {
-            path: lock_path.clone(),
-            reason: error.to_string(),
-        };
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(lock_error)?;
-        lock.lock().map_err(lock_error)?;
+        let lock = self.lock()?;
         let backup = self.backup_path();
         let contents = fs::read(&backup).map_err(|error| StoreError::Unreadable {
             path: backup.clone(),

@@ -4,15 +4,18 @@
 //! view-model, so they cannot disagree on a count or a date. Renderers return
 //! a `String` and know nothing of files or terminals.
 
+mod calendar;
 mod csv;
 mod detail;
 mod html;
 mod json;
 mod markdown;
 mod portfolio;
+pub mod stats;
 mod summary;
 mod table;
 
+pub use calendar::render_calendar;
 pub use csv::render_csv;
 pub use detail::render_step_detail;
 pub use html::render_html;

@@ -17,5 +17,6 @@ mod properties;
 mod roadmap;
 mod roadmaps_and_shell;
 mod state_safety;
+mod stats;
 mod status;
 mod steps;

@@ -98,6 +98,7 @@ fn state() -> impl Strategy<Value = State> {
                 roadmap_version,
                 step_count,
                 last_change,
+                target: None,
                 steps,
             },
         );

@@ -1,0 +1,52 @@
+//! `smm-path plan --target DATE`: the day the learner means to finish by.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use crate::cli::PlanArgs;
+use crate::cmd::Context;
+use crate::error::Error;
+use crate::i18n::{Key, format_date, tr, word};
+
+pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let lang = ctx.lang;
+    let target = match &args.target {
+        Some(text) => {
+            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                Error::InvalidDate {
+                    input: text.clone(),
+                }
+            })?;
+            if date < ctx.now.date_naive() {
+                return Err(Error::PastTarget {
+                    input: text.clone(),
+                });
+            }
+            Some(date)
+        }
+        None => None,
+    };
+    let roadmap_id = ctx.roadmap.id.to_string();
+    let changed = ctx.store.update_settings(|state| {
+        let progress = state.roadmaps.entry(roadmap_id.clone()).or_default();
+        let changed = progress.target != target;
+        progress.target = target;
+        if !changed && *progress == Default::default() {
+            state.roadmaps.remove(&roadmap_id);
+        }
+        changed
+    })?;
+    let line = match (target, changed) {
+        (Some(date), true) => tr(lang, Key::PlanSet, &[("date", &format_date(lang, date))]),
+        (Some(date), false) => tr(
+            lang,
+            Key::PlanUnchanged,
+            &[("date", &format_date(lang, date))],
+        ),
+        (None, true) => word(lang, Key::PlanCleared).to_string(),
+        (None, false) => word(lang, Key::PlanNone).to_string(),
+    };
+    writeln!(out, "{line}")?;
+    Ok(())
+}

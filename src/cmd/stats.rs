@@ -1,0 +1,116 @@
+//! `smm-path stats`: counts, pace, streaks, an estimated finish and the activity calendar.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use crate::cli::StatsArgs;
+use crate::cmd::Context;
+use crate::error::Error;
+use crate::i18n::{Key, format_date, format_decimal, tr, word};
+use crate::progress::Status;
+use crate::report::stats::{Estimate, TargetCheck, check_target, pace};
+use crate::report::{ProgressReport, render_calendar, render_summary_line};
+
+pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let lang = ctx.lang;
+    let state = ctx.store.load()?;
+    let progress = state.roadmap(&ctx.roadmap.id);
+    let report = ProgressReport::build(&ctx.roadmap, progress, lang);
+    let mut history = ctx.store.read_history(&state)?;
+    history.retain(|event| event.roadmap == ctx.roadmap.id);
+    let today = ctx.now.date_naive();
+
+    let summary = report.summary;
+    writeln!(out, "{}", render_summary_line(&report, ctx.color))?;
+    let counts = tr(
+        lang,
+        Key::StatsCounts,
+        &[
+            ("done", &summary.done),
+            ("in_progress", &summary.in_progress),
+            ("todo", &summary.todo),
+            ("skipped", &summary.skipped),
+        ],
+    );
+    writeln!(out, "{counts}")?;
+
+    let finished: Vec<NaiveDate> = report
+        .steps
+        .iter()
+        .filter(|step| step.status == Status::Done)
+        .filter_map(|step| step.finished.map(|at| at.date_naive()))
+        .collect();
+    let active: BTreeSet<NaiveDate> = history.iter().map(|event| event.at.date_naive()).collect();
+    let remaining = summary.counted - summary.done;
+    let pace = pace(&finished, &active, today, remaining);
+
+    let mut pace_line = tr(
+        lang,
+        Key::StatsPace,
+        &[("recent", &format_decimal(lang, pace.recent_per_week))],
+    );
+    if let Some(overall) = pace.overall_per_week {
+        pace_line.push_str(&tr(
+            lang,
+            Key::StatsPaceOverall,
+            &[("overall", &format_decimal(lang, overall))],
+        ));
+    }
+    writeln!(out, "{pace_line}")?;
+    let streak = tr(
+        lang,
+        Key::StatsStreak,
+        &[
+            ("current", &pace.current_streak),
+            ("longest", &pace.longest_streak),
+        ],
+    );
+    writeln!(out, "{streak}")?;
+    let estimate = match pace.estimate {
+        Estimate::Finished => word(lang, Key::StatsFinished).to_string(),
+        Estimate::NotEnoughData => word(lang, Key::StatsNotEnoughData).to_string(),
+        Estimate::On(day) => tr(
+            lang,
+            Key::StatsEstimate,
+            &[("date", &format_date(lang, day))],
+        ),
+    };
+    writeln!(out, "{estimate}")?;
+    if let Some(target) = progress.target {
+        let date = format_date(lang, target);
+        let line = match check_target(pace.estimate, target, today) {
+            TargetCheck::OnTrack { days_ahead } => tr(
+                lang,
+                Key::StatsOnTrack,
+                &[("date", &date), ("days", &days_ahead)],
+            ),
+            TargetCheck::Behind { days_late } => tr(
+                lang,
+                Key::StatsBehind,
+                &[("date", &date), ("days", &days_late)],
+            ),
+            TargetCheck::Unknown => tr(lang, Key::StatsTargetUnknown, &[("date", &date)]),
+        };
+        writeln!(out, "{line}")?;
+    }
+
+    if args.calendar {
+        // A change is one command: several steps done at once count once.
+        let mut changes_per_day: BTreeMap<NaiveDate, BTreeSet<u64>> = BTreeMap::new();
+        for event in &history {
+            changes_per_day
+                .entry(event.at.date_naive())
+                .or_default()
+                .insert(event.change);
+        }
+        let counts = changes_per_day
+            .into_iter()
+            .map(|(day, changes)| (day, changes.len()))
+            .collect();
+        writeln!(out, "\n{}", word(lang, Key::CalendarTitle))?;
+        writeln!(out, "{}", render_calendar(&counts, today, lang, ctx.color))?;
+    }
+    Ok(())
+}

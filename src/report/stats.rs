@@ -1,0 +1,223 @@
+//! Pace, streaks and an estimated finish, from the learner's own dates.
+//!
+//! Pure arithmetic on dates, so every case (no activity, one day of it, a
+//! finished roadmap) is tested without a clock or a file.
+
+use std::collections::BTreeSet;
+
+use chrono::{Duration, NaiveDate};
+
+/// What the numbers say about the pace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pace {
+    /// Steps finished per week over the last four weeks.
+    pub recent_per_week: f64,
+    /// Steps finished per week since the first activity; `None` before a week has passed.
+    pub overall_per_week: Option<f64>,
+    /// Consecutive active days up to today (or up to yesterday, when today has none yet).
+    pub current_streak: u32,
+    pub longest_streak: u32,
+    pub estimate: Estimate,
+}
+
+/// When the roadmap will be finished at the current pace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Estimate {
+    /// Nothing left to do.
+    Finished,
+    /// Too little history to say: fewer than two finished steps.
+    NotEnoughData,
+    On(NaiveDate),
+}
+
+/// How the estimate compares with a target date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetCheck {
+    OnTrack {
+        days_ahead: i64,
+    },
+    Behind {
+        days_late: i64,
+    },
+    /// No estimate to compare.
+    Unknown,
+}
+
+const RECENT_DAYS: i64 = 28;
+
+/// Computes the pace from the days steps were finished, the days anything
+/// changed, today, and how many counted steps are left.
+pub fn pace(
+    finished: &[NaiveDate],
+    active: &BTreeSet<NaiveDate>,
+    today: NaiveDate,
+    remaining: usize,
+) -> Pace {
+    let recent_start = today - Duration::days(RECENT_DAYS - 1);
+    let recent = finished
+        .iter()
+        .filter(|day| **day >= recent_start && **day <= today)
+        .count();
+    let recent_per_week = recent as f64 * 7.0 / RECENT_DAYS as f64;
+    let first = active
+        .iter()
+        .next()
+        .copied()
+        .or_else(|| finished.iter().min().copied());
+    let overall_per_week = first.and_then(|first| {
+        let days = (today - first).num_days() + 1;
+        (days >= 7).then(|| finished.len() as f64 * 7.0 / days as f64)
+    });
+    let (current_streak, longest_streak) = streaks(active, today);
+    let estimate = if remaining == 0 {
+        Estimate::Finished
+    } else if finished.len() < 2 {
+        Estimate::NotEnoughData
+    } else {
+        // The recent pace says most about the next weeks; a pause of a month
+        // falls back on the long-run pace rather than on "never".
+        let per_week = Some(recent_per_week)
+            .filter(|pace| *pace > 0.0)
+            .or(overall_per_week);
+        match per_week.filter(|pace| *pace > 0.0) {
+            Some(per_week) => {
+                let days = (remaining as f64 / per_week * 7.0).ceil() as i64;
+                Estimate::On(today + Duration::days(days))
+            }
+            None => Estimate::NotEnoughData,
+        }
+    };
+    Pace {
+        recent_per_week,
+        overall_per_week,
+        current_streak,
+        longest_streak,
+        estimate,
+    }
+}
+
+fn streaks(active: &BTreeSet<NaiveDate>, today: NaiveDate) -> (u32, u32) {
+    let mut longest = 0;
+    let mut run = 0;
+    let mut previous: Option<NaiveDate> = None;
+    for &day in active.iter().filter(|day| **day <= today) {
+        run = match previous {
+            Some(previous) if day - previous == Duration::days(1) => run + 1,
+            _ => 1,
+        };
+        longest = longest.max(run);
+        previous = Some(day);
+    }
+    let yesterday = today - Duration::days(1);
+    let current = match previous {
+        Some(last) if last == today || last == yesterday => run,
+        _ => 0,
+    };
+    (current, longest)
+}
+
+/// Compares the estimate with the target.
+pub fn check_target(estimate: Estimate, target: NaiveDate, today: NaiveDate) -> TargetCheck {
+    let finish = match estimate {
+        Estimate::Finished => today,
+        Estimate::On(day) => day,
+        Estimate::NotEnoughData => return TargetCheck::Unknown,
+    };
+    let margin = (target - finish).num_days();
+    if margin >= 0 {
+        TargetCheck::OnTrack { days_ahead: margin }
+    } else {
+        TargetCheck::Behind { days_late: -margin }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn days(texts: &[&str]) -> Vec<NaiveDate> {
+        texts.iter().map(|text| day(text)).collect()
+    }
+
+    #[test]
+    fn no_activity_says_not_enough_data() {
+        let pace = pace(&[], &BTreeSet::new(), day("2026-12-01"), 20);
+        assert_eq!(pace.estimate, Estimate::NotEnoughData);
+        assert_eq!((pace.current_streak, pace.longest_streak), (0, 0));
+        assert_eq!(pace.recent_per_week, 0.0);
+        assert_eq!(pace.overall_per_week, None);
+    }
+
+    #[test]
+    fn one_day_of_activity_is_still_not_enough() {
+        let finished = days(&["2026-12-01", "2026-12-01", "2026-12-01"]);
+        let active: BTreeSet<_> = days(&["2026-12-01"]).into_iter().collect();
+        let pace = pace(&finished, &active, day("2026-12-01"), 17);
+        // Three steps in a day would promise the moon; a week is needed for the long run.
+        assert_eq!(pace.overall_per_week, None);
+        assert_eq!(pace.current_streak, 1);
+        assert_eq!(
+            pace.estimate,
+            Estimate::On(day("2026-12-01") + Duration::days(40))
+        );
+    }
+
+    #[test]
+    fn a_steady_pace_gives_a_finish_date() {
+        // Two steps a week for four weeks, eight left: four more weeks.
+        let finished = days(&[
+            "2026-11-04",
+            "2026-11-06",
+            "2026-11-11",
+            "2026-11-13",
+            "2026-11-18",
+            "2026-11-20",
+            "2026-11-25",
+            "2026-11-27",
+        ]);
+        let active: BTreeSet<_> = finished.iter().copied().collect();
+        let today = day("2026-12-01");
+        let pace = pace(&finished, &active, today, 8);
+        assert_eq!(pace.recent_per_week, 2.0);
+        assert_eq!(pace.estimate, Estimate::On(day("2026-12-29")));
+        assert_eq!(
+            check_target(pace.estimate, day("2027-01-05"), today),
+            TargetCheck::OnTrack { days_ahead: 7 }
+        );
+        assert_eq!(
+            check_target(pace.estimate, day("2026-12-20"), today),
+            TargetCheck::Behind { days_late: 9 }
+        );
+    }
+
+    #[test]
+    fn streaks_count_consecutive_active_days() {
+        let active: BTreeSet<_> = days(&[
+            "2026-11-01",
+            "2026-11-02",
+            "2026-11-03",
+            "2026-11-10",
+            "2026-11-29",
+            "2026-11-30",
+        ])
+        .into_iter()
+        .collect();
+        assert_eq!(streaks(&active, day("2026-12-01")), (2, 3));
+        assert_eq!(streaks(&active, day("2026-12-02")), (0, 3));
+    }
+
+    #[test]
+    fn a_finished_roadmap_is_finished() {
+        let finished = days(&["2026-11-01", "2026-11-02"]);
+        let pace = pace(&finished, &BTreeSet::new(), day("2026-12-01"), 0);
+        assert_eq!(pace.estimate, Estimate::Finished);
+        assert_eq!(
+            check_target(pace.estimate, day("2026-12-10"), day("2026-12-01")),
+            TargetCheck::OnTrack { days_ahead: 9 }
+        );
+    }
+}
