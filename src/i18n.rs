@@ -381,8 +381,8 @@ catalogue! {
     }
     StatsEstimate { en: "At this pace you finish around {date}.", id: "Dengan laju ini Anda selesai sekitar {date}." }
     StatsNotEnoughData {
-        en: "Not enough data yet for a finish date: finish two steps first.",
-        id: "Data belum cukup untuk memperkirakan tanggal selesai: selesaikan dua langkah dulu.",
+        en: "Not enough data yet for a finish date: finish steps on at least two different days.",
+        id: "Data belum cukup untuk memperkirakan tanggal selesai: selesaikan langkah setidaknya pada dua hari yang berbeda.",
     }
     StatsFinished { en: "Every step is done.", id: "Semua langkah sudah selesai." }
     StatsOnTrack {

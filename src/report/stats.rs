@@ -25,7 +25,7 @@ pub struct Pace {
 pub enum Estimate {
     /// Nothing left to do.
     Finished,
-    /// Too little history to say: fewer than two finished steps.
+    /// Too little history to say: steps finished on fewer than two days.
     NotEnoughData,
     On(NaiveDate),
 }
@@ -69,9 +69,11 @@ pub fn pace(
         (days >= 7).then(|| finished.len() as f64 * 7.0 / days as f64)
     });
     let (current_streak, longest_streak) = streaks(active, today);
+    // Everything done in one sitting says nothing about weeks to come.
+    let finishing_days: BTreeSet<&NaiveDate> = finished.iter().collect();
     let estimate = if remaining == 0 {
         Estimate::Finished
-    } else if finished.len() < 2 {
+    } else if finishing_days.len() < 2 {
         Estimate::NotEnoughData
     } else {
         // The recent pace says most about the next weeks; a pause of a month
