@@ -163,6 +163,18 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
 
+    /// Merge an export (`export --format json`) from a backup or another machine
+    ///
+    /// Nothing is lost on either side: notes are the union of both, history
+    /// missing here is copied in, and for each step the later status change
+    /// wins. One `undo` takes the whole import back.
+    ///
+    /// Examples:
+    ///   smm-path import laptop.json --dry-run
+    ///   smm-path import laptop.json
+    #[command(verbatim_doc_comment)]
+    Import(ImportArgs),
+
     /// Your pace, streaks, an estimated finish date, and an activity calendar
     ///
     /// Examples:
@@ -250,6 +262,18 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The JSON export to merge
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Show what would change, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Arguments of `stats`.

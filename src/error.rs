@@ -47,6 +47,11 @@ pub enum Error {
         path: PathBuf,
         count: usize,
     },
+    /// A file given to `import` that is not an export of this roadmap.
+    ImportInvalid {
+        path: PathBuf,
+        reason: String,
+    },
     /// A file that would be overwritten.
     WouldOverwrite {
         path: PathBuf,
@@ -95,6 +100,7 @@ impl Error {
             | Error::ExportWrite { .. }
             | Error::Unhealthy
             | Error::RoadmapRejected { .. }
+            | Error::ImportInvalid { .. }
             | Error::Output(_) => ExitStatus::Failure,
         }
     }
@@ -127,6 +133,11 @@ impl Error {
                 lang,
                 Key::ErrRoadmapRejected,
                 &[("path", &path.display()), ("count", count)],
+            ),
+            Error::ImportInvalid { path, reason } => tr(
+                lang,
+                Key::ErrImportInvalid,
+                &[("path", &path.display()), ("reason", reason)],
             ),
             Error::WouldOverwrite { path } => {
                 tr(lang, Key::ErrWouldOverwrite, &[("path", &path.display())])

@@ -209,6 +209,7 @@ catalogue! {
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
     LogUndone { en: "(undone)", id: "(dibatalkan)" }
+    LogImported { en: "(imported)", id: "(diimpor)" }
     LogUndoOf { en: "undo of `{command}`", id: "batalkan `{command}`" }
     LogRemovedStep { en: "(step no longer in the roadmap)", id: "(langkah sudah tidak ada di roadmap)" }
 
@@ -364,6 +365,33 @@ catalogue! {
     HtmlChartTitle { en: "Steps done over time", id: "Langkah selesai dari waktu ke waktu" }
     HtmlNoCompletions { en: "No step is finished yet, so there is nothing to chart.", id: "Belum ada langkah yang selesai, jadi belum ada grafik." }
     HtmlGenerated { en: "Exported by smm-path on {date}.", id: "Diekspor oleh smm-path pada {date}." }
+
+    // `import`.
+    ImportWouldTake { en: "Would take from {path}:", id: "Akan diambil dari {path}:" }
+    ImportTook { en: "Took from {path}:", id: "Diambil dari {path}:" }
+    ImportNotes { en: "{number}. {title}: {count} note(s) added", id: "{number}. {title}: {count} catatan ditambahkan" }
+    ImportHistory { en: "{count} history event(s) added", id: "{count} peristiwa riwayat ditambahkan" }
+    ImportNothing {
+        en: "Nothing to import: this copy already has everything in {path}.",
+        id: "Tidak ada yang perlu diimpor: salinan ini sudah memuat semua isi {path}.",
+    }
+    ImportUndoHint { en: "`smm-path undo` takes the import back.", id: "`smm-path undo` membatalkan impor ini." }
+    ErrImportInvalid {
+        en: "cannot import {path}: {reason}; nothing was changed",
+        id: "{path} tidak bisa diimpor: {reason}; tidak ada yang diubah",
+    }
+    ErrImportWrongRoadmap {
+        en: "it is an export of the roadmap `{theirs}`, not `{ours}` (choose that one with --roadmap)",
+        id: "ini ekspor roadmap `{theirs}`, bukan `{ours}` (pilih roadmap itu dengan --roadmap)",
+    }
+    ErrImportNotExport {
+        en: "it is not an smm-path JSON export (made by `smm-path export --format json`)",
+        id: "ini bukan ekspor JSON smm-path (dibuat dengan `smm-path export --format json`)",
+    }
+    ErrImportNewer {
+        en: "it has export format version {version}, from a newer smm-path: upgrade smm-path",
+        id: "formatnya versi {version}, dari smm-path yang lebih baru: perbarui smm-path",
+    }
 
     // `stats` and `plan`.
     StatsCounts {

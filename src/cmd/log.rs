@@ -36,6 +36,10 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
             None => first.command.clone(),
         };
         let mut heading = format!("{when}  {command}");
+        if first.imported {
+            heading.push(' ');
+            heading.push_str(word(ctx.lang, Key::LogImported));
+        }
         if undone.contains(&first.change) {
             heading.push(' ');
             heading.push_str(word(ctx.lang, Key::LogUndone));

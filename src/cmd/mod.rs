@@ -7,6 +7,7 @@ mod completions;
 mod doctor;
 mod done;
 mod export;
+mod import;
 mod log;
 mod next;
 mod note;
@@ -268,6 +269,7 @@ pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<
         Some(Command::Log(args)) => log::run(ctx, args, out),
         Some(Command::Export(args)) => export::run(ctx, args, out),
         Some(Command::Doctor(args)) => doctor::run(ctx, args, out),
+        Some(Command::Import(args)) => import::run(ctx, args, out),
         Some(Command::Stats(args)) => stats::run(ctx, args, out),
         Some(Command::Plan(args)) => plan::run(ctx, args, out),
         Some(Command::Roadmap(RoadmapCommand::List)) => roadmap::list(ctx, out),

@@ -140,6 +140,7 @@ impl RoadmapProgress {
                 before,
                 note: None,
                 undoes: None,
+                imported: false,
             });
             outcomes.push(Outcome::Changed {
                 step: step_id.to_string(),
@@ -178,6 +179,7 @@ impl RoadmapProgress {
             before: Before::default(),
             note: Some(now),
             undoes: None,
+            imported: false,
         });
         self.finish_change(change, journal);
     }
@@ -195,7 +197,9 @@ impl RoadmapProgress {
         let target = history
             .iter()
             .rev()
-            .find(|event| event.undoes.is_none() && !undone.contains(&event.change))?
+            .find(|event| {
+                event.undoes.is_none() && !event.imported && !undone.contains(&event.change)
+            })?
             .change;
         let originals: Vec<&Event> = history
             .iter()
@@ -224,6 +228,7 @@ impl RoadmapProgress {
                     before: Before::default(),
                     note: Some(note_at),
                     undoes: Some(target),
+                    imported: false,
                 }
             } else {
                 let before = Before {
@@ -246,6 +251,7 @@ impl RoadmapProgress {
                     before,
                     note: None,
                     undoes: Some(target),
+                    imported: false,
                 }
             };
             self.forget_untouched(&original.step);

@@ -10,11 +10,13 @@
 //! longer it is used (see [`store`] for how the two stay consistent).
 
 mod change;
+mod merge;
 mod selector;
 mod store;
 pub mod timestamp;
 
 pub use change::{Action, Outcome, Reverted, undone_changes};
+pub use merge::{Incoming, IncomingStep, MergeOutcome};
 pub use selector::{SelectorError, StepSelector};
 pub use store::{MAX_STATE_BYTES, ProgressStore, StoreError, parse_state};
 
@@ -88,7 +90,7 @@ pub struct RoadmapProgress {
 }
 
 /// Where a step stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -179,6 +181,10 @@ pub struct Event {
     /// Set on events written by `undo`: the change they reverted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undoes: Option<u64>,
+    /// Set on events copied in by `import` from another copy's history: a
+    /// record of what happened there, which `undo` does not walk into.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
 }
 
 /// What a status change overwrote.

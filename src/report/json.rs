@@ -42,6 +42,8 @@ struct JsonEvent<'a> {
     note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     undoes: Option<u64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    imported: bool,
 }
 
 #[derive(Serialize)]
@@ -120,6 +122,7 @@ pub fn render_json_export(report: &ProgressReport, exported_at: Timestamp) -> St
                 to: event.to.as_str(),
                 note: event.note.map(|at| at.to_rfc3339()),
                 undoes: event.undoes,
+                imported: event.imported,
             })
             .collect(),
     );

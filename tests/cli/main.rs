@@ -11,6 +11,7 @@ mod durability;
 mod export;
 mod exports;
 mod hostile_files;
+mod import;
 mod language;
 mod log_and_undo;
 mod properties;

@@ -1,0 +1,108 @@
+//! `import`: merging an export back, nothing lost on either side, undone in one go.
+
+use crate::support::Smm;
+
+fn at(smm: &Smm, when: &str, args: &[&str]) -> String {
+    let run = smm.run_with_env(&[("SMM_PATH_NOW", when)], args);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn an_export_from_another_machine_merges_in() {
+    // The laptop and the phone start from the same backup, then go their ways.
+    let laptop = Smm::new();
+    at(&laptop, "2026-11-01T10:00:00+07:00", &["done", "1-2"]);
+    let backup = laptop.home().join("backup.json");
+    std::fs::write(&backup, laptop.ok(&["export", "-f", "json"]).stdout).expect("write");
+    let phone = Smm::new();
+    phone.ok(&["import", backup.to_str().expect("UTF-8")]);
+    phone.ok(&["status"]).stdout_has("2/20 done");
+
+    at(&laptop, "2026-11-03T10:00:00+07:00", &["done", "3"]);
+    at(
+        &laptop,
+        "2026-11-03T11:00:00+07:00",
+        &["note", "3", "reel: https://example.com/reel"],
+    );
+    at(&phone, "2026-11-04T10:00:00+07:00", &["reset", "2"]);
+    at(
+        &phone,
+        "2026-11-04T11:00:00+07:00",
+        &["note", "1", "from the phone"],
+    );
+    let export = laptop.home().join("laptop.json");
+    std::fs::write(&export, laptop.ok(&["export", "-f", "json"]).stdout).expect("write");
+    let export = export.to_str().expect("UTF-8");
+
+    let before = phone.state();
+    phone
+        .ok(&["import", export, "--dry-run"])
+        .stdout_has("Would take from")
+        .stdout_has("3. Develop Your Creativity: to do → done")
+        .stdout_has("3. Develop Your Creativity: 1 note(s) added")
+        .stdout_lacks("2. Education and Training");
+    assert_eq!(phone.state(), before, "a dry run wrote");
+
+    phone
+        .ok(&["import", export])
+        .stdout_has("Took from")
+        .stdout_has("`smm-path undo`");
+    let json: serde_json::Value =
+        serde_json::from_str(&phone.ok(&["status", "--json"]).stdout).expect("JSON");
+    assert_eq!(
+        json["steps"][1]["status"], "todo",
+        "the phone's later reset wins"
+    );
+    assert_eq!(
+        json["steps"][2]["status"], "done",
+        "the laptop's later done wins"
+    );
+    assert_eq!(
+        json["steps"][0]["notes"][0]["text"], "from the phone",
+        "local notes are kept"
+    );
+    assert_eq!(
+        json["steps"][2]["notes"][0]["text"],
+        "reel: https://example.com/reel"
+    );
+    phone.ok(&["log"]).stdout_has("(imported)");
+
+    phone
+        .ok(&["import", export])
+        .stdout_has("Nothing to import");
+    phone.ok(&["undo"]).stdout_has("Undid `import");
+    let json: serde_json::Value =
+        serde_json::from_str(&phone.ok(&["status", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["steps"][2]["status"], "todo");
+    assert_eq!(json["steps"][0]["notes"][0]["text"], "from the phone");
+}
+
+#[test]
+fn what_is_not_an_export_of_this_roadmap_is_refused() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let before = smm.state();
+    let not_json = smm.write_file("notes.txt", "hello");
+    smm.run(&["import", not_json.to_str().expect("UTF-8")])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("is not an smm-path JSON export");
+    let status = smm.write_file("status.json", &smm.ok(&["status", "--json"]).stdout);
+    smm.run(&["import", status.to_str().expect("UTF-8")])
+        .failure(1)
+        .stderr_has("is not an smm-path JSON export");
+    let other = smm.write_file(
+        "other.json",
+        &smm.ok(&["export", "-f", "json"])
+            .stdout
+            .replace("\"social-media-manager\"", "\"another-path\""),
+    );
+    smm.run(&["import", other.to_str().expect("UTF-8")])
+        .failure(1)
+        .stderr_has("it is an export of the roadmap `another-path`");
+    smm.run(&["import", "/no/such/file.json"])
+        .failure(1)
+        .one_line_error();
+    assert_eq!(smm.state(), before);
+}
