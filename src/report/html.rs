@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use super::summary::{counts_line, skipped_note};
 use super::{ProgressReport, status_label};
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::{Status, Timestamp};
@@ -137,23 +138,10 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
         lang.code()
     )
     .ok();
-    let counts = tr(
-        lang,
-        Key::SummaryLine,
-        &[
-            ("done", &summary.done),
-            ("total", &summary.counted),
-            ("percent", &summary.percent),
-        ],
-    );
-    let mut summary_line = escape(&counts);
-    if summary.skipped > 0 {
+    let mut summary_line = escape(&counts_line(report));
+    if let Some(skipped) = skipped_note(report) {
         summary_line.push_str(" · ");
-        summary_line.push_str(&escape(&tr(
-            lang,
-            Key::SummarySkipped,
-            &[("count", &summary.skipped)],
-        )));
+        summary_line.push_str(&escape(&skipped));
     }
     writeln!(out, "<p class=\"summary\">{summary_line}</p>").ok();
     writeln!(

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::summary::{counts_line, skipped_note};
 use super::{ProgressReport, StepReport, status_label};
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
@@ -75,27 +76,12 @@ fn step_suffix(report: &ProgressReport, step: &StepReport) -> String {
 /// The whole report: title, summary, and one task per step with its notes.
 pub fn render_markdown(report: &ProgressReport) -> String {
     let lang = report.lang;
-    let summary = &report.summary;
     let mut out = String::new();
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
     writeln!(out, "# {}\n", escape_inline(report.title)).ok();
-    let counts = tr(
-        lang,
-        Key::SummaryLine,
-        &[
-            ("done", &summary.done),
-            ("total", &summary.counted),
-            ("percent", &summary.percent),
-        ],
-    );
-    write!(out, "**{counts}**").ok();
-    if summary.skipped > 0 {
-        write!(
-            out,
-            " · {}",
-            tr(lang, Key::SummarySkipped, &[("count", &summary.skipped)])
-        )
-        .ok();
+    write!(out, "**{}**", counts_line(report)).ok();
+    if let Some(skipped) = skipped_note(report) {
+        write!(out, " · {skipped}").ok();
     }
     out.push_str("\n\n");
 

@@ -4,13 +4,13 @@ use std::fmt::Write;
 
 use super::ProgressReport;
 use super::markdown::{escape_block, escape_inline};
+use super::summary::counts_line;
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
 
 /// One section per finished step, with its notes as evidence.
 pub fn render_portfolio(report: &ProgressReport) -> String {
     let lang = report.lang;
-    let summary = &report.summary;
     let mut out = String::new();
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
     let title = tr(
@@ -19,16 +19,7 @@ pub fn render_portfolio(report: &ProgressReport) -> String {
         &[("title", &escape_inline(report.title))],
     );
     writeln!(out, "# {title}\n").ok();
-    let counts = tr(
-        lang,
-        Key::SummaryLine,
-        &[
-            ("done", &summary.done),
-            ("total", &summary.counted),
-            ("percent", &summary.percent),
-        ],
-    );
-    writeln!(out, "**{counts}**\n").ok();
+    writeln!(out, "**{}**\n", counts_line(report)).ok();
     let finished: Vec<_> = report
         .steps
         .iter()

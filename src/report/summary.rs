@@ -16,32 +16,39 @@ pub fn progress_bar(summary: &Summary) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
 }
 
-/// `7/20 done (35%) ███████░░░░░░░░░░░░░  1 skipped`.
-pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
-    let lang = report.lang;
+/// `7/20 done (35%)`, in the report's language: every format's headline.
+pub(super) fn counts_line(report: &ProgressReport) -> String {
     let summary = &report.summary;
-    let counts = tr(
-        lang,
+    tr(
+        report.lang,
         Key::SummaryLine,
         &[
             ("done", &summary.done),
             ("total", &summary.counted),
             ("percent", &summary.percent),
         ],
-    );
+    )
+}
+
+/// `2 skipped`, when any step is.
+pub(super) fn skipped_note(report: &ProgressReport) -> Option<String> {
+    let skipped = report.summary.skipped;
+    (skipped > 0).then(|| tr(report.lang, Key::SummarySkipped, &[("count", &skipped)]))
+}
+
+/// `7/20 done (35%) ███████░░░░░░░░░░░░░  1 skipped`.
+pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
+    let summary = &report.summary;
+    let counts = counts_line(report);
     let mut bar = progress_bar(summary);
     if color {
         let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
         bar = format!("{green}{bar}{green:#}");
     }
     let mut line = format!("{counts} {bar}");
-    if summary.skipped > 0 {
+    if let Some(skipped) = skipped_note(report) {
         line.push_str("  ");
-        line.push_str(&tr(
-            lang,
-            Key::SummarySkipped,
-            &[("count", &summary.skipped)],
-        ));
+        line.push_str(&skipped);
     }
     line
 }
