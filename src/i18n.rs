@@ -442,6 +442,10 @@ catalogue! {
         en: "This roadmap is now version {new}; your last change was on version {old}.",
         id: "Roadmap ini sekarang versi {new}; perubahan terakhir Anda pada versi {old}.",
     }
+    StatusNewSteps {
+        en: "New in this version: {count} step(s) ({ids}).",
+        id: "Baru di versi ini: {count} langkah ({ids}).",
+    }
     StatusOrphans {
         en: "Kept: progress on {count} step(s) this roadmap no longer has ({ids}); `smm-path doctor` lists them.",
         id: "Disimpan: progres {count} langkah yang sudah tidak ada di roadmap ini ({ids}); `smm-path doctor` menampilkannya.",

@@ -45,18 +45,31 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
         }
         None => writeln!(out, "{}", word(ctx.lang, Key::AllDone))?,
     }
-    let recorded_version = state.roadmap(&ctx.roadmap.id).roadmap_version;
-    if let Some(old) = recorded_version.filter(|&old| old != ctx.roadmap.version) {
+    let progress = state.roadmap(&ctx.roadmap.id);
+    if let Some(old) = progress
+        .roadmap_version
+        .filter(|&old| old != ctx.roadmap.version)
+    {
         let new = ctx.roadmap.version;
-        writeln!(
-            out,
-            "{}",
-            tr(
-                ctx.lang,
-                Key::StatusVersionChanged,
-                &[("new", &new), ("old", &old)]
-            )
-        )?;
+        let changed = tr(
+            ctx.lang,
+            Key::StatusVersionChanged,
+            &[("new", &new), ("old", &old)],
+        );
+        writeln!(out, "{changed}")?;
+        let added = progress.new_steps(&ctx.roadmap);
+        if !added.is_empty() {
+            let (count, ids) = (added.len(), list_some(&added));
+            writeln!(
+                out,
+                "{}",
+                tr(
+                    ctx.lang,
+                    Key::StatusNewSteps,
+                    &[("count", &count), ("ids", &ids)]
+                )
+            )?;
+        }
     }
     if !report.orphans.is_empty() {
         let ids = list_some(&report.orphans);

@@ -78,6 +78,9 @@ pub struct RoadmapProgress {
     /// How many steps the roadmap had then, for `roadmap list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub step_count: Option<usize>,
+    /// The roadmap's step ids then, so a new version's added steps can be named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_steps: Vec<String>,
     /// The number of the last change recorded in the history.
     #[serde(default)]
     pub last_change: u64,
@@ -217,6 +220,7 @@ impl Before {
 static NO_PROGRESS: RoadmapProgress = RoadmapProgress {
     roadmap_version: None,
     step_count: None,
+    known_steps: Vec::new(),
     last_change: 0,
     target: None,
     steps: BTreeMap::new(),
@@ -244,6 +248,14 @@ impl State {
         let first_new = journal.len();
         let result = change(progress, journal);
         if journal.len() > first_new {
+            if progress.roadmap_version != Some(roadmap.version) || progress.known_steps.is_empty()
+            {
+                progress.known_steps = roadmap
+                    .steps
+                    .iter()
+                    .map(|step| step.id.to_string())
+                    .collect();
+            }
             progress.roadmap_version = Some(roadmap.version);
             progress.step_count = Some(roadmap.steps.len());
             for event in &mut journal[first_new..] {
@@ -265,6 +277,21 @@ impl RoadmapProgress {
         self.steps
             .keys()
             .map(String::as_str)
+            .filter(|id| !known.contains(id))
+            .collect()
+    }
+
+    /// Steps of `roadmap` that were not in it when progress was last
+    /// recorded (empty when nothing was recorded yet).
+    pub fn new_steps<'a>(&self, roadmap: &'a Roadmap) -> Vec<&'a str> {
+        if self.known_steps.is_empty() {
+            return Vec::new();
+        }
+        let known: HashSet<&str> = self.known_steps.iter().map(String::as_str).collect();
+        roadmap
+            .steps
+            .iter()
+            .map(|step| step.id.as_ref())
             .filter(|id| !known.contains(id))
             .collect()
     }

@@ -97,6 +97,7 @@ fn state() -> impl Strategy<Value = State> {
             |(roadmap_version, step_count, last_change, steps)| RoadmapProgress {
                 roadmap_version,
                 step_count,
+                known_steps: Vec::new(),
                 last_change,
                 target: None,
                 steps,

@@ -95,6 +95,7 @@ fn a_new_roadmap_version_is_pointed_out() {
     std::fs::write(&path, changed).expect("edit");
     smm.ok(&["--roadmap", path_text, "status"])
         .stdout_has("This roadmap is now version 2; your last change was on version 1.")
+        .stdout_has("New in this version: 1 step(s) (renamed-step).")
         .stdout_has("Kept: progress on 1 step(s) this roadmap no longer has (second-step)");
 }
 
