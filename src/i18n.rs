@@ -364,6 +364,7 @@ catalogue! {
     PortfolioNothingYet { en: "No step is finished yet.", id: "Belum ada langkah yang selesai." }
     HtmlChartTitle { en: "Steps done over time", id: "Langkah selesai dari waktu ke waktu" }
     HtmlNoCompletions { en: "No step is finished yet, so there is nothing to chart.", id: "Belum ada langkah yang selesai, jadi belum ada grafik." }
+    HtmlTarget { en: "target {date}", id: "target {date}" }
     HtmlGenerated { en: "Exported by smm-path on {date}.", id: "Diekspor oleh smm-path pada {date}." }
 
     // `import`.

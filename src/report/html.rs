@@ -32,7 +32,7 @@ h1{margin-bottom:.25rem}.summary{font-size:1.1rem;margin-top:0}\
 figure{margin:0 0 2rem}figcaption{color:#57606a;font-size:.9rem}\
 svg{width:100%;height:auto;background:#f6f8fa;border-radius:.5rem}\
 svg .axis{stroke:#8c959f;stroke-width:1}svg .line{fill:none;stroke:#2da44e;stroke-width:2}\
-svg .completion{fill:#2da44e}svg text{font-size:11px;fill:#57606a}\
+svg .completion{fill:#2da44e}svg .target{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:4 3}svg text{font-size:11px;fill:#57606a}\
 table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de}\
 td.num{text-align:right;color:#57606a}.done{color:#1a7f37}.in-progress{color:#9a6700}.skipped{color:#8c959f;text-decoration:line-through}\
 .notes li{margin-bottom:.25rem}footer{color:#8c959f;font-size:.85rem;margin-top:3rem}";
@@ -55,9 +55,14 @@ fn chart(report: &ProgressReport, now: Timestamp) -> String {
     }
     completions.sort_by_key(|(at, number, _)| (*at, *number));
     let start = completions[0].0.timestamp() - 86_400;
+    let target = report
+        .target
+        .and_then(|day| day.and_hms_opt(12, 0, 0))
+        .map(|noon| noon.and_utc().timestamp());
     let end = now
         .timestamp()
         .max(completions[completions.len() - 1].0.timestamp())
+        .max(target.unwrap_or(i64::MIN))
         + 86_400;
     let span = (end - start).max(1) as f64;
     let top = report.summary.counted.max(1) as f64;
@@ -84,8 +89,24 @@ fn chart(report: &ProgressReport, now: Timestamp) -> String {
         let (px, before, after) = (x(at.timestamp()), y(index), y(index + 1));
         write!(points, " {px:.1},{before:.1} {px:.1},{after:.1}").ok();
     }
-    write!(points, " {:.1},{:.1}", x(end), y(completions.len())).ok();
+    // The line stops today; the chart may run on to the target.
+    let today = now
+        .timestamp()
+        .max(completions[completions.len() - 1].0.timestamp());
+    write!(points, " {:.1},{:.1}", x(today), y(completions.len())).ok();
     write!(svg, "<polyline class=\"line\" points=\"{points}\"/>").ok();
+    if let (Some(seconds), Some(day)) = (target, report.target) {
+        let label = tr(lang, Key::HtmlTarget, &[("date", &format_date(lang, day))]);
+        let tx = x(seconds);
+        write!(
+            svg,
+            "<line class=\"target\" x1=\"{tx:.1}\" y1=\"{bottom}\" x2=\"{tx:.1}\" y2=\"{upper}\"/>\
+             <text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            upper - 6.0,
+            escape(&label)
+        )
+        .ok();
+    }
     for (index, (at, number, step_title)) in completions.iter().enumerate() {
         let label = format!(
             "{}: {number}. {step_title}",
@@ -101,11 +122,11 @@ fn chart(report: &ProgressReport, now: Timestamp) -> String {
         .ok();
     }
     let first = format_date(lang, completions[0].0.date_naive());
-    let last = format_date(
-        lang,
-        now.date_naive()
-            .max(completions[completions.len() - 1].0.date_naive()),
-    );
+    let last_day = now
+        .date_naive()
+        .max(completions[completions.len() - 1].0.date_naive())
+        .max(report.target.unwrap_or(chrono::NaiveDate::MIN));
+    let last = format_date(lang, last_day);
     write!(
         svg,
         "<text x=\"{left}\" y=\"{}\">{}</text><text x=\"{right}\" y=\"{}\" text-anchor=\"end\">{}</text>\

@@ -25,6 +25,8 @@ pub use portfolio::render_portfolio;
 pub use summary::{progress_bar, render_short_line, render_summary_line};
 pub use table::{TableOptions, render_status_table};
 
+use chrono::NaiveDate;
+
 use crate::i18n::{Key, Lang, word};
 use crate::progress::{Event, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::Roadmap;
@@ -45,6 +47,8 @@ pub struct ProgressReport<'a> {
     pub orphans: Vec<&'a str>,
     /// This roadmap's history, oldest first; empty unless a format needs it.
     pub history: &'a [Event],
+    /// The day the learner means to finish by, if set.
+    pub target: Option<NaiveDate>,
 }
 
 /// One step's line in a report.
@@ -139,6 +143,7 @@ impl<'a> ProgressReport<'a> {
             next,
             orphans: progress.orphans(roadmap),
             history: &[],
+            target: progress.target,
         }
     }
 

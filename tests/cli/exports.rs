@@ -133,6 +133,13 @@ fn html_is_self_contained_escaped_and_charts_every_completion() {
         assert!(!html.contains(forbidden), "external asset: {forbidden}");
     }
     insta::assert_snapshot!("export_html", html);
+
+    // With a target, the chart marks it.
+    smm.ok(&["plan", "--target", "2027-01-31"]);
+    let html = smm.ok(&["export", "--format", "html"]).stdout;
+    let page = scraper::Html::parse_document(&html);
+    assert_eq!(page.select(&select("svg line.target")).count(), 1);
+    assert!(html.contains("target Jan 31, 2027"), "{html}");
 }
 
 #[test]
