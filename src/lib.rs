@@ -34,8 +34,8 @@ pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error
     }
     let ctx = cmd::Context::new(cli, lang)?;
     let result = cmd::dispatch(cli, &ctx, out);
-    // The process ends right after this: freeing the roadmap string by
-    // string would cost more than drawing the whole table.
+    // The process ends right after this: freeing a large custom roadmap
+    // piece by piece would cost more than drawing its whole table.
     std::mem::forget(ctx);
     result?;
     out.flush()?;
