@@ -130,17 +130,8 @@ impl RoadmapProgress {
             }
             self.forget_untouched(step_id);
             journal.push(Event {
-                roadmap: String::new(),
-                change,
-                at: now,
-                command: command.to_string(),
-                step: step_id.to_string(),
-                from,
-                to,
                 before,
-                note: None,
-                undoes: None,
-                imported: false,
+                ..Event::new(change, now, command, step_id, from, to)
             });
             outcomes.push(Outcome::Changed {
                 step: step_id.to_string(),
@@ -169,17 +160,8 @@ impl RoadmapProgress {
         });
         let status = step.status;
         journal.push(Event {
-            roadmap: String::new(),
-            change,
-            at: now,
-            command: command.to_string(),
-            step: step_id.to_string(),
-            from: status,
-            to: status,
-            before: Before::default(),
             note: Some(now),
-            undoes: None,
-            imported: false,
+            ..Event::new(change, now, command, step_id, status, status)
         });
         self.finish_change(change, journal);
     }
@@ -218,17 +200,9 @@ impl RoadmapProgress {
                     step.notes.remove(index);
                 }
                 Event {
-                    roadmap: String::new(),
-                    change,
-                    at: now,
-                    command: "undo".to_string(),
-                    step: original.step.clone(),
-                    from: current,
-                    to: current,
-                    before: Before::default(),
                     note: Some(note_at),
                     undoes: Some(target),
-                    imported: false,
+                    ..Event::new(change, now, "undo", &original.step, current, current)
                 }
             } else {
                 let before = Before {
@@ -241,17 +215,9 @@ impl RoadmapProgress {
                 step.finished = original.before.finished;
                 step.skip_reason = original.before.skip_reason.clone();
                 Event {
-                    roadmap: String::new(),
-                    change,
-                    at: now,
-                    command: "undo".to_string(),
-                    step: original.step.clone(),
-                    from: current,
-                    to: original.from,
                     before,
-                    note: None,
                     undoes: Some(target),
-                    imported: false,
+                    ..Event::new(change, now, "undo", &original.step, current, original.from)
                 }
             };
             self.forget_untouched(&original.step);

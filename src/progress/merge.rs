@@ -119,21 +119,12 @@ impl RoadmapProgress {
             let step = self.steps.entry(theirs.id.clone()).or_default();
             if theirs.status != ours.status && their_time > our_time {
                 journal.push(Event {
-                    roadmap: String::new(),
-                    change,
-                    at: now,
-                    command: command.to_string(),
-                    step: theirs.id.clone(),
-                    from: ours.status,
-                    to: theirs.status,
                     before: Before {
                         started: ours.started,
                         finished: ours.finished,
                         skip_reason: ours.skip_reason.clone(),
                     },
-                    note: None,
-                    undoes: None,
-                    imported: false,
+                    ..Event::new(change, now, command, &theirs.id, ours.status, theirs.status)
                 });
                 step.status = theirs.status;
                 step.started = theirs.started;
@@ -150,17 +141,8 @@ impl RoadmapProgress {
                 }
                 step.notes.push(note.clone());
                 journal.push(Event {
-                    roadmap: String::new(),
-                    change,
-                    at: now,
-                    command: command.to_string(),
-                    step: theirs.id.clone(),
-                    from: step.status,
-                    to: step.status,
-                    before: Before::default(),
                     note: Some(note.at),
-                    undoes: None,
-                    imported: false,
+                    ..Event::new(change, now, command, &theirs.id, step.status, step.status)
                 });
                 added += 1;
             }

@@ -190,6 +190,32 @@ pub struct Event {
     pub imported: bool,
 }
 
+impl Event {
+    /// An event of `change`; `State::change_roadmap` stamps its roadmap.
+    fn new(
+        change: u64,
+        at: Timestamp,
+        command: &str,
+        step: &str,
+        from: Status,
+        to: Status,
+    ) -> Event {
+        Event {
+            roadmap: String::new(),
+            change,
+            at,
+            command: command.to_string(),
+            step: step.to_string(),
+            from,
+            to,
+            before: Before::default(),
+            note: None,
+            undoes: None,
+            imported: false,
+        }
+    }
+}
+
 /// What a status change overwrote.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
