@@ -6,7 +6,7 @@ use crate::cli::DoctorArgs;
 use crate::cmd::{Context, list_some};
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
-use crate::progress::parse_state;
+use crate::progress::{StoreError, parse_state};
 
 pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
@@ -34,6 +34,10 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
     }
 
     let mut healthy = true;
+    let problem = |key: Key, error: StoreError| {
+        let problem = Error::from(error).render(lang);
+        tr(lang, key, &[("problem", &problem)])
+    };
     let home = store
         .path()
         .parent()
@@ -73,12 +77,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             }
             Err(error) => {
                 healthy = false;
-                let problem = Error::from(error).render(lang);
-                writeln!(
-                    out,
-                    "{}",
-                    tr(lang, Key::DoctorStateBad, &[("problem", &problem)])
-                )?;
+                writeln!(out, "{}", problem(Key::DoctorStateBad, error))?;
                 None
             }
         }
@@ -108,12 +107,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             }
             Err(error) => {
                 healthy = false;
-                let problem = Error::from(error).render(lang);
-                writeln!(
-                    out,
-                    "{}",
-                    tr(lang, Key::DoctorHistoryBad, &[("problem", &problem)])
-                )?;
+                writeln!(out, "{}", problem(Key::DoctorHistoryBad, error))?;
             }
         }
     }
@@ -123,7 +117,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         Err(_) => writeln!(out, "{}", word(lang, Key::DoctorBackupMissing))?,
         Ok(bytes) => {
             let parsed = std::str::from_utf8(&bytes)
-                .map_err(|_| crate::progress::StoreError::NotUtf8 {
+                .map_err(|_| StoreError::NotUtf8 {
                     path: backup_path.clone(),
                 })
                 .and_then(|text| parse_state(text, &backup_path));
@@ -142,14 +136,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
                         writeln!(out, "{}", word(lang, Key::DoctorRestoreHint))?;
                     }
                 }
-                Err(error) => {
-                    let problem = Error::from(error).render(lang);
-                    writeln!(
-                        out,
-                        "{}",
-                        tr(lang, Key::DoctorBackupBad, &[("problem", &problem)])
-                    )?;
-                }
+                Err(error) => writeln!(out, "{}", problem(Key::DoctorBackupBad, error))?,
             }
         }
     }

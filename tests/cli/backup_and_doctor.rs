@@ -35,15 +35,9 @@ fn doctor_reports_and_restores_the_backup() {
     smm.ok(&["doctor", "--restore-backup"])
         .stdout_has("The file it replaced is kept as");
     smm.ok(&["status"]).stdout_has("1/20 done");
-    let kept: Vec<String> = std::fs::read_dir(smm.home())
-        .expect("home")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
+    let kept: Vec<String> = smm
+        .file_names()
+        .into_iter()
         .filter(|name| name.starts_with("progress.yaml.broken-"))
         .collect();
     assert_eq!(kept.len(), 1);

@@ -61,19 +61,8 @@ fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
     smm.ok(&["note", "1", "hello"]);
-    let mut names: Vec<String> = std::fs::read_dir(smm.home())
-        .expect("home")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        smm.file_names(),
         [
             "cache",
             "history.jsonl",

@@ -74,6 +74,22 @@ impl Smm {
         std::fs::write(self.state_path(), contents).expect("write state");
     }
 
+    /// The names of the files in the home directory, sorted.
+    pub(crate) fn file_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.home())
+            .expect("home")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
     /// Writes a file into the home directory and returns its path.
     pub(crate) fn write_file(&self, name: &str, contents: &str) -> PathBuf {
         let path = self.home().join(name);
