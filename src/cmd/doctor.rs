@@ -12,7 +12,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
     let lang = ctx.lang;
     let store = &ctx.store;
     if args.restore_backup {
-        let kept = store.restore_backup(&ctx.now.format("%Y%m%dT%H%M%S").to_string())?;
+        let kept = store.restore_backup(&ctx.now().format("%Y%m%dT%H%M%S").to_string())?;
         let (backup, path) = (store.backup_path(), store.path());
         writeln!(
             out,

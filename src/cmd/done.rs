@@ -14,7 +14,7 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     let on = args
         .on
         .as_deref()
-        .map(|text| parse_past_date(text, ctx.now))
+        .map(|text| parse_past_date(text, ctx.now()))
         .transpose()?;
     let mut arguments = args.steps.steps.clone();
     if let Some(date) = &args.on {

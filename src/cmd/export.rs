@@ -26,9 +26,9 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         .with_history(&history);
     let document = match args.format {
         ExportFormat::Markdown => render_markdown(&report),
-        ExportFormat::Json => render_json_export(&report, ctx.now),
+        ExportFormat::Json => render_json_export(&report, ctx.now()),
         ExportFormat::Csv => render_csv(&report),
-        ExportFormat::Html => render_html(&report, ctx.now),
+        ExportFormat::Html => render_html(&report, ctx.now()),
         ExportFormat::Portfolio => render_portfolio(&report),
     };
     match &args.output {

@@ -148,7 +148,7 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
         let mut history = ctx.store.read_history(&state)?;
         history.retain(|event| event.roadmap == **roadmap_id);
         let mut progress = state.roadmap(roadmap_id).clone();
-        progress.merge(&incoming, &history, ctx.now, &command, &mut Vec::new())
+        progress.merge(&incoming, &history, ctx.now(), &command, &mut Vec::new())
     } else {
         ctx.store
             .update(|state, journal| -> Result<MergeOutcome, Error> {
@@ -156,7 +156,7 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
                 history.retain(|event| event.roadmap == **roadmap_id);
                 Ok(
                     state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
-                        progress.merge(&incoming, &history, ctx.now, &command, journal)
+                        progress.merge(&incoming, &history, ctx.now(), &command, journal)
                     }),
                 )
             })?

@@ -21,6 +21,7 @@ mod stats;
 mod status;
 mod undo;
 
+use std::cell::OnceCell;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -43,8 +44,9 @@ pub(crate) struct Context {
     /// The roadmap's file; `None` for the built-in roadmap.
     pub(crate) roadmap_file: Option<PathBuf>,
     pub(crate) store: ProgressStore,
-    /// The time changes are recorded at.
-    pub(crate) now: Timestamp,
+    /// The time changes are recorded at, read once when first needed:
+    /// reading the local time zone is work `status` has no use for.
+    now: OnceCell<Timestamp>,
 }
 
 /// Reads an environment variable, treating unset, empty and non-UTF-8 alike.
@@ -85,8 +87,13 @@ impl Context {
             roadmap,
             roadmap_file,
             store,
-            now: now(),
+            now: OnceCell::new(),
         })
+    }
+
+    /// The current time (see [`now`]), the same for the whole command.
+    pub(crate) fn now(&self) -> Timestamp {
+        *self.now.get_or_init(now)
     }
 
     /// `5. Pahami Target Audiens` for a step id, or the bare id for a step the
@@ -134,7 +141,7 @@ impl Context {
         self.store.update(|state, journal| -> Result<_, Error> {
             Ok(
                 state.change_roadmap(&self.roadmap, journal, |progress, journal| {
-                    progress.apply(&action, step_ids, self.now, command, journal)
+                    progress.apply(&action, step_ids, self.now(), command, journal)
                 }),
             )
         })

@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     let command = command_line("note", std::slice::from_ref(&args.step));
     ctx.store.update(|state, journal| -> Result<_, Error> {
         state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
-            progress.add_note(step_id, text, ctx.now, &command, journal)
+            progress.add_note(step_id, text, ctx.now(), &command, journal)
         });
         Ok(())
     })?;

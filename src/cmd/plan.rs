@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result
                     input: text.clone(),
                 }
             })?;
-            if date < ctx.now.date_naive() {
+            if date < ctx.now().date_naive() {
                 return Err(Error::PastTarget {
                     input: text.clone(),
                 });

@@ -20,7 +20,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let report = ProgressReport::build(&ctx.roadmap, progress, lang);
     let mut history = ctx.store.read_history(&state)?;
     history.retain(|event| event.roadmap == ctx.roadmap.id);
-    let today = ctx.now.date_naive();
+    let today = ctx.now().date_naive();
 
     let summary = report.summary;
     writeln!(out, "{}", render_summary_line(&report, ctx.color))?;

@@ -13,7 +13,7 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
         history.retain(|event| event.roadmap == *roadmap_id);
         Ok(
             state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
-                progress.undo(&history, ctx.now, journal)
+                progress.undo(&history, ctx.now(), journal)
             }),
         )
     })?;
