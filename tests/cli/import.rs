@@ -2,32 +2,24 @@
 
 use crate::support::Smm;
 
-fn at(smm: &Smm, when: &str, args: &[&str]) -> String {
-    let run = smm.run_with_env(&[("SMM_PATH_NOW", when)], args);
-    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
-    run.stdout
-}
-
 #[test]
 fn an_export_from_another_machine_merges_in() {
     // The laptop and the phone start from the same backup, then go their ways.
     let laptop = Smm::new();
-    at(&laptop, "2026-11-01T10:00:00+07:00", &["done", "1-2"]);
+    laptop.ok_at("2026-11-01T10:00:00+07:00", &["done", "1-2"]);
     let backup = laptop.home().join("backup.json");
     std::fs::write(&backup, laptop.ok(&["export", "-f", "json"]).stdout).expect("write");
     let phone = Smm::new();
     phone.ok(&["import", backup.to_str().expect("UTF-8")]);
     phone.ok(&["status"]).stdout_has("2/20 done");
 
-    at(&laptop, "2026-11-03T10:00:00+07:00", &["done", "3"]);
-    at(
-        &laptop,
+    laptop.ok_at("2026-11-03T10:00:00+07:00", &["done", "3"]);
+    laptop.ok_at(
         "2026-11-03T11:00:00+07:00",
         &["note", "3", "reel: https://example.com/reel"],
     );
-    at(&phone, "2026-11-04T10:00:00+07:00", &["reset", "2"]);
-    at(
-        &phone,
+    phone.ok_at("2026-11-04T10:00:00+07:00", &["reset", "2"]);
+    phone.ok_at(
         "2026-11-04T11:00:00+07:00",
         &["note", "1", "from the phone"],
     );

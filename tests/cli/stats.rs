@@ -2,11 +2,6 @@
 
 use crate::support::Smm;
 
-fn run_at(smm: &Smm, when: &str, args: &[&str]) {
-    let run = smm.run_with_env(&[("SMM_PATH_NOW", when)], args);
-    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
-}
-
 #[test]
 fn a_fresh_roadmap_has_not_enough_data() {
     let smm = Smm::new();
@@ -23,11 +18,7 @@ fn a_steady_pace_gives_a_date_and_a_verdict_on_the_target() {
     let days = ["04", "06", "11", "13", "18", "20", "25", "27"];
     for (index, day) in days.iter().enumerate() {
         let step = (index + 1).to_string();
-        run_at(
-            &smm,
-            &format!("2026-11-{day}T10:00:00+07:00"),
-            &["done", &step],
-        );
+        smm.ok_at(&format!("2026-11-{day}T10:00:00+07:00"), &["done", &step]);
     }
     let today = [("SMM_PATH_NOW", "2026-12-01T09:00:00+07:00")];
     smm.run_with_env(&today, &["plan", "--target", "2027-03-31"])

@@ -1,7 +1,6 @@
 //! The harness: a temporary smm-path home, a builder to run the binary in it,
 //! and assertions that point at the calling test when they fail.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -110,7 +109,7 @@ impl Smm {
     }
 
     pub(crate) fn run(&self, args: &[&str]) -> Run {
-        self.run_with_stdin(args, None)
+        self.run_with_env(&[], args)
     }
 
     /// Runs with extra environment variables for this run only.
@@ -122,27 +121,15 @@ impl Smm {
             .expect("run smm-path");
         Run {
             code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-
-    pub(crate) fn run_with_stdin(&self, args: &[&str], input: Option<&str>) -> Run {
-        let mut command = self.command(args);
-        if input.is_some() {
-            command.stdin(Stdio::piped());
-        }
-        command.stdout(Stdio::piped()).stderr(Stdio::piped());
-        let mut child = command.spawn().expect("start smm-path");
-        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
-            stdin.write_all(input.as_bytes()).expect("write stdin");
-        }
-        let output = child.wait_with_output().expect("wait for smm-path");
-        Run {
-            code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
         }
+    }
+
+    /// Runs with the clock pinned at `when` (RFC 3339) and expects exit code 0.
+    #[track_caller]
+    pub(crate) fn ok_at(&self, when: &str, args: &[&str]) -> Run {
+        self.run_with_env(&[("SMM_PATH_NOW", when)], args).success()
     }
 
     /// Runs and expects exit code 0.
