@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use smm_path::progress::{Action, Event, ProgressStore, RoadmapProgress, StoreError, Timestamp};
+use smm_path::progress::{Action, ProgressStore, Recorder, RoadmapProgress, StoreError, Timestamp};
 use smm_path::roadmap::{Roadmap, load_builtin, load_file};
 
 fn at(day: i64, minute: i64) -> Timestamp {
@@ -28,11 +28,11 @@ fn at(day: i64, minute: i64) -> Timestamp {
 /// Records `changes` (step id, action or note) one by one, through the store.
 fn record(home: &Path, roadmap: &Roadmap, changes: &[(String, Change)]) -> Result<(), StoreError> {
     let store = ProgressStore::in_home(home);
-    store.update(|state, journal| -> Result<(), StoreError> {
-        state.change_roadmap(roadmap, journal, |progress, journal| {
+    store.update(false, |state, _, journal| -> Result<(), StoreError> {
+        state.change_roadmap(roadmap, journal, |progress, recorder| {
             for (index, (step, change)) in changes.iter().enumerate() {
                 let now = at(index as i64 / 50, index as i64 % 50);
-                apply(progress, step, change, now, journal);
+                apply(progress, step, change, now, recorder);
             }
         });
         Ok(())
@@ -51,7 +51,7 @@ fn apply(
     step: &str,
     change: &Change,
     now: Timestamp,
-    journal: &mut Vec<Event>,
+    journal: &mut Recorder,
 ) {
     match change {
         Change::Start => {

@@ -11,13 +11,29 @@ use crate::crash_point::crash_point;
 pub(crate) enum Durability {
     /// The user's data: synced to disk before and after the rename.
     Synced,
-    /// Derived data that is checked on reading: never torn, but a power cut may lose it.
+    /// Derived data that is checked on reading: never torn, but a power cut
+    /// may lose it. It holds the notes too, so only its owner may read it.
     Cache,
 }
 
-/// Writes `contents` to a temporary file beside `path`, syncs it, renames it
-/// over `path`, then syncs the directory so the rename itself survives a
-/// crash. On failure the temporary file is removed and `path` is untouched.
+/// Whether `path` is a temporary file of a write to a file named `name`:
+/// `.<name>.<random>.tmp`.
+pub(crate) fn is_temporary_of(path: &Path, name: &str) -> bool {
+    path.file_name()
+        .and_then(|file_name| file_name.to_str())
+        .and_then(|file_name| file_name.strip_prefix('.'))
+        .and_then(|rest| rest.strip_prefix(name))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|random| random.len() == 16 && random.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Writes `contents` to a new temporary file beside `path`, syncs it,
+/// renames it over `path`, then syncs the directory so the rename itself
+/// survives a crash. The temporary file is created exclusively under an
+/// unpredictable name, so a link planted in its place is never followed,
+/// and it takes the mode of the file it replaces. On failure it is removed
+/// and `path` is untouched.
 pub(crate) fn write_atomically(
     path: &Path,
     contents: &[u8],
@@ -30,31 +46,69 @@ pub(crate) fn write_atomically(
     let file_name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(file_name);
-    temp_name.push(format!(".tmp.{}", std::process::id()));
-    let temp_path = directory.join(temp_name);
-
-    let result = write_and_rename(&temp_path, path, contents, &directory, durability);
+    let existing = fs::metadata(path)
+        .ok()
+        .map(|metadata| metadata.permissions());
+    let (temp_path, temp) = create_temporary(&directory, file_name, durability)?;
+    let result = write_and_rename(
+        temp, &temp_path, path, contents, existing, &directory, durability,
+    );
     if result.is_err() {
         let _ = fs::remove_file(&temp_path);
     }
     result
 }
 
+/// Creates `.<name>.<16 random hex digits>.tmp` in `directory`, failing
+/// rather than opening anything already there.
+fn create_temporary(
+    directory: &Path,
+    file_name: &std::ffi::OsStr,
+    durability: Durability,
+) -> io::Result<(PathBuf, File)> {
+    for _ in 0..16 {
+        let mut random = [0u8; 8];
+        getrandom::fill(&mut random).map_err(|error| io::Error::other(error.to_string()))?;
+        let random: String = random.iter().map(|byte| format!("{byte:02x}")).collect();
+        let mut name = std::ffi::OsString::from(".");
+        name.push(file_name);
+        name.push(format!(".{random}.tmp"));
+        let temp_path = directory.join(name);
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(match durability {
+                Durability::Synced => 0o666,
+                Durability::Cache => 0o600,
+            });
+        }
+        match options.open(&temp_path) {
+            Ok(file) => return Ok((temp_path, file)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free temporary file name",
+    ))
+}
+
 fn write_and_rename(
+    mut temp: File,
     temp_path: &Path,
     path: &Path,
     contents: &[u8],
+    permissions: Option<fs::Permissions>,
     directory: &Path,
     durability: Durability,
 ) -> io::Result<()> {
-    let mut temp = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(temp_path)?;
     temp.write_all(contents)?;
+    if let Some(permissions) = permissions {
+        temp.set_permissions(permissions)?;
+    }
     if durability == Durability::Synced {
         crash_point("after-temp-write");
         temp.sync_all()?;
@@ -79,4 +133,34 @@ pub(crate) fn sync_directory(directory: &Path) -> io::Result<()> {
 pub(crate) fn sync_directory(_directory: &Path) -> io::Result<()> {
     // Windows cannot open a directory as a file; its rename is already durable enough.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_keeping_the_mode_and_leaves_no_temporary_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("file.yaml");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"new", Durability::Synced).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let names: Vec<_> = fs::read_dir(directory.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        assert!(is_temporary_of(
+            Path::new(".file.yaml.0123456789abcdef.tmp"),
+            "file.yaml"
+        ));
+        assert!(!is_temporary_of(
+            Path::new(".file.yaml.tmp.123"),
+            "file.yaml"
+        ));
+    }
 }

@@ -70,6 +70,11 @@ pub(crate) fn path_for(directory: &Path, source_path: &Path) -> PathBuf {
 
 /// The cached value, if `cache_path` holds one made from source bytes with this fingerprint.
 pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, fingerprint: &Fingerprint) -> Option<T> {
+    // Only a plain file: a FIFO planted here would block the read forever,
+    // and a link could point anywhere.
+    if !std::fs::symlink_metadata(cache_path).ok()?.is_file() {
+        return None;
+    }
     let cached = std::fs::read(cache_path).ok()?;
     let body = cached.strip_prefix(fingerprint.0.as_bytes())?;
     serde_json::from_slice(body).ok()

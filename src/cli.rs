@@ -163,17 +163,37 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Export(ExportArgs),
 
-    /// Merge an export (`export --format json`) from a backup or another machine
+    /// Merge progress from another copy: an export, a history file, or a sync conflict copy
     ///
-    /// Nothing is lost on either side: notes are the union of both, history
-    /// missing here is copied in, and for each step the later status change
-    /// wins. One `undo` takes the whole import back.
+    /// FILE is a JSON export (`export --format json`, from a backup or
+    /// another machine), a history file (`history.jsonl`, or a device file
+    /// of a sync folder), or a conflict copy a sync tool left in the home
+    /// (`progress.sync-conflict-*.yaml`, `history (conflicted copy).jsonl`).
+    /// The changes this copy lacks are added; nothing is lost on either
+    /// side: notes are the union, and for each step the later status change
+    /// wins. Importing the same file twice changes nothing.
     ///
     /// Examples:
     ///   smm-path import laptop.json --dry-run
     ///   smm-path import laptop.json
+    ///   smm-path import "history (conflicted copy).jsonl"
     #[command(verbatim_doc_comment)]
     Import(ImportArgs),
+
+    /// Sync through a shared folder (Syncthing, Dropbox, a git repository...)
+    ///
+    /// Each device writes only its own file in DIR, <device id>.jsonl, and
+    /// reads every other device's file there, taking in the changes it
+    /// lacks. No two devices write the same file, so a sync tool never
+    /// makes conflict copies. Run it on each device, before and after
+    /// working; running it twice on each of two devices leaves them equal.
+    /// Keep DIR outside the smm-path home.
+    ///
+    /// Examples:
+    ///   smm-path sync ~/Sync/smm-path
+    ///   smm-path sync ~/Dropbox/smm-path --dry-run
+    #[command(verbatim_doc_comment)]
+    Sync(SyncArgs),
 
     /// Your pace, streaks, an estimated finish date, and an activity calendar
     ///
@@ -267,11 +287,23 @@ pub struct CompletionsArgs {
 /// Arguments of `import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The JSON export to merge
+    /// The export, history file or conflict copy to merge
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
     /// Show what would change, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Arguments of `sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The shared folder (created if missing)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Show what would be taken in, and write nothing
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -52,6 +52,11 @@ pub enum Error {
         path: PathBuf,
         reason: String,
     },
+    /// The sync folder cannot be used.
+    SyncFolder {
+        path: PathBuf,
+        reason: String,
+    },
     /// A file that would be overwritten.
     WouldOverwrite {
         path: PathBuf,
@@ -101,6 +106,7 @@ impl Error {
             | Error::Unhealthy
             | Error::RoadmapRejected { .. }
             | Error::ImportInvalid { .. }
+            | Error::SyncFolder { .. }
             | Error::Output(_) => ExitStatus::Failure,
         }
     }
@@ -137,6 +143,11 @@ impl Error {
             Error::ImportInvalid { path, reason } => tr(
                 lang,
                 Key::ErrImportInvalid,
+                &[("path", &path.display()), ("reason", reason)],
+            ),
+            Error::SyncFolder { path, reason } => tr(
+                lang,
+                Key::ErrSyncFolder,
                 &[("path", &path.display()), ("reason", reason)],
             ),
             Error::WouldOverwrite { path } => {
@@ -225,6 +236,14 @@ fn render_store(lang: Lang, error: &StoreError) -> String {
                 ("reason", reason),
             ],
         ),
+        StoreError::HistoryBehind { path, has, needs } => tr(
+            lang,
+            Key::ErrHistoryBehind,
+            &[("path", &path.display()), ("has", has), ("needs", needs)],
+        ),
+        StoreError::HistoryMismatch { path } => {
+            tr(lang, Key::ErrHistoryMismatch, &[("path", &path.display())])
+        }
         StoreError::Lock { path, reason } => tr(
             lang,
             Key::ErrStateLock,

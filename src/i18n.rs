@@ -209,7 +209,9 @@ catalogue! {
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
     LogUndone { en: "(undone)", id: "(dibatalkan)" }
-    LogImported { en: "(imported)", id: "(diimpor)" }
+    LogOtherDevice { en: "(from another device)", id: "(dari perangkat lain)" }
+    LogTargetSet { en: "target set to {date}", id: "target ditetapkan: {date}" }
+    LogTargetCleared { en: "target cleared", id: "target dihapus" }
     LogUndoOf { en: "undo of `{command}`", id: "batalkan `{command}`" }
     LogRemovedStep { en: "(step no longer in the roadmap)", id: "(langkah sudah tidak ada di roadmap)" }
 
@@ -272,6 +274,14 @@ catalogue! {
         en: "the history file {path} is damaged (line {line}): {reason}; nothing was changed: fix it by hand or move it aside",
         id: "berkas riwayat {path} rusak (baris {line}): {reason}; tidak ada yang diubah: perbaiki secara manual atau pindahkan",
     }
+    ErrHistoryBehind {
+        en: "progress.yaml includes history that {path} does not have yet ({has} of {needs} bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`",
+        id: "progress.yaml mencakup riwayat yang belum ada di {path} ({has} dari {needs} byte): sinkronisasi mungkin masih menyalinnya, atau berkas itu dari perangkat lain; tidak ada yang diubah: tunggu sinkronisasi lalu coba lagi, atau lihat `smm-path doctor`",
+    }
+    ErrHistoryMismatch {
+        en: "{path} is not the history progress.yaml was made from (a copy from another device?); nothing was changed: see `smm-path doctor`",
+        id: "{path} bukan riwayat asal progress.yaml (salinan dari perangkat lain?); tidak ada yang diubah: lihat `smm-path doctor`",
+    }
     ErrStateWrite {
         en: "cannot save progress to {path}: {reason}; the previous progress is unchanged",
         id: "progres tidak bisa disimpan ke {path}: {reason}; progres sebelumnya tidak berubah",
@@ -314,7 +324,11 @@ catalogue! {
     DoctorStateOk { en: "Progress:  {path}: format version {version}, reads fine", id: "Progres:   {path}: format versi {version}, terbaca dengan baik" }
     DoctorStateMissing { en: "Progress:  {path}: not created yet", id: "Progres:   {path}: belum dibuat" }
     DoctorStateBad { en: "Progress:  {problem}", id: "Progres:   {problem}" }
-    DoctorHistoryOk { en: "History:   {path}: {count} events, whole", id: "Riwayat:   {path}: {count} peristiwa, utuh" }
+    DoctorHistoryOk { en: "History:   {path}: {count} changes, whole", id: "Riwayat:   {path}: {count} entri, utuh" }
+    DoctorConflictCopy {
+        en: "Conflict:  {path} is a copy a sync tool made; merge it with `smm-path import \"{path}\"`, then delete it",
+        id: "Konflik:   {path} adalah salinan buatan alat sinkronisasi; gabungkan dengan `smm-path import \"{path}\"`, lalu hapus",
+    }
     DoctorHistoryBad { en: "History:   {problem}", id: "Riwayat:   {problem}" }
     DoctorBackupOk { en: "Backup:    {path}: the state before the last change, format version {version}", id: "Cadangan:  {path}: keadaan sebelum perubahan terakhir, format versi {version}" }
     DoctorBackupMissing { en: "Backup:    none yet (one is kept from the second change on)", id: "Cadangan:  belum ada (dibuat mulai perubahan kedua)" }
@@ -371,12 +385,25 @@ catalogue! {
     ImportWouldTake { en: "Would take from {path}:", id: "Akan diambil dari {path}:" }
     ImportTook { en: "Took from {path}:", id: "Diambil dari {path}:" }
     ImportNotes { en: "{number}. {title}: {count} note(s) added", id: "{number}. {title}: {count} catatan ditambahkan" }
-    ImportHistory { en: "{count} history event(s) added", id: "{count} peristiwa riwayat ditambahkan" }
+    ImportHistory { en: "{count} change(s) from elsewhere added to the history", id: "{count} perubahan dari tempat lain ditambahkan ke riwayat" }
     ImportNothing {
         en: "Nothing to import: this copy already has everything in {path}.",
         id: "Tidak ada yang perlu diimpor: salinan ini sudah memuat semua isi {path}.",
     }
-    ImportUndoHint { en: "`smm-path undo` takes the import back.", id: "`smm-path undo` membatalkan impor ini." }
+    ErrImportOldSnapshot {
+        en: "it is a progress file of an older format; import an export or a history file instead",
+        id: "ini berkas progres berformat lama; impor berkas ekspor atau berkas riwayat saja",
+    }
+    SyncSkipped { en: "Skipped {path}: {reason}", id: "{path} dilewati: {reason}" }
+    SyncWrote { en: "Wrote {count} change(s) to {path}.", id: "{count} perubahan ditulis ke {path}." }
+    ErrSyncFolder {
+        en: "cannot sync with {path}: {reason}; nothing was changed there",
+        id: "tidak bisa menyinkronkan dengan {path}: {reason}; tidak ada yang diubah di sana",
+    }
+    ErrSyncInsideHome {
+        en: "the folder is inside the smm-path home; choose a folder outside it",
+        id: "folder itu ada di dalam direktori smm-path; pilih folder di luarnya",
+    }
     ErrImportInvalid {
         en: "cannot import {path}: {reason}; nothing was changed",
         id: "{path} tidak bisa diimpor: {reason}; tidak ada yang diubah",

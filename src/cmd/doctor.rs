@@ -94,21 +94,24 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         None
     };
 
-    if let Some(state) = &state {
-        let history_path = store.history_path();
-        match store.read_history(state) {
-            Ok(events) => {
-                let line = tr(
-                    lang,
-                    Key::DoctorHistoryOk,
-                    &[("path", &history_path.display()), ("count", &events.len())],
-                );
+    let history_path = store.history_path();
+    match store.check() {
+        Ok(check) => {
+            let line = tr(
+                lang,
+                Key::DoctorHistoryOk,
+                &[("path", &history_path.display()), ("count", &check.changes)],
+            );
+            writeln!(out, "{line}")?;
+            for copy in &check.conflict_copies {
+                healthy = false;
+                let line = tr(lang, Key::DoctorConflictCopy, &[("path", &copy.display())]);
                 writeln!(out, "{line}")?;
             }
-            Err(error) => {
-                healthy = false;
-                writeln!(out, "{}", problem(Key::DoctorHistoryBad, error))?;
-            }
+        }
+        Err(error) => {
+            healthy = false;
+            writeln!(out, "{}", problem(Key::DoctorHistoryBad, error))?;
         }
     }
 

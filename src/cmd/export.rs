@@ -1,6 +1,8 @@
 //! `smm-path export`: progress as a document to share, on stdout or in a file.
 
-use std::io::Write;
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
 
 use crate::atomic_file::{Durability, write_atomically};
 use crate::cli::{ExportArgs, ExportFormat};
@@ -16,8 +18,9 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
     // Only the JSON export carries the history: the others never read it.
     let history = match args.format {
         ExportFormat::Json => {
-            let mut history = ctx.store.read_history(&state)?;
-            history.retain(|event| event.roadmap == ctx.roadmap.id);
+            let mut history = ctx.store.read_history()?;
+            history.retain(|change| change.roadmap == ctx.roadmap.id);
+            history.sort_by(|a, b| a.order(b));
             history
         }
         _ => Vec::new(),
@@ -34,11 +37,9 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
     match &args.output {
         None => write!(out, "{document}")?,
         Some(path) => {
-            write_atomically(path, document.as_bytes(), Durability::Synced).map_err(|error| {
-                Error::ExportWrite {
-                    path: path.clone(),
-                    reason: error.to_string(),
-                }
+            write_document(ctx, path, document.as_bytes()).map_err(|error| Error::ExportWrite {
+                path: path.clone(),
+                reason: error.to_string(),
             })?;
             writeln!(
                 out,
@@ -48,4 +49,32 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         }
     }
     Ok(())
+}
+
+/// Writes an export to `path`: a regular file is replaced atomically; a
+/// device, a FIFO or a terminal (`/dev/stdout`, `>(cmd)`) is written
+/// through, never replaced. smm-path's own progress files are refused.
+fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()> {
+    let own = [
+        ctx.store.path(),
+        ctx.store.history_path(),
+        ctx.store.backup_path(),
+    ];
+    let same = |a: &Path, b: &Path| match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if own.iter().any(|file| same(path, file)) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "that is one of smm-path's own progress files",
+        ));
+    }
+    match fs::metadata(path) {
+        Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => fs::OpenOptions::new()
+            .write(true)
+            .open(path)?
+            .write_all(document),
+        _ => write_atomically(path, document, Durability::Synced),
+    }
 }

@@ -1,6 +1,6 @@
-//! `smm-path import FILE`: merge an export from a backup or another machine.
+//! `smm-path import FILE`: merge another copy's progress: an export, a history file, a conflict copy.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -10,16 +10,34 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::{
-    Before, Event, Incoming, IncomingStep, MergeOutcome, Note, Status, Timestamp, timestamp,
+    Change, LegacyEvent, MAX_STATE_BYTES, MergeOutcome, Note, RoadmapProgress, State, Status,
+    StepProgress, Timestamp, decode_lines, legacy_changes, parse_state, timestamp,
 };
+use crate::report::EXPORT_FORMAT_VERSION;
+
+/// What a file to import holds.
+enum Incoming {
+    /// Changes with their own identities: merged by set union.
+    Changes(Vec<Change>),
+    /// Another copy's snapshot: newer steps and missing notes are taken as a change here.
+    Snapshot(State),
+}
 
 #[derive(Deserialize)]
 struct ExportFile {
     format: String,
     format_version: u32,
     roadmap: ExportRoadmap,
+    #[serde(default)]
     steps: Vec<ExportStep>,
-    history: Vec<ExportEvent>,
+    /// Version 1: events numbered per copy.
+    #[serde(default)]
+    history: Vec<LegacyEvent>,
+    /// Version 2: the history's changes.
+    #[serde(default)]
+    changes: Vec<Change>,
+    #[serde(default, with = "timestamp::optional")]
+    exported_at: Option<Timestamp>,
 }
 
 #[derive(Deserialize)]
@@ -46,137 +64,177 @@ struct ExportNote {
     text: String,
 }
 
-#[derive(Deserialize)]
-struct ExportEvent {
-    change: u64,
-    #[serde(with = "timestamp")]
-    at: Timestamp,
-    command: String,
-    step: String,
-    from: Status,
-    to: Status,
-    #[serde(default, with = "timestamp::optional")]
-    note: Option<Timestamp>,
-    #[serde(default)]
-    undoes: Option<u64>,
+/// Reads at most the state's size limit: `import /dev/zero` must end.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|error| error.to_string())?;
+    let metadata = file.metadata().map_err(|error| error.to_string())?;
+    if metadata.is_dir() {
+        return Err("a directory, not a file".to_string());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_STATE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| error.to_string())?;
+    if bytes.len() as u64 > MAX_STATE_BYTES {
+        return Err(format!(
+            "larger than {} MB",
+            MAX_STATE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
 }
 
-/// The supported export format version (see `schema/export.schema.json`).
-const EXPORT_FORMAT_VERSION: u32 = 1;
-
-fn read_export(path: &Path, roadmap_id: &str, lang: Lang) -> Result<Incoming, Error> {
+fn read_incoming(path: &Path, roadmap_id: &str, lang: Lang) -> Result<Incoming, Error> {
     let invalid = |reason: String| Error::ImportInvalid {
         path: path.to_path_buf(),
         reason,
     };
-    let text = std::fs::read_to_string(path).map_err(|error| invalid(error.to_string()))?;
-    let export: ExportFile = serde_json::from_str(&text).map_err(|error| {
+    let bytes = read_limited(path).map_err(invalid)?;
+    let not_ours = || invalid(word(lang, Key::ErrImportNotExport).to_string());
+    let text = std::str::from_utf8(&bytes).map_err(|_| not_ours())?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{')
+        && !trimmed
+            .lines()
+            .next()
+            .is_some_and(|line| line.ends_with("\"}"))
+    {
+        return read_export(text, roadmap_id, lang).map_err(invalid);
+    }
+    if trimmed.starts_with('{') {
+        // A history file: a chain of changes from its first line.
+        let decoded = decode_lines(text.as_bytes(), "")
+            .map_err(|error| invalid(format!("line {}: {}", error.line, error.reason)))?;
+        return Ok(Incoming::Changes(decoded.changes));
+    }
+    match parse_state(text, path) {
+        Ok(state) if state.version >= 3 => Ok(Incoming::Snapshot(state)),
+        Ok(_) => Err(invalid(word(lang, Key::ErrImportOldSnapshot).to_string())),
+        Err(_) => Err(not_ours()),
+    }
+}
+
+fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {
+    let export: ExportFile = serde_json::from_str(text).map_err(|error| {
         // A JSON file of another shape gets the plain explanation, not serde's.
-        match serde_json::from_str::<serde_json::Value>(&text) {
+        match serde_json::from_str::<serde_json::Value>(text) {
             Ok(value)
                 if value.get("format").and_then(|f| f.as_str()) == Some("smm-path-export") =>
             {
-                invalid(error.to_string())
+                error.to_string()
             }
-            _ => invalid(word(lang, Key::ErrImportNotExport).to_string()),
+            _ => word(lang, Key::ErrImportNotExport).to_string(),
         }
     })?;
     if export.format != "smm-path-export" {
-        return Err(invalid(word(lang, Key::ErrImportNotExport).to_string()));
+        return Err(word(lang, Key::ErrImportNotExport).to_string());
     }
     if export.format_version > EXPORT_FORMAT_VERSION {
-        return Err(invalid(tr(
+        return Err(tr(
             lang,
             Key::ErrImportNewer,
             &[("version", &export.format_version)],
-        )));
+        ));
     }
     if export.roadmap.id != roadmap_id {
         let theirs = &export.roadmap.id;
-        return Err(invalid(tr(
+        return Err(tr(
             lang,
             Key::ErrImportWrongRoadmap,
             &[("theirs", theirs), ("ours", &roadmap_id)],
-        )));
+        ));
     }
-    Ok(Incoming {
-        steps: export
-            .steps
-            .into_iter()
-            .map(|step| IncomingStep {
-                id: step.id,
-                status: step.status,
-                started: step.started,
-                finished: step.finished,
-                skip_reason: step.skip_reason,
-                notes: step
-                    .notes
-                    .into_iter()
-                    .map(|note| Note {
-                        at: note.at,
-                        text: note.text,
-                    })
-                    .collect(),
-            })
-            .collect(),
-        history: export
-            .history
-            .into_iter()
-            .map(|event| Event {
-                roadmap: roadmap_id.to_string(),
-                change: event.change,
-                at: event.at,
-                command: event.command,
-                step: event.step,
-                from: event.from,
-                to: event.to,
-                before: Before::default(),
-                note: event.note,
-                undoes: event.undoes,
-                imported: true,
-            })
-            .collect(),
-    })
+    if export.format_version >= 2 {
+        return Ok(Incoming::Changes(export.changes));
+    }
+    // Version 1 named no device: one is made from the file itself, so that
+    // importing the same file again finds the same changes.
+    let device = format!("v1-{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
+    let mut recorded = RoadmapProgress::default();
+    for step in export.steps {
+        let record = StepProgress {
+            status: step.status,
+            started: step.started,
+            finished: step.finished,
+            skip_reason: step.skip_reason,
+            set: None,
+            notes: step
+                .notes
+                .into_iter()
+                .map(|note| Note {
+                    at: note.at,
+                    text: note.text,
+                    id: None,
+                })
+                .collect(),
+        };
+        if !record.is_blank() {
+            recorded.steps.insert(step.id, record);
+        }
+    }
+    let mut changes = legacy_changes(
+        &device,
+        0,
+        roadmap_id,
+        &export.history,
+        &recorded,
+        "import (export version 1)",
+    );
+    if let Some(exported_at) = export.exported_at
+        && let Some(last) = changes.last_mut()
+        && last.command == "import (export version 1)"
+    {
+        last.at = last.at.max(exported_at);
+    }
+    Ok(Incoming::Changes(changes))
 }
 
 pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
     let roadmap_id = &ctx.roadmap.id;
-    let incoming = read_export(&args.file, roadmap_id, ctx.lang)?;
+    let incoming = read_incoming(&args.file, roadmap_id, ctx.lang)?;
     let command = format!("import {}", args.file.display());
-    let outcome = if args.dry_run {
-        let state = ctx.store.load()?;
-        let mut history = ctx.store.read_history(&state)?;
-        history.retain(|event| event.roadmap == **roadmap_id);
-        let mut progress = state.roadmap(roadmap_id).clone();
-        progress.merge(&incoming, &history, ctx.now(), &command, &mut Vec::new())
-    } else {
-        ctx.store
-            .update(|state, journal| -> Result<MergeOutcome, Error> {
-                let mut history = ctx.store.read_history(state)?;
-                history.retain(|event| event.roadmap == **roadmap_id);
-                Ok(
-                    state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
-                        progress.merge(&incoming, &history, ctx.now(), &command, journal)
-                    }),
-                )
-            })?
+    let (before, after, added) = match incoming {
+        Incoming::Changes(changes) => {
+            let (before, after, synced) = ctx.store.merge(changes, args.dry_run)?;
+            (before, after, synced.added)
+        }
+        Incoming::Snapshot(copy) => {
+            let theirs = copy.roadmap(roadmap_id).clone();
+            let adopt = |state: &mut State, _: &[Change], journal: &mut Vec<Change>| {
+                let before = state.clone();
+                state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
+                    progress.adopt(&theirs, &command, recorder)
+                });
+                Ok::<_, Error>((before, state.clone(), journal.len()))
+            };
+            if args.dry_run {
+                let mut state = ctx.store.load()?;
+                adopt(&mut state, &[], &mut Vec::new())?
+            } else {
+                ctx.store.update(false, adopt)?
+            }
+        }
     };
-    print_outcome(ctx, args, &outcome, out)
+    let outcome =
+        MergeOutcome::between(before.roadmap(roadmap_id), after.roadmap(roadmap_id), added);
+    print_outcome(ctx, &args.file, args.dry_run, &outcome, out)
 }
 
-fn print_outcome(
+/// What a merge took in, step by step; shared with `sync`.
+pub(crate) fn print_outcome(
     ctx: &Context,
-    args: &ImportArgs,
+    source: &Path,
+    dry_run: bool,
     outcome: &MergeOutcome,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let lang = ctx.lang;
-    let path = args.file.display();
+    let path = source.display();
     if outcome.is_empty() {
         writeln!(out, "{}", tr(lang, Key::ImportNothing, &[("path", &path)]))?;
         return Ok(());
     }
-    let heading = if args.dry_run {
+    let heading = if dry_run {
         Key::ImportWouldTake
     } else {
         Key::ImportTook
@@ -194,19 +252,16 @@ fn print_outcome(
         );
         writeln!(out, "    {line}")?;
     }
-    if outcome.history_added > 0 {
+    if outcome.changes_added > 0 {
         writeln!(
             out,
             "    {}",
             tr(
                 lang,
                 Key::ImportHistory,
-                &[("count", &outcome.history_added)]
+                &[("count", &outcome.changes_added)]
             )
         )?;
-    }
-    if !args.dry_run {
-        writeln!(out, "{}", word(lang, Key::ImportUndoHint))?;
     }
     Ok(())
 }

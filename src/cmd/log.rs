@@ -1,52 +1,60 @@
-//! `smm-path log`: the history of changes, newest first.
+//! `smm-path log`: the history of changes, newest first, from every device.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use crate::cli::LogArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
-use crate::progress::undone_changes;
+use crate::progress::{Change, cancelled_changes};
 
 pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load()?;
-    let mut history = ctx.store.read_history(&state)?;
-    history.retain(|event| event.roadmap == ctx.roadmap.id);
+    let mut history: Vec<Change> = ctx
+        .store
+        .read_history()?
+        .into_iter()
+        .filter(|change| change.roadmap == ctx.roadmap.id)
+        .collect();
     if history.is_empty() {
         writeln!(out, "{}", word(ctx.lang, Key::LogEmpty))?;
         return Ok(());
     }
-    let undone = undone_changes(&history);
-    // The history is append-only and change numbers rise, so consecutive
-    // events with the same number are one command.
-    let changes = history.chunk_by(|a, b| a.change == b.change).rev();
-    for events in changes.take(args.limit.unwrap_or(usize::MAX)) {
-        let first = &events[0];
+    // The order every device agrees on, so two synced copies print the same log.
+    history.sort_by(|a, b| a.order(b));
+    let cancelled = cancelled_changes(&history);
+    let commands: HashMap<_, &str> = history
+        .iter()
+        .map(|change| (change.id(), change.command.as_str()))
+        .collect();
+    for change in history.iter().rev().take(args.limit.unwrap_or(usize::MAX)) {
         let when = format!(
             "{} {}",
-            format_date(ctx.lang, first.at.date_naive()),
-            first.at.format("%H:%M")
+            format_date(ctx.lang, change.at.date_naive()),
+            change.at.format("%H:%M")
         );
-        let command = match first.undoes {
+        let command = match change.undoes() {
             Some(target) => {
-                let original = history.iter().find(|event| event.change == target);
-                let original = original.map_or("?", |event| event.command.as_str());
+                let original = commands.get(&target).copied().unwrap_or("?");
                 tr(ctx.lang, Key::LogUndoOf, &[("command", &original)])
             }
-            None => first.command.clone(),
+            None => change.command.clone(),
         };
         let mut heading = format!("{when}  {command}");
-        if first.imported {
+        if !state.device.is_empty() && change.device != state.device {
             heading.push(' ');
-            heading.push_str(word(ctx.lang, Key::LogImported));
+            heading.push_str(word(ctx.lang, Key::LogOtherDevice));
         }
-        if undone.contains(&first.change) {
+        if cancelled.contains(&change.id()) {
             heading.push(' ');
             heading.push_str(word(ctx.lang, Key::LogUndone));
         }
         writeln!(out, "{heading}")?;
-        for event in events {
-            writeln!(out, "    {}", ctx.event_line(event))?;
+        for op in &change.ops {
+            if let Some(line) = ctx.op_line(op) {
+                writeln!(out, "    {line}")?;
+            }
         }
     }
     Ok(())

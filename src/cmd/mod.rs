@@ -19,6 +19,7 @@ mod skip;
 mod start;
 mod stats;
 mod status;
+mod sync;
 mod undo;
 
 use std::cell::OnceCell;
@@ -30,7 +31,7 @@ use chrono::{DateTime, Local, Timelike};
 use crate::cli::{Cli, Command, RoadmapCommand, StatusArgs};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{Action, Event, Outcome, ProgressStore, Status, StepSelector, Timestamp};
+use crate::progress::{Action, Op, Outcome, ProgressStore, Status, StepSelector, Timestamp};
 use crate::report::status_label;
 use crate::roadmap::{Roadmap, load_builtin, load_file};
 use crate::terminal;
@@ -138,13 +139,14 @@ impl Context {
         step_ids: &[&str],
         command: &str,
     ) -> Result<Vec<Outcome>, Error> {
-        self.store.update(|state, journal| -> Result<_, Error> {
-            Ok(
-                state.change_roadmap(&self.roadmap, journal, |progress, journal| {
-                    progress.apply(&action, step_ids, self.now(), command, journal)
-                }),
-            )
-        })
+        self.store
+            .update(false, |state, _, journal| -> Result<_, Error> {
+                Ok(
+                    state.change_roadmap(&self.roadmap, journal, |progress, recorder| {
+                        progress.apply(&action, step_ids, self.now(), command, recorder)
+                    }),
+                )
+            })
     }
 
     /// `5. Title: to do → done`.
@@ -162,24 +164,40 @@ impl Context {
         )
     }
 
-    /// One history event in words: a status change, or a note added or removed.
-    pub(crate) fn event_line(&self, event: &Event) -> String {
-        let mut line = if event.note.is_some() {
-            let (number, title) = self.describe_step(&event.step);
-            let key = if event.undoes.is_some() {
-                Key::UndoNoteRemoved
-            } else {
-                Key::LogNote
-            };
-            tr(self.lang, key, &[("number", &number), ("title", &title)])
+    /// `5. Title: note added` (or removed).
+    pub(crate) fn note_line(&self, step: &str, added: bool) -> String {
+        let (number, title) = self.describe_step(step);
+        let key = if added {
+            Key::LogNote
         } else {
-            self.change_line(&event.step, event.from, event.to)
+            Key::UndoNoteRemoved
         };
-        if self.roadmap.position_of(&event.step).is_none() {
+        tr(self.lang, key, &[("number", &number), ("title", &title)])
+    }
+
+    /// One operation of a change in words: a status set, a note added or
+    /// removed, the target set; `None` for an undo, which the heading names.
+    pub(crate) fn op_line(&self, op: &Op) -> Option<String> {
+        let lang = self.lang;
+        let mut line = match op {
+            Op::Status { step, from, to, .. } => self.change_line(step, *from, *to),
+            Op::Note { step, .. } => self.note_line(step, true),
+            Op::DropNote { step, .. } => self.note_line(step, false),
+            Op::Target { date: Some(date) } => tr(
+                lang,
+                Key::LogTargetSet,
+                &[("date", &crate::i18n::format_date(lang, *date))],
+            ),
+            Op::Target { date: None } => word(lang, Key::LogTargetCleared).to_string(),
+            Op::Undo { .. } => return None,
+        };
+        if let Some(step) = op.step()
+            && self.roadmap.position_of(step).is_none()
+        {
             line.push(' ');
-            line.push_str(word(self.lang, Key::LogRemovedStep));
+            line.push_str(word(lang, Key::LogRemovedStep));
         }
-        line
+        Some(line)
     }
 
     /// One line per outcome: what changed, or that a step already was there.
@@ -277,6 +295,7 @@ pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<
         Some(Command::Export(args)) => export::run(ctx, args, out),
         Some(Command::Doctor(args)) => doctor::run(ctx, args, out),
         Some(Command::Import(args)) => import::run(ctx, args, out),
+        Some(Command::Sync(args)) => sync::run(ctx, args, out),
         Some(Command::Stats(args)) => stats::run(ctx, args, out),
         Some(Command::Plan(args)) => plan::run(ctx, args, out),
         Some(Command::Roadmap(RoadmapCommand::List)) => roadmap::list(ctx, out),

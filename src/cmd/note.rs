@@ -16,12 +16,13 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     }
     let step_id = &ctx.roadmap.steps[position].id;
     let command = command_line("note", std::slice::from_ref(&args.step));
-    ctx.store.update(|state, journal| -> Result<_, Error> {
-        state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
-            progress.add_note(step_id, text, ctx.now(), &command, journal)
-        });
-        Ok(())
-    })?;
+    ctx.store
+        .update(false, |state, _, journal| -> Result<_, Error> {
+            state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
+                progress.add_note(step_id, text, ctx.now(), &command, recorder)
+            });
+            Ok(())
+        })?;
     let (number, title) = ctx.describe_step(step_id);
     writeln!(
         out,

@@ -27,16 +27,19 @@ pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result
         }
         None => None,
     };
-    let roadmap_id = ctx.roadmap.id.to_string();
-    let changed = ctx.store.update_settings(|state| {
-        let progress = state.roadmaps.entry(roadmap_id.clone()).or_default();
-        let changed = progress.target != target;
-        progress.target = target;
-        if !changed && *progress == Default::default() {
-            state.roadmaps.remove(&roadmap_id);
-        }
-        changed
-    })?;
+    let command = match &args.target {
+        Some(text) => format!("plan --target {text}"),
+        None => "plan --clear".to_string(),
+    };
+    let changed = ctx
+        .store
+        .update(false, |state, _, journal| -> Result<bool, Error> {
+            Ok(
+                state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
+                    progress.set_target(target, ctx.now(), &command, recorder)
+                }),
+            )
+        })?;
     let line = match (target, changed) {
         (Some(date), true) => tr(lang, Key::PlanSet, &[("date", &format_date(lang, date))]),
         (Some(date), false) => tr(

@@ -18,8 +18,8 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let state = ctx.store.load()?;
     let progress = state.roadmap(&ctx.roadmap.id);
     let report = ProgressReport::build(&ctx.roadmap, progress, lang);
-    let mut history = ctx.store.read_history(&state)?;
-    history.retain(|event| event.roadmap == ctx.roadmap.id);
+    let mut history = ctx.store.read_history()?;
+    history.retain(|change| change.roadmap == ctx.roadmap.id);
     let today = ctx.now().date_naive();
 
     let summary = report.summary;
@@ -42,7 +42,10 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         .filter(|step| step.status == Status::Done)
         .filter_map(|step| step.finished.map(|at| at.date_naive()))
         .collect();
-    let active: BTreeSet<NaiveDate> = history.iter().map(|event| event.at.date_naive()).collect();
+    let active: BTreeSet<NaiveDate> = history
+        .iter()
+        .map(|change| change.at.date_naive())
+        .collect();
     let remaining = summary.counted - summary.done;
     let pace = pace(&finished, &active, today, remaining);
 
@@ -98,12 +101,12 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
 
     if args.calendar {
         // A change is one command: several steps done at once count once.
-        let mut changes_per_day: BTreeMap<NaiveDate, BTreeSet<u64>> = BTreeMap::new();
-        for event in &history {
+        let mut changes_per_day: BTreeMap<NaiveDate, BTreeSet<_>> = BTreeMap::new();
+        for change in &history {
             changes_per_day
-                .entry(event.at.date_naive())
+                .entry(change.at.date_naive())
                 .or_default()
-                .insert(event.change);
+                .insert(change.id());
         }
         let counts = changes_per_day
             .into_iter()

@@ -1,22 +1,28 @@
-//! `smm-path undo`: take back the last change, as a whole.
+//! `smm-path undo`: take back the last change, as a whole, whichever device made it.
 
 use std::io::Write;
 
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
+use crate::progress::{Change, Op};
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let roadmap_id = &ctx.roadmap.id;
-    let reverted = ctx.store.update(|state, journal| -> Result<_, Error> {
-        let mut history = ctx.store.read_history(state)?;
-        history.retain(|event| event.roadmap == *roadmap_id);
-        Ok(
-            state.change_roadmap(&ctx.roadmap, journal, |progress, journal| {
-                progress.undo(&history, ctx.now(), journal)
-            }),
-        )
-    })?;
+    let reverted = ctx
+        .store
+        .update(true, |state, history, journal| -> Result<_, Error> {
+            let history: Vec<Change> = history
+                .iter()
+                .filter(|change| change.roadmap == **roadmap_id)
+                .cloned()
+                .collect();
+            Ok(
+                state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
+                    progress.undo(&history, ctx.now(), recorder)
+                }),
+            )
+        })?;
     let Some(reverted) = reverted else {
         writeln!(out, "{}", word(ctx.lang, Key::UndoNothing))?;
         return Ok(());
@@ -35,8 +41,18 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
             &[("command", &reverted.command), ("date", &date)]
         )
     )?;
-    for event in &reverted.events {
-        writeln!(out, "    {}", ctx.event_line(event))?;
+    for (step, from, to) in &reverted.statuses {
+        writeln!(out, "    {}", ctx.change_line(step, *from, *to))?;
+    }
+    for (step, count) in &reverted.notes_removed {
+        for _ in 0..*count {
+            writeln!(out, "    {}", ctx.note_line(step, false))?;
+        }
+    }
+    if let Some((_, after)) = reverted.target
+        && let Some(line) = ctx.op_line(&Op::Target { date: after })
+    {
+        writeln!(out, "    {line}")?;
     }
     Ok(())
 }

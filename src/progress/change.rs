@@ -1,8 +1,9 @@
-//! Changing progress: status transitions, notes, and undo, each recorded in the history.
+//! Changing progress: status actions, notes, the target date and undo, each recorded as a change.
 
-use std::collections::BTreeSet;
+use chrono::NaiveDate;
 
-use super::{Before, Event, Note, RoadmapProgress, Status, StepProgress, Timestamp};
+use super::replay::replay_into;
+use super::{Change, Op, Recorder, RoadmapProgress, Status, Timestamp, cancelled_changes};
 
 /// A status change a command asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,97 +42,80 @@ pub enum Outcome {
     Unchanged { step: String, status: Status },
 }
 
-/// What `undo` reverted: the original command and the events undo recorded.
+/// What `undo` took back: the original change, and what that did to the steps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reverted {
     pub command: String,
     pub at: Timestamp,
-    pub events: Vec<Event>,
+    /// Steps whose status went back: (step, from, to).
+    pub statuses: Vec<(String, Status, Status)>,
+    /// Steps that lost notes: (step, count).
+    pub notes_removed: Vec<(String, usize)>,
+    /// The target before and after, when it changed.
+    pub target: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 impl RoadmapProgress {
-    fn step_entry(&mut self, step_id: &str) -> &mut StepProgress {
-        self.steps.entry(step_id.to_string()).or_default()
-    }
-
-    /// Drops records that are back at their defaults, so the file holds only what matters.
-    fn forget_untouched(&mut self, step_id: &str) {
-        if self
-            .steps
-            .get(step_id)
-            .is_some_and(StepProgress::is_untouched)
-        {
-            self.steps.remove(step_id);
+    /// The time a change made now is recorded at: never before the latest
+    /// change already seen, so it wins over everything this device knows.
+    fn stamp(&self, now: Timestamp) -> Timestamp {
+        match self.latest {
+            Some(latest) if latest > now => latest,
+            _ => now,
         }
     }
 
-    /// Starts a new change: its number, recorded only if events follow.
-    fn begin_change(&self) -> u64 {
-        self.last_change + 1
-    }
-
-    fn finish_change(&mut self, change: u64, journal: &[Event]) {
-        if journal.last().is_some_and(|event| event.change == change) {
-            self.last_change = change;
-        }
-    }
-
-    /// Applies `action` to each step, as one change recorded in `journal`.
+    /// Applies `action` to each step, as one change.
     pub fn apply(
         &mut self,
         action: &Action,
         step_ids: &[&str],
         now: Timestamp,
         command: &str,
-        journal: &mut Vec<Event>,
+        recorder: &mut Recorder,
     ) -> Vec<Outcome> {
-        let change = self.begin_change();
+        let mut change = recorder.begin(self.stamp(now), command);
         let to = action.target();
         let mut outcomes = Vec::with_capacity(step_ids.len());
         for &step_id in step_ids {
-            let step = self.step_entry(step_id);
-            let from = step.status;
-            if from == to {
+            let record = self.steps.get(step_id).cloned().unwrap_or_default();
+            let from = record.status;
+            let new_reason = match action {
+                Action::Skip { reason } => reason.clone(),
+                _ => None,
+            };
+            // Skipping a skipped step again with another reason changes the reason.
+            let same = from == to
+                && (to != Status::Skipped
+                    || new_reason.is_none()
+                    || new_reason == record.skip_reason);
+            if same {
                 outcomes.push(Outcome::Unchanged {
                     step: step_id.to_string(),
                     status: from,
                 });
-                self.forget_untouched(step_id);
                 continue;
             }
-            let before = Before {
-                started: step.started,
-                finished: step.finished,
-                skip_reason: step.skip_reason.clone(),
-            };
-            step.status = to;
-            match action {
-                Action::Start => {
-                    step.started = step.started.or(Some(now));
-                    step.finished = None;
-                    step.skip_reason = None;
-                }
+            let (started, finished) = match action {
+                Action::Start => (record.started.or(Some(now)), None),
                 Action::Done { on } => {
                     let finished = on.unwrap_or(now);
                     // A step cannot have started after it finished.
-                    step.started = step.started.map(|started| started.min(finished));
-                    step.finished = Some(finished);
-                    step.skip_reason = None;
+                    (
+                        record.started.map(|started| started.min(finished)),
+                        Some(finished),
+                    )
                 }
-                Action::Skip { reason } => {
-                    step.finished = None;
-                    step.skip_reason = reason.clone();
-                }
-                Action::Reset => {
-                    step.started = None;
-                    step.finished = None;
-                    step.skip_reason = None;
-                }
-            }
-            self.forget_untouched(step_id);
-            journal.push(Event {
-                before,
-                ..Event::new(change, now, command, step_id, from, to)
+                Action::Skip { .. } => (record.started, None),
+                Action::Reset => (None, None),
+            };
+            change.ops.push(Op::Status {
+                step: step_id.to_string(),
+                from,
+                to,
+                started,
+                finished,
+                reason: new_reason,
             });
             outcomes.push(Outcome::Changed {
                 step: step_id.to_string(),
@@ -139,158 +123,197 @@ impl RoadmapProgress {
                 to,
             });
         }
-        self.finish_change(change, journal);
+        if !change.ops.is_empty() {
+            self.apply_change(&change);
+        }
+        recorder.record(change);
         outcomes
     }
 
-    /// Adds a note to a step, as one change recorded in `journal`.
+    /// Adds a note to a step, as one change.
     pub fn add_note(
         &mut self,
         step_id: &str,
         text: &str,
         now: Timestamp,
         command: &str,
-        journal: &mut Vec<Event>,
+        recorder: &mut Recorder,
     ) {
-        let change = self.begin_change();
-        let step = self.step_entry(step_id);
-        step.notes.push(Note {
+        let mut change = recorder.begin(self.stamp(now), command);
+        change.ops.push(Op::Note {
+            step: step_id.to_string(),
             at: now,
             text: text.to_string(),
         });
-        let status = step.status;
-        journal.push(Event {
-            note: Some(now),
-            ..Event::new(change, now, command, step_id, status, status)
-        });
-        self.finish_change(change, journal);
+        self.apply_change(&change);
+        recorder.record(change);
     }
 
-    /// Reverts the last change in `history` (this roadmap's events, oldest
-    /// first) that is neither an undo nor undone, as a whole, recording the
-    /// reversal in `journal`. Repeating it walks further back.
+    /// Sets or clears the finish-by date, as one change; false when it
+    /// already was that.
+    pub fn set_target(
+        &mut self,
+        date: Option<NaiveDate>,
+        now: Timestamp,
+        command: &str,
+        recorder: &mut Recorder,
+    ) -> bool {
+        if self.target == date {
+            return false;
+        }
+        let mut change = recorder.begin(self.stamp(now), command);
+        change.ops.push(Op::Target { date });
+        self.apply_change(&change);
+        recorder.record(change);
+        true
+    }
+
+    /// Takes back the latest change in `history` (this roadmap's changes,
+    /// any order) that is neither an undo nor undone, on whichever device
+    /// it was made: one learner's devices share one history. Repeating it
+    /// walks further back. The undo is itself a change, so it travels to
+    /// the other devices and a change taken back stays taken back.
     pub fn undo(
         &mut self,
-        history: &[Event],
+        history: &[Change],
         now: Timestamp,
-        journal: &mut Vec<Event>,
+        recorder: &mut Recorder,
     ) -> Option<Reverted> {
-        let undone = undone_changes(history);
+        let cancelled = cancelled_changes(history);
         let target = history
             .iter()
-            .rev()
-            .find(|event| {
-                event.undoes.is_none() && !event.imported && !undone.contains(&event.change)
-            })?
-            .change;
-        let originals: Vec<&Event> = history
-            .iter()
-            .filter(|event| event.change == target)
-            .collect();
-        let first = originals.first()?;
-        let (command, at) = (first.command.clone(), first.at);
-        let change = self.begin_change();
-        let first_new = journal.len();
-        // Newest first, so a change that touched a step twice unwinds in order.
-        for original in originals.iter().rev() {
-            let step = self.step_entry(&original.step);
-            let current = step.status;
-            let event = if let Some(note_at) = original.note {
-                if let Some(index) = step.notes.iter().rposition(|note| note.at == note_at) {
-                    step.notes.remove(index);
-                }
-                Event {
-                    note: Some(note_at),
-                    undoes: Some(target),
-                    ..Event::new(change, now, "undo", &original.step, current, current)
-                }
-            } else {
-                let before = Before {
-                    started: step.started,
-                    finished: step.finished,
-                    skip_reason: step.skip_reason.clone(),
-                };
-                step.status = original.from;
-                step.started = original.before.started;
-                step.finished = original.before.finished;
-                step.skip_reason = original.before.skip_reason.clone();
-                Event {
-                    before,
-                    undoes: Some(target),
-                    ..Event::new(change, now, "undo", &original.step, current, original.from)
-                }
-            };
-            self.forget_untouched(&original.step);
-            journal.push(event);
+            .filter(|change| !change.is_undo() && !cancelled.contains(&change.id()))
+            .max_by(|a, b| a.order(b))?;
+        let mut change = recorder.begin(self.stamp(now), "undo");
+        change.ops.push(Op::Undo {
+            device: target.device.clone(),
+            seq: target.seq,
+        });
+        let after = replay_into(self, history.iter().chain(std::iter::once(&change)));
+        let mut reverted = Reverted {
+            command: target.command.clone(),
+            at: target.at,
+            statuses: Vec::new(),
+            notes_removed: Vec::new(),
+            target: None,
+        };
+        let mut touched: Vec<&str> = target.ops.iter().filter_map(Op::step).collect();
+        touched.dedup();
+        for step in touched {
+            let (from, to) = (self.status(step), after.status(step));
+            if from != to {
+                reverted.statuses.push((step.to_string(), from, to));
+            }
+            let count =
+                |progress: &RoadmapProgress| progress.step(step).map_or(0, |s| s.notes.len());
+            if count(self) > count(&after) {
+                reverted
+                    .notes_removed
+                    .push((step.to_string(), count(self) - count(&after)));
+            }
         }
-        self.finish_change(change, journal);
-        Some(Reverted {
-            command,
-            at,
-            events: journal[first_new..].to_vec(),
-        })
+        if self.target != after.target {
+            reverted.target = Some((self.target, after.target));
+        }
+        *self = after;
+        recorder.record(change);
+        Some(reverted)
     }
 }
 
-/// Which changes in `history` have been reverted by undo.
-pub fn undone_changes(history: &[Event]) -> BTreeSet<u64> {
-    history.iter().filter_map(|event| event.undoes).collect()
+impl Op {
+    /// The step an operation is about, if any.
+    pub fn step(&self) -> Option<&str> {
+        match self {
+            Op::Status { step, .. } | Op::Note { step, .. } | Op::DropNote { step, .. } => {
+                Some(step)
+            }
+            Op::Target { .. } | Op::Undo { .. } => None,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::replay;
     use chrono::DateTime;
 
     fn at(text: &str) -> Timestamp {
         DateTime::parse_from_rfc3339(text).unwrap()
     }
 
+    fn recorder(history: &[Change]) -> Recorder {
+        Recorder::new("dev", history.len() as u64, "r")
+    }
+
     #[test]
     fn undo_restores_dates_and_walks_back_one_change_at_a_time() {
         let mut progress = RoadmapProgress::default();
         let mut history = Vec::new();
+        let mut run = |progress: &mut RoadmapProgress,
+                       history: &mut Vec<Change>,
+                       act: &dyn Fn(&mut RoadmapProgress, &mut Recorder)| {
+            let mut recorder = recorder(history);
+            act(progress, &mut recorder);
+            history.extend(recorder.into_changes());
+        };
         let start = at("2026-01-01T10:00:00+07:00");
-        progress.apply(&Action::Start, &["a"], start, "start a", &mut history);
-        let original = progress.clone();
-        let done = Action::Done { on: None };
+        run(&mut progress, &mut history, &|p, r| {
+            p.apply(&Action::Start, &["a"], start, "start a", r);
+        });
+        let original = progress
+            .visible()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<Vec<_>>();
         let day2 = at("2026-01-02T10:00:00+07:00");
-        progress.apply(&done, &["a", "b"], day2, "done a b", &mut history);
+        run(&mut progress, &mut history, &|p, r| {
+            p.apply(&Action::Done { on: None }, &["a", "b"], day2, "done a b", r);
+        });
         let day3 = at("2026-01-03T10:00:00+07:00");
-        progress.add_note("b", "link", day3, "note b link", &mut history);
-        assert_eq!(progress.last_change, 3);
+        run(&mut progress, &mut history, &|p, r| {
+            p.add_note("b", "link", day3, "note b link", r)
+        });
+        assert_eq!(history.len(), 3);
 
         let mut undo = |progress: &mut RoadmapProgress, second: u32| {
             let now = at(&format!("2026-01-04T10:00:0{second}+07:00"));
-            let mut journal = Vec::new();
-            let reverted = progress.undo(&history, now, &mut journal);
-            history.extend(journal);
+            let mut recorder = recorder(&history);
+            let reverted = progress.undo(&history, now, &mut recorder);
+            history.extend(recorder.into_changes());
+            assert_eq!(*progress, replay(&history, "r"), "undo equals a replay");
             reverted
         };
         let reverted = undo(&mut progress, 0).unwrap();
         assert_eq!(reverted.command, "note b link");
+        assert_eq!(reverted.notes_removed, vec![("b".to_string(), 1)]);
         assert!(progress.step("b").unwrap().notes.is_empty());
 
         let reverted = undo(&mut progress, 1).unwrap();
         assert_eq!(reverted.command, "done a b");
-        assert_eq!(progress.steps, original.steps);
+        let now: Vec<_> = progress
+            .visible()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(now, original);
 
         let reverted = undo(&mut progress, 2).unwrap();
         assert_eq!(reverted.command, "start a");
-        assert!(progress.steps.is_empty());
+        assert!(progress.visible().is_empty());
         assert!(undo(&mut progress, 3).is_none());
-        assert_eq!(progress.last_change, 6);
     }
 
     #[test]
     fn done_on_an_earlier_day_keeps_started_no_later_than_finished() {
         let mut progress = RoadmapProgress::default();
-        let mut journal = Vec::new();
+        let mut recorder = Recorder::new("dev", 0, "r");
         let start = at("2026-03-10T09:00:00+07:00");
-        progress.apply(&Action::Start, &["a"], start, "start a", &mut journal);
+        progress.apply(&Action::Start, &["a"], start, "start a", &mut recorder);
         let on = Some(at("2026-03-01T00:00:00+07:00"));
         let now = at("2026-03-10T10:00:00+07:00");
-        progress.apply(&Action::Done { on }, &["a"], now, "done a", &mut journal);
+        progress.apply(&Action::Done { on }, &["a"], now, "done a", &mut recorder);
         let step = progress.step("a").unwrap();
         assert_eq!(step.finished, on);
         assert_eq!(step.started, on);
@@ -299,9 +322,9 @@ mod tests {
     #[test]
     fn an_action_that_changes_nothing_records_nothing() {
         let mut progress = RoadmapProgress::default();
-        let mut journal = Vec::new();
+        let mut recorder = Recorder::new("dev", 0, "r");
         let now = at("2026-03-10T09:00:00Z");
-        let outcomes = progress.apply(&Action::Reset, &["a"], now, "reset a", &mut journal);
+        let outcomes = progress.apply(&Action::Reset, &["a"], now, "reset a", &mut recorder);
         assert_eq!(
             outcomes,
             vec![Outcome::Unchanged {
@@ -310,6 +333,32 @@ mod tests {
             }]
         );
         assert_eq!(progress, RoadmapProgress::default());
-        assert!(journal.is_empty());
+        assert!(recorder.changes().is_empty());
+    }
+
+    #[test]
+    fn a_command_is_never_stamped_before_what_this_device_has_seen() {
+        // Another device's clock ran an hour ahead; a later command here still wins.
+        let mut progress = RoadmapProgress::default();
+        let mut recorder = Recorder::new("ahead", 0, "r");
+        progress.apply(
+            &Action::Skip { reason: None },
+            &["a"],
+            at("2026-03-10T11:00:00Z"),
+            "skip a",
+            &mut recorder,
+        );
+        let mut here = Recorder::new("here", 0, "r");
+        progress.apply(
+            &Action::Done { on: None },
+            &["a"],
+            at("2026-03-10T10:30:00Z"),
+            "done a",
+            &mut here,
+        );
+        assert_eq!(progress.status("a"), Status::Done);
+        let mut all = recorder.into_changes();
+        all.extend(here.into_changes());
+        assert_eq!(replay(&all, "r").status("a"), Status::Done);
     }
 }

@@ -1,282 +1,160 @@
-//! Merging another copy of the progress (an export) into this one.
-//!
-//! Nothing is lost on either side: notes are the union of both, history
-//! events missing here are copied in (marked as imported), and for each step
-//! the status whose last change is later wins. The merge itself is one
-//! change, so a single `undo` takes it back.
+//! What a merge (sync, import) changed, and a hand edit of the snapshot turned into operations.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
-use super::{Before, Event, Note, RoadmapProgress, Status, StepProgress, Timestamp};
-
-/// A step as another copy has it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IncomingStep {
-    pub id: String,
-    pub status: Status,
-    pub started: Option<Timestamp>,
-    pub finished: Option<Timestamp>,
-    pub skip_reason: Option<String>,
-    pub notes: Vec<Note>,
-}
-
-/// Another copy's progress on the same roadmap.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Incoming {
-    pub steps: Vec<IncomingStep>,
-    /// Oldest first, as exported.
-    pub history: Vec<Event>,
-}
+use super::{Op, RoadmapProgress, StepProgress};
+use crate::progress::Status;
 
 /// What a merge did (or, in a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MergeOutcome {
-    /// Steps whose status was taken from the other copy: (step, from, to).
+    /// Steps whose status changed: (step, from, to).
     pub status_changes: Vec<(String, Status, Status)>,
     /// Notes added: (step, count).
     pub notes_added: Vec<(String, usize)>,
-    pub history_added: usize,
+    /// Changes from elsewhere that this copy did not have.
+    pub changes_added: usize,
 }
 
 impl MergeOutcome {
     pub fn is_empty(&self) -> bool {
-        self.status_changes.is_empty() && self.notes_added.is_empty() && self.history_added == 0
+        self.status_changes.is_empty() && self.notes_added.is_empty() && self.changes_added == 0
     }
-}
 
-/// The identity of an event across copies: change numbers differ between
-/// machines, what happened and when does not.
-fn identity(event: &Event) -> (Timestamp, &str, &str, Status, Status, Option<Timestamp>) {
-    (
-        event.at,
-        event.command.as_str(),
-        event.step.as_str(),
-        event.from,
-        event.to,
-        event.note,
-    )
-}
-
-/// When a step's status last changed, by the history, else by its own dates.
-fn last_status_change(
-    history: &[Event],
-    step: &str,
-    started: Option<Timestamp>,
-    finished: Option<Timestamp>,
-) -> Option<Timestamp> {
-    history
-        .iter()
-        .rev()
-        .find(|event| event.step == step && event.from != event.to)
-        .map(|event| event.at)
-        .or(finished.max(started))
-}
-
-impl RoadmapProgress {
-    /// Merges `incoming` into this progress, recording the merge as one
-    /// change in `journal` and the other copy's missing history as imported
-    /// events. `history` is this roadmap's history here.
-    pub fn merge(
-        &mut self,
-        incoming: &Incoming,
-        history: &[Event],
-        now: Timestamp,
-        command: &str,
-        journal: &mut Vec<Event>,
+    /// What going from `before` to `after` shows the learner, with
+    /// `changes_added` changes taken in.
+    pub fn between(
+        before: &RoadmapProgress,
+        after: &RoadmapProgress,
+        changes_added: usize,
     ) -> MergeOutcome {
-        let mut outcome = MergeOutcome::default();
-        let known: HashSet<_> = history.iter().map(identity).collect();
-        let mut imported_change = self.last_change;
-        let mut previous_change = None;
-        for event in &incoming.history {
-            if known.contains(&identity(event)) || event.undoes.is_some() {
-                continue;
+        let mut outcome = MergeOutcome {
+            changes_added,
+            ..MergeOutcome::default()
+        };
+        let steps: BTreeSet<&String> = before.steps.keys().chain(after.steps.keys()).collect();
+        for step in steps {
+            let (from, to) = (before.status(step), after.status(step));
+            if from != to {
+                outcome.status_changes.push((step.clone(), from, to));
             }
-            // Keep the other copy's grouping, under new numbers.
-            if previous_change != Some(event.change) {
-                imported_change += 1;
-                previous_change = Some(event.change);
-            }
-            journal.push(Event {
-                change: imported_change,
-                imported: true,
-                ..event.clone()
-            });
-            outcome.history_added += 1;
-        }
-        self.last_change = imported_change;
-
-        let change = self.last_change + 1;
-        for theirs in &incoming.steps {
-            let ours = self.steps.get(&theirs.id).cloned().unwrap_or_default();
-            let our_time = last_status_change(history, &theirs.id, ours.started, ours.finished);
-            let their_time = last_status_change(
-                &incoming.history,
-                &theirs.id,
-                theirs.started,
-                theirs.finished,
-            );
-            let step = self.steps.entry(theirs.id.clone()).or_default();
-            if theirs.status != ours.status && their_time > our_time {
-                journal.push(Event {
-                    before: Before {
-                        started: ours.started,
-                        finished: ours.finished,
-                        skip_reason: ours.skip_reason.clone(),
-                    },
-                    ..Event::new(change, now, command, &theirs.id, ours.status, theirs.status)
-                });
-                step.status = theirs.status;
-                step.started = theirs.started;
-                step.finished = theirs.finished;
-                step.skip_reason = theirs.skip_reason.clone();
+            let count =
+                |progress: &RoadmapProgress| progress.step(step).map_or(0, |s| s.notes.len());
+            if count(after) > count(before) {
                 outcome
-                    .status_changes
-                    .push((theirs.id.clone(), ours.status, theirs.status));
+                    .notes_added
+                    .push((step.clone(), count(after) - count(before)));
             }
-            let mut added = 0;
-            for note in &theirs.notes {
-                if step.notes.contains(note) {
-                    continue;
-                }
-                step.notes.push(note.clone());
-                journal.push(Event {
-                    note: Some(note.at),
-                    ..Event::new(change, now, command, &theirs.id, step.status, step.status)
-                });
-                added += 1;
-            }
-            if added > 0 {
-                step.notes.sort_by_key(|note| note.at);
-                outcome.notes_added.push((theirs.id.clone(), added));
-            }
-            if *step == StepProgress::default() {
-                self.steps.remove(&theirs.id);
-            }
-        }
-        if journal.last().is_some_and(|event| event.change == change) {
-            self.last_change = change;
         }
         outcome
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::progress::Action;
-
-    fn at(text: &str) -> Timestamp {
-        chrono::DateTime::parse_from_rfc3339(text).unwrap()
+/// The operations that turn `base` into `edited`: what a person changed
+/// in the snapshot by hand. A step whose status, dates or reason differ is
+/// set as a whole; notes added (or changed) are added; notes gone are
+/// dropped; a changed target is set.
+pub(super) fn edit_ops(base: &RoadmapProgress, edited: &RoadmapProgress) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let blank = StepProgress::default();
+    let steps: BTreeSet<&String> = base.steps.keys().chain(edited.steps.keys()).collect();
+    for step in steps {
+        let old = base.steps.get(step).unwrap_or(&blank);
+        let new = edited.steps.get(step).unwrap_or(&blank);
+        let fields = |s: &StepProgress| (s.status, s.started, s.finished, s.skip_reason.clone());
+        if fields(old) != fields(new) {
+            ops.push(Op::Status {
+                step: step.clone(),
+                from: old.status,
+                to: new.status,
+                started: new.started,
+                finished: new.finished,
+                reason: new.skip_reason.clone(),
+            });
+        }
+        let same = |a: &super::Note, b: &super::Note| a.at == b.at && a.text == b.text;
+        let kept: HashSet<usize> = new
+            .notes
+            .iter()
+            .filter_map(|note| old.notes.iter().position(|known| same(known, note)))
+            .collect();
+        for (index, note) in old.notes.iter().enumerate() {
+            if !kept.contains(&index)
+                && let Some(id) = &note.id
+            {
+                ops.push(Op::DropNote {
+                    step: step.clone(),
+                    note: id.clone(),
+                });
+            }
+        }
+        for note in &new.notes {
+            if !old.notes.iter().any(|known| same(known, note)) {
+                ops.push(Op::Note {
+                    step: step.clone(),
+                    at: note.at,
+                    text: note.text.clone(),
+                });
+            }
+        }
     }
+    if base.target != edited.target {
+        ops.push(Op::Target {
+            date: edited.target,
+        });
+    }
+    ops
+}
 
-    #[test]
-    fn later_status_wins_notes_unite_and_one_undo_takes_it_back() {
-        // Here: step a done on the 1st; there: a reset on the 5th, b done, a note.
-        let mut here = RoadmapProgress::default();
-        let mut history = Vec::new();
-        here.apply(
-            &Action::Done { on: None },
-            &["a"],
-            at("2026-11-01T10:00:00Z"),
-            "done a",
-            &mut history,
-        );
-        here.add_note(
-            "a",
-            "mine",
-            at("2026-11-01T11:00:00Z"),
-            "note a",
-            &mut history,
-        );
-        let original = here.clone();
-
-        let mut there = here.clone();
-        let mut their_history = history.clone();
-        there.apply(
-            &Action::Reset,
-            &["a"],
-            at("2026-11-05T10:00:00Z"),
-            "reset a",
-            &mut their_history,
-        );
-        there.apply(
-            &Action::Done { on: None },
-            &["b"],
-            at("2026-11-06T10:00:00Z"),
-            "done b",
-            &mut their_history,
-        );
-        there.add_note(
-            "b",
-            "theirs",
-            at("2026-11-06T11:00:00Z"),
-            "note b",
-            &mut their_history,
-        );
-        let incoming = Incoming {
-            steps: ["a", "b"]
-                .iter()
-                .map(|id| {
-                    let step = there.step(id).cloned().unwrap_or_default();
-                    IncomingStep {
-                        id: id.to_string(),
-                        status: step.status,
-                        started: step.started,
-                        finished: step.finished,
-                        skip_reason: step.skip_reason,
-                        notes: step.notes,
-                    }
-                })
-                .collect(),
-            history: their_history.clone(),
+impl RoadmapProgress {
+    /// Takes from `other` (another copy's snapshot, such as a sync conflict
+    /// copy) every step whose status was set later than here, and every
+    /// note this copy lacks, as one change of this device stamped with the
+    /// latest time taken, so it orders among other changes as the
+    /// originals did. False when there was nothing to take.
+    pub fn adopt(
+        &mut self,
+        other: &RoadmapProgress,
+        command: &str,
+        recorder: &mut super::Recorder,
+    ) -> bool {
+        let mut wanted = self.clone();
+        let mut latest = None;
+        for (id, theirs) in &other.steps {
+            let ours = wanted.steps.entry(id.clone()).or_default();
+            if theirs.set.is_some() && theirs.set > ours.set {
+                latest = latest.max(theirs.set.as_ref().map(|key| key.at));
+                ours.status = theirs.status;
+                ours.started = theirs.started;
+                ours.finished = theirs.finished;
+                ours.skip_reason = theirs.skip_reason.clone();
+            }
+            for note in &theirs.notes {
+                let known = ours
+                    .notes
+                    .iter()
+                    .any(|known| known.at == note.at && known.text == note.text);
+                if !known {
+                    latest = latest.max(Some(note.at));
+                    ours.notes.push(note.clone());
+                }
+            }
+        }
+        if other.target_set > wanted.target_set {
+            latest = latest.max(other.target_set.as_ref().map(|key| key.at));
+            wanted.target = other.target;
+        }
+        let ops = edit_ops(self, &wanted);
+        let Some(at) = latest else {
+            return false;
         };
-
-        let mut journal = Vec::new();
-        let outcome = here.merge(
-            &incoming,
-            &history,
-            at("2026-11-10T10:00:00Z"),
-            "import x",
-            &mut journal,
-        );
-        assert_eq!(
-            outcome.history_added, 3,
-            "the shared events are not copied twice"
-        );
-        assert_eq!(here.status("a"), Status::Todo, "the later reset wins");
-        assert_eq!(here.status("b"), Status::Done);
-        assert_eq!(here.step("a").unwrap().notes.len(), 1, "our note is kept");
-        assert_eq!(here.step("b").unwrap().notes[0].text, "theirs");
-
-        history.extend(journal);
-        let mut undo_journal = Vec::new();
-        let reverted = here
-            .undo(&history, at("2026-11-10T10:01:00Z"), &mut undo_journal)
-            .unwrap();
-        assert_eq!(reverted.command, "import x");
-        assert_eq!(here.steps, original.steps);
-
-        // Merging the same again changes nothing.
-        let mut here = original.clone();
-        let mut journal = Vec::new();
-        here.merge(
-            &incoming,
-            &their_history,
-            at("2026-11-10T10:00:00Z"),
-            "import x",
-            &mut journal,
-        );
-        let mut again = Vec::new();
-        let mut merged_history = their_history.clone();
-        merged_history.extend(journal);
-        let outcome = here.merge(
-            &incoming,
-            &merged_history,
-            at("2026-11-11T10:00:00Z"),
-            "import x",
-            &mut again,
-        );
-        assert!(outcome.is_empty(), "{outcome:?}");
+        if ops.is_empty() {
+            return false;
+        }
+        let mut change = recorder.begin(at, command);
+        change.ops = ops;
+        self.apply_change(&change);
+        recorder.record(change);
+        true
     }
 }

@@ -1,29 +1,45 @@
-//! The learner's progress: what state each step is in, when, notes, and the history of changes.
+//! The learner's progress: what state each step is in, when, notes, and the changes behind it.
 //!
 //! Progress is keyed by roadmap id and step id, never by position, so a
 //! roadmap can be reordered or extended without touching anyone's record.
-//! Steps still at their defaults (to do, no dates, no notes) are not stored.
 //!
-//! The current state ([`State`]) and the history ([`Event`]s) are kept
-//! apart on disk: most commands need only the state, and the history grows
-//! without bound, so reading it on every run would make smm-path slower the
-//! longer it is used (see [`store`] for how the two stay consistent).
+//! The history is the truth. Every command that changes anything records a
+//! [`Change`]: a list of operations carrying everything needed to replay it
+//! on its own, with a globally unique identity (this home's random device id
+//! and a per-device sequence number). The [`State`] is a deterministic
+//! function of the *set* of changes ([`replay`]): per step, the status
+//! operation that is latest by (time, device, sequence) wins, notes are the
+//! union, and an undo is a change that cancels another. So copies of the
+//! progress on several devices merge by set union, in any order, and agree.
+//! `progress.yaml` is a snapshot of that function over a prefix of the
+//! history, kept so most commands need not replay everything (see [`store`]).
 
 mod change;
+mod history;
+mod legacy;
 mod merge;
+mod replay;
 mod selector;
 mod store;
+pub mod sync;
 pub mod timestamp;
 
-pub use change::{Action, Outcome, Reverted, undone_changes};
-pub use merge::{Incoming, IncomingStep, MergeOutcome};
+pub use change::{Action, Outcome, Reverted};
+pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
+pub use legacy::{LegacyEvent, legacy_changes};
+pub use merge::MergeOutcome;
+pub use replay::{cancelled_changes, replay, replay_into};
 pub use selector::{SelectorError, StepSelector};
-pub use store::{MAX_STATE_BYTES, ProgressStore, StoreError, parse_state};
+pub use store::{
+    ConflictCopy, HomeCheck, MAX_STATE_BYTES, ProgressStore, StoreError, Synced, parse_state,
+};
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
+use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::roadmap::Roadmap;
 
@@ -34,8 +50,11 @@ pub type Timestamp = DateTime<FixedOffset>;
 /// every version up to this one:
 ///
 /// 1. the first format;
-/// 2. adds the closing `end: true` line, so a file cut short is detected.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 2. adds the closing `end: true` line, so a file cut short is detected;
+/// 3. a snapshot of the change history: names the device, the part of the
+///    history it includes and a checksum of its own text, and records which
+///    change set each step.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything in the state file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,13 +62,25 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub struct State {
     /// The format version: first in the file so any reader can check it.
     pub version: u32,
-    /// How many bytes of the history file are committed. Bytes past this
-    /// were appended by a write that never completed, and are ignored.
-    #[serde(default)]
+    /// This home's device id: random, made once, part of every change's identity.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub device: String,
+    /// The last sequence number this device gave a change.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seq: u64,
+    /// The part of the history this snapshot includes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<HistoryMark>,
+    /// Formats 1 and 2: how many bytes of the old history were committed.
+    #[serde(default, skip_serializing)]
     pub history_length: u64,
     /// Progress per roadmap id.
     #[serde(default)]
     pub roadmaps: BTreeMap<String, RoadmapProgress>,
+    /// A checksum of every byte of the file before this line, so a hand
+    /// edit is noticed and recorded as a change instead of being overwritten.
+    #[serde(default, skip_serializing)]
+    pub sum: Option<String>,
     /// Written last, always `true`. A file cut short, even exactly at a line
     /// break (still valid YAML, but missing entries), lacks it, and is
     /// refused instead of being accepted and then saved as the truth.
@@ -57,15 +88,34 @@ pub struct State {
     pub end: bool,
 }
 
+fn is_zero(value: &u64) -> bool {
+    *value == 0
+}
+
 impl Default for State {
     fn default() -> Self {
         State {
             version: SCHEMA_VERSION,
+            device: String::new(),
+            seq: 0,
+            history: None,
             history_length: 0,
             roadmaps: BTreeMap::new(),
+            sum: None,
             end: true,
         }
     }
+}
+
+/// Where a snapshot stands in the history: after `changes` lines, `bytes`
+/// bytes, the last of which carries the checksum `last`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryMark {
+    pub changes: u64,
+    pub bytes: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last: String,
 }
 
 /// Progress on one roadmap.
@@ -81,12 +131,24 @@ pub struct RoadmapProgress {
     /// The roadmap's step ids then, so a new version's added steps can be named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub known_steps: Vec<String>,
-    /// The number of the last change recorded in the history.
-    #[serde(default)]
+    /// Formats 1 and 2 numbered changes; read, no longer written.
+    #[serde(default, skip_serializing)]
     pub last_change: u64,
+    /// The latest change time seen: a new change is never stamped earlier,
+    /// so a command always wins over what this device has already seen,
+    /// even when another device's clock runs ahead.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::optional"
+    )]
+    pub latest: Option<Timestamp>,
     /// The day the learner means to finish by (`smm-path plan --target`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<NaiveDate>,
+    /// The operation that set `target`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_set: Option<OpKey>,
     /// Per step id; steps never touched are absent.
     #[serde(default)]
     pub steps: BTreeMap<String, StepProgress>,
@@ -135,14 +197,11 @@ pub struct StepProgress {
     pub finished: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_reason: Option<String>,
+    /// The status operation that set the fields above (absent in formats 1 and 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<OpKey>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
-}
-
-impl StepProgress {
-    fn is_untouched(&self) -> bool {
-        *self == StepProgress::default()
-    }
 }
 
 /// A timestamped note: a thought, a link, evidence.
@@ -152,93 +211,185 @@ pub struct Note {
     #[serde(with = "timestamp")]
     pub at: Timestamp,
     pub text: String,
+    /// The operation that added it (absent in formats 1 and 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<OpKey>,
 }
 
-/// One entry of the history. Every command that changes anything appends
-/// one or more events sharing a `change` number; `undo` reverts a change as
-/// a whole and appends events of its own that point back with `undoes`.
+/// One command's record in the history: one line of `history.jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Event {
-    /// The roadmap whose progress changed.
-    pub roadmap: String,
-    /// Groups the events of one command; counts up per roadmap.
-    pub change: u64,
+pub struct Change {
+    /// The device that made it.
+    pub device: String,
+    /// Counts up per device; with `device`, the change's identity.
+    pub seq: u64,
     #[serde(with = "timestamp")]
     pub at: Timestamp,
+    /// The roadmap whose progress changed.
+    pub roadmap: String,
     /// The command as typed, e.g. `done 1-3`.
     pub command: String,
-    pub step: String,
-    pub from: Status,
-    pub to: Status,
-    /// The step's dates and reason before the change, so undo restores them exactly.
-    #[serde(default, skip_serializing_if = "Before::is_empty")]
-    pub before: Before,
-    /// Set when this event added a note: the note's timestamp.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "timestamp::optional"
-    )]
-    pub note: Option<Timestamp>,
-    /// Set on events written by `undo`: the change they reverted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub undoes: Option<u64>,
-    /// Set on events copied in by `import` from another copy's history: a
-    /// record of what happened there, which `undo` does not walk into.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub imported: bool,
+    pub ops: Vec<Op>,
 }
 
-impl Event {
-    /// An event of `change`; `State::change_roadmap` stamps its roadmap.
-    fn new(
-        change: u64,
-        at: Timestamp,
-        command: &str,
-        step: &str,
+/// One thing a change did. Each carries all it needs to be replayed alone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Op {
+    /// A step's status and the fields that go with it, set as a whole.
+    Status {
+        step: String,
+        /// What the device saw before: for the log only, not for replay.
         from: Status,
         to: Status,
-    ) -> Event {
-        Event {
-            roadmap: String::new(),
-            change,
-            at,
-            command: command.to_string(),
-            step: step.to_string(),
-            from,
-            to,
-            before: Before::default(),
-            note: None,
-            undoes: None,
-            imported: false,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "timestamp::optional"
+        )]
+        started: Option<Timestamp>,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "timestamp::optional"
+        )]
+        finished: Option<Timestamp>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    Note {
+        step: String,
+        #[serde(with = "timestamp")]
+        at: Timestamp,
+        text: String,
+    },
+    /// Removes a note (a hand edit that deleted it).
+    DropNote { step: String, note: OpKey },
+    /// The finish-by date, or none.
+    Target {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<NaiveDate>,
+    },
+    /// Cancels every operation of another change.
+    Undo { device: String, seq: u64 },
+}
+
+impl Change {
+    /// The change's identity across devices.
+    pub fn id(&self) -> ChangeId {
+        ChangeId {
+            device: self.device.clone(),
+            seq: self.seq,
         }
+    }
+
+    /// The order key of its `index`th operation.
+    pub fn key(&self, index: usize) -> OpKey {
+        OpKey {
+            at: self.at,
+            device: self.device.clone(),
+            seq: self.seq,
+            index: index as u32,
+        }
+    }
+
+    /// Whether it takes back another change.
+    pub fn is_undo(&self) -> bool {
+        self.ops.iter().any(|op| matches!(op, Op::Undo { .. }))
+    }
+
+    /// The change it takes back, if it is an undo.
+    pub fn undoes(&self) -> Option<ChangeId> {
+        self.ops.iter().find_map(|op| match op {
+            Op::Undo { device, seq } => Some(ChangeId {
+                device: device.clone(),
+                seq: *seq,
+            }),
+            _ => None,
+        })
+    }
+
+    /// The total order of changes: time, then device, then sequence.
+    pub fn order(&self, other: &Change) -> Ordering {
+        (self.at, &self.device, self.seq).cmp(&(other.at, &other.device, other.seq))
     }
 }
 
-/// What a status change overwrote.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Before {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "timestamp::optional"
-    )]
-    pub started: Option<Timestamp>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "timestamp::optional"
-    )]
-    pub finished: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skip_reason: Option<String>,
+/// A change's identity: the device that made it and its number there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChangeId {
+    pub device: String,
+    pub seq: u64,
 }
 
-impl Before {
-    fn is_empty(&self) -> bool {
-        *self == Before::default()
+/// Orders operations across devices: time, device, sequence, position in
+/// the change. Written as one string, `<time> <device> <seq> <index>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpKey {
+    pub at: Timestamp,
+    pub device: String,
+    pub seq: u64,
+    pub index: u32,
+}
+
+impl Ord for OpKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.at, &self.device, self.seq, self.index).cmp(&(
+            other.at,
+            &other.device,
+            other.seq,
+            other.index,
+        ))
+    }
+}
+
+impl PartialOrd for OpKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for OpKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {} {}",
+            timestamp::format(&self.at),
+            self.device,
+            self.seq,
+            self.index
+        )
+    }
+}
+
+impl OpKey {
+    fn parse(text: &str) -> Option<OpKey> {
+        let mut parts = text.split(' ');
+        let key = OpKey {
+            at: timestamp::parse(parts.next()?)?,
+            device: parts.next()?.to_string(),
+            seq: parts.next()?.parse().ok()?,
+            index: parts.next()?.parse().ok()?,
+        };
+        parts.next().is_none().then_some(key)
+    }
+}
+
+impl Serialize for OpKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for OpKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OpKey, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        OpKey::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not `<time> <device> <sequence> <index>`"
+            ))
+        })
     }
 }
 
@@ -248,7 +399,9 @@ static NO_PROGRESS: RoadmapProgress = RoadmapProgress {
     step_count: None,
     known_steps: Vec::new(),
     last_change: 0,
+    latest: None,
     target: None,
+    target_set: None,
     steps: BTreeMap::new(),
 };
 
@@ -259,21 +412,27 @@ impl State {
     }
 
     /// Runs `change` on the progress of `roadmap`, which records what it
-    /// does as events in `journal`. When it recorded something, the events
-    /// are stamped with the roadmap, and its version and size are noted; when
-    /// it did not, the state is left exactly as it was, so nothing needs saving.
+    /// does as changes in `journal`. Each recorded change gets this
+    /// device's identity and the roadmap's id, and the roadmap's version and
+    /// size are noted; when nothing was recorded, the state is left exactly
+    /// as it was, so nothing needs saving.
     pub fn change_roadmap<R>(
         &mut self,
         roadmap: &Roadmap,
-        journal: &mut Vec<Event>,
-        change: impl FnOnce(&mut RoadmapProgress, &mut Vec<Event>) -> R,
+        journal: &mut Vec<Change>,
+        change: impl FnOnce(&mut RoadmapProgress, &mut Recorder) -> R,
     ) -> R {
         let roadmap_id: &str = &roadmap.id;
         let existed = self.roadmaps.contains_key(roadmap_id);
         let progress = self.roadmaps.entry(roadmap_id.to_string()).or_default();
-        let first_new = journal.len();
-        let result = change(progress, journal);
-        if journal.len() > first_new {
+        let mut recorder = Recorder {
+            device: self.device.clone(),
+            seq: self.seq,
+            roadmap: roadmap_id.to_string(),
+            changes: Vec::new(),
+        };
+        let result = change(progress, &mut recorder);
+        if !recorder.changes.is_empty() {
             if progress.roadmap_version != Some(roadmap.version) || progress.known_steps.is_empty()
             {
                 progress.known_steps = roadmap
@@ -284,13 +443,62 @@ impl State {
             }
             progress.roadmap_version = Some(roadmap.version);
             progress.step_count = Some(roadmap.steps.len());
-            for event in &mut journal[first_new..] {
-                event.roadmap = roadmap_id.to_string();
-            }
+            self.seq = recorder.seq;
+            journal.extend(recorder.changes);
         } else if !existed {
             self.roadmaps.remove(roadmap_id);
         }
         result
+    }
+}
+
+/// Hands out change identities while a command runs, and keeps what it records.
+#[derive(Debug)]
+pub struct Recorder {
+    device: String,
+    seq: u64,
+    roadmap: String,
+    changes: Vec<Change>,
+}
+
+impl Recorder {
+    /// A recorder for tests and dry runs, as device `device` at sequence `seq`.
+    pub fn new(device: &str, seq: u64, roadmap: &str) -> Recorder {
+        Recorder {
+            device: device.to_string(),
+            seq,
+            roadmap: roadmap.to_string(),
+            changes: Vec::new(),
+        }
+    }
+
+    /// The changes recorded so far.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Takes the recorded changes.
+    pub fn into_changes(self) -> Vec<Change> {
+        self.changes
+    }
+
+    /// A new change of this device; `record` keeps it.
+    fn begin(&self, at: Timestamp, command: &str) -> Change {
+        Change {
+            device: self.device.clone(),
+            seq: self.seq + 1,
+            at,
+            roadmap: self.roadmap.clone(),
+            command: command.to_string(),
+            ops: Vec::new(),
+        }
+    }
+
+    fn record(&mut self, change: Change) {
+        if !change.ops.is_empty() {
+            self.seq = change.seq;
+            self.changes.push(change);
+        }
     }
 }
 
@@ -301,9 +509,9 @@ impl RoadmapProgress {
     pub fn orphans<'a>(&'a self, roadmap: &Roadmap) -> Vec<&'a str> {
         let known: HashSet<&str> = roadmap.steps.iter().map(|step| step.id.as_ref()).collect();
         self.steps
-            .keys()
-            .map(String::as_str)
-            .filter(|id| !known.contains(id))
+            .iter()
+            .filter(|(id, step)| !known.contains(id.as_str()) && !step.is_blank())
+            .map(|(id, _)| id.as_str())
             .collect()
     }
 
@@ -332,5 +540,40 @@ impl RoadmapProgress {
         self.steps
             .get(step_id)
             .map_or(Status::Todo, |step| step.status)
+    }
+
+    /// What matters to the learner, without the bookkeeping of which
+    /// operation set what: two copies that agree on this show the same.
+    pub fn visible(&self) -> BTreeMap<&str, (Status, String)> {
+        self.steps
+            .iter()
+            .filter(|(_, step)| !step.is_blank())
+            .map(|(id, step)| {
+                let notes: Vec<String> = step
+                    .notes
+                    .iter()
+                    .map(|note| format!("{} {}", timestamp::format(&note.at), note.text))
+                    .collect();
+                let detail = format!(
+                    "{:?} {:?} {:?} {:?}",
+                    step.started.map(|at| timestamp::format(&at)),
+                    step.finished.map(|at| timestamp::format(&at)),
+                    step.skip_reason,
+                    notes
+                );
+                (id.as_str(), (step.status, detail))
+            })
+            .collect()
+    }
+}
+
+impl StepProgress {
+    /// At its defaults: to do, no dates, no reason, no notes.
+    pub fn is_blank(&self) -> bool {
+        self.status == Status::Todo
+            && self.started.is_none()
+            && self.finished.is_none()
+            && self.skip_reason.is_none()
+            && self.notes.is_empty()
     }
 }

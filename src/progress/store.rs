@@ -1,41 +1,61 @@
-//! The only code that touches the progress files: reading, locking, atomic saving.
+//! The only code that touches the progress files: reading, locking, appending, snapshots.
 //!
-//! The home directory holds two files with one commit point:
+//! The home directory holds:
 //!
-//! - `progress.yaml`, the current state, only ever replaced whole (temporary
-//!   file, sync, rename, sync the directory);
-//! - `history.jsonl`, one JSON event per line, only ever appended to.
+//! - `history.jsonl`, the truth: one change per line, each line's checksum
+//!   chained to the one before (see [`super::history`]), only ever appended
+//!   to. Appending a change and syncing the file is the commit.
+//! - `progress.yaml`, a snapshot: the state after the first so many lines
+//!   of the history (it names them by byte length and the checksum found
+//!   there), plus a checksum of its own text. A reader takes the snapshot
+//!   and applies the lines after it. The snapshot is rewritten (temporary
+//!   file, sync, rename, sync the directory) when the lines after it grow
+//!   past a quarter of its size, or on every change while it is small, so
+//!   a change costs what it changes and the file people read stays current.
+//! - `progress.yaml.bak`, the snapshot before the last rewrite.
 //!
-//! A change takes an exclusive OS lock on `progress.yaml.lock`, reads the
-//! state only after holding it (so concurrent commands queue instead of
-//! overwriting each other), appends its events to the history and syncs it,
-//! then replaces `progress.yaml` with one recording the history's new
-//! committed length. That rename is the commit: a crash before it leaves
-//! bytes past the committed length, which readers ignore and the next writer
-//! cuts off. A file that cannot be read or parsed is reported and never
-//! overwritten. The lock file may stay behind: the lock is the OS lock.
+//! A change locks the home directory itself (sync tools replace and delete
+//! the files they carry, never the folder they carry them into), reads
+//! only then, and writes nothing when it changed nothing. A snapshot naming
+//! history the history file does not have (a sync still copying, a file
+//! from another device) is refused and nothing is written. A snapshot whose
+//! checksum no longer matches was edited by hand: the edit is recorded as a
+//! change before anything else, so it is neither lost nor overwritten.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
 
-use super::{Event, SCHEMA_VERSION, State};
-use crate::atomic_file::{Durability, sync_directory, write_atomically};
+use super::history::{self, SUM_TAIL_LENGTH, decode_lines, encode_lines};
+use super::legacy::{LegacyEvent, legacy_changes};
+use super::merge::edit_ops;
+use super::replay::replay_into;
+use super::{Change, HistoryMark, SCHEMA_VERSION, State};
+use crate::atomic_file::{Durability, is_temporary_of, sync_directory, write_atomically};
 use crate::cache::{self, Fingerprint};
 use crate::crash_point::crash_point;
 use crate::yaml;
 
 const STATE_FILE: &str = "progress.yaml";
 const HISTORY_FILE: &str = "history.jsonl";
-const LOCK_FILE: &str = "progress.yaml.lock";
+/// Where a format 2 history is kept once converted: never deleted.
+const LEGACY_HISTORY_FILE: &str = "history-v2.jsonl";
 const STATE_CACHE_FILE: &str = "cache/progress.json";
 const BACKUP_FILE: &str = "progress.yaml.bak";
+
+/// Below this size the snapshot is rewritten on every change: it costs
+/// about a millisecond, and keeps `progress.yaml` current for people.
+const ALWAYS_REWRITE_BELOW: u64 = 1024 * 1024;
 
 /// Far beyond any real progress (100,000 steps with notes take 45 MB), and
 /// small enough that a runaway file is refused before it is read.
 pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The history may hold many times the state; this still stops a runaway file.
+const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
 
 /// Why the progress could not be read or saved.
 #[derive(Debug)]
@@ -65,11 +85,21 @@ pub enum StoreError {
         path: PathBuf,
         size: u64,
     },
-    /// The history is shorter than committed, or a committed line does not parse.
+    /// A committed line of the history does not read.
     HistoryDamaged {
         path: PathBuf,
         line: usize,
         reason: String,
+    },
+    /// The snapshot includes more history than the history file has.
+    HistoryBehind {
+        path: PathBuf,
+        has: u64,
+        needs: u64,
+    },
+    /// The history file is not the one the snapshot was made from.
+    HistoryMismatch {
+        path: PathBuf,
     },
     Lock {
         path: PathBuf,
@@ -87,6 +117,66 @@ pub struct ProgressStore {
     home: PathBuf,
 }
 
+/// A snapshot as read: its state, whether it was edited by hand, its size.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Snapshot {
+    state: State,
+    edited: bool,
+    #[serde(skip)]
+    size: u64,
+}
+
+/// The history as read: its changes and where its committed part ends.
+#[derive(Debug, Clone, Default)]
+struct HistoryRead {
+    changes: Vec<Change>,
+    /// Bytes of whole lines; past this lies a line a crash cut short.
+    end: u64,
+    last_sum: String,
+}
+
+/// What reading the home for a change found.
+struct Reading {
+    state: State,
+    /// The whole history, when it had to be read.
+    history: Option<Vec<Change>>,
+    /// Whole lines in the history file, where they end, and the last checksum.
+    lines: u64,
+    end: u64,
+    last_sum: String,
+    /// Changes this reading must record before the command's own: a hand
+    /// edit, or a format 2 history converted.
+    pending: Vec<Change>,
+    /// The history file must be written anew (a format 2 home converted).
+    convert: bool,
+    /// The snapshot must be rewritten, whatever its size.
+    rewrite: bool,
+    snapshot_size: u64,
+    snapshot_end: u64,
+}
+
+/// A conflict copy a file-sync tool left in the home.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictCopy {
+    pub path: PathBuf,
+}
+
+/// What `doctor` learns of the home beyond the state itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeCheck {
+    /// Changes in the history.
+    pub changes: usize,
+    /// Changes after the snapshot (it catches up on the next rewrite).
+    pub behind: usize,
+    pub conflict_copies: Vec<PathBuf>,
+}
+
+/// What a merge wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Synced {
+    pub added: usize,
+}
+
 impl ProgressStore {
     /// The store in `home` (nothing is created until something is saved).
     pub fn in_home(home: &Path) -> ProgressStore {
@@ -95,50 +185,18 @@ impl ProgressStore {
         }
     }
 
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
     /// Where the state file is.
     pub fn path(&self) -> PathBuf {
         self.home.join(STATE_FILE)
     }
 
-    /// Where the previous state is kept after every change.
+    /// Where the previous snapshot is kept.
     pub fn backup_path(&self) -> PathBuf {
         self.home.join(BACKUP_FILE)
-    }
-
-    /// Where the lock file is.
-    pub fn lock_path(&self) -> PathBuf {
-        self.home.join(LOCK_FILE)
-    }
-
-    /// The file a write replaces: the state file, or, when it is a symbolic
-    /// link (as dotfile managers make), the file it points to, so the link
-    /// survives.
-    fn write_target(&self) -> PathBuf {
-        let path = self.path();
-        match fs::symlink_metadata(&path) {
-            Ok(metadata) if metadata.file_type().is_symlink() => {
-                fs::canonicalize(&path).unwrap_or(path)
-            }
-            _ => path,
-        }
-    }
-
-    /// Temporary files an interrupted write left in the home directory.
-    pub fn leftover_temporary_files(&self) -> Vec<PathBuf> {
-        let Ok(entries) = fs::read_dir(&self.home) else {
-            return Vec::new();
-        };
-        let mut leftovers: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| {
-                path.file_name()
-                    .and_then(|name| name.to_str())
-                    .is_some_and(|name| name.starts_with(&format!(".{STATE_FILE}.tmp.")))
-            })
-            .collect();
-        leftovers.sort();
-        leftovers
     }
 
     /// Where the history file is.
@@ -151,40 +209,562 @@ impl ProgressStore {
         self.home.join("cache")
     }
 
-    /// Reads the state; an absent file is an empty state.
+    /// Temporary files an interrupted write left in the home directory.
+    pub fn leftover_temporary_files(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.home) else {
+            return Vec::new();
+        };
+        let mut leftovers: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                [STATE_FILE, BACKUP_FILE, HISTORY_FILE]
+                    .iter()
+                    .any(|name| is_temporary_of(path, name))
+            })
+            .collect();
+        leftovers.sort();
+        leftovers
+    }
+
+    /// Copies a file-sync tool made when two devices wrote the same file:
+    /// `progress.sync-conflict-….yaml`, `history (conflicted copy).jsonl`.
+    pub fn conflict_copies(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.home) else {
+            return Vec::new();
+        };
+        let mut copies: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+                    return false;
+                };
+                let name = name.to_lowercase();
+                (name.starts_with("progress") || name.starts_with("history"))
+                    && name.contains("conflict")
+            })
+            .collect();
+        copies.sort();
+        copies
+    }
+
+    /// Reads the state: the snapshot, with the history after it applied.
+    /// No files at all is an empty state.
     pub fn load(&self) -> Result<State, StoreError> {
+        let Some(snapshot) = self.read_snapshot()? else {
+            let history = self.read_whole_history()?;
+            return Ok(state_from_history(State::default(), &history.changes));
+        };
+        let mut state = snapshot.state;
+        if state.version < 3 {
+            return Ok(state);
+        }
+        let tail = self.read_tail(&state)?;
+        if !apply_in_order(&mut state, &tail.changes) {
+            let history = self.read_whole_history()?;
+            state = state_from_history(state, &history.changes);
+        }
+        Ok(state)
+    }
+
+    /// Every committed change, all roadmaps, in the order this copy learned
+    /// of them. A format 2 history is converted (in memory only).
+    pub fn read_history(&self) -> Result<Vec<Change>, StoreError> {
+        match self.read_snapshot()? {
+            Some(snapshot) if snapshot.state.version < 3 => {
+                let state = snapshot.state;
+                let device = "legacy";
+                Ok(self.convert_legacy(&state, device)?.0)
+            }
+            Some(snapshot) => {
+                self.read_tail(&snapshot.state)?;
+                Ok(self.read_whole_history()?.changes)
+            }
+            None => Ok(self.read_whole_history()?.changes),
+        }
+    }
+
+    /// What `doctor` reports of the history and the home.
+    pub fn check(&self) -> Result<HomeCheck, StoreError> {
+        let conflict_copies = self.conflict_copies();
+        let Some(snapshot) = self.read_snapshot()? else {
+            let history = self.read_whole_history()?;
+            return Ok(HomeCheck {
+                changes: history.changes.len(),
+                behind: history.changes.len(),
+                conflict_copies,
+            });
+        };
+        if snapshot.state.version < 3 {
+            let changes = self.convert_legacy(&snapshot.state, "legacy")?.0.len();
+            return Ok(HomeCheck {
+                changes,
+                behind: 0,
+                conflict_copies,
+            });
+        }
+        let tail = self.read_tail(&snapshot.state)?;
+        let history = self.read_whole_history()?;
+        Ok(HomeCheck {
+            changes: history.changes.len(),
+            behind: tail.changes.len(),
+            conflict_copies,
+        })
+    }
+
+    /// Runs `change` on the current state under the lock. `change` gets the
+    /// whole history (every roadmap's) when `with_history` is set, and
+    /// records what it did as changes in its journal; when there are any,
+    /// they are appended to the history (the commit) and the snapshot
+    /// follows. A hand edit found on the way is recorded first.
+    pub fn update<R, E>(
+        &self,
+        with_history: bool,
+        change: impl FnOnce(&mut State, &[Change], &mut Vec<Change>) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<StoreError>,
+    {
+        let lock = self.lock()?;
+        self.remove_leftovers();
+        let mut reading = self.read_for_change(with_history)?;
+        let history = reading.history.take().unwrap_or_default();
+        let mut journal = Vec::new();
+        let result = change(&mut reading.state, &history, &mut journal)?;
+        drop(history);
+        // A converted format 2 home is written only along with a change.
+        if !journal.is_empty() || (!reading.pending.is_empty() && !reading.convert) {
+            let mut changes = std::mem::take(&mut reading.pending);
+            changes.extend(journal);
+            self.commit(&mut reading, &changes)?;
+        }
+        drop(lock);
+        Ok(result)
+    }
+
+    /// Reads everything a change needs, under the lock.
+    fn read_for_change(&self, with_history: bool) -> Result<Reading, StoreError> {
+        let Some(snapshot) = self.read_snapshot()? else {
+            // No snapshot: the history, if any, is the whole truth.
+            let history = self.read_whole_history()?;
+            let mut state = state_from_history(State::default(), &history.changes);
+            state.device = new_device_id();
+            return Ok(Reading {
+                state,
+                lines: history.changes.len() as u64,
+                end: history.end,
+                last_sum: history.last_sum,
+                history: Some(history.changes),
+                pending: Vec::new(),
+                convert: false,
+                rewrite: true,
+                snapshot_size: 0,
+                snapshot_end: 0,
+            });
+        };
+        if snapshot.state.version < 3 {
+            let device = new_device_id();
+            let (changes, seq) = self.convert_legacy(&snapshot.state, &device)?;
+            let mut state = state_from_history(snapshot.state, &changes);
+            state.device = device;
+            state.seq = seq;
+            return Ok(Reading {
+                state,
+                history: Some(changes.clone()),
+                lines: 0,
+                end: 0,
+                last_sum: String::new(),
+                pending: changes,
+                convert: true,
+                rewrite: true,
+                snapshot_size: snapshot.size,
+                snapshot_end: 0,
+            });
+        }
+        let mut state = snapshot.state;
+        if state.device.is_empty() {
+            state.device = new_device_id();
+        }
+        let mark = state.history.clone().unwrap_or_default();
+        let tail = self.read_tail(&state)?;
+        state.seq = state.seq.max(own_last_seq(&tail.changes, &state.device));
+        let mut reading = Reading {
+            state,
+            history: None,
+            lines: mark.changes + tail.changes.len() as u64,
+            end: tail.end,
+            last_sum: tail.last_sum.clone(),
+            pending: Vec::new(),
+            convert: false,
+            rewrite: false,
+            snapshot_size: snapshot.size,
+            snapshot_end: mark.bytes,
+        };
+        if snapshot.edited {
+            self.record_hand_edit(&mut reading, &mark)?;
+            return Ok(reading);
+        }
+        if !apply_in_order(&mut reading.state, &tail.changes) {
+            let history = self.read_whole_history()?;
+            reading.state = state_from_history(reading.state, &history.changes);
+            reading.history = Some(history.changes);
+            reading.rewrite = true;
+        } else if with_history {
+            reading.history = Some(self.read_whole_history()?.changes);
+        }
+        Ok(reading)
+    }
+
+    /// Turns what a person changed in the snapshot into a change per
+    /// roadmap, stamped with the file's modification time (never before
+    /// the changes it edits), and replays the history with it.
+    fn record_hand_edit(
+        &self,
+        reading: &mut Reading,
+        mark: &HistoryMark,
+    ) -> Result<(), StoreError> {
+        let history = self.read_whole_history()?;
+        let prefix_length = usize::try_from(mark.changes)
+            .unwrap_or(usize::MAX)
+            .min(history.changes.len());
+        let edited = reading.state.clone();
+        // What the snapshot said before the edit: a replay of the history it names.
+        let base = state_from_history(edited.clone(), &history.changes[..prefix_length]);
+        let modified = modified_time(&self.path());
+        for (roadmap_id, progress) in &edited.roadmaps {
+            let ops = edit_ops(base.roadmap(roadmap_id), progress);
+            if ops.is_empty() {
+                continue;
+            }
+            let latest = history
+                .changes
+                .iter()
+                .filter(|change| change.roadmap == *roadmap_id)
+                .map(|change| change.at)
+                .max();
+            let Some(at) = modified.max(latest).or(modified) else {
+                continue;
+            };
+            reading.state.seq += 1;
+            reading.pending.push(Change {
+                device: reading.state.device.clone(),
+                seq: reading.state.seq,
+                at,
+                roadmap: roadmap_id.clone(),
+                command: "edited by hand".to_string(),
+                ops,
+            });
+        }
+        let mut all = history.changes;
+        all.extend(reading.pending.iter().cloned());
+        reading.state = state_from_history(reading.state.clone(), &all);
+        reading.history = Some(all);
+        reading.rewrite = true;
+        Ok(())
+    }
+
+    /// Appends `changes` (the commit), then brings the snapshot up to date
+    /// when it is due. A snapshot that cannot be written is left behind:
+    /// the history already holds the changes, and a later change rewrites it.
+    fn commit(&self, reading: &mut Reading, changes: &[Change]) -> Result<(), StoreError> {
+        let path = self.history_path();
+        let write_error = |error: io::Error| StoreError::Write {
+            path: path.clone(),
+            reason: error.to_string(),
+        };
+        if reading.convert {
+            self.keep_legacy_history().map_err(write_error)?;
+        }
+        let mut lines = Vec::new();
+        let last_sum = encode_lines(changes, &reading.last_sum, &mut lines);
+        let existed = path.exists();
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(write_error)?;
+        // Bytes past the committed end belong to a write that crashed
+        // before it was whole; they were never part of the history.
+        file.set_len(reading.end).map_err(write_error)?;
+        file.seek(SeekFrom::Start(reading.end))
+            .map_err(write_error)?;
+        file.write_all(&lines).map_err(write_error)?;
+        file.sync_data().map_err(write_error)?;
+        if !existed || reading.convert {
+            sync_directory(&self.home).map_err(write_error)?;
+        }
+        drop(file);
+        crash_point("after-history");
+        reading.lines += changes.len() as u64;
+        reading.end += lines.len() as u64;
+        reading.last_sum = last_sum;
+
+        let since_snapshot = reading.end.saturating_sub(reading.snapshot_end);
+        let due = reading.rewrite
+            || reading.snapshot_size < ALWAYS_REWRITE_BELOW
+            || since_snapshot.saturating_mul(4) >= reading.snapshot_size;
+        if due {
+            let mut state = reading.state.clone();
+            state.history = Some(HistoryMark {
+                changes: reading.lines,
+                bytes: reading.end,
+                last: reading.last_sum.clone(),
+            });
+            // A failed rewrite leaves the older snapshot, which the history still extends.
+            let _ = self.save_snapshot(&mut state);
+        }
+        Ok(())
+    }
+
+    /// Merges changes from elsewhere (another device's file, an export):
+    /// those this home lacks are appended, and the state replayed. Returns
+    /// the state before and after, for the caller to report.
+    pub fn merge(
+        &self,
+        incoming: Vec<Change>,
+        dry_run: bool,
+    ) -> Result<(State, State, Synced), StoreError> {
+        let work = |state: &mut State, history: &[Change], journal: &mut Vec<Change>| {
+            let before = state.clone();
+            let known: std::collections::HashSet<_> = history.iter().map(Change::id).collect();
+            let mut seen = std::collections::HashSet::new();
+            for change in incoming {
+                if !known.contains(&change.id()) && seen.insert(change.id()) {
+                    journal.push(change);
+                }
+            }
+            let mut all = history.to_vec();
+            all.extend(journal.iter().cloned());
+            let after = state_from_history(state.clone(), &all);
+            *state = after.clone();
+            let synced = Synced {
+                added: journal.len(),
+            };
+            if dry_run {
+                journal.clear();
+            }
+            Ok::<_, StoreError>((before, after, synced))
+        };
+        if dry_run {
+            let state = self.load()?;
+            let history = self.read_history()?;
+            let mut state = state;
+            return work(&mut state, &history, &mut Vec::new());
+        }
+        self.update(true, work)
+    }
+
+    /// The committed history's bytes, for another device to read (`sync`).
+    pub fn history_bytes(&self) -> Result<Vec<u8>, StoreError> {
+        let state = self.load()?;
+        if state.version < 3 {
+            return Ok(Vec::new());
+        }
+        let history = self.read_whole_history()?;
+        let mut bytes = self.read_history_file(0)?.unwrap_or_default();
+        bytes.truncate(history.end as usize);
+        Ok(bytes)
+    }
+
+    /// Takes the exclusive lock on the home, held until the returned file
+    /// is dropped, creating the home if needed. The lock is on the
+    /// directory: a sync tool may delete or replace any file in it, and a
+    /// lock on a file that is no longer at its path guards nothing.
+    fn lock(&self) -> Result<File, StoreError> {
+        fs::create_dir_all(&self.home).map_err(|error| StoreError::Write {
+            path: self.home.clone(),
+            reason: error.to_string(),
+        })?;
+        let lock_error = |error: io::Error| StoreError::Lock {
+            path: self.home.clone(),
+            reason: error.to_string(),
+        };
+        #[cfg(unix)]
+        let lock = File::open(&self.home).map_err(lock_error)?;
+        #[cfg(not(unix))]
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.home.join("progress.yaml.lock"))
+            .map_err(lock_error)?;
+        lock.lock().map_err(lock_error)?;
+        Ok(lock)
+    }
+
+    /// Removes temporary files of writes that never finished (a crash, a
+    /// kill). Only under the lock: no other write can be under way.
+    fn remove_leftovers(&self) {
+        for path in self.leftover_temporary_files() {
+            let _ = fs::remove_file(path);
+        }
+    }
+
+    /// Reads and checks the snapshot; `None` when there is none.
+    fn read_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {
         let path = self.path();
         let unreadable = |error: io::Error| StoreError::Unreadable {
             path: path.clone(),
             reason: error.to_string(),
         };
-        match fs::metadata(&path) {
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(State::default()),
+        let size = match fs::metadata(&path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(unreadable(error)),
+            Ok(metadata) if metadata.is_dir() => {
+                return Err(unreadable(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "a directory, not a file",
+                )));
+            }
             Ok(metadata) if metadata.len() > MAX_STATE_BYTES => {
                 return Err(StoreError::TooLarge {
                     path,
                     size: metadata.len(),
                 });
             }
-            Ok(_) => {}
-        }
+            Ok(metadata) => metadata.len(),
+        };
         let cache_path = self.home.join(STATE_CACHE_FILE);
         let fingerprint = Fingerprint::of_file(&path).map_err(unreadable)?;
-        if let Some(state) = cache::read(&cache_path, &fingerprint) {
-            return Ok(state);
+        if let Some(mut snapshot) = cache::read::<Snapshot>(&cache_path, &fingerprint) {
+            snapshot.size = size;
+            return Ok(Some(snapshot));
         }
         let bytes = fs::read(&path).map_err(unreadable)?;
         let text =
             std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
         let state = parse_state(text, &path)?;
-        cache::write(&cache_path, &Fingerprint::of_bytes(&bytes), &state);
-        Ok(state)
+        let edited = state.version >= 3 && !sum_matches(text);
+        let snapshot = Snapshot {
+            state,
+            edited,
+            size,
+        };
+        cache::write(&cache_path, &Fingerprint::of_bytes(&bytes), &snapshot);
+        Ok(Some(snapshot))
     }
 
-    /// The committed history, all roadmaps, oldest first.
-    pub fn read_history(&self, state: &State) -> Result<Vec<Event>, StoreError> {
+    /// The history file's bytes from `offset`, `None` when there is no file.
+    fn read_history_file(&self, offset: u64) -> Result<Option<Vec<u8>>, StoreError> {
         let path = self.history_path();
+        let damaged = |reason: String| StoreError::HistoryDamaged {
+            path: path.clone(),
+            line: 0,
+            reason,
+        };
+        let mut file = match File::open(&path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(damaged(error.to_string())),
+        };
+        let size = file.metadata().map_err(|e| damaged(e.to_string()))?.len();
+        if size > MAX_HISTORY_BYTES {
+            return Err(StoreError::TooLarge { path, size });
+        }
+        file.seek(SeekFrom::Start(offset))
+            .map_err(|e| damaged(e.to_string()))?;
+        let mut bytes = Vec::with_capacity(size.saturating_sub(offset) as usize);
+        file.read_to_end(&mut bytes)
+            .map_err(|e| damaged(e.to_string()))?;
+        Ok(Some(bytes))
+    }
+
+    /// The whole history, checked line by line from the start.
+    fn read_whole_history(&self) -> Result<HistoryRead, StoreError> {
+        let Some(bytes) = self.read_history_file(0)? else {
+            return Ok(HistoryRead::default());
+        };
+        let decoded = decode_lines(&bytes, "").map_err(|error| StoreError::HistoryDamaged {
+            path: self.history_path(),
+            line: error.line,
+            reason: error.reason,
+        })?;
+        Ok(HistoryRead {
+            changes: decoded.changes,
+            end: decoded.whole_bytes,
+            last_sum: decoded.last_sum,
+        })
+    }
+
+    /// The changes after the snapshot, once the history is shown to be the
+    /// one the snapshot was made from: long enough, with the checksum the
+    /// snapshot names at the point it names. Reads only what follows.
+    fn read_tail(&self, state: &State) -> Result<HistoryRead, StoreError> {
+        let path = self.history_path();
+        let mark = state.history.clone().unwrap_or_default();
+        let start = mark.bytes.saturating_sub(SUM_TAIL_LENGTH);
+        let bytes = match self.read_history_file(start)? {
+            None if mark.bytes == 0 => Vec::new(),
+            None => {
+                return Err(StoreError::HistoryBehind {
+                    path,
+                    has: 0,
+                    needs: mark.bytes,
+                });
+            }
+            Some(bytes) => bytes,
+        };
+        let before = (mark.bytes - start) as usize;
+        if bytes.len() < before {
+            return Err(StoreError::HistoryBehind {
+                path,
+                has: start + bytes.len() as u64,
+                needs: mark.bytes,
+            });
+        }
+        if mark.bytes > 0 && history::sum_at_end(&bytes[..before]) != Some(mark.last.as_str()) {
+            return Err(StoreError::HistoryMismatch { path });
+        }
+        let decoded = decode_lines(&bytes[before..], &mark.last).map_err(|error| {
+            StoreError::HistoryDamaged {
+                path: path.clone(),
+                line: usize::try_from(mark.changes)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(error.line),
+                reason: error.reason,
+            }
+        })?;
+        Ok(HistoryRead {
+            changes: decoded.changes,
+            end: mark.bytes + decoded.whole_bytes,
+            last_sum: decoded.last_sum,
+        })
+    }
+
+    /// A format 1 or 2 home's history as changes of `device`, with the
+    /// last sequence number used.
+    fn convert_legacy(
+        &self,
+        state: &State,
+        device: &str,
+    ) -> Result<(Vec<Change>, u64), StoreError> {
+        let events = self.read_legacy_history(state)?;
+        let mut changes = Vec::new();
+        let mut seq = 0;
+        let command = format!("migrated from format {}", state.version);
+        for (roadmap_id, progress) in &state.roadmaps {
+            let events: Vec<LegacyEvent> = events
+                .iter()
+                .filter(|event| event.roadmap == *roadmap_id)
+                .cloned()
+                .collect();
+            let converted = legacy_changes(device, seq, roadmap_id, &events, progress, &command);
+            seq = converted.last().map_or(seq, |change| change.seq);
+            changes.extend(converted);
+        }
+        Ok((changes, seq))
+    }
+
+    /// The committed events of a format 2 history (format 1 had none).
+    fn read_legacy_history(&self, state: &State) -> Result<Vec<LegacyEvent>, StoreError> {
+        let kept = self.home.join(LEGACY_HISTORY_FILE);
+        let path = if kept.exists() {
+            kept
+        } else {
+            self.history_path()
+        };
         let damaged = |line: usize, reason: String| StoreError::HistoryDamaged {
             path: path.clone(),
             line,
@@ -201,167 +781,82 @@ impl ProgressStore {
             Err(error) => return Err(damaged(0, error.to_string())),
         }
         if (bytes.len() as u64) < state.history_length {
-            return Err(damaged(
-                0,
-                shorter_than_recorded(bytes.len() as u64, state.history_length),
-            ));
+            return Err(StoreError::HistoryBehind {
+                path,
+                has: bytes.len() as u64,
+                needs: state.history_length,
+            });
         }
         bytes
             .split(|&byte| byte == b'\n')
             .enumerate()
             .filter(|(_, line)| !line.is_empty())
             .map(|(index, line)| {
-                serde_json::from_slice::<Event>(line)
+                serde_json::from_slice::<LegacyEvent>(line)
                     .map_err(|error| damaged(index + 1, error.to_string()))
             })
             .collect()
     }
 
-    /// Runs `change` on the current state under the lock. `change` records
-    /// what it did as events in its journal; when there are any, they are
-    /// appended to the history and the new state is committed.
-    pub fn update<R, E>(
-        &self,
-        change: impl FnOnce(&mut State, &mut Vec<Event>) -> Result<R, E>,
-    ) -> Result<R, E>
-    where
-        E: From<StoreError>,
-    {
-        let lock = self.lock()?;
-        let mut state = self.load()?;
-        let mut journal = Vec::new();
-        let result = change(&mut state, &mut journal)?;
-        if !journal.is_empty() {
-            self.append_history(&mut state, &journal)?;
-            crash_point("after-history");
-            // An older file is written back in the current format.
-            state.version = SCHEMA_VERSION;
-            state.end = true;
-            self.save(&state)?;
+    /// Moves a format 2 history aside before the converted one is written.
+    fn keep_legacy_history(&self) -> io::Result<()> {
+        let kept = self.home.join(LEGACY_HISTORY_FILE);
+        if kept.exists() {
+            // An earlier conversion was interrupted: the old history is already kept.
+            return Ok(());
         }
-        drop(lock);
-        Ok(result)
+        match fs::rename(self.history_path(), &kept) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+            result => result,
+        }
     }
 
-    /// Runs `change` on the current state under the lock, for settings that
-    /// are not steps' progress (a target date), and saves when it says it
-    /// changed something. No history is recorded.
-    pub fn update_settings(
-        &self,
-        change: impl FnOnce(&mut State) -> bool,
-    ) -> Result<bool, StoreError> {
-        let lock = self.lock()?;
-        let mut state = self.load()?;
-        let changed = change(&mut state);
-        if changed {
-            state.version = SCHEMA_VERSION;
-            state.end = true;
-            self.save(&state)?;
-        }
-        drop(lock);
-        Ok(changed)
-    }
-
-    /// Creates the home directory if needed and takes the exclusive lock,
-    /// held until the returned file is dropped.
-    fn lock(&self) -> Result<File, StoreError> {
-        fs::create_dir_all(&self.home).map_err(|error| StoreError::Write {
-            path: self.home.clone(),
-            reason: error.to_string(),
-        })?;
-        let lock_path = self.lock_path();
-        let lock_error = |error: io::Error| StoreError::Lock {
-            path: lock_path.clone(),
-            reason: error.to_string(),
-        };
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(lock_error)?;
-        lock.lock().map_err(lock_error)?;
-        Ok(lock)
-    }
-
-    /// Appends `events` after the committed part of the history, syncs, and
-    /// records the new committed length in `state` (not yet saved).
-    fn append_history(&self, state: &mut State, events: &[Event]) -> Result<(), StoreError> {
-        let path = self.history_path();
-        let write_error = |error: io::Error| StoreError::Write {
-            path: path.clone(),
-            reason: error.to_string(),
-        };
-        let mut lines = Vec::new();
-        for event in events {
-            serde_json::to_writer(&mut lines, event).map_err(|error| write_error(error.into()))?;
-            lines.push(b'\n');
-        }
-        let existed = path.exists();
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(write_error)?;
-        let length = file.metadata().map_err(write_error)?.len();
-        if length < state.history_length {
-            return Err(StoreError::HistoryDamaged {
-                path: path.clone(),
-                line: 0,
-                reason: shorter_than_recorded(length, state.history_length),
-            });
-        }
-        // Bytes past the committed length belong to a write that crashed
-        // before its commit; they were never part of the history.
-        file.set_len(state.history_length).map_err(write_error)?;
-        file.seek(SeekFrom::Start(state.history_length))
-            .map_err(write_error)?;
-        file.write_all(&lines).map_err(write_error)?;
-        file.sync_data().map_err(write_error)?;
-        if !existed {
-            sync_directory(&self.home).map_err(write_error)?;
-        }
-        state.history_length += lines.len() as u64;
-        Ok(())
-    }
-
-    /// Keeps the current state as the backup, then replaces it atomically.
-    fn save(&self, state: &State) -> Result<(), StoreError> {
+    /// Writes the snapshot: its text with a checksum line, the previous
+    /// snapshot kept as the backup, then an atomic replace.
+    fn save_snapshot(&self, state: &mut State) -> Result<(), StoreError> {
         let target = self.write_target();
         let write_error = |reason: String| StoreError::Write {
             path: target.clone(),
             reason,
         };
-        let text = yaml::to_string(state).map_err(write_error)?;
-        if target.exists() {
-            self.keep_backup(&target)
+        state.version = SCHEMA_VERSION;
+        state.end = true;
+        state.sum = None;
+        let text = snapshot_text(state).map_err(write_error)?;
+        if let Ok(previous) = fs::read(&target) {
+            write_atomically(&self.backup_path(), &previous, Durability::Synced)
                 .map_err(|error| write_error(error.to_string()))?;
         }
         write_atomically(&target, text.as_bytes(), Durability::Synced)
             .map_err(|error| write_error(error.to_string()))?;
+        let snapshot = Snapshot {
+            state: state.clone(),
+            edited: false,
+            size: text.len() as u64,
+        };
         let fingerprint = Fingerprint::of_bytes(text.as_bytes());
-        cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, state);
+        cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, &snapshot);
         Ok(())
     }
 
-    /// Makes the backup another name for the current file. The write that
-    /// follows replaces the state by renaming a new file over it, never by
-    /// changing it in place, so the backup keeps the old contents for free.
-    fn keep_backup(&self, current: &Path) -> io::Result<()> {
-        let backup = self.backup_path();
-        match fs::remove_file(&backup) {
-            Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
-            _ => {}
+    /// The file a write replaces: the state file, or, when it is a symbolic
+    /// link (as dotfile managers make), the file it points to, so the link
+    /// survives.
+    fn write_target(&self) -> PathBuf {
+        let path = self.path();
+        match fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                fs::canonicalize(&path).unwrap_or(path)
+            }
+            _ => path,
         }
-        // A file system without hard links (or a target elsewhere) gets a copy.
-        fs::hard_link(current, &backup).or_else(|_| fs::copy(current, &backup).map(|_| ()))
     }
 
-    /// Puts the backup back in place of the state, keeping the current file
-    /// as `progress.yaml.broken-<time>`; returns that name, if there was a
-    /// current file. Works when the state cannot be parsed: that is its use.
+    /// Puts the backup back in place of the snapshot, keeping the current
+    /// file as `progress.yaml.broken-<time>` (never over an earlier one);
+    /// returns that name, if there was a current file. The backup is
+    /// checked first: a damaged one is refused. The history is untouched,
+    /// so the restored snapshot catches up with every change since.
     pub fn restore_backup(&self, now: &str) -> Result<Option<PathBuf>, StoreError> {
         let lock = self.lock()?;
         let backup = self.backup_path();
@@ -369,16 +864,36 @@ impl ProgressStore {
             path: backup.clone(),
             reason: error.to_string(),
         })?;
+        let text = std::str::from_utf8(&contents).map_err(|_| StoreError::NotUtf8 {
+            path: backup.clone(),
+        })?;
+        parse_state(text, &backup)?;
         let target = self.write_target();
         let write_error = |path: &Path, error: io::Error| StoreError::Write {
             path: path.to_path_buf(),
             reason: error.to_string(),
         };
         let kept = if target.exists() {
-            let mut name = target.clone().into_os_string();
-            name.push(format!(".broken-{now}"));
-            let kept = PathBuf::from(name);
-            fs::copy(&target, &kept).map_err(|error| write_error(&kept, error))?;
+            let kept = (0..1000)
+                .map(|attempt| {
+                    let mut name = target.clone().into_os_string();
+                    name.push(format!(".broken-{now}"));
+                    if attempt > 0 {
+                        name.push(format!("-{attempt}"));
+                    }
+                    PathBuf::from(name)
+                })
+                .find(|candidate| !candidate.exists())
+                .ok_or_else(|| write_error(&target, io::Error::other("too many kept copies")))?;
+            let current = fs::read(&target).map_err(|error| write_error(&target, error))?;
+            let mut file = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&kept)
+                .map_err(|error| write_error(&kept, error))?;
+            file.write_all(&current)
+                .and_then(|()| file.sync_all())
+                .map_err(|error| write_error(&kept, error))?;
             Some(kept)
         } else {
             None
@@ -390,8 +905,98 @@ impl ProgressStore {
     }
 }
 
-fn shorter_than_recorded(length: u64, recorded: u64) -> String {
-    format!("it has {length} bytes, but progress.yaml records {recorded}")
+/// Applies changes to a state in the order given; false, with the state
+/// partly changed, when one needs a replay (it cancels something).
+fn apply_in_order(state: &mut State, changes: &[Change]) -> bool {
+    for change in changes {
+        let progress = state.roadmaps.entry(change.roadmap.clone()).or_default();
+        if !progress.apply_change(change) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `state` with each roadmap's progress replayed from `changes`; the
+/// bookkeeping (roadmap versions, known steps) is kept from `state`.
+fn state_from_history(mut state: State, changes: &[Change]) -> State {
+    let mut roadmap_ids: Vec<&str> = changes
+        .iter()
+        .map(|change| change.roadmap.as_str())
+        .collect();
+    roadmap_ids.sort_unstable();
+    roadmap_ids.dedup();
+    let mut roadmaps = std::collections::BTreeMap::new();
+    for roadmap_id in roadmap_ids {
+        let base = state.roadmaps.remove(roadmap_id).unwrap_or_default();
+        let replayed = replay_into(
+            &base,
+            changes.iter().filter(|change| change.roadmap == roadmap_id),
+        );
+        roadmaps.insert(roadmap_id.to_string(), replayed);
+    }
+    // Roadmaps without changes keep only their bookkeeping.
+    for (roadmap_id, base) in state.roadmaps {
+        roadmaps.insert(roadmap_id, replay_into(&base, std::iter::empty()));
+    }
+    state.roadmaps = roadmaps;
+    state
+}
+
+/// The highest sequence number `device` used among `changes`.
+fn own_last_seq(changes: &[Change], device: &str) -> u64 {
+    changes
+        .iter()
+        .filter(|change| change.device == device)
+        .map(|change| change.seq)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A new random device id: 16 hexadecimal digits, starting with a letter
+/// so that no YAML reader takes it for a number.
+fn new_device_id() -> String {
+    let mut bytes = [0u8; 8];
+    if getrandom::fill(&mut bytes).is_err() {
+        // No system randomness: the time and the process still tell devices apart.
+        let seed = format!("{:?} {}", std::time::SystemTime::now(), std::process::id());
+        bytes = xxh3_64(seed.as_bytes()).to_le_bytes();
+    }
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let first = char::from(b'a' + (bytes[0] % 6));
+    format!("{first}{}", &hex[1..])
+}
+
+/// When a file was last modified, with the local offset.
+fn modified_time(path: &Path) -> Option<super::Timestamp> {
+    let modified = fs::metadata(path).ok()?.modified().ok()?;
+    let local: chrono::DateTime<chrono::Local> = modified.into();
+    let at = local.fixed_offset();
+    use chrono::Timelike;
+    Some(at.with_nanosecond(0).unwrap_or(at))
+}
+
+/// The snapshot's text: YAML, then a line with the checksum of every byte
+/// before it, then `end: true`.
+fn snapshot_text(state: &State) -> Result<String, String> {
+    let text = yaml::to_string(state)?;
+    let Some(body) = text.strip_suffix("end: true\n") else {
+        return Err("the snapshot did not end as expected".to_string());
+    };
+    Ok(format!(
+        "{body}sum: \"{:016x}\"\nend: true\n",
+        xxh3_64(body.as_bytes())
+    ))
+}
+
+/// Whether the checksum line matches the text before it.
+fn sum_matches(text: &str) -> bool {
+    let Some(body_end) = text.rfind("\nsum: \"") else {
+        return false;
+    };
+    let body = &text[..body_end + 1];
+    let rest = &text[body_end + 1..];
+    rest == format!("sum: \"{:016x}\"\nend: true\n", xxh3_64(body.as_bytes()))
 }
 
 /// Parses the state file's text: any version up to [`SCHEMA_VERSION`],

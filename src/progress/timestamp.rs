@@ -6,7 +6,7 @@
 //! person may have typed.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serializer};
 
 use super::Timestamp;
 
@@ -50,8 +50,47 @@ pub fn parse(text: &str) -> Option<Timestamp> {
     parse_common_shape(text).or_else(|| DateTime::parse_from_rfc3339(text).ok())
 }
 
+/// Writes smm-path's own shape by hand (chrono's general formatter costs
+/// more than the rest of a large snapshot's serialising); a time with a
+/// fraction of a second, which only a hand edit makes, goes through chrono.
+pub fn format(value: &Timestamp) -> String {
+    use chrono::{Datelike, Offset, Timelike};
+    let year = value.year();
+    if value.nanosecond() != 0 || !(0..=9999).contains(&year) {
+        return value.to_rfc3339();
+    }
+    let offset = value.offset().fix().local_minus_utc();
+    let (sign, offset) = if offset < 0 {
+        ('-', -offset)
+    } else {
+        ('+', offset)
+    };
+    let mut text = String::with_capacity(25);
+    let two = |text: &mut String, value: u32| {
+        text.push(char::from(b'0' + (value / 10 % 10) as u8));
+        text.push(char::from(b'0' + (value % 10) as u8));
+    };
+    two(&mut text, year as u32 / 100);
+    two(&mut text, year as u32 % 100);
+    text.push('-');
+    two(&mut text, value.month());
+    text.push('-');
+    two(&mut text, value.day());
+    text.push('T');
+    two(&mut text, value.hour());
+    text.push(':');
+    two(&mut text, value.minute());
+    text.push(':');
+    two(&mut text, value.second());
+    text.push(sign);
+    two(&mut text, (offset / 3600) as u32);
+    text.push(':');
+    two(&mut text, (offset / 60 % 60) as u32);
+    text
+}
+
 pub fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
-    value.serialize(serializer)
+    serializer.serialize_str(&format(value))
 }
 
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
@@ -71,7 +110,10 @@ pub mod optional {
         value: &Option<Timestamp>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+        match value {
+            Some(value) => serializer.serialize_some(&format(value)),
+            None => serializer.serialize_none(),
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(
@@ -108,6 +150,15 @@ mod tests {
             "x",
         ] {
             assert_eq!(parse_common_shape(text), None, "{text}");
+        }
+        for text in [
+            "2026-12-05T14:30:00+07:00",
+            "1970-01-01T00:00:00+00:00",
+            "1999-12-31T23:59:59-09:30",
+        ] {
+            let parsed = DateTime::parse_from_rfc3339(text).unwrap();
+            assert_eq!(format(&parsed), text);
+            assert_eq!(format(&parsed), parsed.to_rfc3339());
         }
         // Other valid RFC 3339 forms still parse, through chrono.
         assert!(parse("2026-12-05T14:30:00.123456+07:00").is_some());

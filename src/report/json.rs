@@ -6,12 +6,14 @@
 use serde::Serialize;
 
 use super::ProgressReport;
-use crate::progress::{Note, Timestamp};
+use crate::progress::{Change, Note, Timestamp};
 
 /// Names the export format, so a reader (or `import`) knows what it holds.
 const EXPORT_FORMAT: &str = "smm-path-export";
 /// Raised when the export's shape changes incompatibly.
-const EXPORT_FORMAT_VERSION: u32 = 1;
+/// Version 2 replaced `history` (events numbered per copy) with `changes`,
+/// the history's own changes, which merge by identity.
+pub const EXPORT_FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -27,23 +29,7 @@ struct JsonReport<'a> {
     next: Option<JsonStepRef<'a>>,
     steps: Vec<JsonStep<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    history: Option<Vec<JsonEvent<'a>>>,
-}
-
-#[derive(Serialize)]
-struct JsonEvent<'a> {
-    change: u64,
-    at: String,
-    command: &'a str,
-    step: &'a str,
-    from: &'static str,
-    to: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    undoes: Option<u64>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    imported: bool,
+    changes: Option<&'a [Change]>,
 }
 
 #[derive(Serialize)]
@@ -103,29 +89,13 @@ pub fn render_json(report: &ProgressReport) -> String {
     to_text(&json_report(report))
 }
 
-/// The export: the report, the history, and what the file is.
+/// The export: the report, the changes behind it, and what the file is.
 pub fn render_json_export(report: &ProgressReport, exported_at: Timestamp) -> String {
     let mut json = json_report(report);
     json.format = Some(EXPORT_FORMAT);
     json.format_version = Some(EXPORT_FORMAT_VERSION);
     json.exported_at = Some(exported_at.to_rfc3339());
-    json.history = Some(
-        report
-            .history
-            .iter()
-            .map(|event| JsonEvent {
-                change: event.change,
-                at: event.at.to_rfc3339(),
-                command: &event.command,
-                step: &event.step,
-                from: event.from.as_str(),
-                to: event.to.as_str(),
-                note: event.note.map(|at| at.to_rfc3339()),
-                undoes: event.undoes,
-                imported: event.imported,
-            })
-            .collect(),
-    );
+    json.changes = Some(report.history);
     to_text(&json)
 }
 
@@ -176,6 +146,6 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
                 notes: step.notes.iter().map(JsonNote::from).collect(),
             })
             .collect(),
-        history: None,
+        changes: None,
     }
 }

@@ -19,7 +19,7 @@ pub use calendar::render_calendar;
 pub use csv::render_csv;
 pub use detail::render_step_detail;
 pub use html::render_html;
-pub use json::{render_json, render_json_export};
+pub use json::{EXPORT_FORMAT_VERSION, render_json, render_json_export};
 pub use markdown::render_markdown;
 pub use portfolio::render_portfolio;
 pub use summary::{progress_bar, render_short_line, render_summary_line};
@@ -28,7 +28,7 @@ pub use table::{TableOptions, render_status_table};
 use chrono::NaiveDate;
 
 use crate::i18n::{Key, Lang, word};
-use crate::progress::{Event, Note, RoadmapProgress, Status, Timestamp};
+use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::Roadmap;
 
 /// A roadmap's progress, in one language, ready to render. It borrows from
@@ -46,7 +46,7 @@ pub struct ProgressReport<'a> {
     /// Recorded steps the roadmap no longer has (kept, not shown as rows).
     pub orphans: Vec<&'a str>,
     /// This roadmap's history, oldest first; empty unless a format needs it.
-    pub history: &'a [Event],
+    pub history: &'a [Change],
     /// The day the learner means to finish by, if set.
     pub target: Option<NaiveDate>,
 }
@@ -148,7 +148,7 @@ impl<'a> ProgressReport<'a> {
     }
 
     /// The same report, with the roadmap's history for the formats that show it.
-    pub fn with_history(mut self, history: &'a [Event]) -> ProgressReport<'a> {
+    pub fn with_history(mut self, history: &'a [Change]) -> ProgressReport<'a> {
         self.history = history;
         self
     }
@@ -173,7 +173,7 @@ pub fn status_label(lang: Lang, status: Status) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Action;
+    use crate::progress::{Action, Recorder};
     use crate::roadmap::load_builtin;
 
     #[test]
@@ -182,20 +182,20 @@ mod tests {
         let mut progress = RoadmapProgress::default();
         let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
         let ids: Vec<&str> = roadmap.steps.iter().map(|s| s.id.as_ref()).collect();
-        let mut journal = Vec::new();
+        let mut recorder = Recorder::new("device", 0, &roadmap.id);
         progress.apply(
             &Action::Done { on: None },
             &ids[..7],
             now,
             "done 1-7",
-            &mut journal,
+            &mut recorder,
         );
         progress.apply(
             &Action::Skip { reason: None },
             &ids[7..9],
             now,
             "skip 8-9",
-            &mut journal,
+            &mut recorder,
         );
         let report = ProgressReport::build(&roadmap, &progress, Lang::En);
         assert_eq!(report.summary.done, 7);

@@ -1,0 +1,148 @@
+//! The state as a function of the set of changes: the one definition of what a history means.
+//!
+//! Per step, the status operation latest by (time, device, sequence, index)
+//! wins, whatever order the changes arrived in; notes are the union, less
+//! the ones a hand edit dropped; the finish-by target works like a status;
+//! an undo cancels every operation of the change it names. Applying a
+//! change to a snapshot gives the same result as replaying everything, as
+//! long as it cancels nothing, which is what lets most commands skip the
+//! replay.
+
+use std::collections::HashSet;
+
+use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress};
+
+/// The changes that an undo among `changes` takes back.
+pub fn cancelled_changes<'a>(changes: impl IntoIterator<Item = &'a Change>) -> HashSet<ChangeId> {
+    changes.into_iter().filter_map(Change::undoes).collect()
+}
+
+impl RoadmapProgress {
+    /// Applies `change` in place. False, with nothing applied, when it
+    /// cancels or drops something: only a replay of the whole set can say
+    /// what that leaves.
+    pub fn apply_change(&mut self, change: &Change) -> bool {
+        if change
+            .ops
+            .iter()
+            .any(|op| matches!(op, Op::Undo { .. } | Op::DropNote { .. }))
+        {
+            return false;
+        }
+        self.apply_ops(change);
+        true
+    }
+
+    fn apply_ops(&mut self, change: &Change) {
+        for (index, op) in change.ops.iter().enumerate() {
+            match op {
+                Op::Status {
+                    step,
+                    to,
+                    started,
+                    finished,
+                    reason,
+                    ..
+                } => {
+                    let key = change.key(index);
+                    let record = self.steps.entry(step.clone()).or_default();
+                    if record.set.as_ref().is_none_or(|set| key > *set) {
+                        record.status = *to;
+                        record.started = *started;
+                        record.finished = *finished;
+                        record.skip_reason = reason.clone();
+                        record.set = Some(key);
+                    }
+                }
+                Op::Note { step, at, text } => {
+                    let note = Note {
+                        at: *at,
+                        text: text.clone(),
+                        id: Some(change.key(index)),
+                    };
+                    let notes = &mut self.steps.entry(step.clone()).or_default().notes;
+                    if !notes.iter().any(|known| known.id == note.id) {
+                        let place =
+                            notes.partition_point(|known| note_order(known) <= note_order(&note));
+                        notes.insert(place, note);
+                    }
+                }
+                Op::Target { date } => {
+                    let key = change.key(index);
+                    if self.target_set.as_ref().is_none_or(|set| key > *set) {
+                        self.target = *date;
+                        self.target_set = Some(key);
+                    }
+                }
+                Op::DropNote { step, note } => {
+                    if let Some(record) = self.steps.get_mut(step) {
+                        record.notes.retain(|known| known.id.as_ref() != Some(note));
+                    }
+                }
+                Op::Undo { .. } => {}
+            }
+        }
+        if self.latest.is_none_or(|latest| change.at > latest) {
+            self.latest = Some(change.at);
+        }
+    }
+}
+
+/// Notes read in time order; the operation key settles equal times.
+fn note_order(note: &Note) -> (super::Timestamp, Option<&OpKey>) {
+    (note.at, note.id.as_ref())
+}
+
+/// The progress `changes` describe, in whatever order they come and with
+/// duplicates, on top of `base`'s bookkeeping (roadmap version and steps),
+/// whose own step records are replaced.
+pub fn replay_into<'a>(
+    base: &RoadmapProgress,
+    changes: impl IntoIterator<Item = &'a Change>,
+) -> RoadmapProgress {
+    let mut seen = HashSet::new();
+    let mut unique: Vec<&Change> = changes
+        .into_iter()
+        .filter(|change| seen.insert(change.id()))
+        .collect();
+    unique.sort_by(|a, b| a.order(b));
+    let cancelled = cancelled_changes(unique.iter().copied());
+    let mut progress = RoadmapProgress {
+        roadmap_version: base.roadmap_version,
+        step_count: base.step_count,
+        known_steps: base.known_steps.clone(),
+        ..RoadmapProgress::default()
+    };
+    // Drops apply after every note is in, so their order does not matter.
+    let mut drops = Vec::new();
+    for change in unique {
+        if cancelled.contains(&change.id()) {
+            progress.latest = progress.latest.max(Some(change.at));
+            continue;
+        }
+        for op in &change.ops {
+            if let Op::DropNote { .. } = op {
+                drops.push(Change {
+                    ops: vec![op.clone()],
+                    ..change.clone()
+                });
+            }
+        }
+        progress.apply_ops(change);
+    }
+    for drop in &drops {
+        progress.apply_ops(drop);
+    }
+    progress
+        .steps
+        .retain(|_, step| !step.is_blank() || step.set.is_some());
+    progress
+}
+
+/// The progress of roadmap `roadmap_id` that `changes` describe.
+pub fn replay(changes: &[Change], roadmap_id: &str) -> RoadmapProgress {
+    replay_into(
+        &RoadmapProgress::default(),
+        changes.iter().filter(|change| change.roadmap == roadmap_id),
+    )
+}
