@@ -13,6 +13,19 @@ pub(crate) fn crash_point(name: &str) {
     }
 }
 
+/// Whether the test asked for a crash at `name`, for a crash point that
+/// must first do part of its work (write half a line) itself.
+#[cfg(feature = "fault-injection")]
+pub(crate) fn crash_requested(name: &str) -> bool {
+    std::env::var("SMM_PATH_CRASH_AT").is_ok_and(|wanted| wanted == name)
+}
+
+#[cfg(not(feature = "fault-injection"))]
+#[inline(always)]
+pub(crate) fn crash_requested(_name: &str) -> bool {
+    false
+}
+
 /// Without the feature, crash points cost nothing.
 #[cfg(not(feature = "fault-injection"))]
 #[inline(always)]

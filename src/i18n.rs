@@ -413,8 +413,8 @@ catalogue! {
         id: "ini ekspor roadmap `{theirs}`, bukan `{ours}` (pilih roadmap itu dengan --roadmap)",
     }
     ErrImportNotExport {
-        en: "it is not an smm-path JSON export (made by `smm-path export --format json`)",
-        id: "ini bukan ekspor JSON smm-path (dibuat dengan `smm-path export --format json`)",
+        en: "it is not an smm-path export (made by `smm-path export --format json`), history file or progress file",
+        id: "ini bukan ekspor smm-path (dibuat dengan `smm-path export --format json`), berkas riwayat, atau berkas progres",
     }
     ErrImportNewer {
         en: "it has export format version {version}, from a newer smm-path: upgrade smm-path",

@@ -251,9 +251,9 @@ mod tests {
     fn undo_restores_dates_and_walks_back_one_change_at_a_time() {
         let mut progress = RoadmapProgress::default();
         let mut history = Vec::new();
-        let mut run = |progress: &mut RoadmapProgress,
-                       history: &mut Vec<Change>,
-                       act: &dyn Fn(&mut RoadmapProgress, &mut Recorder)| {
+        let run = |progress: &mut RoadmapProgress,
+                   history: &mut Vec<Change>,
+                   act: &dyn Fn(&mut RoadmapProgress, &mut Recorder)| {
             let mut recorder = recorder(history);
             act(progress, &mut recorder);
             history.extend(recorder.into_changes());

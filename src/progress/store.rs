@@ -36,7 +36,7 @@ use super::replay::replay_into;
 use super::{Change, HistoryMark, SCHEMA_VERSION, State};
 use crate::atomic_file::{Durability, is_temporary_of, sync_directory, write_atomically};
 use crate::cache::{self, Fingerprint};
-use crate::crash_point::crash_point;
+use crate::crash_point::{crash_point, crash_requested};
 use crate::yaml;
 
 const STATE_FILE: &str = "progress.yaml";
@@ -490,6 +490,12 @@ impl ProgressStore {
         file.set_len(reading.end).map_err(write_error)?;
         file.seek(SeekFrom::Start(reading.end))
             .map_err(write_error)?;
+        if crash_requested("during-history") {
+            // A power cut halfway through the append: half a line on disk.
+            let _ = file.write_all(&lines[..lines.len() / 2]);
+            let _ = file.sync_data();
+            std::process::abort();
+        }
         file.write_all(&lines).map_err(write_error)?;
         file.sync_data().map_err(write_error)?;
         if !existed || reading.convert {

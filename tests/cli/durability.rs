@@ -82,24 +82,32 @@ fn crash_at(point: &str) -> (Smm, bool) {
 }
 
 #[test]
-fn a_crash_before_the_rename_keeps_the_old_state() {
-    for point in ["after-history", "after-temp-write", "after-temp-sync"] {
-        let (smm, landed) = crash_at(point);
-        assert!(!landed, "{point}: the change landed before its commit");
-        // The leftover temporary file and history tail block nothing.
-        smm.ok(&["done", "4"]);
-        smm.ok(&["log"]).stdout_lacks("done 3").stdout_has("done 4");
-        smm.ok(&["undo"]).stdout_has("Undid `done 4`");
-        smm.ok(&["undo"]).stdout_has("Undid `done 2`");
-    }
+fn a_crash_halfway_through_the_append_keeps_the_old_state() {
+    let (smm, landed) = crash_at("during-history");
+    assert!(!landed, "half a line committed the change");
+    // The half line blocks nothing, and the next change cuts it off.
+    smm.ok(&["done", "4"]);
+    smm.ok(&["log"]).stdout_lacks("done 3").stdout_has("done 4");
+    smm.ok(&["undo"]).stdout_has("Undid `done 4`");
+    smm.ok(&["undo"]).stdout_has("Undid `done 2`");
 }
 
 #[test]
-fn a_crash_after_the_rename_keeps_the_new_state() {
-    let (smm, landed) = crash_at("after-rename");
-    assert!(landed, "the rename is the commit");
-    smm.ok(&["log"]).stdout_has("done 3");
-    smm.ok(&["undo"]).stdout_has("Undid `done 3`");
+fn a_crash_after_the_append_keeps_the_change() {
+    for point in [
+        "after-history",
+        "after-temp-write",
+        "after-temp-sync",
+        "after-rename",
+    ] {
+        let (smm, landed) = crash_at(point);
+        assert!(landed, "{point}: the synced append is the commit");
+        // The snapshot left behind (or its leftover temporary file) blocks nothing.
+        smm.ok(&["done", "4"]);
+        smm.ok(&["log"]).stdout_has("done 3").stdout_has("done 4");
+        smm.ok(&["undo"]).stdout_has("Undid `done 4`");
+        smm.ok(&["undo"]).stdout_has("Undid `done 3`");
+    }
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! `import`: merging an export back, nothing lost on either side, undone in one go.
+//! `import`: merging another copy back (an export, a history file, a conflict copy), nothing lost on either side.
 
 use crate::support::Smm;
 
@@ -36,10 +36,7 @@ fn an_export_from_another_machine_merges_in() {
         .stdout_lacks("2. Education and Training");
     assert_eq!(phone.state(), before, "a dry run wrote");
 
-    phone
-        .ok(&["import", export])
-        .stdout_has("Took from")
-        .stdout_has("`smm-path undo`");
+    phone.ok(&["import", export]).stdout_has("Took from");
     let json: serde_json::Value =
         serde_json::from_str(&phone.ok(&["status", "--json"]).stdout).expect("JSON");
     assert_eq!(
@@ -58,16 +55,18 @@ fn an_export_from_another_machine_merges_in() {
         json["steps"][2]["notes"][0]["text"],
         "reel: https://example.com/reel"
     );
-    phone.ok(&["log"]).stdout_has("(imported)");
+    phone.ok(&["log"]).stdout_has("(from another device)");
 
     phone
         .ok(&["import", export])
         .stdout_has("Nothing to import");
-    phone.ok(&["undo"]).stdout_has("Undid `import");
+    // Undo takes back the latest command, on whichever device it was typed.
+    phone.ok(&["undo"]).stdout_has("Undid `note 1`");
+    phone.ok(&["undo"]).stdout_has("Undid `reset 2`");
     let json: serde_json::Value =
         serde_json::from_str(&phone.ok(&["status", "--json"]).stdout).expect("JSON");
-    assert_eq!(json["steps"][2]["status"], "todo");
-    assert_eq!(json["steps"][0]["notes"][0]["text"], "from the phone");
+    assert_eq!(json["steps"][1]["status"], "done");
+    assert_eq!(json["steps"][2]["status"], "done");
 }
 
 #[test]
@@ -79,11 +78,11 @@ fn what_is_not_an_export_of_this_roadmap_is_refused() {
     smm.run(&["import", not_json.to_str().expect("UTF-8")])
         .failure(1)
         .one_line_error()
-        .stderr_has("is not an smm-path JSON export");
+        .stderr_has("is not an smm-path export");
     let status = smm.write_file("status.json", &smm.ok(&["status", "--json"]).stdout);
     smm.run(&["import", status.to_str().expect("UTF-8")])
         .failure(1)
-        .stderr_has("is not an smm-path JSON export");
+        .stderr_has("is not an smm-path export");
     let other = smm.write_file(
         "other.json",
         &smm.ok(&["export", "-f", "json"])
