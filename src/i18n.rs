@@ -209,7 +209,7 @@ catalogue! {
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
     LogUndone { en: "(undone)", id: "(dibatalkan)" }
-    LogOtherDevice { en: "(from another device)", id: "(dari perangkat lain)" }
+    LogDevice { en: "[device {device}]", id: "[perangkat {device}]" }
     LogTargetSet { en: "target set to {date}", id: "target ditetapkan: {date}" }
     LogTargetCleared { en: "target cleared", id: "target dihapus" }
     LogUndoOf { en: "undo of `{command}`", id: "batalkan `{command}`" }

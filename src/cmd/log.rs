@@ -10,7 +10,6 @@ use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::{Change, cancelled_changes};
 
 pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let state = ctx.store.load()?;
     let mut history: Vec<Change> = ctx
         .store
         .read_history()?
@@ -24,6 +23,11 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
     // The order every device agrees on, so two synced copies print the same log.
     history.sort_by(|a, b| a.order(b));
     let cancelled = cancelled_changes(&history);
+    // With more than one device, each change names its own: the same words
+    // on every device, so synced copies print the same log.
+    let several_devices = history
+        .iter()
+        .any(|change| change.device != history[0].device);
     let commands: HashMap<_, &str> = history
         .iter()
         .map(|change| (change.id(), change.command.as_str()))
@@ -42,9 +46,10 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
             None => change.command.clone(),
         };
         let mut heading = format!("{when}  {command}");
-        if !state.device.is_empty() && change.device != state.device {
+        if several_devices {
             heading.push(' ');
-            heading.push_str(word(ctx.lang, Key::LogOtherDevice));
+            let device = change.device.get(..6).unwrap_or(&change.device);
+            heading.push_str(&tr(ctx.lang, Key::LogDevice, &[("device", &device)]));
         }
         if cancelled.contains(&change.id()) {
             heading.push(' ');

@@ -61,7 +61,12 @@ impl RoadmapProgress {
                         id: Some(change.key(index)),
                     };
                     let notes = &mut self.steps.entry(step.clone()).or_default().notes;
-                    if !notes.iter().any(|known| known.id == note.id) {
+                    // The same note reached by two roads (a conflict copy
+                    // and the history it came from) is one note.
+                    let known = notes.iter().any(|known| {
+                        known.id == note.id || (known.at == note.at && known.text == note.text)
+                    });
+                    if !known {
                         let place =
                             notes.partition_point(|known| note_order(known) <= note_order(&note));
                         notes.insert(place, note);

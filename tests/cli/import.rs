@@ -55,7 +55,7 @@ fn an_export_from_another_machine_merges_in() {
         json["steps"][2]["notes"][0]["text"],
         "reel: https://example.com/reel"
     );
-    phone.ok(&["log"]).stdout_has("(from another device)");
+    phone.ok(&["log"]).stdout_has("[device ");
 
     phone
         .ok(&["import", export])

@@ -21,3 +21,4 @@ mod state_safety;
 mod stats;
 mod status;
 mod steps;
+mod sync;
