@@ -253,3 +253,78 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(smm.state(), before);
 }
+
+/// The steps of `status --json`: what the learner sees, without the run's moment.
+fn seen_steps(smm: &Smm) -> serde_json::Value {
+    let json: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
+    json["steps"].clone()
+}
+
+/// Kills mixed commands at random moments, 300 times, and checks after
+/// each that the home still reads and that its status equals a replay of
+/// its history alone (a fresh home holding only a copy of history.jsonl).
+#[test]
+fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
+    let smm = Smm::new();
+    let other = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    other.ok_at("2026-12-05T09:00:00+07:00", &["done", "7"]);
+    other.ok_at("2026-12-05T09:01:00+07:00", &["note", "8", "from the other device"]);
+    let folder = outside.path().join("sync");
+    let folder = folder.to_str().expect("UTF-8").to_string();
+    other.ok(&["sync", &folder]);
+    let export = outside.path().join("other.json");
+    std::fs::write(&export, other.ok(&["export", "-f", "json"]).stdout).expect("export");
+    let export = export.to_str().expect("UTF-8").to_string();
+    smm.ok(&["done", "1"]);
+
+    let replayed = Smm::new();
+    // A fixed sequence of pseudo-random numbers, so a failure can be replayed.
+    let mut seed: u64 = 0x5eed_2026;
+    let mut next = |bound: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % bound
+    };
+    let mut killed = 0;
+    for round in 0..300 {
+        let step = (next(20) + 1).to_string();
+        let note = format!("note {round}");
+        let args: Vec<&str> = match next(8) {
+            0 => vec!["done", &step],
+            1 => vec!["start", &step],
+            2 => vec!["note", &step, &note],
+            3 => vec!["undo"],
+            4 => vec!["skip", &step, "--reason", "storm"],
+            5 => vec!["import", &export],
+            6 => vec!["sync", &folder],
+            _ => vec!["reset", &step],
+        };
+        let mut child = smm
+            .command(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start smm-path");
+        std::thread::sleep(std::time::Duration::from_micros(next(6000)));
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        if std::os::unix::process::ExitStatusExt::signal(&status) == Some(9) {
+            killed += 1;
+        }
+        let seen = seen_steps(&smm);
+        std::fs::copy(
+            smm.home().join("history.jsonl"),
+            replayed.home().join("history.jsonl"),
+        )
+        .expect("copy the history");
+        assert_eq!(
+            seen,
+            seen_steps(&replayed),
+            "round {round} ({args:?}): status is not a replay of the history"
+        );
+    }
+    eprintln!("kill storm: {killed} of 300 commands killed while running");
+    assert!(killed > 30, "only {killed} of 300 commands were killed mid-way");
+    smm.ok(&["doctor"]);
+}
