@@ -71,8 +71,9 @@ pub struct State {
     /// The part of the history this snapshot includes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<HistoryMark>,
-    /// Formats 1 and 2: how many bytes of the old history were committed.
-    #[serde(default, skip_serializing)]
+    /// Formats 1 and 2: how many bytes of the old history were committed
+    /// (never written by format 3, but kept in the parse cache).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub history_length: u64,
     /// Progress per roadmap id.
     #[serde(default)]
@@ -132,7 +133,7 @@ pub struct RoadmapProgress {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub known_steps: Vec<String>,
     /// Formats 1 and 2 numbered changes; read, no longer written.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub last_change: u64,
     /// The latest change time seen: a new change is never stamped earlier,
     /// so a command always wins over what this device has already seen,

@@ -108,3 +108,83 @@ fn a_state_written_by_this_version_stays_readable() {
         "certificate: https://example.com/cert"
     );
 }
+
+/// A home written by an earlier smm-path, copied into `smm`'s home.
+fn install_home(smm: &Smm, files: &[(&str, &[u8])]) {
+    for (name, bytes) in files {
+        std::fs::write(smm.home().join(name), bytes).expect("write fixture");
+    }
+}
+
+#[test]
+fn a_version_2_home_is_converted_keeping_its_history() {
+    let smm = Smm::new();
+    let old_history = include_bytes!("../fixtures/home-v2/history.jsonl");
+    install_home(
+        &smm,
+        &[
+            (
+                "progress.yaml",
+                include_bytes!("../fixtures/home-v2/progress.yaml"),
+            ),
+            ("history.jsonl", old_history),
+        ],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["summary"]["done"], 3);
+    assert_eq!(json["steps"][3]["status"], "in-progress");
+    // Reading converts nothing on disk; the old commands are in the log.
+    smm.ok(&["log"])
+        .stdout_has("done 1-3")
+        .stdout_has("skip 12 --reason \"no ad budget yet\" (undone)")
+        .stdout_has("start 4");
+    assert!(smm.state_text().starts_with("version: 2\n"));
+    smm.ok(&["done", "5"]);
+    assert!(smm.state_text().starts_with("version: 3\n"));
+    let kept = std::fs::read(smm.home().join("history-v2.jsonl")).expect("old history kept");
+    assert_eq!(kept, old_history);
+    smm.ok(&["undo"]).stdout_has("Undid `done 5`");
+    // What format 2 kept only in the state (the target) came over as one change.
+    smm.ok(&["undo"])
+        .stdout_has("Undid `migrated from format 2`")
+        .stdout_has("target cleared");
+    smm.ok(&["undo"]).stdout_has("Undid `start 4`");
+    smm.ok(&["doctor"]).stdout_has("All is well.");
+}
+
+#[test]
+fn a_version_3_home_stays_readable() {
+    // Kept as a fixture: later versions must keep reading it.
+    let smm = Smm::new();
+    install_home(
+        &smm,
+        &[
+            (
+                "progress.yaml",
+                include_bytes!("../fixtures/home-v3/progress.yaml"),
+            ),
+            (
+                "history.jsonl",
+                include_bytes!("../fixtures/home-v3/history.jsonl"),
+            ),
+        ],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["summary"]["done"], 2);
+    assert_eq!(json["summary"]["skipped"], 1);
+    assert_eq!(json["steps"][3]["status"], "todo", "start 4 was undone");
+    assert_eq!(
+        json["steps"][1]["notes"][0]["text"],
+        "certificate: https://example.com/cert"
+    );
+    smm.ok(&["stats"]).stdout_has("Target Jun 30, 2026");
+    smm.ok(&["doctor"])
+        .stdout_has("6 changes, whole")
+        .stdout_has("All is well.");
+    smm.ok(&["done", "3"]);
+    smm.ok(&["undo"]).stdout_has("Undid `done 3`");
+    smm.ok(&["undo"])
+        .stdout_has("Undid `plan --target 2026-06-30`");
+}

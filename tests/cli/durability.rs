@@ -270,7 +270,10 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
     let other = Smm::new();
     let outside = tempfile::tempdir().expect("tempdir");
     other.ok_at("2026-12-05T09:00:00+07:00", &["done", "7"]);
-    other.ok_at("2026-12-05T09:01:00+07:00", &["note", "8", "from the other device"]);
+    other.ok_at(
+        "2026-12-05T09:01:00+07:00",
+        &["note", "8", "from the other device"],
+    );
     let folder = outside.path().join("sync");
     let folder = folder.to_str().expect("UTF-8").to_string();
     other.ok(&["sync", &folder]);
@@ -283,7 +286,9 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
     // A fixed sequence of pseudo-random numbers, so a failure can be replayed.
     let mut seed: u64 = 0x5eed_2026;
     let mut next = |bound: u64| {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 33) % bound
     };
     let mut killed = 0;
@@ -325,6 +330,9 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
         );
     }
     eprintln!("kill storm: {killed} of 300 commands killed while running");
-    assert!(killed > 30, "only {killed} of 300 commands were killed mid-way");
+    assert!(
+        killed > 30,
+        "only {killed} of 300 commands were killed mid-way"
+    );
     smm.ok(&["doctor"]);
 }
