@@ -72,17 +72,22 @@ run_hyperfine() {
   fi
 }
 
-# measure NAME PREPARE COMMAND RUNS [shell]: one case, its median and peak RSS.
-# PREPARE (a script, may be empty) runs before every timed run, untimed.
+# measure NAME PREPARE COMMAND RUNS [shell]: one case, its median, the
+# floor's median measured in the same hyperfine run (so the ratio compares
+# runs made under the same load), and peak RSS. PREPARE (a script, may be
+# empty) runs before every timed run, untimed. Dirty pages are written back
+# first, so one case's writes do not slow the next.
 measure() {
   local name=$1 prepare=$2 command=$3 runs=$4 shell_mode=${5:-}
   local args=(--warmup 3 --runs "$runs")
   if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); fi
   if [ -z "$shell_mode" ]; then args+=(-N); fi
   echo "measuring: $name" >&2
-  run_hyperfine "${args[@]}" "$command"
-  printf '%s\t%s\t%s\n' "$name" "$(median_of "$work/hyperfine.json" 0)" \
-    "$(peak_rss "$prepare" "$command" "$shell_mode")" >> "$results"
+  sync
+  run_hyperfine "${args[@]}" "$work/hello" "$command"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$(median_of "$work/hyperfine.json" 1)" \
+    "$(peak_rss "$prepare" "$command" "$shell_mode")" \
+    "$(median_of "$work/hyperfine.json" 0)" >> "$results"
 }
 
 # Keep a pristine copy of a directory, and write a script that puts it back
@@ -117,11 +122,12 @@ export SMM_PATH_HOME=$home
 echo "measuring: floor, status, status --short, export" >&2
 quick=("$work/hello" "$bin status" "$bin status --short" "$bin export" "task list")
 names=("floor: Rust hello-world" "smm-path status" "smm-path status --short" "smm-path export" "task list (20 tasks)")
+sync
 run_hyperfine -N --warmup 20 --runs "$RUNS" "${quick[@]}"
 cp "$work/hyperfine.json" "$work/quick.json"
 for index in "${!quick[@]}"; do
-  printf '%s\t%s\t%s\n' "${names[$index]}" "$(median_of "$work/quick.json" "$index")" \
-    "$(peak_rss "" "${quick[$index]}")" >> "$results"
+  printf '%s\t%s\t%s\t%s\n' "${names[$index]}" "$(median_of "$work/quick.json" "$index")" \
+    "$(peak_rss "" "${quick[$index]}")" "$(median_of "$work/quick.json" 0)" >> "$results"
 done
 measure "smm-path done 7" "$(restore "$home")" "$bin done 7" "$RUNS"
 measure "smm-path done 7 + undo" "$(restore "$home")" "$bin done 7 && $bin undo" "$RUNS" shell
@@ -140,7 +146,17 @@ for size in $SIZES; do
   runs=$RUNS; [ "$size" -ge 10000 ] && runs=$LARGE_RUNS
   measure "$size steps: status" "" "$bin status" "$runs"
   measure "$size steps: done" "$(restore "$dir/home")" "$bin done 2" "$runs"
+  measure "$size steps: note" "$(restore "$dir/home")" "$bin note 2 evidence" "$runs"
+  measure "$size steps: undo" "$(restore "$dir/home")" "$bin undo" "$runs"
   measure "$size steps: export" "" "$bin export" "$runs"
+  unset SMM_PATH_HOME SMM_PATH_ROADMAP
+  rm -rf "$dir"
+  # The same roadmap with a single step touched: a change should cost what it changes.
+  "$data" sparse "$size" "$dir"
+  export SMM_PATH_HOME=$dir/home SMM_PATH_ROADMAP=$dir/roadmap.yaml
+  "$bin" status >/dev/null
+  snapshot "$dir/home"
+  measure "$size steps, one touched: done" "$(restore "$dir/home")" "$bin done 2" "$runs"
   unset SMM_PATH_HOME SMM_PATH_ROADMAP
   rm -rf "$dir"
 done
@@ -148,11 +164,10 @@ done
 python3 - "$results" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-floor = float(rows[0][1])
-print("| case | median | × floor | peak RSS |")
+print("| case | median | × floor (same run) | peak RSS |")
 print("|---|---:|---:|---:|")
-for name, median, rss in rows:
+for name, median, rss, floor in rows:
     seconds = float(median)
     shown = f"{seconds * 1000:.2f} ms" if seconds < 10 else f"{seconds:.2f} s"
-    print(f"| {name} | {shown} | {seconds / floor:.2f} | {int(rss) / 1024:.1f} MB |")
+    print(f"| {name} | {shown} | {seconds / float(floor):.2f} | {int(rss) / 1024:.1f} MB |")
 PY

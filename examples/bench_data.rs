@@ -3,13 +3,14 @@
 //! ```text
 //! cargo run --release --example bench_data -- builtin HOME
 //! cargo run --release --example bench_data -- generated STEPS DIR
+//! cargo run --release --example bench_data -- sparse STEPS DIR
 //! ```
 //!
 //! `builtin` fills HOME with a realistic state for the built-in roadmap:
 //! half of the steps done, notes on several, a few hundred history events.
 //! `generated` writes DIR/roadmap.yaml with STEPS steps and fills DIR/home
-//! with a state of matching size: every step touched, ten history events
-//! per step. Both go through smm-path's own store, so the files are exactly
+//! with a state of matching size: every step touched, ten changes per
+//! step. `sparse` writes the same roadmap with only its first step touched. Both go through smm-path's own store, so the files are exactly
 //! what smm-path writes.
 
 use std::fmt::Write as _;
@@ -31,7 +32,8 @@ fn record(home: &Path, roadmap: &Roadmap, changes: &[(String, Change)]) -> Resul
     store.update(false, |state, _, journal| -> Result<(), StoreError> {
         state.change_roadmap(roadmap, journal, |progress, recorder| {
             for (index, (step, change)) in changes.iter().enumerate() {
-                let now = at(index as i64 / 50, index as i64 % 50);
+                // A change a minute, day and night: a million changes span two years.
+                let now = at(index as i64 / 1440, index as i64 % 1440);
                 apply(progress, step, change, now, recorder);
             }
         });
@@ -149,7 +151,7 @@ fn builtin(home: &Path) -> Result<(), String> {
     record(home, &roadmap, &changes).map_err(|error| format!("{error:?}"))
 }
 
-fn generated(steps: usize, directory: &Path) -> Result<(), String> {
+fn generated(steps: usize, directory: &Path, every_step: bool) -> Result<(), String> {
     let mut yaml = String::with_capacity(steps * 600);
     yaml.push_str("id: generated\nversion: 1\nlanguages: [id, en]\ntitle: {id: Roadmap buatan, en: Generated roadmap}\nsteps:\n");
     let ids: Vec<String> = (1..=steps).map(|n| format!("step-{n:06}")).collect();
@@ -165,8 +167,10 @@ fn generated(steps: usize, directory: &Path) -> Result<(), String> {
     let roadmap_path = directory.join("roadmap.yaml");
     std::fs::write(&roadmap_path, yaml).map_err(|error| error.to_string())?;
     let roadmap = load_file(&roadmap_path, None).map_err(|error| format!("{error:?}"))?;
+    let touched = if every_step { ids.len() } else { 1 };
     let changes: Vec<(String, Change)> = ids
         .iter()
+        .take(touched)
         .enumerate()
         .flat_map(|(position, id)| ten_events(position, id))
         .collect();
@@ -183,10 +187,16 @@ fn main() -> ExitCode {
     {
         ["builtin", home] => builtin(Path::new(home)),
         ["generated", steps, directory] => match steps.parse() {
-            Ok(steps) => generated(steps, Path::new(directory)),
+            Ok(steps) => generated(steps, Path::new(directory), true),
             Err(_) => Err(format!("not a number of steps: {steps}")),
         },
-        _ => Err("usage: bench_data builtin HOME | bench_data generated STEPS DIR".to_string()),
+        ["sparse", steps, directory] => match steps.parse() {
+            Ok(steps) => generated(steps, Path::new(directory), false),
+            Err(_) => Err(format!("not a number of steps: {steps}")),
+        },
+        _ => Err(
+            "usage: bench_data builtin HOME | bench_data generated|sparse STEPS DIR".to_string(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,10 +12,9 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let reverted = ctx
         .store
         .update(true, |state, history, journal| -> Result<_, Error> {
-            let history: Vec<Change> = history
+            let history: Vec<&Change> = history
                 .iter()
                 .filter(|change| change.roadmap == **roadmap_id)
-                .cloned()
                 .collect();
             Ok(
                 state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {

@@ -175,13 +175,14 @@ impl RoadmapProgress {
     /// the other devices and a change taken back stays taken back.
     pub fn undo(
         &mut self,
-        history: &[Change],
+        history: &[&Change],
         now: Timestamp,
         recorder: &mut Recorder,
     ) -> Option<Reverted> {
-        let cancelled = cancelled_changes(history);
+        let cancelled = cancelled_changes(history.iter().copied());
         let target = history
             .iter()
+            .copied()
             .filter(|change| !change.is_undo() && !cancelled.contains(&change.id()))
             .max_by(|a, b| a.order(b))?;
         let mut change = recorder.begin(self.stamp(now), "undo");
@@ -189,7 +190,10 @@ impl RoadmapProgress {
             device: target.device.clone(),
             seq: target.seq,
         });
-        let after = replay_into(self, history.iter().chain(std::iter::once(&change)));
+        let after = replay_into(
+            self,
+            history.iter().copied().chain(std::iter::once(&change)),
+        );
         let mut reverted = Reverted {
             command: target.command.clone(),
             at: target.at,
@@ -280,7 +284,8 @@ mod tests {
         let mut undo = |progress: &mut RoadmapProgress, second: u32| {
             let now = at(&format!("2026-01-04T10:00:0{second}+07:00"));
             let mut recorder = recorder(&history);
-            let reverted = progress.undo(&history, now, &mut recorder);
+            let all: Vec<&Change> = history.iter().collect();
+            let reverted = progress.undo(&all, now, &mut recorder);
             history.extend(recorder.into_changes());
             assert_eq!(*progress, replay(&history, "r"), "undo equals a replay");
             reverted

@@ -105,11 +105,12 @@ pub fn replay_into<'a>(
     base: &RoadmapProgress,
     changes: impl IntoIterator<Item = &'a Change>,
 ) -> RoadmapProgress {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<(&str, u64)> = HashSet::new();
     let mut unique: Vec<&Change> = changes
         .into_iter()
-        .filter(|change| seen.insert(change.id()))
+        .filter(|change| seen.insert((change.device.as_str(), change.seq)))
         .collect();
+    drop(seen);
     unique.sort_by(|a, b| a.order(b));
     let cancelled = cancelled_changes(unique.iter().copied());
     let mut progress = RoadmapProgress {
@@ -120,8 +121,9 @@ pub fn replay_into<'a>(
     };
     // Drops apply after every note is in, so their order does not matter.
     let mut drops = Vec::new();
+    let is_cancelled = |change: &Change| !cancelled.is_empty() && cancelled.contains(&change.id());
     for change in unique {
-        if cancelled.contains(&change.id()) {
+        if is_cancelled(change) {
             progress.latest = progress.latest.max(Some(change.at));
             continue;
         }

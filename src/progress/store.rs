@@ -33,7 +33,7 @@ use super::history::{self, SUM_TAIL_LENGTH, decode_lines, encode_lines};
 use super::legacy::{LegacyEvent, legacy_changes};
 use super::merge::edit_ops;
 use super::replay::replay_into;
-use super::{Change, HistoryMark, SCHEMA_VERSION, State};
+use super::{Change, HistoryMark, Op, SCHEMA_VERSION, State};
 use crate::atomic_file::{Durability, is_temporary_of, sync_directory, write_atomically};
 use crate::cache::{self, Fingerprint};
 use crate::crash_point::{crash_point, crash_requested};
@@ -337,6 +337,16 @@ impl ProgressStore {
         if !journal.is_empty() || (!reading.pending.is_empty() && !reading.convert) {
             let mut changes = std::mem::take(&mut reading.pending);
             changes.extend(journal);
+            // A change that cancels another can only be read by replaying
+            // everything: the snapshot takes it in now, so readers need not.
+            if changes.iter().any(|change| {
+                change
+                    .ops
+                    .iter()
+                    .any(|op| matches!(op, Op::Undo { .. } | Op::DropNote { .. }))
+            }) {
+                reading.rewrite = true;
+            }
             self.commit(&mut reading, &changes)?;
         }
         drop(lock);

@@ -218,7 +218,8 @@ impl Device {
                 progress.apply(&Action::Reset, &[STEPS[*step]], now, "reset", &mut recorder);
             }
             Command::Undo => {
-                progress.undo(&self.history, now, &mut recorder);
+                let history: Vec<&Change> = self.history.iter().collect();
+                progress.undo(&history, now, &mut recorder);
             }
         }
         let changes = recorder.into_changes();
