@@ -42,15 +42,48 @@ pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error
     Ok(())
 }
 
+/// `smm-path` and `smm-path status` alone, the commands a shell prompt or
+/// a status bar runs again and again, as clap would parse them. Building
+/// clap's whole command tree costs about as much as the rest of `status`,
+/// so these skip it; anything else goes through clap.
+fn plain_status() -> Option<Cli> {
+    let mut args = std::env::args_os().skip(1);
+    let command = match args.next() {
+        None => None,
+        Some(argument) if argument == "status" => Some(cli::Command::Status(Default::default())),
+        Some(_) => return None,
+    };
+    if args.next().is_some() {
+        return None;
+    }
+    let path = |name: &str| {
+        std::env::var_os(name)
+            .filter(|value| !value.is_empty())
+            .map(std::path::PathBuf::from)
+    };
+    Some(Cli {
+        global: cli::GlobalArgs {
+            lang: None,
+            home: path("SMM_PATH_HOME"),
+            roadmap: path("SMM_PATH_ROADMAP"),
+            color: cli::ColorChoice::Auto,
+        },
+        command,
+    })
+}
+
 /// The whole program: parse the command line, run, report the error once.
 pub fn main() -> ExitCode {
-    // clap prints its own usage errors and exits with code 2, our usage code.
-    let mut command = Cli::command();
-    let matches = command.get_matches_mut();
-    let cli =
-        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.format(&mut command).exit());
-    // As with the context below: tearing clap's model down at exit is wasted work.
-    std::mem::forget((command, matches));
+    let cli = plain_status().unwrap_or_else(|| {
+        // clap prints its own usage errors and exits with code 2, our usage code.
+        let mut command = Cli::command();
+        let matches = command.get_matches_mut();
+        let cli = Cli::from_arg_matches(&matches)
+            .unwrap_or_else(|error| error.format(&mut command).exit());
+        // As with the context below: tearing clap's model down at exit is wasted work.
+        std::mem::forget((command, matches));
+        cli
+    });
     let lang = cmd::language(&cli);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
