@@ -60,6 +60,29 @@ fn doctor_reports_and_restores_the_backup() {
 }
 
 #[test]
+fn a_damaged_backup_is_not_restored() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    smm.ok(&["done", "2"]);
+    std::fs::write(
+        smm.home().join("progress.yaml.bak"),
+        "version: 3\nroadmaps: [",
+    )
+    .expect("damage");
+    let before = smm.state();
+    smm.run(&["doctor", "--restore-backup"])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("progress.yaml.bak");
+    assert_eq!(
+        smm.state(),
+        before,
+        "a damaged backup replaced a healthy state"
+    );
+    smm.ok(&["status"]).stdout_has("2/20 done");
+}
+
+#[test]
 fn a_symlinked_state_is_written_through_to_its_target() {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);

@@ -171,3 +171,75 @@ fn a_hand_edited_state_is_read_fresh_not_from_the_cache() {
     smm.write_state(edited);
     assert!(smm.ok(&["status"]).row(1).contains("skipped"));
 }
+
+#[test]
+fn modes_are_kept_and_the_cache_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    std::fs::set_permissions(smm.state_path(), std::fs::Permissions::from_mode(0o600))
+        .expect("chmod");
+    smm.ok(&["done", "2"]);
+    assert_eq!(
+        mode(&smm.state_path()),
+        0o600,
+        "the state's mode was widened"
+    );
+    for entry in std::fs::read_dir(smm.home().join("cache")).expect("cache") {
+        let path = entry.expect("entry").path();
+        assert_eq!(
+            mode(&path),
+            0o600,
+            "{} is readable by others",
+            path.display()
+        );
+    }
+    let export = smm.home().join("progress.md");
+    std::fs::write(&export, "old").expect("write");
+    std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    smm.ok(&["export", "-o", export.to_str().expect("UTF-8")]);
+    assert_eq!(mode(&export), 0o640, "the export's mode was changed");
+}
+
+#[test]
+fn an_export_onto_a_device_or_a_progress_file_replaces_nothing() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let before = smm.state();
+    smm.run(&["export", "-o", smm.state_path().to_str().expect("UTF-8")])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("smm-path's own progress files");
+    assert_eq!(smm.state(), before);
+    // A FIFO is written through: its reader gets the export, the FIFO stays.
+    let fifo = smm.home().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
+    };
+    smm.ok(&["export", "-o", fifo.to_str().expect("UTF-8")]);
+    let received = reader.join().expect("reader");
+    assert!(
+        received.contains("- [x] 1. Understand Social Media Platforms"),
+        "{received}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).expect("fifo").file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "the FIFO was replaced"
+    );
+}

@@ -93,6 +93,11 @@ fn two_homes_sharing_a_sync_folder_converge() {
         &["skip", "3", "--reason", "later"],
     );
     b.ok_at("2026-11-20T11:01:00+07:00", &["start", "4"]);
+    // A dry run takes nothing in and writes nothing anywhere.
+    let before = b.state();
+    b.ok(&["sync", dir, "--dry-run"]);
+    assert_eq!(b.state(), before);
+    assert_eq!(std::fs::read_dir(folder.path()).expect("folder").count(), 0);
     for smm in [&a, &b, &a, &b] {
         smm.ok(&["sync", dir]);
     }
