@@ -60,12 +60,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 
-    /// Directory holding progress.yaml [default: your data directory + /smm-path]
-    #[arg(long, global = true, env = "SMM_PATH_HOME", value_name = "DIR")]
+    /// Directory holding progress.yaml [env: SMM_PATH_HOME] [default: your data directory + /smm-path]
+    // Read from the environment by the program, not by clap, so that an
+    // empty SMM_PATH_HOME= counts as unset instead of as a missing value.
+    #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
-    /// Track another roadmap: a YAML file in the same format as the built-in one
-    #[arg(long, global = true, env = "SMM_PATH_ROADMAP", value_name = "FILE")]
+    /// Track another roadmap: a YAML file in the same format as the built-in one [env: SMM_PATH_ROADMAP]
+    #[arg(long, global = true, value_name = "FILE")]
     pub roadmap: Option<PathBuf>,
 
     /// When to colour the output (auto honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)

@@ -32,6 +32,12 @@ pub enum Error {
         input: String,
     },
     EmptyNote,
+    /// SMM_PATH_NOW is set but is not an RFC 3339 time.
+    InvalidNow {
+        value: String,
+    },
+    /// Text typed with a control character in it (an escape sequence).
+    ControlCharacter,
     ResetAllNeedsYes,
     Store(StoreError),
     Roadmap(RoadmapError),
@@ -97,6 +103,8 @@ impl Error {
             | Error::FutureDate { .. }
             | Error::PastTarget { .. }
             | Error::EmptyNote
+            | Error::ControlCharacter
+            | Error::InvalidNow { .. }
             | Error::ResetAllNeedsYes
             | Error::WouldOverwrite { .. } => ExitStatus::Usage,
             Error::Store(_)
@@ -124,6 +132,8 @@ impl Error {
             Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
             Error::PastTarget { input } => tr(lang, Key::ErrPastTarget, &[("input", input)]),
             Error::EmptyNote => word(lang, Key::ErrEmptyNote).to_string(),
+            Error::ControlCharacter => word(lang, Key::ErrControlCharacter).to_string(),
+            Error::InvalidNow { value } => tr(lang, Key::ErrInvalidNow, &[("value", value)]),
             Error::ResetAllNeedsYes => word(lang, Key::ErrResetAllNeedsYes).to_string(),
             Error::Store(error) => render_store(lang, error),
             Error::Roadmap(error) => render_roadmap(lang, error),
@@ -321,6 +331,11 @@ pub fn render_problem(lang: Lang, problem: &Problem) -> String {
         Problem::EmptyText { place, field } => tr(
             lang,
             Key::ProblemEmptyText,
+            &[("place", &render_place(lang, place)), ("field", field)],
+        ),
+        Problem::ControlCharacter { place, field } => tr(
+            lang,
+            Key::ProblemControlCharacter,
             &[("place", &render_place(lang, place)), ("field", field)],
         ),
         Problem::MissingLanguage {

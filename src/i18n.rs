@@ -180,12 +180,20 @@ catalogue! {
         en: "smm-path {done}/{total} ({percent}%) all done",
         id: "smm-path {done}/{total} ({percent}%) semua selesai",
     }
+    ShortLineAllSkipped {
+        en: "smm-path {done}/{total} ({percent}%) all skipped",
+        id: "smm-path {done}/{total} ({percent}%) semua dilewati",
+    }
     SummarySkipped { en: "{count} skipped", id: "{count} dilewati" }
     NextStep { en: "Next: {number}. {title}", id: "Berikutnya: {number}. {title}" }
     NextHint { en: "Mark it done with `smm-path done {number}`.", id: "Tandai selesai dengan `smm-path done {number}`." }
     AllDone {
         en: "Congratulations: every step of the roadmap is done!",
         id: "Selamat! Semua langkah roadmap sudah selesai.",
+    }
+    AllSkipped {
+        en: "Every step is skipped, so nothing is left to count; `smm-path reset STEP` brings a step back.",
+        id: "Semua langkah dilewati, jadi tidak ada yang dihitung; `smm-path reset LANGKAH` mengembalikan sebuah langkah.",
     }
     NoNotes { en: "no notes yet", id: "belum ada catatan" }
     SkippedBecause { en: "skipped: {reason}", id: "dilewati: {reason}" }
@@ -240,6 +248,14 @@ catalogue! {
         id: "{input} masih di masa depan: --on hanya untuk hari yang sudah lewat atau hari ini",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
+    ErrInvalidNow {
+        en: "SMM_PATH_NOW is `{value}`, not a time like 2026-03-14T09:30:00+07:00: fix it or unset it",
+        id: "SMM_PATH_NOW berisi `{value}`, bukan waktu seperti 2026-03-14T09:30:00+07:00: perbaiki atau hapus",
+    }
+    ErrControlCharacter {
+        en: "the text holds a control character (such as an escape sequence); write it without one; nothing was changed",
+        id: "teks itu memuat karakter kontrol (misalnya urutan escape); tulis tanpa karakter itu; tidak ada yang diubah",
+    }
     ErrResetAllNeedsYes {
         en: "`reset --all` asks for confirmation, and there is no terminal to ask on: add --yes",
         id: "`reset --all` perlu konfirmasi, tetapi tidak ada terminal untuk bertanya: tambahkan --yes",
@@ -395,6 +411,11 @@ catalogue! {
         id: "ini berkas progres berformat lama; impor berkas ekspor atau berkas riwayat saja",
     }
     SyncSkipped { en: "Skipped {path}: {reason}", id: "{path} dilewati: {reason}" }
+    SyncRefused { en: "Refused {count} change(s) from the folder: {reason}", id: "{count} perubahan dari folder itu ditolak: {reason}" }
+    SuspectBadId { en: "`{id}` is not an id smm-path would write", id: "`{id}` bukan id yang akan ditulis smm-path" }
+    SuspectControl { en: "a text holds a control character (such as an escape sequence)", id: "sebuah teks memuat karakter kontrol (misalnya urutan escape)" }
+    SuspectFuture { en: "the time {at} is more than a day ahead of this device's clock", id: "waktu {at} lebih dari sehari di depan jam perangkat ini" }
+    SuspectTooOld { en: "the time {at} is before 1970", id: "waktu {at} sebelum tahun 1970" }
     SyncWrote { en: "Wrote {count} change(s) to {path}.", id: "{count} perubahan ditulis ke {path}." }
     ErrSyncFolder {
         en: "cannot sync with {path}: {reason}; nothing was changed there",
@@ -494,6 +515,7 @@ catalogue! {
         id: "id roadmap `{id}`: gunakan huruf kecil, angka, dan tanda hubung, diawali huruf",
     }
     ProblemEmptyText { en: "{place}: `{field}` is empty", id: "{place}: `{field}` kosong" }
+    ProblemControlCharacter { en: "{place}: `{field}` holds a control character", id: "{place}: `{field}` memuat karakter kontrol" }
     ProblemMissingLanguage {
         en: "{place}: `{field}` has no `{lang}` text, which `languages` declares",
         id: "{place}: `{field}` tidak punya teks `{lang}`, padahal dideklarasikan di `languages`",

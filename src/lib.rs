@@ -7,6 +7,7 @@ mod atomic_file;
 mod cache;
 pub mod cli;
 mod cmd;
+pub mod control;
 mod crash_point;
 pub mod error;
 pub mod i18n;
@@ -86,14 +87,21 @@ pub fn main() -> ExitCode {
     });
     let lang = cmd::language(&cli);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let to_terminal = std::io::IsTerminal::is_terminal(&stdout);
+    let mut out: std::io::BufWriter<Box<dyn Write>> = if to_terminal {
+        std::io::BufWriter::new(Box::new(terminal::ControlEscaper::new(stdout.lock())))
+    } else {
+        std::io::BufWriter::new(Box::new(stdout.lock()))
+    };
     match run(&cli, lang, &mut out) {
         Ok(()) => ExitCode::from(ExitStatus::Success as u8),
         Err(error) if error.is_broken_pipe() => ExitCode::from(ExitStatus::Success as u8),
         Err(error) => {
             // Whatever was printed before the error goes out first.
             let _ = out.flush();
-            eprintln!("{}: {}", word(lang, Key::ErrorPrefix), error.render(lang));
+            // The message may quote what was typed or read: shown, never acted on.
+            let message = control::escaped(&error.render(lang));
+            eprintln!("{}: {message}", word(lang, Key::ErrorPrefix));
             ExitCode::from(error.exit_status() as u8)
         }
     }

@@ -22,6 +22,9 @@ pub(crate) fn use_color(choice: ColorChoice, var: impl Fn(&str) -> Option<String
                 true
             } else if set("CLICOLOR").is_some_and(|value| value == "0") {
                 false
+            } else if var("TERM").is_some_and(|term| term == "dumb") {
+                // A terminal that says it understands no escape sequences.
+                false
             } else {
                 std::io::stdout().is_terminal()
             }
@@ -40,6 +43,41 @@ pub(crate) fn output_width(var: impl Fn(&str) -> Option<String>) -> Option<u16> 
     comfy_table::Table::new()
         .width()
         .filter(|&width| width >= 20)
+}
+
+/// Standard output on a terminal: everything written passes through
+/// [`crate::control::escape_for_terminal`], so no text can act on the terminal.
+pub(crate) struct ControlEscaper<W: std::io::Write> {
+    inner: W,
+    /// The start of a sequence cut off at the end of the last write.
+    held: Vec<u8>,
+}
+
+impl<W: std::io::Write> ControlEscaper<W> {
+    pub(crate) fn new(inner: W) -> Self {
+        ControlEscaper {
+            inner,
+            held: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for ControlEscaper<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.held.extend_from_slice(buf);
+        let (out, held) = crate::control::escape_for_terminal(&self.held, true);
+        self.inner.write_all(&out)?;
+        let keep_from = self.held.len() - held;
+        self.held.drain(..keep_from);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let (out, _) = crate::control::escape_for_terminal(&self.held, false);
+        self.held.clear();
+        self.inner.write_all(&out)?;
+        self.inner.flush()
+    }
 }
 
 /// Whether there is a person at the keyboard to answer a question.

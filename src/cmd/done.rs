@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use chrono::{NaiveDate, Offset, TimeZone};
+use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 
 use crate::cli::DoneArgs;
 use crate::cmd::{Context, command_line};
@@ -34,6 +34,10 @@ fn parse_past_date(text: &str, now: Timestamp) -> Result<Timestamp, Error> {
         input: text.to_string(),
     };
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| invalid())?;
+    // `26-11-01` parses as the year 26: no one finished a step before 1970.
+    if date.year() < 1970 {
+        return Err(invalid());
+    }
     if date > now.date_naive() {
         return Err(Error::FutureDate {
             input: text.to_string(),
@@ -59,7 +63,14 @@ mod tests {
             parse_past_date("2026-03-15", now),
             Err(Error::FutureDate { .. })
         ));
-        for bad in ["2026-02-30", "14/03/2026", "", "2026-3-1x"] {
+        for bad in [
+            "2026-02-30",
+            "14/03/2026",
+            "",
+            "2026-3-1x",
+            "26-11-01",
+            "0000-01-01",
+        ] {
             assert!(
                 matches!(parse_past_date(bad, now), Err(Error::InvalidDate { .. })),
                 "{bad}"

@@ -11,7 +11,8 @@ use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::{
     Change, LegacyEvent, MAX_STATE_BYTES, MergeOutcome, Note, RoadmapProgress, State, Status,
-    StepProgress, Timestamp, decode_lines, legacy_changes, parse_state, timestamp,
+    StepProgress, Suspect, Timestamp, check_incoming, decode_lines, legacy_changes, parse_state,
+    timestamp,
 };
 use crate::report::EXPORT_FORMAT_VERSION;
 
@@ -189,9 +190,68 @@ fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, Str
     Ok(Incoming::Changes(changes))
 }
 
+/// A refused change in words.
+pub(crate) fn render_suspect(lang: Lang, suspect: &Suspect) -> String {
+    match suspect {
+        Suspect::BadId(id) => tr(
+            lang,
+            Key::SuspectBadId,
+            &[("id", &crate::control::escaped(id))],
+        ),
+        Suspect::ControlCharacter => word(lang, Key::SuspectControl).to_string(),
+        Suspect::FromTheFuture(at) => {
+            tr(lang, Key::SuspectFuture, &[("at", &timestamp::format(at))])
+        }
+        Suspect::TooOld(at) => tr(lang, Key::SuspectTooOld, &[("at", &timestamp::format(at))]),
+    }
+}
+
+/// Checks everything a file brings in before any of it is merged.
+fn check(incoming: &Incoming, ctx: &Context) -> Result<(), Suspect> {
+    let now = ctx.now();
+    match incoming {
+        Incoming::Changes(changes) => changes
+            .iter()
+            .try_for_each(|change| check_incoming(change, now)),
+        Incoming::Snapshot(state) => {
+            // A snapshot's steps, checked as the changes that would carry them.
+            let progress = state.roadmap(&ctx.roadmap.id);
+            let ops = progress.steps.iter().flat_map(|(id, step)| {
+                let status = crate::progress::Op::Status {
+                    step: id.clone(),
+                    from: Status::Todo,
+                    to: step.status,
+                    started: step.started,
+                    finished: step.finished,
+                    reason: step.skip_reason.clone(),
+                };
+                let notes = step.notes.iter().map(|note| crate::progress::Op::Note {
+                    step: id.clone(),
+                    at: note.at,
+                    text: note.text.clone(),
+                });
+                std::iter::once(status).chain(notes)
+            });
+            let change = Change {
+                device: "snapshot".to_string(),
+                seq: 1,
+                at: now,
+                roadmap: ctx.roadmap.id.to_string(),
+                command: String::new(),
+                ops: ops.collect(),
+            };
+            check_incoming(&change, now)
+        }
+    }
+}
+
 pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Result<(), Error> {
     let roadmap_id = &ctx.roadmap.id;
     let incoming = read_incoming(&args.file, roadmap_id, ctx.lang)?;
+    check(&incoming, ctx).map_err(|suspect| Error::ImportInvalid {
+        path: args.file.clone(),
+        reason: render_suspect(ctx.lang, &suspect),
+    })?;
     let command = format!("import {}", args.file.display());
     let (before, after, added) = match incoming {
         Incoming::Changes(changes) => {

@@ -65,18 +65,26 @@ pub(crate) fn language(cli: &Cli) -> Lang {
 impl Context {
     /// Resolves paths, loads the roadmap and reads the clock.
     pub(crate) fn new(cli: &Cli, lang: Lang) -> Result<Context, Error> {
-        let home = match &cli.global.home {
-            Some(home) if !home.as_os_str().is_empty() => home.clone(),
-            _ => dirs::data_dir()
+        // An option given wins over the environment; empty counts as unset.
+        let path = |given: &Option<PathBuf>, name: &str| {
+            given
+                .clone()
+                .or_else(|| std::env::var_os(name).map(PathBuf::from))
+                .filter(|path| !path.as_os_str().is_empty())
+        };
+        let home = match path(&cli.global.home, "SMM_PATH_HOME") {
+            Some(home) => home,
+            None => dirs::data_dir()
                 .map(|data| data.join("smm-path"))
                 .ok_or(Error::NoDataDir)?,
         };
+        if let Some(pinned) = env_var("SMM_PATH_NOW")
+            && DateTime::parse_from_rfc3339(&pinned).is_err()
+        {
+            return Err(Error::InvalidNow { value: pinned });
+        }
         let store = ProgressStore::in_home(&home);
-        let roadmap_file = cli
-            .global
-            .roadmap
-            .clone()
-            .filter(|path| !path.as_os_str().is_empty());
+        let roadmap_file = path(&cli.global.roadmap, "SMM_PATH_ROADMAP");
         let roadmap = match &roadmap_file {
             Some(path) => load_file(path, Some(&store.cache_directory()))?,
             None => load_builtin(),

@@ -11,7 +11,7 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load()?;
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
     let Some(position) = report.next else {
-        writeln!(out, "{}", word(ctx.lang, Key::AllDone))?;
+        writeln!(out, "{}", word(ctx.lang, report.end_key()))?;
         return Ok(());
     };
     let record = &report.steps[position];

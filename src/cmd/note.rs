@@ -14,6 +14,9 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     if text.is_empty() {
         return Err(Error::EmptyNote);
     }
+    if crate::control::has_forbidden(text) {
+        return Err(Error::ControlCharacter);
+    }
     let step_id = &ctx.roadmap.steps[position].id;
     let command = command_line("note", std::slice::from_ref(&args.step));
     ctx.store

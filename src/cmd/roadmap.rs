@@ -7,7 +7,7 @@ use crate::cmd::Context;
 use crate::error::{Error, render_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::Status;
-use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap};
+use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap, read_roadmap_text};
 
 /// The starter written by `roadmap new`; a test checks that it validates.
 const STARTER: &str = include_str!("../../roadmap/starter.yaml");
@@ -18,12 +18,7 @@ pub(crate) fn validate(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let path = &args.file;
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        Error::Roadmap(RoadmapError::Unreadable {
-            path: path.clone(),
-            reason: error.to_string(),
-        })
-    })?;
+    let text = read_roadmap_text(path)?;
     match parse_roadmap(&text, path) {
         Ok(roadmap) => {
             let languages = roadmap.languages.join(", ");
@@ -173,32 +168,32 @@ fn locate(text: &str, problem: &Problem) -> (usize, usize) {
         Problem::BadStepId { number, .. } | Problem::DuplicateId { second: number, .. } => {
             step(*number).map(|index| (index, column_of(index, "id:")))
         }
-        Problem::EmptyText { place, field } | Problem::MissingLanguage { place, field, .. } => {
-            match place {
-                Place::Roadmap => {
-                    let end = step_lines.first().copied().unwrap_or(lines.len());
-                    field_in(0, end, field).map(|index| {
-                        (
-                            index,
-                            column_of(index, field.split('[').next().unwrap_or(field)),
-                        )
-                    })
-                }
-                Place::Step { number, .. } => step(*number).and_then(|start| {
-                    let end = step_lines
-                        .iter()
-                        .copied()
-                        .find(|&line| line > start)
-                        .unwrap_or(lines.len());
-                    field_in(start, end, field).or(Some(start)).map(|index| {
-                        (
-                            index,
-                            column_of(index, field.split('[').next().unwrap_or(field)),
-                        )
-                    })
-                }),
+        Problem::EmptyText { place, field }
+        | Problem::ControlCharacter { place, field }
+        | Problem::MissingLanguage { place, field, .. } => match place {
+            Place::Roadmap => {
+                let end = step_lines.first().copied().unwrap_or(lines.len());
+                field_in(0, end, field).map(|index| {
+                    (
+                        index,
+                        column_of(index, field.split('[').next().unwrap_or(field)),
+                    )
+                })
             }
-        }
+            Place::Step { number, .. } => step(*number).and_then(|start| {
+                let end = step_lines
+                    .iter()
+                    .copied()
+                    .find(|&line| line > start)
+                    .unwrap_or(lines.len());
+                field_in(start, end, field).or(Some(start)).map(|index| {
+                    (
+                        index,
+                        column_of(index, field.split('[').next().unwrap_or(field)),
+                    )
+                })
+            }),
+        },
     };
     found.map_or((1, 1), |(index, column)| (index + 1, column))
 }

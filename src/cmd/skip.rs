@@ -15,6 +15,9 @@ pub(crate) fn run(ctx: &Context, args: &SkipArgs, out: &mut dyn Write) -> Result
         .map(str::trim)
         .filter(|reason| !reason.is_empty())
         .map(str::to_string);
+    if reason.as_deref().is_some_and(crate::control::has_forbidden) {
+        return Err(Error::ControlCharacter);
+    }
     let mut arguments = args.steps.steps.clone();
     if let Some(reason) = &reason {
         arguments.extend(["--reason".to_string(), format!("{reason:?}")]);

@@ -43,7 +43,7 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
                 tr(ctx.lang, Key::NextHint, &[("number", number)])
             )?;
         }
-        None => writeln!(out, "{}", word(ctx.lang, Key::AllDone))?,
+        None => writeln!(out, "{}", word(ctx.lang, report.end_key()))?,
     }
     let progress = state.roadmap(&ctx.roadmap.id);
     if let Some(old) = progress

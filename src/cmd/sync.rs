@@ -4,11 +4,11 @@ use std::io::Write;
 
 use crate::cli::SyncArgs;
 use crate::cmd::Context;
-use crate::cmd::import::print_outcome;
+use crate::cmd::import::{print_outcome, render_suspect};
 use crate::error::Error;
 use crate::i18n::{Key, tr};
-use crate::progress::MergeOutcome;
 use crate::progress::sync::{read_folder, write_own};
+use crate::progress::{MergeOutcome, check_incoming};
 
 pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
@@ -40,7 +40,31 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             )
         )?;
     }
-    let (before, after, synced) = ctx.store.merge(read.changes, args.dry_run)?;
+    let now = ctx.now();
+    let mut refused = Vec::new();
+    let changes: Vec<_> = read
+        .changes
+        .into_iter()
+        .filter(|change| match check_incoming(change, now) {
+            Ok(()) => true,
+            Err(suspect) => {
+                refused.push(suspect);
+                false
+            }
+        })
+        .collect();
+    if let Some(first) = refused.first() {
+        let line = tr(
+            lang,
+            Key::SyncRefused,
+            &[
+                ("count", &refused.len()),
+                ("reason", &render_suspect(lang, first)),
+            ],
+        );
+        writeln!(out, "{line}")?;
+    }
+    let (before, after, synced) = ctx.store.merge(changes, args.dry_run)?;
     let roadmap_id = &ctx.roadmap.id;
     let outcome = MergeOutcome::between(
         before.roadmap(roadmap_id),

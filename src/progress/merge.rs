@@ -158,3 +158,83 @@ impl RoadmapProgress {
         true
     }
 }
+
+/// Why a change from elsewhere (an import, another device's file) is
+/// refused: smm-path could not have made it, so it may be an attack on
+/// whoever prints it, or a clock gone wrong that would win every merge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suspect {
+    /// An id (device, roadmap or step) outside the id rules.
+    BadId(String),
+    /// Text with a control character, such as an escape sequence.
+    ControlCharacter,
+    /// A time more than a day ahead of this device's clock.
+    FromTheFuture(super::Timestamp),
+    /// A time before 1970.
+    TooOld(super::Timestamp),
+}
+
+/// Checks a change from elsewhere against what smm-path itself writes.
+pub fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(), Suspect> {
+    use crate::control::has_forbidden;
+    use crate::roadmap::is_valid_id;
+    let device_ok = !change.device.is_empty()
+        && change.device.len() <= 64
+        && change
+            .device
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !device_ok {
+        return Err(Suspect::BadId(change.device.clone()));
+    }
+    if !is_valid_id(&change.roadmap) {
+        return Err(Suspect::BadId(change.roadmap.clone()));
+    }
+    if has_forbidden(&change.command) {
+        return Err(Suspect::ControlCharacter);
+    }
+    let latest = now + chrono::TimeDelta::days(1);
+    let check_time = |at: super::Timestamp| {
+        if at > latest {
+            Err(Suspect::FromTheFuture(at))
+        } else if at.timestamp() < 0 {
+            Err(Suspect::TooOld(at))
+        } else {
+            Ok(())
+        }
+    };
+    check_time(change.at)?;
+    for op in &change.ops {
+        if let Some(step) = op.step()
+            && !is_valid_id(step)
+        {
+            return Err(Suspect::BadId(step.to_string()));
+        }
+        match op {
+            Op::Status {
+                started,
+                finished,
+                reason,
+                ..
+            } => {
+                for at in started.iter().chain(finished) {
+                    check_time(*at)?;
+                }
+                if reason.as_deref().is_some_and(has_forbidden) {
+                    return Err(Suspect::ControlCharacter);
+                }
+            }
+            Op::Note { at, text, .. } => {
+                check_time(*at)?;
+                if has_forbidden(text) {
+                    return Err(Suspect::ControlCharacter);
+                }
+            }
+            Op::Undo { device, .. } if device.is_empty() || has_forbidden(device) => {
+                return Err(Suspect::BadId(device.clone()));
+            }
+            Op::DropNote { .. } | Op::Target { .. } | Op::Undo { .. } => {}
+        }
+    }
+    Ok(())
+}

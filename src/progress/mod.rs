@@ -27,7 +27,7 @@ pub mod timestamp;
 pub use change::{Action, Outcome, Reverted};
 pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
 pub use legacy::{LegacyEvent, legacy_changes};
-pub use merge::MergeOutcome;
+pub use merge::{MergeOutcome, Suspect, check_incoming};
 pub use replay::{cancelled_changes, replay, replay_into};
 pub use selector::{SelectorError, StepSelector};
 pub use store::{

@@ -3,12 +3,21 @@
 use super::{ProgressReport, status_label};
 use crate::i18n::{Key, word};
 
-/// Quotes a field when it holds a comma, a quote or a line break.
+/// A text field: quoted when it holds a comma, a quote or a line break, and
+/// kept from being run as a formula. A spreadsheet runs a cell that starts
+/// with `=`, `+`, `-` or `@` (or a tab or carriage return before one), so
+/// such a text gets a leading `'`, as OWASP advises for CSV injection; the
+/// spreadsheet shows the text as written.
 fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -55,5 +64,15 @@ mod tests {
         assert_eq!(field("plain"), "plain");
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for formula in ["+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(
+                field(formula).trim_start_matches('"').starts_with('\''),
+                "{formula}"
+            );
+        }
     }
 }

@@ -25,6 +25,42 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes text, making each web address (`http`, `https`) and `mailto:`
+/// address in it a link; no other kind of link (`javascript:`, `data:`) is
+/// ever made.
+fn escape_linking(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let url = super::markdown::next_url(rest);
+        let mail = rest.find("mailto:").map(|start| {
+            let length = rest[start..]
+                .find(|c: char| c.is_whitespace() || c.is_control() || "<>\"'".contains(c))
+                .unwrap_or(rest.len() - start);
+            let end = start
+                + rest[start..start + length]
+                    .trim_end_matches(['.', ',', ';', ')'])
+                    .len();
+            (start, end)
+        });
+        let next = match (url, mail) {
+            (Some(url), Some(mail)) => Some(if mail.0 < url.0 { mail } else { url }),
+            (url, mail) => url.or(mail),
+        };
+        let Some((start, end)) = next.filter(|(start, end)| end > start) else {
+            break;
+        };
+        out.push_str(&escape(&rest[..start]));
+        let link = escape(&rest[start..end]);
+        out.push_str(&format!(
+            "<a href=\"{link}\" rel=\"noopener noreferrer\">{link}</a>"
+        ));
+        rest = &rest[end..];
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
 const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2328;line-height:1.5}\
 h1{margin-bottom:.25rem}.summary{font-size:1.1rem;margin-top:0}\
@@ -188,6 +224,10 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
             .status_date()
             .map(|at| format_date(lang, at.date_naive()))
             .unwrap_or_default();
+        let mut status = escape(status_label(lang, step.status));
+        if let Some(reason) = step.skip_reason {
+            status.push_str(&format!(": {}", escape_linking(reason)));
+        }
         writeln!(
             out,
             "<tr id=\"{}\" class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -195,7 +235,7 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
             step.status.as_str(),
             step.number,
             escape(step.title),
-            escape(status_label(lang, step.status)),
+            status,
             escape(&date)
         )
         .ok();
@@ -228,7 +268,7 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
                     out,
                     "<li><strong>{}</strong>: {}</li>",
                     escape(&date),
-                    escape(&note.text)
+                    escape_linking(&note.text)
                 )
                 .ok();
             }

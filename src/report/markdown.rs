@@ -10,9 +10,25 @@ use super::{ProgressReport, StepReport, status_label};
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
 
-/// Escapes characters that mean something inline in Markdown.
+/// Escapes characters that mean something inline in Markdown. A web
+/// address (`http://`, `https://`) is written as an autolink, `<...>`,
+/// where nothing is escaped, so it reaches the reader intact:
+/// `my_name/?a=1&b=2` links to itself, not to `my%5C_name`.
 pub(super) fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some((start, end)) = next_url(rest) {
+        escape_plain(&rest[..start], &mut out);
+        out.push('<');
+        out.push_str(&rest[start..end]);
+        out.push('>');
+        rest = &rest[end..];
+    }
+    escape_plain(rest, &mut out);
+    out
+}
+
+fn escape_plain(text: &str, out: &mut String) {
     for c in text.chars() {
         if matches!(
             c,
@@ -22,7 +38,28 @@ pub(super) fn escape_inline(text: &str) -> String {
         }
         out.push(c);
     }
-    out
+}
+
+/// Where the next web address in `text` starts and ends. It ends at white
+/// space, a control character or an angle bracket (none may stand in an
+/// autolink), less trailing punctuation that belongs to the sentence.
+pub(super) fn next_url(text: &str) -> Option<(usize, usize)> {
+    let start = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| text.find(scheme))
+        .min()?;
+    let length = text[start..]
+        .find(|c: char| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"')
+        .unwrap_or(text.len() - start);
+    let url =
+        text[start..start + length].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+    let end = start + url.len();
+    // A bare scheme is no address.
+    if url.ends_with("//") {
+        let after = end;
+        return next_url(&text[after..]).map(|(s, e)| (after + s, after + e));
+    }
+    Some((start, end))
 }
 
 /// Escapes a line that starts a continuation inside a list item, where a
@@ -91,7 +128,9 @@ pub fn render_markdown(report: &ProgressReport) -> String {
         } else {
             ' '
         };
-        let label = format!("{}. {}", step.number, escape_inline(step.title));
+        // `1\.`: a bare `1.` after the box opens a nested numbered list in
+        // pandoc; escaped, every renderer shows one checklist item.
+        let label = format!("{}\\. {}", step.number, escape_inline(step.title));
         let label = if step.status == Status::Skipped {
             format!("~~{label}~~")
         } else {
@@ -123,7 +162,7 @@ pub fn render_markdown(report: &ProgressReport) -> String {
         )
         .ok();
     } else {
-        write!(out, "\n{}\n", word(lang, Key::AllDone)).ok();
+        write!(out, "\n{}\n", word(lang, report.end_key())).ok();
     }
     out
 }
@@ -138,5 +177,13 @@ mod tests {
         assert_eq!(escape_line_start("- [x] fake"), r"\- \[x\] fake");
         assert_eq!(escape_line_start("12. not a list"), r"12\. not a list");
         assert_eq!(escape_block("one\n\n  # two", "    "), "one\\\n    \\# two");
+        assert_eq!(
+            escape_inline("see https://www.linkedin.com/in/my_name/?a=1&b=2."),
+            "see <https://www.linkedin.com/in/my_name/?a=1&b=2>."
+        );
+        assert_eq!(
+            escape_inline("(http://a.b/c_d) and https://e.f"),
+            r"(<http://a.b/c_d>) and <https://e.f>"
+        );
     }
 }

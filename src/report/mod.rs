@@ -119,8 +119,8 @@ impl<'a> ProgressReport<'a> {
         let count = |status: Status| steps.iter().filter(|s| s.status == status).count();
         let (done, skipped) = (count(Status::Done), count(Status::Skipped));
         let counted = steps.len() - skipped;
-        // With every step skipped nothing is left to do: that is 100%.
-        let percent = (done * 100).checked_div(counted).unwrap_or(100);
+        // Every step skipped is not every step done: nothing counts, 0%.
+        let percent = (done * 100).checked_div(counted).unwrap_or(0);
         let summary = Summary {
             done,
             in_progress: count(Status::InProgress),
@@ -151,6 +151,15 @@ impl<'a> ProgressReport<'a> {
     pub fn with_history(mut self, history: &'a [Change]) -> ProgressReport<'a> {
         self.history = history;
         self
+    }
+
+    /// What to say when no step is left to work on: done, or only skipped.
+    pub fn end_key(&self) -> Key {
+        if self.summary.done > 0 {
+            Key::AllDone
+        } else {
+            Key::AllSkipped
+        }
     }
 
     /// The step to work on next, if any is left.

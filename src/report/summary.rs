@@ -9,10 +9,10 @@ const BAR_WIDTH: usize = 20;
 
 /// `█████░░░░░` for the share of counted steps done.
 pub fn progress_bar(summary: &Summary) -> String {
-    // Nothing left to count (every step skipped) is a full bar.
+    // Nothing left to count (every step skipped) is an empty bar: skipping is not finishing.
     let filled = (summary.done * BAR_WIDTH)
         .checked_div(summary.counted)
-        .unwrap_or(BAR_WIDTH);
+        .unwrap_or(0);
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
 }
 
@@ -67,6 +67,7 @@ pub fn render_short_line(report: &ProgressReport) -> String {
             args.push(("next", &next.number));
             tr(report.lang, Key::ShortLine, &args)
         }
-        None => tr(report.lang, Key::ShortLineAllDone, &args),
+        None if summary.done > 0 => tr(report.lang, Key::ShortLineAllDone, &args),
+        None => tr(report.lang, Key::ShortLineAllSkipped, &args),
     }
 }

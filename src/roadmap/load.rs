@@ -37,6 +37,36 @@ pub fn load_builtin() -> Roadmap {
     BUILTIN.clone()
 }
 
+/// Five times the largest roadmap measured (100,000 steps take 48 MB).
+const MAX_ROADMAP_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses what is not a plain file of a sane size: `/dev/zero` never ends,
+/// a FIFO may never be written to, and either would hang every command.
+fn check_roadmap_file(path: &Path) -> Result<(), RoadmapError> {
+    let unreadable = |reason: String| RoadmapError::Unreadable {
+        path: path.to_path_buf(),
+        reason,
+    };
+    match std::fs::metadata(path) {
+        Err(error) => Err(unreadable(error.to_string())),
+        Ok(metadata) if !metadata.is_file() => Err(unreadable("not a plain file".to_string())),
+        Ok(metadata) if metadata.len() > MAX_ROADMAP_BYTES => Err(unreadable(format!(
+            "larger than {} MB",
+            MAX_ROADMAP_BYTES / (1024 * 1024)
+        ))),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// A roadmap file's text, once it is shown to be a plain file of a sane size.
+pub fn read_roadmap_text(path: &Path) -> Result<String, RoadmapError> {
+    check_roadmap_file(path)?;
+    std::fs::read_to_string(path).map_err(|error| RoadmapError::Unreadable {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    })
+}
+
 /// A roadmap from a file of the same format as the built-in one. With a
 /// `cache_directory`, the parsed form is kept there and reused for as long
 /// as the file's bytes stay the same.
@@ -45,6 +75,7 @@ pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap,
         path: path.to_path_buf(),
         reason,
     };
+    check_roadmap_file(path)?;
     let cache_path = cache_directory.map(|directory| cache::path_for(directory, path));
     if let Some(cache_path) = &cache_path {
         let fingerprint =

@@ -9,8 +9,11 @@ mod model;
 mod text;
 mod validate;
 
-pub use load::{BUILTIN_SOURCE, RoadmapError, load_builtin, load_file, parse_roadmap};
+pub use load::{
+    BUILTIN_SOURCE, RoadmapError, load_builtin, load_file, parse_roadmap, read_roadmap_text,
+};
 pub use model::{List, Roadmap, Step, Str, Text};
+pub(crate) use validate::is_valid_id;
 pub use validate::{Place, Problem};
 
 impl Roadmap {

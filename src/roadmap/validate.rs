@@ -40,6 +40,11 @@ pub enum Problem {
         field: String,
         lang: String,
     },
+    /// Text that would act on the terminal that prints it.
+    ControlCharacter {
+        place: Place,
+        field: String,
+    },
 }
 
 /// An id is what progress is keyed by and what users type: keep it simple.
@@ -126,6 +131,16 @@ fn check_text(
         .any(|translation| translation.trim().is_empty())
     {
         problems.push(Problem::EmptyText {
+            place: place.clone(),
+            field: field.to_string(),
+        });
+    }
+    if text
+        .all()
+        .iter()
+        .any(|translation| crate::control::has_forbidden(translation))
+    {
+        problems.push(Problem::ControlCharacter {
             place: place.clone(),
             field: field.to_string(),
         });

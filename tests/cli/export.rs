@@ -82,7 +82,7 @@ fn checked_items_match_the_done_steps() {
         "{}",
         tasks[0].text
     );
-    assert!(markdown.contains("- [x] 7. Analysis and Market Research"));
+    assert!(markdown.contains("- [x] 7\\. Analysis and Market Research"));
     assert!(markdown.contains("**4/19 done (21%)**"));
 }
 
@@ -136,6 +136,6 @@ fn export_speaks_indonesian() {
     smm.ok(&["done", "1"]);
     smm.ok(&["export"])
         .stdout_has("# Pekerjaan Manajemen Media Sosial")
-        .stdout_has("- [x] 1. Pahami Platform Media Sosial — selesai 5 Des 2026")
+        .stdout_has("- [x] 1\\. Pahami Platform Media Sosial — selesai 5 Des 2026")
         .stdout_has("**1/20 selesai (5%)**");
 }

@@ -234,7 +234,7 @@ fn an_export_onto_a_device_or_a_progress_file_replaces_nothing() {
     smm.ok(&["export", "-o", fifo.to_str().expect("UTF-8")]);
     let received = reader.join().expect("reader");
     assert!(
-        received.contains("- [x] 1. Understand Social Media Platforms"),
+        received.contains("- [x] 1\\. Understand Social Media Platforms"),
         "{received}"
     );
     let kind = std::fs::symlink_metadata(&fifo).expect("fifo").file_type();

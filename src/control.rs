@@ -1,0 +1,104 @@
+//! Control characters in text: which ones are refused, and how they are shown.
+//!
+//! A note, a skip reason or a roadmap title holding `ESC ] 2 ; … BEL` would
+//! retitle the terminal that prints it, `ESC [ 2 J` would clear it, a bare
+//! carriage return would let text overwrite the line before. smm-path
+//! refuses such characters where text comes in (commands, imports,
+//! roadmaps), and escapes whatever still reaches a terminal (a hand-edited
+//! file), so text is always shown as written and never acted on.
+
+/// Whether `c` is a control character text may not carry: C0 controls but
+/// line feed and tab, DEL, and the C1 controls.
+pub(crate) fn is_forbidden(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Whether `text` holds a forbidden control character.
+pub fn has_forbidden(text: &str) -> bool {
+    text.chars().any(is_forbidden)
+}
+
+/// Escapes the forbidden controls of `bytes` (UTF-8 text as it is written
+/// out) for a terminal, as `\u{1b}`. What passes: line feed, tab, a
+/// carriage return right before a line feed (CSV's line ends), and the
+/// colour sequences smm-path writes itself (`ESC [ digits ; … m`). With
+/// `more_may_follow`, a sequence cut off at the end is held back: the number
+/// of bytes held is returned with the escaped text.
+pub(crate) fn escape_for_terminal(bytes: &[u8], more_may_follow: bool) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    let escape = |out: &mut Vec<u8>, value: u32| {
+        out.extend_from_slice(format!("\\u{{{value:x}}}").as_bytes());
+    };
+    while index < bytes.len() {
+        let byte = bytes[index];
+        let rest = &bytes[index..];
+        match byte {
+            0x1b => {
+                let parameters = rest
+                    .iter()
+                    .skip(2)
+                    .take_while(|b| b.is_ascii_digit() || **b == b';')
+                    .count();
+                match (rest.get(1), rest.get(2 + parameters)) {
+                    (Some(b'['), Some(b'm')) => {
+                        out.extend_from_slice(&rest[..3 + parameters]);
+                        index += 3 + parameters;
+                        continue;
+                    }
+                    (None, _) | (Some(b'['), None) if more_may_follow => {
+                        return (out, rest.len());
+                    }
+                    _ => escape(&mut out, 0x1b),
+                }
+            }
+            b'\r' => match rest.get(1) {
+                Some(b'\n') => out.push(byte),
+                None if more_may_follow => return (out, 1),
+                _ => escape(&mut out, 0x0d),
+            },
+            b'\n' | b'\t' => out.push(byte),
+            0x00..=0x1f | 0x7f => escape(&mut out, u32::from(byte)),
+            // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F in UTF-8.
+            0xc2 => match rest.get(1) {
+                Some(&next @ 0x80..=0x9f) => {
+                    escape(&mut out, u32::from(next));
+                    index += 2;
+                    continue;
+                }
+                None if more_may_follow => return (out, 1),
+                _ => out.push(byte),
+            },
+            _ => out.push(byte),
+        }
+        index += 1;
+    }
+    (out, 0)
+}
+
+/// `text` with its forbidden controls escaped, for a terminal.
+pub(crate) fn escaped(text: &str) -> String {
+    let (bytes, _) = escape_for_terminal(text.as_bytes(), false);
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_shown_and_colour_passes() {
+        assert_eq!(escaped("a\u{1b}]2;PWNED\u{7}b"), "a\\u{1b}]2;PWNED\\u{7}b");
+        assert_eq!(escaped("\u{1b}[2J\u{9b}31m"), "\\u{1b}[2J\\u{9b}31m");
+        assert_eq!(
+            escaped("x\u{1b}[1;32m✓\u{1b}[0m y"),
+            "x\u{1b}[1;32m✓\u{1b}[0m y"
+        );
+        assert_eq!(escaped("a\r\nb\rc\tok\n"), "a\r\nb\\u{d}c\tok\n");
+        // A sequence cut at the end of one write waits for the next.
+        let (out, held) = escape_for_terminal(b"ok \x1b[3", true);
+        assert_eq!((out.as_slice(), held), (&b"ok "[..], 3));
+        assert!(has_forbidden("a\u{85}b") && !has_forbidden("line\nnext\ttab é 🎉"));
+    }
+}
