@@ -166,8 +166,6 @@ pub struct ConflictCopy {
 pub struct HomeCheck {
     /// Changes in the history.
     pub changes: usize,
-    /// Changes after the snapshot (it catches up on the next rewrite).
-    pub behind: usize,
     pub conflict_copies: Vec<PathBuf>,
 }
 
@@ -292,7 +290,6 @@ impl ProgressStore {
             let history = self.read_whole_history()?;
             return Ok(HomeCheck {
                 changes: history.changes.len(),
-                behind: history.changes.len(),
                 conflict_copies,
             });
         };
@@ -300,15 +297,14 @@ impl ProgressStore {
             let changes = self.convert_legacy(&snapshot.state, "legacy")?.0.len();
             return Ok(HomeCheck {
                 changes,
-                behind: 0,
                 conflict_copies,
             });
         }
-        let tail = self.read_tail(&snapshot.state)?;
+        // The history must be the one the snapshot names, then whole.
+        self.read_tail(&snapshot.state)?;
         let history = self.read_whole_history()?;
         Ok(HomeCheck {
             changes: history.changes.len(),
-            behind: tail.changes.len(),
             conflict_copies,
         })
     }
@@ -453,7 +449,7 @@ impl ProgressStore {
                 .filter(|change| change.roadmap == *roadmap_id)
                 .map(|change| change.at)
                 .max();
-            let Some(at) = modified.max(latest).or(modified) else {
+            let Some(at) = modified.max(latest) else {
                 continue;
             };
             reading.state.seq += 1;
@@ -578,9 +574,14 @@ impl ProgressStore {
         if state.version < 3 {
             return Ok(Vec::new());
         }
-        let history = self.read_whole_history()?;
+        // One read: the bytes are checked, then their whole lines handed on.
         let mut bytes = self.read_history_file(0)?.unwrap_or_default();
-        bytes.truncate(history.end as usize);
+        let decoded = decode_lines(&bytes, "").map_err(|error| StoreError::HistoryDamaged {
+            path: self.history_path(),
+            line: error.line,
+            reason: error.reason,
+        })?;
+        bytes.truncate(decoded.whole_bytes as usize);
         Ok(bytes)
     }
 

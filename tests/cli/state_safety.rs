@@ -243,3 +243,40 @@ fn an_export_onto_a_device_or_a_progress_file_replaces_nothing() {
         "the FIFO was replaced"
     );
 }
+
+#[test]
+fn text_that_would_act_on_a_terminal_is_refused_or_shown_escaped() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    smm.run(&["note", "1", "\u{1b}]2;PWNED\u{7}\u{1b}[2J"])
+        .failure(2)
+        .one_line_error()
+        .stderr_has("control character");
+    smm.run(&["skip", "2", "--reason", "a\u{9b}31m"]).failure(2);
+    // A hand-edited file can still hold one: on a terminal it is shown, not run.
+    let edited = smm.state_text().replace(
+        "status: done",
+        "status: done\n        notes:\n        - at: 2026-12-01T10:00:00+07:00\n          text: \"x\\e]2;PWNED\\ay\"",
+    );
+    smm.write_state(edited);
+    smm.ok(&["status"]);
+    let binary = env!("CARGO_BIN_EXE_smm-path");
+    // Through a pseudo-terminal, as a person would see it.
+    let Ok(terminal) = std::process::Command::new("script")
+        .args(["-qec", &format!("{binary} show 1"), "/dev/null"])
+        .env_clear()
+        .env("SMM_PATH_HOME", smm.home())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .output()
+    else {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&terminal.stdout);
+    assert!(shown.contains("x\\u{1b}]2;PWNED\\u{7}y"), "{shown:?}");
+    assert!(
+        !shown.contains("\u{1b}]2;"),
+        "the sequence reached the terminal: {shown:?}"
+    );
+}
