@@ -25,6 +25,17 @@ pub enum Error {
     InvalidDate {
         input: String,
     },
+    /// A range or list where one step is needed (`note 1-3`).
+    OneStepOnly {
+        input: String,
+        count: usize,
+    },
+    /// `done --on` a day before the step was started.
+    FinishBeforeStart {
+        number: usize,
+        started: String,
+        input: String,
+    },
     FutureDate {
         input: String,
     },
@@ -101,6 +112,8 @@ impl Error {
             Error::Selector(_)
             | Error::InvalidDate { .. }
             | Error::FutureDate { .. }
+            | Error::FinishBeforeStart { .. }
+            | Error::OneStepOnly { .. }
             | Error::PastTarget { .. }
             | Error::EmptyNote
             | Error::ControlCharacter
@@ -130,6 +143,20 @@ impl Error {
             Error::Selector(error) => render_selector(lang, error),
             Error::InvalidDate { input } => tr(lang, Key::ErrInvalidDate, &[("input", input)]),
             Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
+            Error::OneStepOnly { input, count } => tr(
+                lang,
+                Key::ErrOneStepOnly,
+                &[("input", input), ("count", count)],
+            ),
+            Error::FinishBeforeStart {
+                number,
+                started,
+                input,
+            } => tr(
+                lang,
+                Key::ErrFinishBeforeStart,
+                &[("number", number), ("started", started), ("input", input)],
+            ),
             Error::PastTarget { input } => tr(lang, Key::ErrPastTarget, &[("input", input)]),
             Error::EmptyNote => word(lang, Key::ErrEmptyNote).to_string(),
             Error::ControlCharacter => word(lang, Key::ErrControlCharacter).to_string(),

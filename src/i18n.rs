@@ -52,12 +52,22 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
         let after = &rest[open + 1..];
         match after.find('}') {
             Some(close) => {
-                let name = &after[..close];
+                let placeholder = &after[..close];
+                // `{count:step|steps}`: the first form when `count` is 1.
+                let (name, forms) = match placeholder.split_once(':') {
+                    Some((name, forms)) => (name, forms.split_once('|')),
+                    None => (placeholder, None),
+                };
                 match args.iter().find(|(arg, _)| *arg == name) {
-                    Some((_, value)) => out.push_str(&value.to_string()),
+                    Some((_, value)) => match forms {
+                        Some((one, other)) => {
+                            out.push_str(if value.to_string() == "1" { one } else { other })
+                        }
+                        None => out.push_str(&value.to_string()),
+                    },
                     None => {
                         out.push('{');
-                        out.push_str(name);
+                        out.push_str(placeholder);
                         out.push('}');
                     }
                 }
@@ -231,6 +241,10 @@ catalogue! {
     }
     ErrUnknownStepId { en: "no step has the id `{id}`", id: "tidak ada langkah dengan id `{id}`" }
     ErrDidYouMean { en: "did you mean `{suggestion}`?", id: "mungkin maksud Anda `{suggestion}`?" }
+    ErrOneStepOnly {
+        en: "`{input}` names {count} steps, and this command takes one: give a number (5) or a step id",
+        id: "`{input}` menyebut {count} langkah, sedangkan perintah ini hanya menerima satu: berikan nomor (5) atau id langkah",
+    }
     ErrInvalidSelector {
         en: "`{input}` is not a step: use a number (5), a range (1-3), a list (1,4,7) or a step id",
         id: "`{input}` bukan langkah: gunakan nomor (5), rentang (1-3), daftar (1,4,7), atau id langkah",
@@ -246,6 +260,10 @@ catalogue! {
     ErrFutureDate {
         en: "{input} is in the future: --on records a day that has already come",
         id: "{input} masih di masa depan: --on hanya untuk hari yang sudah lewat atau hari ini",
+    }
+    ErrFinishBeforeStart {
+        en: "step {number} was started on {started}, after {input}: give a finish day on or after it, or `reset {number}` first",
+        id: "langkah {number} dimulai pada {started}, setelah {input}: berikan tanggal selesai pada atau setelahnya, atau jalankan `reset {number}` dulu",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {
@@ -319,7 +337,7 @@ catalogue! {
         id: "roadmap {path} tidak valid di baris {line}, kolom {column}:",
     }
     ErrRoadmapProblems {
-        en: "the roadmap {path} has {count} problem(s):",
+        en: "the roadmap {path} has {count} {count:problem|problems}:",
         id: "roadmap {path} memiliki {count} masalah:",
     }
     ErrExportWrite {
@@ -340,7 +358,7 @@ catalogue! {
     DoctorStateOk { en: "Progress:  {path}: format version {version}, reads fine", id: "Progres:   {path}: format versi {version}, terbaca dengan baik" }
     DoctorStateMissing { en: "Progress:  {path}: not created yet", id: "Progres:   {path}: belum dibuat" }
     DoctorStateBad { en: "Progress:  {problem}", id: "Progres:   {problem}" }
-    DoctorHistoryOk { en: "History:   {path}: {count} changes, whole", id: "Riwayat:   {path}: {count} entri, utuh" }
+    DoctorHistoryOk { en: "History:   {path}: {count} {count:change|changes}, whole", id: "Riwayat:   {path}: {count} entri, utuh" }
     DoctorConflictCopy {
         en: "Conflict:  {path} is a copy a sync tool made; merge it with `smm-path import \"{path}\"`, then delete it",
         id: "Konflik:   {path} adalah salinan buatan alat sinkronisasi; gabungkan dengan `smm-path import \"{path}\"`, lalu hapus",
@@ -354,7 +372,7 @@ catalogue! {
         id: "Untuk memulihkan cadangan: smm-path doctor --restore-backup",
     }
     DoctorOrphans {
-        en: "Kept:      progress on {count} step(s) this roadmap no longer has: {ids}",
+        en: "Kept:      progress on {count} {count:step|steps} this roadmap no longer has: {ids}",
         id: "Disimpan:  progres {count} langkah yang sudah tidak ada di roadmap ini: {ids}",
     }
     DoctorLeftovers {
@@ -367,7 +385,7 @@ catalogue! {
 
     // `roadmap`.
     RoadmapValid {
-        en: "{path} is a valid roadmap: {count} steps, languages: {languages}",
+        en: "{path} is a valid roadmap: {count} {count:step|steps}, languages: {languages}",
         id: "{path} adalah roadmap yang valid: {count} langkah, bahasa: {languages}",
     }
     RoadmapCreated {
@@ -378,7 +396,7 @@ catalogue! {
     RoadmapListLine { en: "{id}: {done}/{total} done ({percent}%)", id: "{id}: {done}/{total} selesai ({percent}%)" }
     RoadmapListLineUnknown { en: "{id}: {done} done", id: "{id}: {done} selesai" }
     ErrRoadmapRejected {
-        en: "{path} has {count} problem(s), listed above",
+        en: "{path} has {count} {count:problem|problems}, listed above",
         id: "{path} memiliki {count} masalah, tercantum di atas",
     }
     ErrWouldOverwrite {
@@ -400,8 +418,8 @@ catalogue! {
     // `import`.
     ImportWouldTake { en: "Would take from {path}:", id: "Akan diambil dari {path}:" }
     ImportTook { en: "Took from {path}:", id: "Diambil dari {path}:" }
-    ImportNotes { en: "{number}. {title}: {count} note(s) added", id: "{number}. {title}: {count} catatan ditambahkan" }
-    ImportHistory { en: "{count} change(s) from elsewhere added to the history", id: "{count} perubahan dari tempat lain ditambahkan ke riwayat" }
+    ImportNotes { en: "{number}. {title}: {count} {count:note|notes} added", id: "{number}. {title}: {count} catatan ditambahkan" }
+    ImportHistory { en: "{count} {count:change|changes} from elsewhere added to the history", id: "{count} perubahan dari tempat lain ditambahkan ke riwayat" }
     ImportNothing {
         en: "Nothing to import: this copy already has everything in {path}.",
         id: "Tidak ada yang perlu diimpor: salinan ini sudah memuat semua isi {path}.",
@@ -411,12 +429,12 @@ catalogue! {
         id: "ini berkas progres berformat lama; impor berkas ekspor atau berkas riwayat saja",
     }
     SyncSkipped { en: "Skipped {path}: {reason}", id: "{path} dilewati: {reason}" }
-    SyncRefused { en: "Refused {count} change(s) from the folder: {reason}", id: "{count} perubahan dari folder itu ditolak: {reason}" }
+    SyncRefused { en: "Refused {count} {count:change|changes} from the folder: {reason}", id: "{count} perubahan dari folder itu ditolak: {reason}" }
     SuspectBadId { en: "`{id}` is not an id smm-path would write", id: "`{id}` bukan id yang akan ditulis smm-path" }
     SuspectControl { en: "a text holds a control character (such as an escape sequence)", id: "sebuah teks memuat karakter kontrol (misalnya urutan escape)" }
     SuspectFuture { en: "the time {at} is more than a day ahead of this device's clock", id: "waktu {at} lebih dari sehari di depan jam perangkat ini" }
     SuspectTooOld { en: "the time {at} is before 1970", id: "waktu {at} sebelum tahun 1970" }
-    SyncWrote { en: "Wrote {count} change(s) to {path}.", id: "{count} perubahan ditulis ke {path}." }
+    SyncWrote { en: "Wrote {count} {count:change|changes} to {path}.", id: "{count} perubahan ditulis ke {path}." }
     ErrSyncFolder {
         en: "cannot sync with {path}: {reason}; nothing was changed there",
         id: "tidak bisa menyinkronkan dengan {path}: {reason}; tidak ada yang diubah di sana",
@@ -448,26 +466,30 @@ catalogue! {
         id: "Langkah: {done} selesai · {in_progress} sedang dikerjakan · {todo} belum · {skipped} dilewati",
     }
     StatsPace {
-        en: "Pace: {recent} steps a week over the last 4 weeks",
+        en: "Pace: {recent} {recent:step|steps} a week over the last 4 weeks",
         id: "Laju: {recent} langkah per minggu dalam 4 minggu terakhir",
     }
     StatsPaceOverall { en: "; {overall} a week overall", id: "; {overall} per minggu secara keseluruhan" }
     StatsStreak {
-        en: "Streak: {current} active day(s) in a row now; longest {longest}",
+        en: "Streak: {current} active {current:day|days} in a row now; longest {longest}",
         id: "Beruntun: {current} hari aktif berturut-turut saat ini; terpanjang {longest}",
     }
     StatsEstimate { en: "At this pace you finish around {date}.", id: "Dengan laju ini Anda selesai sekitar {date}." }
+    StatsBeyondHorizon {
+        en: "At this pace the rest would take more than {years} years: a few steps a month brings a finish date into view.",
+        id: "Dengan laju ini sisanya butuh lebih dari {years} tahun: beberapa langkah per bulan akan memunculkan perkiraan tanggal selesai.",
+    }
     StatsNotEnoughData {
         en: "Not enough data yet for a finish date: finish steps on at least two different days.",
         id: "Data belum cukup untuk memperkirakan tanggal selesai: selesaikan langkah setidaknya pada dua hari yang berbeda.",
     }
     StatsFinished { en: "Every step is done.", id: "Semua langkah sudah selesai." }
     StatsOnTrack {
-        en: "Target {date}: on track, {days} day(s) to spare.",
+        en: "Target {date}: on track, {days} {days:day|days} to spare.",
         id: "Target {date}: sesuai jalur, masih ada {days} hari cadangan.",
     }
     StatsBehind {
-        en: "Target {date}: behind by {days} day(s) at this pace.",
+        en: "Target {date}: behind by {days} {days:day|days} at this pace.",
         id: "Target {date}: terlambat {days} hari dengan laju ini.",
     }
     StatsTargetUnknown {
@@ -492,11 +514,11 @@ catalogue! {
         id: "Roadmap ini sekarang versi {new}; perubahan terakhir Anda pada versi {old}.",
     }
     StatusNewSteps {
-        en: "New in this version: {count} step(s) ({ids}).",
+        en: "New in this version: {count} {count:step|steps} ({ids}).",
         id: "Baru di versi ini: {count} langkah ({ids}).",
     }
     StatusOrphans {
-        en: "Kept: progress on {count} step(s) this roadmap no longer has ({ids}); `smm-path doctor` lists them.",
+        en: "Kept: progress on {count} {count:step|steps} this roadmap no longer has ({ids}); `smm-path doctor` lists them.",
         id: "Disimpan: progres {count} langkah yang sudah tidak ada di roadmap ini ({ids}); `smm-path doctor` menampilkannya.",
     }
 
@@ -533,8 +555,11 @@ mod tests {
             .split('{')
             .skip(1)
             .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            // A plural form names the same value again.
+            .map(|name| name.split_once(':').map_or(name, |(name, _)| name))
             .collect();
         names.sort_unstable();
+        names.dedup();
         names
     }
 
@@ -557,6 +582,16 @@ mod tests {
         let text = fill("{a} and {b} and {c", &[("a", &1), ("b", &"two")]);
         assert_eq!(text, "1 and two and {c");
         assert_eq!(fill("{x}", &[]), "{x}");
+    }
+
+    #[test]
+    fn picks_the_singular_form_for_one_only() {
+        let text = |count: &dyn Display| fill("{count} {count:day|days}", &[("count", count)]);
+        assert_eq!(text(&1), "1 day");
+        assert_eq!(text(&0), "0 days");
+        assert_eq!(text(&2), "2 days");
+        assert_eq!(text(&11), "11 days");
+        assert_eq!(text(&"1.0"), "1.0 days");
     }
 
     #[test]

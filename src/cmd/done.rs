@@ -7,7 +7,8 @@ use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 use crate::cli::DoneArgs;
 use crate::cmd::{Context, command_line};
 use crate::error::Error;
-use crate::progress::{Action, Timestamp};
+use crate::i18n::format_date;
+use crate::progress::{Action, RoadmapProgress, Timestamp};
 
 pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result<(), Error> {
     let step_ids = ctx.select_steps(&args.steps.steps)?;
@@ -20,10 +21,30 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     if let Some(date) = &args.on {
         arguments.extend(["--on".to_string(), date.clone()]);
     }
-    let outcomes = ctx.change_status(
+    // A finish day before the start would silently move the start: refused.
+    let not_before_start = |progress: &RoadmapProgress| {
+        let (Some(on), Some(input)) = (on, &args.on) else {
+            return Ok(());
+        };
+        for &step_id in &step_ids {
+            let started = progress.steps.get(step_id).and_then(|step| step.started);
+            if let Some(started) = started
+                && started.date_naive() > on.date_naive()
+            {
+                return Err(Error::FinishBeforeStart {
+                    number: ctx.roadmap.position_of(step_id).map_or(0, |p| p + 1),
+                    started: format_date(ctx.lang, started.date_naive()),
+                    input: input.clone(),
+                });
+            }
+        }
+        Ok(())
+    };
+    let outcomes = ctx.change_status_checked(
         Action::Done { on },
         &step_ids,
         &command_line("done", &arguments),
+        not_before_start,
     )?;
     ctx.print_outcomes(&outcomes, out)
 }

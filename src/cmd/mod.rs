@@ -31,7 +31,9 @@ use chrono::{DateTime, Local, Timelike};
 use crate::cli::{Cli, Command, RoadmapCommand, StatusArgs};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{Action, Op, Outcome, ProgressStore, Status, StepSelector, Timestamp};
+use crate::progress::{
+    Action, Op, Outcome, ProgressStore, RoadmapProgress, Status, StepSelector, Timestamp,
+};
 use crate::report::status_label;
 use crate::roadmap::{Roadmap, load_builtin, load_file};
 use crate::terminal;
@@ -134,9 +136,10 @@ impl Context {
         let positions = StepSelector::resolve_all(&[argument.to_string()], &self.roadmap)?;
         match positions.as_slice() {
             [position] => Ok(*position),
-            _ => Err(Error::Selector(crate::progress::SelectorError::Invalid {
+            _ => Err(Error::OneStepOnly {
                 input: argument.to_string(),
-            })),
+                count: positions.len(),
+            }),
         }
     }
 
@@ -147,8 +150,21 @@ impl Context {
         step_ids: &[&str],
         command: &str,
     ) -> Result<Vec<Outcome>, Error> {
+        self.change_status_checked(action, step_ids, command, |_| Ok(()))
+    }
+
+    /// [`Context::change_status`], after `check` has accepted the progress
+    /// as it is under the lock; a refusal writes nothing.
+    pub(crate) fn change_status_checked(
+        &self,
+        action: Action,
+        step_ids: &[&str],
+        command: &str,
+        check: impl Fn(&RoadmapProgress) -> Result<(), Error>,
+    ) -> Result<Vec<Outcome>, Error> {
         self.store
             .update(false, |state, _, journal| -> Result<_, Error> {
+                check(state.roadmap(&self.roadmap.id))?;
                 Ok(
                     state.change_roadmap(&self.roadmap, journal, |progress, recorder| {
                         progress.apply(&action, step_ids, self.now(), command, recorder)

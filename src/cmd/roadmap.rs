@@ -7,6 +7,7 @@ use crate::cmd::Context;
 use crate::error::{Error, render_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::Status;
+use crate::report::ProgressReport;
 use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap, read_roadmap_text};
 
 /// The starter written by `roadmap new`; a test checks that it validates.
@@ -95,11 +96,20 @@ pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
             .values()
             .filter(|step| step.status == Status::Skipped)
             .count();
-        let marker = if *id == *ctx.roadmap.id { "*" } else { " " };
-        let line = match progress
-            .step_count
-            .map(|count| count.saturating_sub(skipped))
-        {
+        let in_use = *id == *ctx.roadmap.id;
+        let marker = if in_use { "*" } else { " " };
+        // The roadmap in use is counted as `status` counts it; another is
+        // counted by the size it had when last used.
+        let (done, counted) = if in_use {
+            let summary = ProgressReport::build(&ctx.roadmap, progress, ctx.lang).summary;
+            (summary.done, Some(summary.counted))
+        } else {
+            let counted = progress
+                .step_count
+                .map(|count| count.saturating_sub(skipped));
+            (done, counted)
+        };
+        let line = match counted {
             Some(counted) if counted > 0 => {
                 let percent = done * 100 / counted;
                 tr(

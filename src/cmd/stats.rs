@@ -74,6 +74,11 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let estimate = match pace.estimate {
         Estimate::Finished => word(lang, Key::StatsFinished).to_string(),
         Estimate::NotEnoughData => word(lang, Key::StatsNotEnoughData).to_string(),
+        Estimate::BeyondHorizon => tr(
+            lang,
+            Key::StatsBeyondHorizon,
+            &[("years", &crate::report::stats::HORIZON_YEARS)],
+        ),
         Estimate::On(day) => tr(
             lang,
             Key::StatsEstimate,

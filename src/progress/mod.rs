@@ -16,6 +16,7 @@
 
 mod change;
 mod history;
+mod incoming;
 mod legacy;
 mod merge;
 mod replay;
@@ -26,6 +27,7 @@ pub mod timestamp;
 
 pub use change::{Action, Outcome, Reverted};
 pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
+pub use incoming::{Incoming, parse_incoming};
 pub use legacy::{LegacyEvent, legacy_changes};
 pub use merge::{MergeOutcome, Suspect, check_incoming};
 pub use replay::{cancelled_changes, replay, replay_into};

@@ -34,20 +34,31 @@ pub fn render_calendar(
     };
 
     let mut out = String::new();
-    // Month names above the week in which each month begins.
-    let mut header = String::from("    ");
-    let mut week = 0;
-    while week < WEEKS {
+    // Month names above the week in which each month begins (the first
+    // column counts as a beginning). A name is three letters and a space,
+    // two weeks wide: when the next month begins one week after the
+    // first column, the first column's month gives way, so no month that
+    // begins in view goes unnamed.
+    let mut labels: Vec<(i64, &str)> = Vec::new();
+    for week in 0..WEEKS {
         let monday = first_monday + Duration::weeks(week);
         let month_starts = week == 0 || (monday - Duration::days(7)).month() != monday.month();
-        if month_starts {
-            let name = month_short(lang, monday.month0() as usize);
-            header.push_str(&format!("{name:<6}"));
-            week += 3;
-        } else {
-            header.push_str("  ");
-            week += 1;
+        if !month_starts {
+            continue;
         }
+        if let Some(&(previous, _)) = labels.last()
+            && week - previous < 2
+        {
+            labels.pop();
+        }
+        labels.push((week, month_short(lang, monday.month0() as usize)));
+    }
+    let mut header = String::from("    ");
+    for (week, name) in labels {
+        let column = 4 + 2 * week as usize;
+        let padding = column.saturating_sub(header.chars().count());
+        header.push_str(&" ".repeat(padding));
+        header.push_str(name);
     }
     out.push_str(header.trim_end());
     out.push('\n');
@@ -108,5 +119,26 @@ mod tests {
             "{calendar}"
         );
         assert!(!calendar.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn every_month_beginning_in_view_is_named_above_its_first_week() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        // From Aug 24: August for one week, then September, October, November.
+        let calendar = render_calendar(&BTreeMap::new(), day("2026-11-10"), Lang::En, false);
+        let header = calendar.lines().next().unwrap_or_default();
+        for month in ["Sep", "Oct", "Nov"] {
+            assert!(header.contains(month), "{month} missing: {header}");
+        }
+        // Sep 7 is the 3rd column, Oct 5 the 7th, Nov 2 the 11th.
+        assert_eq!(header.find("Sep"), Some(4 + 2 * 2), "{header}");
+        assert_eq!(header.find("Oct"), Some(4 + 2 * 6), "{header}");
+        assert_eq!(header.find("Nov"), Some(4 + 2 * 10), "{header}");
+        for today in ["2026-01-01", "2026-03-31", "2026-06-15", "2027-02-28"] {
+            let calendar = render_calendar(&BTreeMap::new(), day(today), Lang::Id, false);
+            let header = calendar.lines().next().unwrap_or_default();
+            let names = header.split_whitespace().count();
+            assert!((3..=4).contains(&names), "{today}: {header}");
+        }
     }
 }

@@ -28,7 +28,12 @@ pub enum Estimate {
     /// Too little history to say: steps finished on fewer than two days.
     NotEnoughData,
     On(NaiveDate),
+    /// Further away than [`HORIZON_YEARS`]: no date is worth showing.
+    BeyondHorizon,
 }
+
+/// The furthest estimate worth a date; past it the pace, not a day, is the news.
+pub const HORIZON_YEARS: i64 = 10;
 
 /// How the estimate compares with a target date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +58,10 @@ pub fn pace(
     today: NaiveDate,
     remaining: usize,
 ) -> Pace {
-    let recent_start = today - Duration::days(RECENT_DAYS - 1);
+    // Dates come from files and other devices' clocks: no arithmetic on them may overflow.
+    let recent_start = today
+        .checked_sub_signed(Duration::days(RECENT_DAYS - 1))
+        .unwrap_or(NaiveDate::MIN);
     let recent = finished
         .iter()
         .filter(|day| **day >= recent_start && **day <= today)
@@ -83,8 +91,14 @@ pub fn pace(
             .or(overall_per_week);
         match per_week.filter(|pace| *pace > 0.0) {
             Some(per_week) => {
-                let days = (remaining as f64 / per_week * 7.0).ceil() as i64;
-                Estimate::On(today + Duration::days(days))
+                let days = (remaining as f64 / per_week * 7.0).ceil();
+                if days > (HORIZON_YEARS * 366) as f64 {
+                    Estimate::BeyondHorizon
+                } else {
+                    today
+                        .checked_add_signed(Duration::days(days as i64))
+                        .map_or(Estimate::BeyondHorizon, Estimate::On)
+                }
             }
             None => Estimate::NotEnoughData,
         }
@@ -110,7 +124,7 @@ fn streaks(active: &BTreeSet<NaiveDate>, today: NaiveDate) -> (u32, u32) {
         longest = longest.max(run);
         previous = Some(day);
     }
-    let yesterday = today - Duration::days(1);
+    let yesterday = today.pred_opt().unwrap_or(today);
     let current = match previous {
         Some(last) if last == today || last == yesterday => run,
         _ => 0,
@@ -123,7 +137,7 @@ pub fn check_target(estimate: Estimate, target: NaiveDate, today: NaiveDate) -> 
     let finish = match estimate {
         Estimate::Finished => today,
         Estimate::On(day) => day,
-        Estimate::NotEnoughData => return TargetCheck::Unknown,
+        Estimate::NotEnoughData | Estimate::BeyondHorizon => return TargetCheck::Unknown,
     };
     let margin = (target - finish).num_days();
     if margin >= 0 {
@@ -163,6 +177,36 @@ mod tests {
         assert_eq!(pace.overall_per_week, None);
         assert_eq!(pace.current_streak, 1);
         assert_eq!(pace.estimate, Estimate::NotEnoughData);
+    }
+
+    #[test]
+    fn a_1970_clock_and_a_huge_roadmap_give_no_absurd_date_and_no_panic() {
+        // A dead clock battery finished two steps in 1970; 9,998 are left.
+        let finished = days(&["1970-01-01", "1970-01-02"]);
+        let active: BTreeSet<_> = finished.iter().copied().collect();
+        let today = day("2026-11-28");
+        let pace = pace(&finished, &active, today, 9_998);
+        assert_eq!(pace.estimate, Estimate::BeyondHorizon);
+        assert_eq!(
+            check_target(pace.estimate, day("2027-01-01"), today),
+            TargetCheck::Unknown
+        );
+        // The slowest pace that still gives a date lands within the horizon.
+        let recent = days(&["2026-11-02", "2026-11-27"]);
+        let pace = super::pace(&recent, &BTreeSet::new(), today, 18);
+        let Estimate::On(finish) = pace.estimate else {
+            panic!("expected a date, got {:?}", pace.estimate);
+        };
+        assert!(finish <= day("2036-11-28"), "{finish}");
+    }
+
+    #[test]
+    fn the_first_and_last_days_of_the_calendar_do_not_overflow() {
+        let active: BTreeSet<_> = [NaiveDate::MIN, NaiveDate::MAX].into_iter().collect();
+        for today in [NaiveDate::MIN, NaiveDate::MAX] {
+            let pace = pace(&[NaiveDate::MIN, NaiveDate::MAX], &active, today, 5);
+            assert_ne!(pace.longest_streak, 0);
+        }
     }
 
     #[test]

@@ -86,7 +86,11 @@ fn one_bad_step_among_good_ones_changes_nothing() {
 #[test]
 fn an_empty_note_and_a_note_on_a_range() {
     rejects(&["note", "2", "  "], "the note is empty");
-    rejects(&["note", "2-3", "text"], "is not a step");
+    rejects(
+        &["note", "2-3", "text"],
+        "`2-3` names 2 steps, and this command takes one",
+    );
+    rejects(&["show", "1,5,9"], "`1,5,9` names 3 steps");
 }
 
 #[test]

@@ -69,3 +69,21 @@ fn on_records_an_earlier_day() {
     assert!(smm.ok(&["status"]).row(6).contains("Dec 5, 2026"));
     assert!(smm.state_text().contains("2026-11-02T00:00:00+07:00"));
 }
+
+#[test]
+fn a_finish_day_before_the_start_is_refused_and_the_start_kept() {
+    let smm = Smm::new();
+    smm.ok_at("2026-11-20T10:00:00+07:00", &["start", "9"]);
+    let before = smm.state_text();
+    smm.run(&["done", "9", "--on", "2026-11-01"])
+        .failure(2)
+        .one_line_error()
+        .stderr_has("step 9 was started on Nov 20, 2026, after 2026-11-01")
+        .stderr_has("`reset 9`");
+    assert_eq!(smm.state_text(), before, "a refused done wrote the state");
+    // The start day itself is a fine finish day, and the start stays.
+    smm.ok(&["done", "9", "--on", "2026-11-20"]);
+    let show = smm.ok(&["show", "9"]).stdout;
+    assert!(show.contains("Started: Nov 20, 2026"), "{show}");
+    assert!(show.contains("Finished: Nov 20, 2026"), "{show}");
+}

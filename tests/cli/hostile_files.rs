@@ -154,7 +154,7 @@ fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
     );
     smm.write_state(&state);
     smm.ok(&["status"])
-        .stdout_has("Kept: progress on 1 step(s) this roadmap no longer has (retired-step)");
+        .stdout_has("Kept: progress on 1 step this roadmap no longer has (retired-step)");
     smm.ok(&["done", "9"]);
     assert!(
         smm.state_text().contains("retired-step:"),

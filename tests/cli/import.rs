@@ -32,7 +32,7 @@ fn an_export_from_another_machine_merges_in() {
         .ok(&["import", export, "--dry-run"])
         .stdout_has("Would take from")
         .stdout_has("3. Develop Your Creativity: to do → done")
-        .stdout_has("3. Develop Your Creativity: 1 note(s) added")
+        .stdout_has("3. Develop Your Creativity: 1 note added")
         .stdout_lacks("2. Education and Training");
     assert_eq!(phone.state(), before, "a dry run wrote");
 

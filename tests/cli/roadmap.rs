@@ -126,7 +126,7 @@ steps:
     let path = smm.write_file("bad.yaml", bad);
     smm.run(&["--roadmap", path.to_str().expect("UTF-8"), "status"])
         .failure(1)
-        .stderr_has("bad.yaml has 4 problem(s):")
+        .stderr_has("bad.yaml has 4 problems:")
         .stderr_has("step 1 (`first`): `summary` has no `en` text")
         .stderr_has("steps 1 and 2 share the id `first`")
         .stderr_has("step 2 (`first`): `title` is empty")

@@ -95,8 +95,29 @@ fn a_new_roadmap_version_is_pointed_out() {
     std::fs::write(&path, changed).expect("edit");
     smm.ok(&["--roadmap", path_text, "status"])
         .stdout_has("This roadmap is now version 2; your last change was on version 1.")
-        .stdout_has("New in this version: 1 step(s) (renamed-step).")
-        .stdout_has("Kept: progress on 1 step(s) this roadmap no longer has (second-step)");
+        .stdout_has("New in this version: 1 step (renamed-step).")
+        .stdout_has("Kept: progress on 1 step this roadmap no longer has (second-step)");
+}
+
+#[test]
+fn roadmap_list_counts_the_steps_a_new_version_added() {
+    let smm = Smm::new();
+    let path = smm.home().join("mine.yaml");
+    let path_text = path.to_str().expect("UTF-8 path");
+    smm.ok(&["roadmap", "new", path_text]);
+    smm.ok(&["--roadmap", path_text, "done", "first-step"]);
+    let starter = std::fs::read_to_string(&path).expect("starter");
+    // Version 2 adds a third step after the two of the starter.
+    let third = "  - id: third-step\n    title: Third Step\n    summary: One more.\n";
+    let grown = format!(
+        "{}\n{third}",
+        starter.replace("version: 1", "version: 2").trim_end()
+    );
+    std::fs::write(&path, grown).expect("edit");
+    smm.ok(&["--roadmap", path_text, "status"])
+        .stdout_has("1/3 done (33%)");
+    let list = smm.ok(&["--roadmap", path_text, "roadmap", "list"]).stdout;
+    assert!(list.contains("* my-roadmap: 1/3 done (33%)"), "{list}");
 }
 
 #[test]
@@ -134,9 +155,25 @@ fn the_man_page_is_roff_that_renders() {
     let page = smm.ok(&["man"]).stdout;
     assert!(page.contains(".TH smm-path 1"), "{page}");
     assert!(
-        page.contains(".SH NAME") && page.contains(".SH SUBCOMMANDS"),
+        page.contains(".SH NAME") && page.contains(".SH COMMANDS"),
         "{page}"
     );
+    // One page holds every command: no reference to pages that do not exist.
+    assert!(!page.contains("(1)"), "{page}");
+    for command in [
+        "status",
+        "done",
+        "note",
+        "export",
+        "sync",
+        "doctor",
+        "roadmap list",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"smm-path {command}\"")),
+            "{command} missing"
+        );
+    }
     let path = smm.home().join("smm-path.1");
     std::fs::write(&path, &page).expect("write");
     match Command::new("man")
@@ -149,6 +186,7 @@ fn the_man_page_is_roff_that_renders() {
         Ok(output) if output.status.success() => {
             let rendered = String::from_utf8_lossy(&output.stdout);
             assert!(rendered.contains("smm-path"), "{rendered}");
+            assert!(rendered.contains("smm-path done [--on]"), "{rendered}");
         }
         _ => eprintln!(
             "skipped rendering: `man -l` is not available here (the roff was checked above)"

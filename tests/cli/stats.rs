@@ -30,7 +30,7 @@ fn a_steady_pace_gives_a_date_and_a_verdict_on_the_target() {
         .stdout_has("8/20 done (40%)")
         .stdout_has("Pace: 2.0 steps a week over the last 4 weeks")
         .stdout_has("At this pace you finish around Jan 12, 2027.")
-        .stdout_has("Target Mar 31, 2027: on track, 78 day(s) to spare.");
+        .stdout_has("Target Mar 31, 2027: on track, 78 days to spare.");
     assert!(stats.stdout.contains("Activity, last 12 weeks:"));
     smm.run_with_env(&today, &["plan", "--target", "2027-01-05"])
         .success();

@@ -242,7 +242,7 @@ fn conflict_copies_are_reported_and_merged_by_import() {
         .stdout_has("smm-path import");
     a.ok(&["import", yaml_copy.to_str().expect("UTF-8")])
         .stdout_has("2. Education and Training: to do → done")
-        .stdout_has("1 note(s) added");
+        .stdout_has("1 note added");
     a.ok(&["import", history_copy.to_str().expect("UTF-8")]);
     assert_eq!(status_json(&a)["summary"]["done"], 2);
     assert_eq!(

@@ -1,0 +1,204 @@
+//! Files given to `import`: what they may hold and the checks they pass
+//! before any of it reaches the history.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{
+    Change, LegacyEvent, Note, Op, RoadmapProgress, State, Status, StepProgress, Suspect,
+    Timestamp, check_incoming, decode_lines, legacy_changes, parse_state, timestamp,
+};
+use crate::i18n::{Key, Lang, tr, word};
+use crate::report::EXPORT_FORMAT_VERSION;
+
+/// What a file to import holds.
+pub enum Incoming {
+    /// Changes with their own identities: merged by set union.
+    Changes(Vec<Change>),
+    /// Another copy's snapshot: newer steps and missing notes are taken as a change here.
+    Snapshot(Box<State>),
+}
+
+impl Incoming {
+    /// Checks everything a file brings in before any of it is merged.
+    pub fn check(&self, roadmap_id: &str, now: Timestamp) -> Result<(), Suspect> {
+        match self {
+            Incoming::Changes(changes) => changes
+                .iter()
+                .try_for_each(|change| check_incoming(change, now)),
+            Incoming::Snapshot(state) => {
+                // A snapshot's steps, checked as the changes that would carry them.
+                let progress = state.roadmap(roadmap_id);
+                let ops = progress.steps.iter().flat_map(|(id, step)| {
+                    let status = Op::Status {
+                        step: id.clone(),
+                        from: Status::Todo,
+                        to: step.status,
+                        started: step.started,
+                        finished: step.finished,
+                        reason: step.skip_reason.clone(),
+                    };
+                    let notes = step.notes.iter().map(|note| Op::Note {
+                        step: id.clone(),
+                        at: note.at,
+                        text: note.text.clone(),
+                    });
+                    std::iter::once(status).chain(notes)
+                });
+                let change = Change {
+                    device: "snapshot".to_string(),
+                    seq: 1,
+                    at: now,
+                    roadmap: roadmap_id.to_string(),
+                    command: String::new(),
+                    ops: ops.collect(),
+                };
+                check_incoming(&change, now)
+            }
+        }
+    }
+}
+
+/// Reads a file given to `import`: an export (JSON), a history file (JSON
+/// lines) or another copy's snapshot (YAML). Errors are in `lang`.
+pub fn parse_incoming(bytes: &[u8], roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {
+    let not_ours = || word(lang, Key::ErrImportNotExport).to_string();
+    let text = std::str::from_utf8(bytes).map_err(|_| not_ours())?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{')
+        && !trimmed
+            .lines()
+            .next()
+            .is_some_and(|line| line.ends_with("\"}"))
+    {
+        return read_export(text, roadmap_id, lang);
+    }
+    if trimmed.starts_with('{') {
+        // A history file: a chain of changes from its first line.
+        let decoded = decode_lines(text.as_bytes(), "")
+            .map_err(|error| format!("line {}: {}", error.line, error.reason))?;
+        return Ok(Incoming::Changes(decoded.changes));
+    }
+    match parse_state(text, Path::new("progress.yaml")) {
+        Ok(state) if state.version >= 3 => Ok(Incoming::Snapshot(Box::new(state))),
+        Ok(_) => Err(word(lang, Key::ErrImportOldSnapshot).to_string()),
+        Err(_) => Err(not_ours()),
+    }
+}
+
+#[derive(Deserialize)]
+struct ExportFile {
+    format: String,
+    format_version: u32,
+    roadmap: ExportRoadmap,
+    #[serde(default)]
+    steps: Vec<ExportStep>,
+    /// Version 1: events numbered per copy.
+    #[serde(default)]
+    history: Vec<LegacyEvent>,
+    /// Version 2: the history's changes.
+    #[serde(default)]
+    changes: Vec<Change>,
+    #[serde(default, with = "timestamp::optional")]
+    exported_at: Option<Timestamp>,
+}
+
+#[derive(Deserialize)]
+struct ExportRoadmap {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct ExportStep {
+    id: String,
+    status: Status,
+    #[serde(with = "timestamp::optional")]
+    started: Option<Timestamp>,
+    #[serde(with = "timestamp::optional")]
+    finished: Option<Timestamp>,
+    skip_reason: Option<String>,
+    notes: Vec<ExportNote>,
+}
+
+#[derive(Deserialize)]
+struct ExportNote {
+    #[serde(with = "timestamp")]
+    at: Timestamp,
+    text: String,
+}
+
+fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {
+    let export: ExportFile = serde_json::from_str(text).map_err(|error| {
+        // A JSON file of another shape gets the plain explanation, not serde's.
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value)
+                if value.get("format").and_then(|f| f.as_str()) == Some("smm-path-export") =>
+            {
+                error.to_string()
+            }
+            _ => word(lang, Key::ErrImportNotExport).to_string(),
+        }
+    })?;
+    if export.format != "smm-path-export" {
+        return Err(word(lang, Key::ErrImportNotExport).to_string());
+    }
+    if export.format_version > EXPORT_FORMAT_VERSION {
+        return Err(tr(
+            lang,
+            Key::ErrImportNewer,
+            &[("version", &export.format_version)],
+        ));
+    }
+    if export.roadmap.id != roadmap_id {
+        let theirs = &export.roadmap.id;
+        return Err(tr(
+            lang,
+            Key::ErrImportWrongRoadmap,
+            &[("theirs", theirs), ("ours", &roadmap_id)],
+        ));
+    }
+    if export.format_version >= 2 {
+        return Ok(Incoming::Changes(export.changes));
+    }
+    // Version 1 named no device: one is made from the file itself, so that
+    // importing the same file again finds the same changes.
+    let device = format!("v1-{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
+    let mut recorded = RoadmapProgress::default();
+    for step in export.steps {
+        let record = StepProgress {
+            status: step.status,
+            started: step.started,
+            finished: step.finished,
+            skip_reason: step.skip_reason,
+            set: None,
+            notes: step
+                .notes
+                .into_iter()
+                .map(|note| Note {
+                    at: note.at,
+                    text: note.text,
+                    id: None,
+                })
+                .collect(),
+        };
+        if !record.is_blank() {
+            recorded.steps.insert(step.id, record);
+        }
+    }
+    let mut changes = legacy_changes(
+        &device,
+        0,
+        roadmap_id,
+        &export.history,
+        &recorded,
+        "import (export version 1)",
+    );
+    if let Some(exported_at) = export.exported_at
+        && let Some(last) = changes.last_mut()
+        && last.command == "import (export version 1)"
+    {
+        last.at = last.at.max(exported_at);
+    }
+    Ok(Incoming::Changes(changes))
+}
