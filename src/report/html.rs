@@ -134,10 +134,16 @@ fn chart(report: &ProgressReport, now: Timestamp) -> String {
     if let (Some(seconds), Some(day)) = (target, report.target) {
         let label = tr(lang, Key::HtmlTarget, &[("date", &format_date(lang, day))]);
         let tx = x(seconds);
+        // The label reads away from the nearer edge, so it stays in the picture.
+        let (label_x, anchor) = if tx < CHART_WIDTH / 2.0 {
+            (tx + 4.0, "start")
+        } else {
+            (tx - 4.0, "end")
+        };
         write!(
             svg,
             "<line class=\"target\" x1=\"{tx:.1}\" y1=\"{bottom}\" x2=\"{tx:.1}\" y2=\"{upper}\"/>\
-             <text x=\"{tx:.1}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+             <text class=\"target-label\" x=\"{label_x:.1}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
             upper - 6.0,
             escape(&label)
         )

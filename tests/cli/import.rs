@@ -97,3 +97,69 @@ fn what_is_not_an_export_of_this_roadmap_is_refused() {
         .one_line_error();
     assert_eq!(smm.state(), before);
 }
+
+#[test]
+fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
+    let source = Smm::new();
+    source.ok(&["done", "1"]);
+    source.ok(&["note", "2", "fine"]);
+    let export = source.ok(&["export", "-f", "json"]).stdout;
+    let json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let smm = Smm::new();
+    smm.ok(&["done", "3"]);
+    let before = (
+        smm.state(),
+        std::fs::read(smm.home().join("history.jsonl")).ok(),
+    );
+    // Each: (what the export is changed to hold, what the error says).
+    let cases: [(&str, fn(&mut serde_json::Value), &str); 6] = [
+        (
+            "a path as a step id",
+            |json| json["changes"][0]["ops"][0]["step"] = "../../etc/passwd".into(),
+            "`../../etc/passwd` is not an id smm-path would write",
+        ),
+        (
+            "an escape sequence in a step id",
+            |json| json["changes"][0]["ops"][0]["step"] = "x\u{1b}[2Jy".into(),
+            "is not an id smm-path would write",
+        ),
+        (
+            "a NUL byte in a note",
+            |json| json["changes"][1]["ops"][0]["text"] = "a\u{0}b".into(),
+            "a text holds a control character",
+        ),
+        (
+            "an escape sequence in a command",
+            |json| json["changes"][1]["command"] = "note 2 \u{1b}]2;PWNED\u{7}".into(),
+            "a text holds a control character",
+        ),
+        (
+            "a change from 2099",
+            |json| json["changes"][0]["at"] = "2099-01-01T00:00:00+07:00".into(),
+            "the time 2099-01-01T00:00:00+07:00 is more than a day ahead",
+        ),
+        (
+            "a finish before 1970",
+            |json| json["changes"][0]["ops"][0]["finished"] = "1969-12-31T23:00:00+00:00".into(),
+            "is before 1970",
+        ),
+    ];
+    for (name, change, message) in cases {
+        let mut hostile = json.clone();
+        change(&mut hostile);
+        let path = smm.write_file("hostile.json", &hostile.to_string());
+        smm.run(&["import", path.to_str().expect("UTF-8")])
+            .failure(1)
+            .one_line_error()
+            .stderr_has(message);
+        let after = (
+            smm.state(),
+            std::fs::read(smm.home().join("history.jsonl")).ok(),
+        );
+        assert!(after == before, "{name}: something was written");
+    }
+    // The same file unharmed goes in.
+    let path = smm.write_file("fine.json", &export);
+    smm.ok(&["import", path.to_str().expect("UTF-8")])
+        .stdout_has("1. Understand Social Media Platforms: to do → done");
+}

@@ -15,6 +15,7 @@ mod import;
 mod language;
 mod log_and_undo;
 mod properties;
+mod real_clients;
 mod roadmap;
 mod roadmaps_and_shell;
 mod state_safety;
