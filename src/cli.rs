@@ -331,12 +331,26 @@ pub struct PlanArgs {
     pub clear: bool,
 }
 
-/// Arguments of `doctor`.
+/// Arguments of `doctor`: without one, it only looks. Each repair keeps
+/// the file it replaces as `<file>.broken-<time>`.
 #[derive(Debug, Args)]
+#[group(multiple = false)]
 pub struct DoctorArgs {
     /// Put the backup of the previous state back in place of progress.yaml
     #[arg(long)]
     pub restore_backup: bool,
+
+    /// Write a new history from progress.yaml, for a history that is missing, damaged or another device's
+    #[arg(long)]
+    pub rebuild_history: bool,
+
+    /// Write a new progress.yaml from the history, for a progress.yaml that cannot be read
+    #[arg(long)]
+    pub rebuild_state: bool,
+
+    /// Remove temporary files left by an interrupted write
+    #[arg(long)]
+    pub clean: bool,
 }
 
 /// Arguments of `status`.

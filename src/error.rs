@@ -218,7 +218,7 @@ fn render_selector(lang: Lang, error: &SelectorError) -> String {
     }
 }
 
-fn render_store(lang: Lang, error: &StoreError) -> String {
+pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
     match error {
         StoreError::Unreadable { path, reason } => tr(
             lang,
@@ -281,6 +281,14 @@ fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::HistoryMismatch { path } => {
             tr(lang, Key::ErrHistoryMismatch, &[("path", &path.display())])
         }
+        StoreError::HomeNotDirectory { path } => {
+            tr(lang, Key::ErrHomeNotDirectory, &[("path", &path.display())])
+        }
+        StoreError::NothingToRebuildFrom { path } => tr(
+            lang,
+            Key::ErrNothingToRebuildFrom,
+            &[("path", &path.display())],
+        ),
         StoreError::Lock { path, reason } => tr(
             lang,
             Key::ErrStateLock,

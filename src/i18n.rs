@@ -305,8 +305,16 @@ catalogue! {
         id: "berkas progres {path} berukuran {size} MB, melebihi batas {limit} MB: ini bukan progres yang ditulis smm-path; berkas itu tidak diubah: pindahkan",
     }
     ErrHistoryDamaged {
-        en: "the history file {path} is damaged (line {line}): {reason}; nothing was changed: fix it by hand or move it aside",
-        id: "berkas riwayat {path} rusak (baris {line}): {reason}; tidak ada yang diubah: perbaiki secara manual atau pindahkan",
+        en: "the history file {path} is damaged (line {line}): {reason}; nothing was changed: `smm-path doctor` says how to repair it",
+        id: "berkas riwayat {path} rusak (baris {line}): {reason}; tidak ada yang diubah: `smm-path doctor` menjelaskan cara memperbaikinya",
+    }
+    ErrHomeNotDirectory {
+        en: "{path} is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory",
+        id: "{path} adalah berkas, bukan direktori, sehingga tidak bisa menjadi direktori smm-path: pindahkan, atau arahkan --home atau SMM_PATH_HOME ke sebuah direktori",
+    }
+    ErrNothingToRebuildFrom {
+        en: "{path} cannot be read or is empty, so there is nothing to rebuild from: see `smm-path doctor`",
+        id: "{path} tidak terbaca atau kosong, sehingga tidak ada bahan untuk membangun ulang: lihat `smm-path doctor`",
     }
     ErrHistoryBehind {
         en: "progress.yaml includes history that {path} does not have yet ({has} of {needs} bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`",
@@ -367,19 +375,32 @@ catalogue! {
     DoctorBackupOk { en: "Backup:    {path}: the state before the last change, format version {version}", id: "Cadangan:  {path}: keadaan sebelum perubahan terakhir, format versi {version}" }
     DoctorBackupMissing { en: "Backup:    none yet (one is kept from the second change on)", id: "Cadangan:  belum ada (dibuat mulai perubahan kedua)" }
     DoctorBackupBad { en: "Backup:    {problem}", id: "Cadangan:  {problem}" }
-    DoctorRestoreHint {
-        en: "To put the backup back: smm-path doctor --restore-backup",
-        id: "Untuk memulihkan cadangan: smm-path doctor --restore-backup",
+    DoctorHomeNotDirectory { en: "Home:      {path} is a file, not a directory", id: "Direktori: {path} adalah berkas, bukan direktori" }
+    DoctorHomeUnwritable { en: "Home:      {path} cannot be written to ({reason})", id: "Direktori: {path} tidak dapat ditulisi ({reason})" }
+    DoctorFix { en: "  Fix:     {command}", id: "  Atasi:   {command}" }
+    DoctorFixWaitForSync {
+        en: "  Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again",
+        id: "  Atau:    jika alat sinkronisasi masih menyalin, tunggu lalu jalankan `smm-path doctor` lagi",
     }
     DoctorOrphans {
         en: "Kept:      progress on {count} {count:step|steps} this roadmap no longer has: {ids}",
         id: "Disimpan:  progres {count} langkah yang sudah tidak ada di roadmap ini: {ids}",
     }
     DoctorLeftovers {
-        en: "Leftovers: temporary files from an interrupted write, safe to delete: {files}",
-        id: "Sisa:      berkas sementara dari penulisan yang terputus, aman dihapus: {files}",
+        en: "Leftovers: temporary files from an interrupted write: {files}",
+        id: "Sisa:      berkas sementara dari penulisan yang terputus: {files}",
     }
-    DoctorHealthy { en: "All is well.", id: "Semua baik." }
+    DoctorHealthy { en: "All is well.", id: "Tidak ada masalah." }
+    DoctorNotNeeded { en: "{path} reads fine: nothing was rebuilt.", id: "{path} terbaca dengan baik: tidak ada yang dibangun ulang." }
+    DoctorRebuiltHistory {
+        en: "Wrote a new history {path} from progress.yaml ({count} {count:change|changes}); `log` starts again from here.",
+        id: "Riwayat baru {path} ditulis dari progress.yaml ({count} perubahan); `log` dimulai lagi dari sini.",
+    }
+    DoctorRebuiltState {
+        en: "Wrote a new {path} from the history ({count} {count:change|changes} replayed).",
+        id: "{path} baru ditulis dari riwayat ({count} perubahan diputar ulang).",
+    }
+    DoctorCleaned { en: "Removed {count} temporary {count:file|files}.", id: "{count} berkas sementara dihapus." }
     DoctorRestored { en: "Restored {backup} as {path}.", id: "{backup} dipulihkan sebagai {path}." }
     DoctorKeptBroken { en: "The file it replaced is kept as {path}.", id: "Berkas yang digantikan disimpan sebagai {path}." }
 

@@ -1,55 +1,50 @@
-//! `smm-path doctor`: what the progress files look like, and putting the backup back.
+//! `smm-path doctor`: what the progress files look like, each problem with
+//! the command that repairs it, and the repairs themselves.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::cli::DoctorArgs;
 use crate::cmd::{Context, list_some};
-use crate::error::Error;
-use crate::i18n::{Key, tr, word};
-use crate::progress::{StoreError, parse_state};
+use crate::error::{Error, render_store};
+use crate::i18n::{Key, Lang, tr, word};
+use crate::progress::{ProgressStore, Rebuilt, StoreError, parse_state};
 
 pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let repair = args.restore_backup || args.rebuild_history || args.rebuild_state || args.clean;
+    if repair {
+        return run_repair(ctx, args, out);
+    }
     let lang = ctx.lang;
     let store = &ctx.store;
-    if args.restore_backup {
-        let kept = store.restore_backup(&ctx.now().format("%Y%m%dT%H%M%S").to_string())?;
-        let (backup, path) = (store.backup_path(), store.path());
-        writeln!(
-            out,
-            "{}",
+    let mut report = Report {
+        lang,
+        out,
+        healthy: true,
+    };
+    let home = store.home();
+    if home.exists() && !home.is_dir() {
+        report.problem(
             tr(
                 lang,
-                Key::DoctorRestored,
-                &[("backup", &backup.display()), ("path", &path.display())]
-            )
+                Key::DoctorHomeNotDirectory,
+                &[("path", &home.display())],
+            ),
+            &format!("mv {} {}", quoted(home), quoted(&with_suffix(home, ".old"))),
         )?;
-        if let Some(kept) = kept {
-            writeln!(
-                out,
-                "{}",
-                tr(lang, Key::DoctorKeptBroken, &[("path", &kept.display())])
-            )?;
-        }
-        return Ok(());
+        return Err(Error::Unhealthy);
     }
-
-    let mut healthy = true;
-    let problem = |key: Key, error: StoreError| {
-        let problem = Error::from(error).render(lang);
-        tr(lang, key, &[("problem", &problem)])
-    };
-    let home = store
-        .path()
-        .parent()
-        .map(|home| home.to_path_buf())
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "{}",
-        tr(lang, Key::DoctorHome, &[("path", &home.display())])
-    )?;
+    report.line(tr(lang, Key::DoctorHome, &[("path", &home.display())]))?;
+    if let Err(error) = store.probe_writable() {
+        let line = tr(
+            lang,
+            Key::DoctorHomeUnwritable,
+            &[("path", &home.display()), ("reason", &error)],
+        );
+        report.problem(line, &format!("chmod u+w {}", quoted(home)))?;
+    }
     let (id, version) = (&ctx.roadmap.id, &ctx.roadmap.version);
-    let roadmap_line = match &ctx.roadmap_file {
+    report.line(match &ctx.roadmap_file {
         None => tr(
             lang,
             Key::DoctorRoadmapBuiltin,
@@ -60,125 +55,253 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             Key::DoctorRoadmapFile,
             &[("id", id), ("version", version), ("path", &path.display())],
         ),
-    };
-    writeln!(out, "{roadmap_line}")?;
+    })?;
 
+    let backup_reads = read_backup(store).map(|_| ());
     let state_path = store.path();
-    let state = if state_path.exists() {
-        match store.load() {
-            Ok(state) => {
-                let line = tr(
+    let snapshot_problem = store.snapshot_problem();
+    let mut state = None;
+    match &snapshot_problem {
+        _ if !state_path.exists() => report.line(tr(
+            lang,
+            Key::DoctorStateMissing,
+            &[("path", &state_path.display())],
+        ))?,
+        Some(error) => {
+            // The backup first (one step back), else the history (all of it).
+            let fix = if backup_reads.is_ok() {
+                "smm-path doctor --restore-backup".to_string()
+            } else if store.history_on_its_own().is_ok_and(|changes| changes > 0) {
+                "smm-path doctor --rebuild-state".to_string()
+            } else {
+                format!(
+                    "mv {} {}",
+                    quoted(&state_path),
+                    quoted(&with_suffix(&state_path, ".old"))
+                )
+            };
+            report.problem(store_problem(lang, Key::DoctorStateBad, error), &fix)?;
+        }
+        None => {
+            if let Ok(loaded) = store.load() {
+                report.line(tr(
                     lang,
                     Key::DoctorStateOk,
-                    &[("path", &state_path.display()), ("version", &state.version)],
-                );
-                writeln!(out, "{line}")?;
-                Some(state)
-            }
-            Err(error) => {
-                healthy = false;
-                writeln!(out, "{}", problem(Key::DoctorStateBad, error))?;
-                None
+                    &[
+                        ("path", &state_path.display()),
+                        ("version", &loaded.version),
+                    ],
+                ))?;
+                state = Some(loaded);
             }
         }
-    } else {
-        writeln!(
-            out,
-            "{}",
-            tr(
-                lang,
-                Key::DoctorStateMissing,
-                &[("path", &state_path.display())]
-            )
-        )?;
-        None
-    };
+    }
 
     let history_path = store.history_path();
-    match store.check() {
-        Ok(check) => {
-            let line = tr(
+    // With an unreadable snapshot, the history is judged on its own.
+    let history = match &snapshot_problem {
+        Some(_) => store
+            .history_on_its_own()
+            .map(|changes| (changes, Vec::new())),
+        None => store
+            .check()
+            .map(|check| (check.changes, check.conflict_copies)),
+    };
+    match history {
+        Ok((changes, conflict_copies)) => {
+            report.line(tr(
                 lang,
                 Key::DoctorHistoryOk,
-                &[("path", &history_path.display()), ("count", &check.changes)],
-            );
-            writeln!(out, "{line}")?;
-            for copy in &check.conflict_copies {
-                healthy = false;
-                let line = tr(lang, Key::DoctorConflictCopy, &[("path", &copy.display())]);
-                writeln!(out, "{line}")?;
+                &[("path", &history_path.display()), ("count", &changes)],
+            ))?;
+            for copy in &conflict_copies {
+                report.healthy = false;
+                report.line(tr(
+                    lang,
+                    Key::DoctorConflictCopy,
+                    &[("path", &copy.display())],
+                ))?;
             }
         }
         Err(error) => {
-            healthy = false;
-            writeln!(out, "{}", problem(Key::DoctorHistoryBad, error))?;
+            let behind = matches!(error, StoreError::HistoryBehind { .. });
+            report.problem(
+                store_problem(lang, Key::DoctorHistoryBad, &error),
+                "smm-path doctor --rebuild-history",
+            )?;
+            if behind {
+                report.line(word(lang, Key::DoctorFixWaitForSync).to_string())?;
+            }
         }
     }
 
     let backup_path = store.backup_path();
-    match std::fs::read(&backup_path) {
-        Err(_) => writeln!(out, "{}", word(lang, Key::DoctorBackupMissing))?,
-        Ok(bytes) => {
-            let parsed = std::str::from_utf8(&bytes)
-                .map_err(|_| StoreError::NotUtf8 {
-                    path: backup_path.clone(),
-                })
-                .and_then(|text| parse_state(text, &backup_path));
-            match parsed {
-                Ok(backup) => {
-                    let line = tr(
-                        lang,
-                        Key::DoctorBackupOk,
-                        &[
-                            ("path", &backup_path.display()),
-                            ("version", &backup.version),
-                        ],
-                    );
-                    writeln!(out, "{line}")?;
-                    if state.is_none() && state_path.exists() {
-                        writeln!(out, "{}", word(lang, Key::DoctorRestoreHint))?;
-                    }
-                }
-                Err(error) => writeln!(out, "{}", problem(Key::DoctorBackupBad, error))?,
-            }
-        }
+    match read_backup(store) {
+        Ok(None) => report.line(word(lang, Key::DoctorBackupMissing).to_string())?,
+        Ok(Some(version)) => report.line(tr(
+            lang,
+            Key::DoctorBackupOk,
+            &[("path", &backup_path.display()), ("version", &version)],
+        ))?,
+        // The next change writes a new backup; until then a damaged one is only in the way.
+        Err(error) => report.problem(
+            store_problem(lang, Key::DoctorBackupBad, &error),
+            &format!("rm {}", quoted(&backup_path)),
+        )?,
     }
 
     if let Some(state) = &state {
         let orphans = state.roadmap(&ctx.roadmap.id).orphans(&ctx.roadmap);
         if !orphans.is_empty() {
-            let ids = orphans.join(", ");
-            let count = orphans.len();
-            writeln!(
-                out,
-                "{}",
-                tr(
-                    lang,
-                    Key::DoctorOrphans,
-                    &[("count", &count), ("ids", &ids)]
-                )
-            )?;
+            report.line(tr(
+                lang,
+                Key::DoctorOrphans,
+                &[("count", &orphans.len()), ("ids", &orphans.join(", "))],
+            ))?;
         }
     }
 
-    let leftovers = store.leftover_temporary_files();
+    let leftovers: Vec<String> = store
+        .leftover_temporary_files()
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
     if !leftovers.is_empty() {
-        let names: Vec<String> = leftovers
-            .iter()
-            .map(|path| path.display().to_string())
-            .collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        writeln!(
-            out,
-            "{}",
-            tr(lang, Key::DoctorLeftovers, &[("files", &list_some(&names))])
+        let names: Vec<&str> = leftovers.iter().map(String::as_str).collect();
+        report.problem(
+            tr(lang, Key::DoctorLeftovers, &[("files", &list_some(&names))]),
+            "smm-path doctor --clean",
         )?;
     }
 
-    if healthy {
-        writeln!(out, "{}", word(lang, Key::DoctorHealthy))?;
+    if report.healthy {
+        report.line(word(lang, Key::DoctorHealthy).to_string())?;
         Ok(())
     } else {
         Err(Error::Unhealthy)
     }
+}
+
+/// The lines `doctor` prints, and whether any was a problem.
+struct Report<'a> {
+    lang: Lang,
+    out: &'a mut dyn Write,
+    healthy: bool,
+}
+
+impl Report<'_> {
+    fn line(&mut self, line: String) -> Result<(), Error> {
+        writeln!(self.out, "{line}")?;
+        Ok(())
+    }
+
+    /// A problem, and on the next line the command that repairs it.
+    fn problem(&mut self, line: String, fix: &str) -> Result<(), Error> {
+        self.healthy = false;
+        self.line(line)?;
+        let fix = tr(self.lang, Key::DoctorFix, &[("command", &fix)]);
+        self.line(fix)
+    }
+}
+
+fn store_problem(lang: Lang, key: Key, error: &StoreError) -> String {
+    let problem = render_store(lang, error);
+    tr(lang, key, &[("problem", &problem)])
+}
+
+/// The backup's format version; `None` when there is no backup.
+fn read_backup(store: &ProgressStore) -> Result<Option<u32>, StoreError> {
+    let path = store.backup_path();
+    let Ok(bytes) = std::fs::read(&path) else {
+        return Ok(None);
+    };
+    let text =
+        std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
+    Ok(Some(parse_state(text, &path)?.version))
+}
+
+/// `path` with `suffix` added to its last component.
+fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+/// A path as one shell word: in single quotes, a single quote written `'\''`.
+fn quoted(path: &Path) -> String {
+    format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
+}
+
+fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let (lang, store) = (ctx.lang, &ctx.store);
+    let stamp = ctx.now().format("%Y%m%dT%H%M%S").to_string();
+    let rebuilt = |result: Rebuilt, path: &Path, done: Key, out: &mut dyn Write| {
+        match result {
+            Rebuilt::NotNeeded => writeln!(
+                out,
+                "{}",
+                tr(lang, Key::DoctorNotNeeded, &[("path", &path.display())])
+            )?,
+            Rebuilt::Done { kept, changes } => {
+                writeln!(
+                    out,
+                    "{}",
+                    tr(
+                        lang,
+                        done,
+                        &[("path", &path.display()), ("count", &changes)]
+                    )
+                )?;
+                if let Some(kept) = kept {
+                    writeln!(
+                        out,
+                        "{}",
+                        tr(lang, Key::DoctorKeptBroken, &[("path", &kept.display())])
+                    )?;
+                }
+            }
+        }
+        Ok::<_, Error>(())
+    };
+    if args.rebuild_history {
+        let result = store.rebuild_history(&stamp, ctx.now())?;
+        return rebuilt(
+            result,
+            &store.history_path(),
+            Key::DoctorRebuiltHistory,
+            out,
+        );
+    }
+    if args.rebuild_state {
+        let result = store.rebuild_snapshot(&stamp)?;
+        return rebuilt(result, &store.path(), Key::DoctorRebuiltState, out);
+    }
+    if args.clean {
+        let removed = store.clean()?;
+        writeln!(
+            out,
+            "{}",
+            tr(lang, Key::DoctorCleaned, &[("count", &removed)])
+        )?;
+        return Ok(());
+    }
+    let kept = store.restore_backup(&stamp)?;
+    let (backup, path) = (store.backup_path(), store.path());
+    writeln!(
+        out,
+        "{}",
+        tr(
+            lang,
+            Key::DoctorRestored,
+            &[("backup", &backup.display()), ("path", &path.display())]
+        )
+    )?;
+    if let Some(kept) = kept {
+        writeln!(
+            out,
+            "{}",
+            tr(lang, Key::DoctorKeptBroken, &[("path", &kept.display())])
+        )?;
+    }
+    Ok(())
 }

@@ -33,7 +33,8 @@ pub use merge::{MergeOutcome, Suspect, check_incoming};
 pub use replay::{cancelled_changes, replay, replay_into};
 pub use selector::{SelectorError, StepSelector};
 pub use store::{
-    ConflictCopy, HomeCheck, MAX_STATE_BYTES, ProgressStore, StoreError, Synced, parse_state,
+    ConflictCopy, HomeCheck, MAX_STATE_BYTES, ProgressStore, Rebuilt, StoreError, Synced,
+    parse_state,
 };
 
 use std::cmp::Ordering;

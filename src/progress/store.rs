@@ -33,7 +33,7 @@ use super::history::{self, SUM_TAIL_LENGTH, decode_lines, encode_lines};
 use super::legacy::{LegacyEvent, legacy_changes};
 use super::merge::edit_ops;
 use super::replay::replay_into;
-use super::{Change, HistoryMark, Op, SCHEMA_VERSION, State};
+use super::{Change, HistoryMark, Op, RoadmapProgress, SCHEMA_VERSION, State, Timestamp};
 use crate::atomic_file::{Durability, is_temporary_of, sync_directory, write_atomically};
 use crate::cache::{self, Fingerprint};
 use crate::crash_point::{crash_point, crash_requested};
@@ -99,6 +99,14 @@ pub enum StoreError {
     },
     /// The history file is not the one the snapshot was made from.
     HistoryMismatch {
+        path: PathBuf,
+    },
+    /// The home directory's path holds something other than a directory.
+    HomeNotDirectory {
+        path: PathBuf,
+    },
+    /// A rebuild with nothing readable to rebuild from.
+    NothingToRebuildFrom {
         path: PathBuf,
     },
     Lock {
@@ -590,6 +598,7 @@ impl ProgressStore {
     /// directory: a sync tool may delete or replace any file in it, and a
     /// lock on a file that is no longer at its path guards nothing.
     fn lock(&self) -> Result<File, StoreError> {
+        self.check_home()?;
         fs::create_dir_all(&self.home).map_err(|error| StoreError::Write {
             path: self.home.clone(),
             reason: error.to_string(),
@@ -619,8 +628,59 @@ impl ProgressStore {
         }
     }
 
+    /// Removes leftover temporary files under the lock (`doctor --clean`);
+    /// returns how many were removed.
+    pub fn clean(&self) -> Result<usize, StoreError> {
+        let lock = self.lock()?;
+        let before = self.leftover_temporary_files().len();
+        self.remove_leftovers();
+        let removed = before - self.leftover_temporary_files().len().min(before);
+        drop(lock);
+        Ok(removed)
+    }
+
+    /// Why the snapshot cannot be read, if it cannot (for `doctor`).
+    pub fn snapshot_problem(&self) -> Option<StoreError> {
+        self.read_snapshot().err()
+    }
+
+    /// Why the history cannot be read on its own, if it cannot; and how
+    /// many changes it holds (for `doctor`).
+    pub fn history_on_its_own(&self) -> Result<usize, StoreError> {
+        Ok(self.read_whole_history()?.changes.len())
+    }
+
+    /// A home that exists must be a directory: a file there would give
+    /// every command an obscure "File exists" or "Not a directory".
+    fn check_home(&self) -> Result<(), StoreError> {
+        match fs::metadata(&self.home) {
+            Ok(metadata) if !metadata.is_dir() => Err(StoreError::HomeNotDirectory {
+                path: self.home.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether a file can be made in the home (for `doctor`): creates and
+    /// removes a probe file. A home not made yet counts as writable when its
+    /// nearest existing parent is.
+    pub fn probe_writable(&self) -> io::Result<()> {
+        let directory = self
+            .home
+            .ancestors()
+            .find(|path| path.exists())
+            .unwrap_or(&self.home);
+        let probe = directory.join(format!(".smm-path-probe-{}", std::process::id()));
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)?;
+        fs::remove_file(&probe)
+    }
+
     /// Reads and checks the snapshot; `None` when there is none.
     fn read_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {
+        self.check_home()?;
         let path = self.path();
         let unreadable = |error: io::Error| StoreError::Unreadable {
             path: path.clone(),
@@ -886,40 +946,160 @@ impl ProgressStore {
         })?;
         parse_state(text, &backup)?;
         let target = self.write_target();
-        let write_error = |path: &Path, error: io::Error| StoreError::Write {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        };
         let kept = if target.exists() {
-            let kept = (0..1000)
-                .map(|attempt| {
-                    let mut name = target.clone().into_os_string();
-                    name.push(format!(".broken-{now}"));
-                    if attempt > 0 {
-                        name.push(format!("-{attempt}"));
-                    }
-                    PathBuf::from(name)
-                })
-                .find(|candidate| !candidate.exists())
-                .ok_or_else(|| write_error(&target, io::Error::other("too many kept copies")))?;
-            let current = fs::read(&target).map_err(|error| write_error(&target, error))?;
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&kept)
-                .map_err(|error| write_error(&kept, error))?;
-            file.write_all(&current)
-                .and_then(|()| file.sync_all())
-                .map_err(|error| write_error(&kept, error))?;
-            Some(kept)
+            Some(keep_aside(&target, now)?)
         } else {
             None
         };
-        write_atomically(&target, &contents, Durability::Synced)
-            .map_err(|error| write_error(&target, error))?;
+        write_atomically(&target, &contents, Durability::Synced).map_err(|error| {
+            StoreError::Write {
+                path: target.clone(),
+                reason: error.to_string(),
+            }
+        })?;
         drop(lock);
         Ok(kept)
     }
+
+    /// Writes a new history that brings an empty home to what the snapshot
+    /// holds, one change per roadmap, for a home whose history is missing,
+    /// damaged or another copy's; the old file is kept as
+    /// `history.jsonl.broken-<time>`. What the old history held beyond the
+    /// snapshot is not in the new one, and `log` starts again from here.
+    pub fn rebuild_history(&self, now: &str, at: Timestamp) -> Result<Rebuilt, StoreError> {
+        let lock = self.lock()?;
+        let path = self.path();
+        let snapshot = match self.read_snapshot()? {
+            Some(snapshot) if snapshot.state.version >= 3 => snapshot,
+            _ => return Err(StoreError::NothingToRebuildFrom { path }),
+        };
+        if self.check().is_ok() {
+            return Ok(Rebuilt::NotNeeded);
+        }
+        let history_path = self.history_path();
+        let kept = if history_path.exists() {
+            Some(keep_aside(&history_path, now)?)
+        } else {
+            None
+        };
+        let mut state = snapshot.state;
+        if state.device.is_empty() {
+            state.device = new_device_id();
+        }
+        let mut changes = Vec::new();
+        for (roadmap_id, progress) in &state.roadmaps {
+            let ops = edit_ops(&RoadmapProgress::default(), progress);
+            if ops.is_empty() {
+                continue;
+            }
+            changes.push(Change {
+                device: state.device.clone(),
+                seq: state.seq + changes.len() as u64 + 1,
+                at: progress.latest.map_or(at, |latest| latest.max(at)),
+                roadmap: roadmap_id.clone(),
+                command: "doctor --rebuild-history".to_string(),
+                ops,
+            });
+        }
+        state.seq += changes.len() as u64;
+        let mut lines = Vec::new();
+        let last = encode_lines(&changes, "", &mut lines);
+        write_atomically(&history_path, &lines, Durability::Synced).map_err(|error| {
+            StoreError::Write {
+                path: history_path.clone(),
+                reason: error.to_string(),
+            }
+        })?;
+        let mut state = state_from_history(state, &changes);
+        state.history = Some(HistoryMark {
+            changes: changes.len() as u64,
+            bytes: lines.len() as u64,
+            last,
+        });
+        self.save_snapshot(&mut state)?;
+        drop(lock);
+        Ok(Rebuilt::Done {
+            kept,
+            changes: changes.len(),
+        })
+    }
+
+    /// Writes a new snapshot replayed from the whole history, for a home
+    /// whose snapshot cannot be read; the old file is kept as
+    /// `progress.yaml.broken-<time>`.
+    pub fn rebuild_snapshot(&self, now: &str) -> Result<Rebuilt, StoreError> {
+        let lock = self.lock()?;
+        if self.read_snapshot().is_ok() {
+            return Ok(Rebuilt::NotNeeded);
+        }
+        let history = self.read_whole_history()?;
+        if history.changes.is_empty() {
+            return Err(StoreError::NothingToRebuildFrom {
+                path: self.history_path(),
+            });
+        }
+        let target = self.write_target();
+        let kept = if target.exists() {
+            Some(keep_aside(&target, now)?)
+        } else {
+            None
+        };
+        let mut state = state_from_history(State::default(), &history.changes);
+        state.device = new_device_id();
+        state.history = Some(HistoryMark {
+            changes: history.changes.len() as u64,
+            bytes: history.end,
+            last: history.last_sum,
+        });
+        self.save_snapshot(&mut state)?;
+        drop(lock);
+        Ok(Rebuilt::Done {
+            kept,
+            changes: history.changes.len(),
+        })
+    }
+}
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub enum Rebuilt {
+    /// The file read fine: nothing was written.
+    NotNeeded,
+    /// Written from `changes` changes; the file replaced is kept at `kept`.
+    Done {
+        kept: Option<PathBuf>,
+        changes: usize,
+    },
+}
+
+/// Copies `path` to `<path>.broken-<now>` (or `-1`, `-2`… after it when
+/// that exists), never over an earlier copy; returns the copy's name.
+fn keep_aside(path: &Path, now: &str) -> Result<PathBuf, StoreError> {
+    let write_error = |path: &Path, error: io::Error| StoreError::Write {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    };
+    let kept = (0..1000)
+        .map(|attempt| {
+            let mut name = path.to_path_buf().into_os_string();
+            name.push(format!(".broken-{now}"));
+            if attempt > 0 {
+                name.push(format!("-{attempt}"));
+            }
+            PathBuf::from(name)
+        })
+        .find(|candidate| !candidate.exists())
+        .ok_or_else(|| write_error(path, io::Error::other("too many kept copies")))?;
+    let current = fs::read(path).map_err(|error| write_error(path, error))?;
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&kept)
+        .map_err(|error| write_error(&kept, error))?;
+    file.write_all(&current)
+        .and_then(|()| file.sync_all())
+        .map_err(|error| write_error(&kept, error))?;
+    Ok(kept)
 }
 
 /// Applies changes to a state in the order given; false, with the state

@@ -59,6 +59,120 @@ fn doctor_reports_and_restores_the_backup() {
     assert_eq!(kept, 2);
 }
 
+/// The commands `doctor` printed after `Fix:`.
+fn fixes(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("Fix:"))
+        .map(|fix| fix.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
+    for damage in ["remove", "garble", "swap"] {
+        let smm = Smm::new();
+        smm.ok(&["done", "1", "3"]);
+        smm.ok(&["note", "2", "kept through the rebuild"]);
+        smm.ok(&["plan", "--target", "2027-06-30"]);
+        let before = smm.ok(&["status", "--json"]).stdout;
+        let history = smm.home().join("history.jsonl");
+        match damage {
+            "remove" => std::fs::remove_file(&history).expect("remove"),
+            "garble" => std::fs::write(&history, "{not json\n").expect("garble"),
+            _ => {
+                let other = Smm::new();
+                other.ok(&["done", "9"]);
+                std::fs::copy(other.home().join("history.jsonl"), &history).expect("swap");
+            }
+        }
+        smm.run(&["done", "4"]).failure(1).one_line_error();
+        let report = smm.run(&["doctor"]).failure(1).stdout;
+        assert_eq!(
+            fixes(&report),
+            ["smm-path doctor --rebuild-history"],
+            "{damage}: {report}"
+        );
+        smm.ok(&["doctor", "--rebuild-history"])
+            .stdout_has("Wrote a new history");
+        assert_eq!(smm.ok(&["status", "--json"]).stdout, before, "{damage}");
+        smm.ok(&["doctor"]).stdout_has("All is well.");
+        // Changes work again, and undo does not reach behind the rebuild's start.
+        smm.ok(&["done", "4"]);
+        smm.ok(&["undo"]).stdout_has("Undid `done 4`");
+        smm.ok(&["status"]).stdout_has("2/20 done");
+        let kept = smm
+            .file_names()
+            .into_iter()
+            .filter(|name| name.starts_with("history.jsonl.broken-"))
+            .count();
+        assert_eq!(
+            kept,
+            usize::from(damage != "remove"),
+            "{damage}: the old history is kept"
+        );
+        // A history that reads is never rebuilt.
+        smm.ok(&["doctor", "--rebuild-history"])
+            .stdout_has("nothing was rebuilt");
+    }
+}
+
+#[test]
+fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1-2"]);
+    smm.ok(&["note", "5", "a note"]);
+    let before = smm.ok(&["status", "--json"]).stdout;
+    smm.write_state("version: 3\nroadmaps: [");
+    std::fs::write(smm.home().join("progress.yaml.bak"), "\u{0}").expect("damage");
+    let report = smm.run(&["doctor"]).failure(1).stdout;
+    let backup = smm.home().join("progress.yaml.bak");
+    assert_eq!(
+        fixes(&report),
+        [
+            "smm-path doctor --rebuild-state".to_string(),
+            format!("rm '{}'", backup.display())
+        ],
+        "{report}"
+    );
+    smm.ok(&["doctor", "--rebuild-state"])
+        .stdout_has("Wrote a new")
+        .stdout_has("kept as");
+    assert_eq!(smm.ok(&["status", "--json"]).stdout, before);
+    std::fs::remove_file(&backup).expect("rm, as doctor said");
+    smm.ok(&["doctor"]).stdout_has("All is well.");
+}
+
+#[test]
+fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
+    let smm = Smm::new();
+    let file = smm.write_file("not-a-directory", "x");
+    let file_text = file.to_str().expect("UTF-8");
+    smm.run(&["--home", file_text, "done", "1"])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("is a file, not a directory");
+    smm.run(&["--home", file_text, "status"])
+        .failure(1)
+        .stderr_has("is a file, not a directory");
+    let report = smm.run(&["--home", file_text, "doctor"]).failure(1).stdout;
+    assert_eq!(
+        fixes(&report),
+        [format!("mv '{file_text}' '{file_text}.old'")]
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "x");
+
+    smm.ok(&["done", "1"]);
+    let leftover = smm.home().join(".progress.yaml.0123456789abcdef.tmp");
+    std::fs::write(&leftover, "half a write").expect("leftover");
+    let report = smm.run(&["doctor"]).failure(1).stdout;
+    assert_eq!(fixes(&report), ["smm-path doctor --clean"], "{report}");
+    smm.ok(&["doctor", "--clean"])
+        .stdout_has("Removed 1 temporary file.");
+    assert!(!leftover.exists());
+    smm.ok(&["doctor"]).stdout_has("All is well.");
+}
+
 #[test]
 fn a_damaged_backup_is_not_restored() {
     let smm = Smm::new();
@@ -80,6 +194,14 @@ fn a_damaged_backup_is_not_restored() {
         "a damaged backup replaced a healthy state"
     );
     smm.ok(&["status"]).stdout_has("2/20 done");
+    // `doctor` calls the damaged backup a problem, with its repair.
+    let report = smm.run(&["doctor"]).failure(1).stdout;
+    let backup = smm.home().join("progress.yaml.bak");
+    assert_eq!(
+        fixes(&report),
+        [format!("rm '{}'", backup.display())],
+        "{report}"
+    );
 }
 
 #[test]

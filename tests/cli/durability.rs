@@ -113,8 +113,13 @@ fn a_crash_after_the_append_keeps_the_change() {
 #[test]
 fn leftovers_of_a_crash_are_reported_by_doctor() {
     let (smm, _) = crash_at("after-temp-sync");
-    smm.ok(&["doctor"])
-        .stdout_has("Leftovers: temporary files from an interrupted write");
+    smm.run(&["doctor"])
+        .failure(1)
+        .stdout_has("Leftovers: temporary files from an interrupted write")
+        .stdout_has("Fix:     smm-path doctor --clean");
+    // Any change clears them too, under the lock.
+    smm.ok(&["done", "9"]);
+    smm.ok(&["doctor"]).stdout_has("All is well.");
 }
 
 /// Runs a shell script as root in a private mount namespace, so it can
@@ -205,17 +210,26 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
             .expect("chmod");
     };
     set_mode("a+rX,a-w");
-    let mut command = if as_root {
-        let mut command = Command::new("setpriv");
-        command.args([
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            env!("CARGO_BIN_EXE_smm-path"),
-        ]);
+    let run = |args: &[&str]| {
+        let mut command = if as_root {
+            let mut command = Command::new("setpriv");
+            command.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                env!("CARGO_BIN_EXE_smm-path"),
+            ]);
+            command
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_smm-path"))
+        };
         command
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_smm-path"))
+            .args(args)
+            .env_clear()
+            .env("SMM_PATH_HOME", home)
+            .env("LANG", "en_US.UTF-8")
+            .output()
+            .expect("run smm-path")
     };
     if as_root {
         // `nobody` must be able to run the binary and reach the home; a
@@ -239,19 +253,23 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
             return;
         }
     }
-    let output = command
-        .args(["done", "2"])
-        .env_clear()
-        .env("SMM_PATH_HOME", home)
-        .env("LANG", "en_US.UTF-8")
-        .output()
-        .expect("run smm-path");
+    let output = run(&["done", "2"]);
+    // `doctor` says so, with the repair.
+    let doctor = run(&["doctor"]);
     set_mode("u+w");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("Permission denied"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(smm.state(), before);
+    let report = String::from_utf8_lossy(&doctor.stdout);
+    assert_eq!(doctor.status.code(), Some(1), "{report}");
+    assert!(report.contains("cannot be written to"), "{report}");
+    assert!(
+        report.contains(&format!("Fix:     chmod u+w '{}'", home.display())),
+        "{report}"
+    );
+    assert!(!report.contains("All is well"), "{report}");
 }
 
 /// The steps of `status --json`: what the learner sees, without the run's moment.

@@ -112,7 +112,8 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
         std::fs::read(smm.home().join("history.jsonl")).ok(),
     );
     // Each: (what the export is changed to hold, what the error says).
-    let cases: [(&str, fn(&mut serde_json::Value), &str); 6] = [
+    type Damage = fn(&mut serde_json::Value);
+    let cases: [(&str, Damage, &str); 6] = [
         (
             "a path as a step id",
             |json| json["changes"][0]["ops"][0]["step"] = "../../etc/passwd".into(),
