@@ -1,6 +1,7 @@
 //! The status table and summary line shown by `smm-path status`.
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, LineStyle, Table, TableStyle};
+use unicode_width::UnicodeWidthStr;
 
 use super::{ProgressReport, status_label};
 use crate::i18n::{Key, format_date, word};
@@ -16,8 +17,7 @@ pub struct TableOptions {
 }
 
 /// Columns separated by space and one rule under the header: quiet enough to read daily.
-const QUIET_STYLE: TableStyle =
-    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
+const QUIET_STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─'));
 
 fn status_mark(status: Status) -> &'static str {
     match status {
@@ -40,41 +40,67 @@ fn status_color(status: Status) -> Option<Color> {
 /// The table of every step: number, title, status, date.
 pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> String {
     let lang = report.lang;
+    let header = [
+        word(lang, Key::HeaderNumber).to_string(),
+        word(lang, Key::HeaderStep).to_string(),
+        word(lang, Key::HeaderStatus).to_string(),
+        word(lang, Key::HeaderDate).to_string(),
+    ];
+    let rows: Vec<[String; 4]> = report
+        .steps
+        .iter()
+        .map(|step| {
+            let status = format!(
+                "{} {}",
+                status_mark(step.status),
+                status_label(lang, step.status)
+            );
+            let date = step
+                .status_date()
+                .map(|at| format_date(lang, at.date_naive()))
+                .unwrap_or_default();
+            [
+                step.number.to_string(),
+                step.title.to_string(),
+                status,
+                date,
+            ]
+        })
+        .collect();
+    let widths = options
+        .width
+        .map(|width| fit_columns(&header, &rows, usize::from(width)));
+    let wrap = |column: usize, text: &str| match &widths {
+        Some(widths) => wrap_words(text, widths[column]),
+        None => text.to_string(),
+    };
+
     let mut table = Table::new();
     table
         .load_style(QUIET_STYLE)
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        // The cells come wrapped to fit: comfy-table's own wrapping would
+        // cut words in two wherever a line has room for a piece of one.
+        .set_content_arrangement(ContentArrangement::Disabled)
         .force_no_tty();
     if options.color {
         table.enforce_styling();
     }
-    if let Some(width) = options.width {
-        table.set_width(width);
-    }
     table.set_header(vec![
-        Cell::new(word(lang, Key::HeaderNumber)).set_alignment(CellAlignment::Right),
-        Cell::new(word(lang, Key::HeaderStep)),
-        Cell::new(word(lang, Key::HeaderStatus)),
-        Cell::new(word(lang, Key::HeaderDate)),
+        Cell::new(wrap(0, &header[0])).set_alignment(CellAlignment::Right),
+        Cell::new(wrap(1, &header[1])),
+        Cell::new(wrap(2, &header[2])),
+        Cell::new(wrap(3, &header[3])),
     ]);
-    for step in &report.steps {
-        let mut status = Cell::new(format!(
-            "{} {}",
-            status_mark(step.status),
-            status_label(lang, step.status)
-        ));
+    for (step, [number, title, status, date]) in report.steps.iter().zip(&rows) {
+        let mut status = Cell::new(wrap(2, status));
         if let Some(color) = status_color(step.status) {
             status = status.fg(color);
         }
-        let date = step
-            .status_date()
-            .map(|at| format_date(lang, at.date_naive()))
-            .unwrap_or_default();
         table.add_row(vec![
-            Cell::new(step.number).set_alignment(CellAlignment::Right),
-            Cell::new(step.title),
+            Cell::new(number).set_alignment(CellAlignment::Right),
+            Cell::new(wrap(1, title)),
             status,
-            Cell::new(date),
+            Cell::new(wrap(3, date)),
         ]);
     }
     // Cell padding leaves trailing spaces that only get in the way of copying and diffing.
@@ -83,4 +109,135 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
         .map(|line| line.trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Columns the table's style takes besides the text of four columns
+/// (padding and separators), measured once on a table of one-letter cells.
+fn style_overhead() -> usize {
+    let mut table = Table::new();
+    table
+        .load_style(QUIET_STYLE)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty()
+        .set_header(vec!["x"; 4]);
+    table
+        .lines()
+        .map(|line| line.width())
+        .max()
+        .unwrap_or(4)
+        .saturating_sub(4)
+}
+
+/// A title column this wide still reads as a title, not a word list.
+const COMFORTABLE_TITLE: usize = 20;
+
+/// Column widths that fit `width`: each column as wide as its widest cell
+/// when there is room; otherwise they give way (see below), each down to
+/// its longest word at most, so text wraps between words. Only when even that does not fit does the title go narrower,
+/// and a word break.
+fn fit_columns(header: &[String; 4], rows: &[[String; 4]], width: usize) -> [usize; 4] {
+    let cells = || std::iter::once(header).chain(rows);
+    let widest = |column: usize| cells().map(|row| row[column].width()).max().unwrap_or(0);
+    let longest_word = |column: usize| {
+        cells()
+            .flat_map(|row| row[column].split_whitespace().map(UnicodeWidthStr::width))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut widths = [widest(0), widest(1), widest(2), widest(3)];
+    let available = width.saturating_sub(style_overhead());
+    // The title wraps first, while it stays comfortable to read; then the
+    // status and the date; then the title again, down to its longest word.
+    let title_floor = longest_word(1).max(1);
+    let stages = [
+        (1, title_floor.max(COMFORTABLE_TITLE)),
+        (2, longest_word(2).max(1)),
+        (3, longest_word(3).max(1)),
+        (1, title_floor),
+    ];
+    for (column, floor) in stages {
+        let total: usize = widths.iter().sum();
+        let excess = total.saturating_sub(available);
+        widths[column] -= excess.min(widths[column].saturating_sub(floor));
+    }
+    let total: usize = widths.iter().sum();
+    let excess = total.saturating_sub(available);
+    widths[1] = widths[1].saturating_sub(excess).max(1);
+    widths
+}
+
+/// `text` in lines of at most `width` columns, broken between words; a
+/// word longer than a line is cut.
+fn wrap_words(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() { 0 } else { line.width() + 1 };
+        if needed + word.width() <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for character in word.chars() {
+            if line.width() + character.to_string().width() > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(character);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_whole_and_only_an_overlong_word_is_cut() {
+        assert_eq!(
+            wrap_words("Engagement and Responsiveness", 14),
+            "Engagement and\nResponsiveness"
+        );
+        assert_eq!(
+            wrap_words("Engagement and Responsiveness", 12),
+            "Engagement\nand\nResponsivene\nss"
+        );
+        assert_eq!(wrap_words("", 5), "");
+        assert_eq!(wrap_words("Pahami Platform", 40), "Pahami Platform");
+    }
+
+    #[test]
+    fn the_title_gives_way_first_and_no_column_goes_below_its_longest_word() {
+        let header = ["#", "Step", "Status", "Date"].map(str::to_string);
+        let rows = [[
+            "11",
+            "Engagement and Responsiveness",
+            "▶ in progress",
+            "Nov 28, 2026",
+        ]
+        .map(str::to_string)];
+        // Room for everything: every column as wide as its text.
+        assert_eq!(fit_columns(&header, &rows, 80), [2, 29, 13, 12]);
+        // 40 columns: the title wraps, then the date; nothing below its longest word.
+        let widths = fit_columns(&header, &rows, 40);
+        assert_eq!(
+            widths.iter().sum::<usize>() + style_overhead(),
+            40,
+            "{widths:?}"
+        );
+        assert!(widths[1] >= "Responsiveness".len(), "{widths:?}");
+        assert!(
+            widths[2] >= "progress".len() && widths[3] >= "2026".len(),
+            "{widths:?}"
+        );
+    }
 }

@@ -8,7 +8,7 @@ fn the_locale_picks_indonesian() {
     smm.ok(&["done", "1"])
         .stdout_has("1. Pahami Platform Media Sosial: belum → selesai");
     smm.ok(&["status"])
-        .stdout_has("No   Langkah")
+        .stdout_has("No  Langkah")
         .stdout_has("1/20 selesai (5%)")
         .stdout_has("Berikutnya: 2. Pendidikan dan Pelatihan");
     smm.run(&["done", "0"])

@@ -111,6 +111,29 @@ fn the_table_fits_the_terminal_width() {
 }
 
 #[test]
+fn a_narrow_terminal_wraps_between_words_never_inside_one() {
+    for lang in ["en", "id"] {
+        let smm = Smm::new().env("COLUMNS", "40");
+        smm.ok(&["done", "1"]);
+        smm.ok(&["skip", "2"]);
+        smm.ok(&["start", "11"]);
+        let table = smm.ok(&["status", "--lang", lang]).stdout;
+        let json: serde_json::Value =
+            serde_json::from_str(&smm.ok(&["status", "--json", "--lang", lang]).stdout)
+                .expect("JSON");
+        let words: std::collections::HashSet<&str> = table.split_whitespace().collect();
+        for step in json["steps"].as_array().expect("steps") {
+            for word in step["title"].as_str().expect("title").split_whitespace() {
+                assert!(words.contains(word), "{lang}: `{word}` was cut:\n{table}");
+            }
+        }
+        for line in table.lines().skip(2).take_while(|line| !line.is_empty()) {
+            assert!(line.chars().count() <= 40, "{lang}: too wide: {line:?}");
+        }
+    }
+}
+
+#[test]
 fn progress_survives_a_reordered_roadmap() {
     let smm = Smm::new();
     smm.ok(&["done", "5"]);

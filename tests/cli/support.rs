@@ -207,7 +207,7 @@ impl Run {
     /// The table row of step `number` in `status` output.
     #[track_caller]
     pub(crate) fn row(&self, number: usize) -> &str {
-        let prefix = format!("{number:>3}   ");
+        let prefix = format!("{number:>3}  ");
         self.stdout
             .lines()
             .find(|line| line.starts_with(&prefix))
