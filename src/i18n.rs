@@ -454,6 +454,7 @@ catalogue! {
     SuspectBadId { en: "`{id}` is not an id smm-path would write", id: "`{id}` bukan id yang akan ditulis smm-path" }
     SuspectControl { en: "a text holds a control character (such as an escape sequence)", id: "sebuah teks memuat karakter kontrol (misalnya urutan escape)" }
     SuspectFuture { en: "the time {at} is more than a day ahead of this device's clock", id: "waktu {at} lebih dari sehari di depan jam perangkat ini" }
+    SuspectSeq { en: "the sequence number {seq} is not one smm-path would write", id: "nomor urut {seq} bukan nomor yang akan ditulis smm-path" }
     SuspectTooOld { en: "the time {at} is before 1970", id: "waktu {at} sebelum tahun 1970" }
     SyncWrote { en: "Wrote {count} {count:change|changes} to {path}.", id: "{count} perubahan ditulis ke {path}." }
     ErrSyncFolder {

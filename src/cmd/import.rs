@@ -53,6 +53,7 @@ pub(crate) fn render_suspect(lang: Lang, suspect: &Suspect) -> String {
             tr(lang, Key::SuspectFuture, &[("at", &timestamp::format(at))])
         }
         Suspect::TooOld(at) => tr(lang, Key::SuspectTooOld, &[("at", &timestamp::format(at))]),
+        Suspect::SeqOutOfRange(seq) => tr(lang, Key::SuspectSeq, &[("seq", seq)]),
     }
 }
 

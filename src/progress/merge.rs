@@ -172,6 +172,8 @@ pub enum Suspect {
     FromTheFuture(super::Timestamp),
     /// A time before 1970.
     TooOld(super::Timestamp),
+    /// A sequence number smm-path would never write.
+    SeqOutOfRange(u64),
 }
 
 /// Checks a change from elsewhere against what smm-path itself writes.
@@ -189,6 +191,9 @@ pub fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(
     }
     if !is_valid_id(&change.roadmap) {
         return Err(Suspect::BadId(change.roadmap.clone()));
+    }
+    if change.seq == 0 || change.seq > super::MAX_SEQ {
+        return Err(Suspect::SeqOutOfRange(change.seq));
     }
     if has_forbidden(&change.command) {
         return Err(Suspect::ControlCharacter);

@@ -25,6 +25,11 @@ mod store;
 pub mod sync;
 pub mod timestamp;
 
+/// The highest sequence number a device may reach: the largest integer a
+/// JSON reader in JavaScript keeps exact. A file claiming more is refused,
+/// so counting on from any accepted number can never overflow.
+pub const MAX_SEQ: u64 = (1 << 53) - 1;
+
 pub use change::{Action, Outcome, Reverted};
 pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
 pub use incoming::{Incoming, parse_incoming};

@@ -1232,6 +1232,16 @@ pub fn parse_state(text: &str, path: &Path) -> Result<State, StoreError> {
             reason: "version 0 does not exist".to_string(),
         }),
         version if version > SCHEMA_VERSION => Err(newer(version)),
+        _ if state.seq > super::MAX_SEQ => Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            reason: format!(
+                "seq {} is out of range (at most {})",
+                state.seq,
+                super::MAX_SEQ
+            ),
+        }),
         // Version 1 had no end marker; it is read as it is and written as
         // the current version by the next change.
         1 => Ok(state),

@@ -113,7 +113,7 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
     );
     // Each: (what the export is changed to hold, what the error says).
     type Damage = fn(&mut serde_json::Value);
-    let cases: [(&str, Damage, &str); 6] = [
+    let cases: [(&str, Damage, &str); 7] = [
         (
             "a path as a step id",
             |json| json["changes"][0]["ops"][0]["step"] = "../../etc/passwd".into(),
@@ -138,6 +138,11 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
             "a change from 2099",
             |json| json["changes"][0]["at"] = "2099-01-01T00:00:00+07:00".into(),
             "the time 2099-01-01T00:00:00+07:00 is more than a day ahead",
+        ),
+        (
+            "a sequence number at the end of u64",
+            |json| json["changes"][0]["seq"] = u64::MAX.into(),
+            "the sequence number 18446744073709551615 is not one smm-path would write",
         ),
         (
             "a finish before 1970",

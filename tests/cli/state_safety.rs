@@ -280,3 +280,21 @@ fn text_that_would_act_on_a_terminal_is_refused_or_shown_escaped() {
         "the sequence reached the terminal: {shown:?}"
     );
 }
+
+#[test]
+fn a_sequence_number_that_would_overflow_is_refused_not_wrapped() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let text = smm.state_text();
+    let seq_line = text
+        .lines()
+        .find(|line| line.starts_with("seq: "))
+        .expect("a seq line");
+    smm.write_state(text.replace(seq_line, "seq: 18446744073709551615"));
+    let before = smm.state();
+    smm.run(&["done", "2"])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("seq 18446744073709551615 is out of range");
+    assert_eq!(smm.state(), before, "the file was written");
+}
