@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[path = "src/roadmap/model.rs"]
 mod model;
 
-use model::{Roadmap, Step, Text};
+use model::{Phase, Resource, Roadmap, Step, Text};
 
 const SOURCE: &str = "roadmap/social-media-manager.yaml";
 
@@ -44,15 +44,37 @@ fn optional_text(value: &Option<Text>) -> String {
     }
 }
 
+fn resource(value: &Resource) -> String {
+    format!(
+        "Resource {{ title: {}, url: {}, kind: ResourceKind::{:?}, language: {} }}",
+        text(&value.title),
+        string(&value.url),
+        value.kind,
+        string(&value.language),
+    )
+}
+
 fn step(value: &Step) -> String {
     let actions: Vec<String> = value.actions.iter().map(text).collect();
+    let resources: Vec<String> = value.resources.iter().map(resource).collect();
     format!(
-        "Step {{ id: {}, title: {}, summary: {}, actions: {}, evidence: {} }}",
+        "Step {{ id: {}, title: {}, summary: {}, actions: {}, evidence: {}, resources: {} }}",
         string(&value.id),
         text(&value.title),
         text(&value.summary),
         list(&actions),
         optional_text(&value.evidence),
+        list(&resources),
+    )
+}
+
+fn phase(value: &Phase) -> String {
+    let steps: Vec<String> = value.steps.iter().map(|id| string(id)).collect();
+    format!(
+        "Phase {{ id: {}, title: {}, steps: {} }}",
+        string(&value.id),
+        text(&value.title),
+        list(&steps),
     )
 }
 
@@ -60,10 +82,12 @@ fn roadmap(value: &Roadmap) -> String {
     let mut code = String::new();
     let languages: Vec<String> = value.languages.iter().map(|code| string(code)).collect();
     let steps: Vec<String> = value.steps.iter().map(step).collect();
+    let phases: Vec<String> = value.phases.iter().map(phase).collect();
     write!(
         code,
         "Roadmap {{\n    id: {},\n    version: {},\n    languages: {},\n    title: {},\n    \
-         introduction: {},\n    closing: {},\n    steps: Cow::Borrowed(&[\n        {},\n    ]),\n}}\n",
+         introduction: {},\n    closing: {},\n    steps: Cow::Borrowed(&[\n        {},\n    ]),\n    \
+         phases: {},\n}}\n",
         string(&value.id),
         value.version,
         list(&languages),
@@ -71,6 +95,7 @@ fn roadmap(value: &Roadmap) -> String {
         optional_text(&value.introduction),
         optional_text(&value.closing),
         steps.join(",\n        "),
+        list(&phases),
     )
     .expect("writing to a String cannot fail");
     code

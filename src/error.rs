@@ -342,6 +342,11 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
 fn render_place(lang: Lang, place: &Place) -> String {
     match place {
         Place::Roadmap => word(lang, Key::ProblemPlaceRoadmap).to_string(),
+        Place::Phase { number, id } => tr(
+            lang,
+            Key::ProblemPlacePhase,
+            &[("number", number), ("id", id)],
+        ),
         Place::Step { number, id } => tr(
             lang,
             Key::ProblemPlaceStep,
@@ -385,6 +390,50 @@ pub fn render_problem(lang: Lang, problem: &Problem) -> String {
                 ("field", field),
                 ("lang", code),
             ],
+        ),
+        Problem::BadUrl { place, field, url } => tr(
+            lang,
+            Key::ProblemBadUrl,
+            &[
+                ("place", &render_place(lang, place)),
+                ("field", field),
+                ("url", &crate::control::escaped(url)),
+            ],
+        ),
+        Problem::BadLanguage { place, field, code } => tr(
+            lang,
+            Key::ProblemBadLanguage,
+            &[
+                ("place", &render_place(lang, place)),
+                ("field", field),
+                ("code", &crate::control::escaped(code)),
+            ],
+        ),
+        Problem::BadPhaseId { number, id } => tr(
+            lang,
+            Key::ProblemBadPhaseId,
+            &[("number", number), ("id", id)],
+        ),
+        Problem::DuplicatePhaseId { id } => tr(lang, Key::ProblemDuplicatePhaseId, &[("id", id)]),
+        Problem::EmptyPhase { place } => tr(
+            lang,
+            Key::ProblemEmptyPhase,
+            &[("place", &render_place(lang, place))],
+        ),
+        Problem::PhaseUnknownStep { place, step } => tr(
+            lang,
+            Key::ProblemPhaseUnknownStep,
+            &[("place", &render_place(lang, place)), ("step", step)],
+        ),
+        Problem::StepInTwoPhases { place, step } => tr(
+            lang,
+            Key::ProblemStepInTwoPhases,
+            &[("place", &render_place(lang, place)), ("step", step)],
+        ),
+        Problem::StepWithoutPhase { number, id } => tr(
+            lang,
+            Key::ProblemStepWithoutPhase,
+            &[("number", number), ("id", id)],
         ),
     }
 }

@@ -160,18 +160,29 @@ macro_rules! catalogue {
 
 catalogue! {
     // Statuses, as shown in tables and messages.
-    StatusTodo { en: "to do", id: "belum" }
+    StatusTodo { en: "to do", id: "belum dimulai" }
     StatusInProgress { en: "in progress", id: "sedang dikerjakan" }
     StatusDone { en: "done", id: "selesai" }
     StatusSkipped { en: "skipped", id: "dilewati" }
 
     // Table headers and labels.
-    HeaderNumber { en: "#", id: "No" }
+    HeaderNumber { en: "#", id: "No." }
     HeaderStep { en: "Step", id: "Langkah" }
     HeaderStatus { en: "Status", id: "Status" }
     HeaderDate { en: "Date", id: "Tanggal" }
     LabelSummary { en: "What it is", id: "Ringkasan" }
-    LabelActions { en: "Try this week", id: "Coba minggu ini" }
+    LabelActions { en: "Practical steps", id: "Langkah praktis" }
+    LabelPhase { en: "Phase", id: "Fase" }
+    PhaseProgress { en: "{done}/{counted} done", id: "{done}/{counted} selesai" }
+    LabelPhases { en: "Phases", id: "Fase" }
+    PortfolioLearnedWith { en: "Learned with", id: "Dipelajari melalui" }
+    LabelResources { en: "Resources", id: "Sumber belajar" }
+    ResourceCourse { en: "course", id: "kursus" }
+    ResourceOfficial { en: "official", id: "resmi" }
+    ResourceArticle { en: "article", id: "artikel" }
+    ResourceVideo { en: "video", id: "video" }
+    ResourceTool { en: "tool", id: "alat" }
+    ResourceLaw { en: "law", id: "peraturan" }
     LabelEvidence { en: "Evidence it is done", id: "Bukti selesai" }
     LabelStatus { en: "Status", id: "Status" }
     LabelStarted { en: "Started", id: "Dimulai" }
@@ -214,7 +225,7 @@ catalogue! {
     NothingChanged { en: "Nothing changed.", id: "Tidak ada yang berubah." }
     NoteAdded { en: "Note added to {number}. {title}.", id: "Catatan ditambahkan ke {number}. {title}." }
     UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa dibatalkan." }
-    UndoReverted { en: "Undid `{command}` from {date}:", id: "Membatalkan `{command}` dari {date}:" }
+    UndoReverted { en: "Undid `{command}` from {date}:", id: "Dibatalkan: `{command}` ({date}):" }
     UndoNoteRemoved { en: "{number}. {title}: note removed", id: "{number}. {title}: catatan dihapus" }
     ResetAllConfirm {
         en: "Reset all progress on \"{title}\" to the start? Notes are kept. [y/N] ",
@@ -230,7 +241,7 @@ catalogue! {
     LogDevice { en: "[device {device}]", id: "[perangkat {device}]" }
     LogTargetSet { en: "target set to {date}", id: "target ditetapkan: {date}" }
     LogTargetCleared { en: "target cleared", id: "target dihapus" }
-    LogUndoOf { en: "undo of `{command}`", id: "batalkan `{command}`" }
+    LogUndoOf { en: "undo of `{command}`", id: "pembatalan `{command}`" }
     LogRemovedStep { en: "(step no longer in the roadmap)", id: "(langkah sudah tidak ada di roadmap)" }
 
     // Errors: bad input (exit 2).
@@ -494,9 +505,9 @@ catalogue! {
     StatsPaceOverall { en: "; {overall} a week overall", id: "; {overall} per minggu secara keseluruhan" }
     StatsStreak {
         en: "Streak: {current} active {current:day|days} in a row now; longest {longest}",
-        id: "Beruntun: {current} hari aktif berturut-turut saat ini; terpanjang {longest}",
+        id: "Hari aktif beruntun: {current}; rekor {longest} hari",
     }
-    StatsEstimate { en: "At this pace you finish around {date}.", id: "Dengan laju ini Anda selesai sekitar {date}." }
+    StatsEstimate { en: "At this pace you finish around {date}.", id: "Dengan laju ini, Anda akan selesai sekitar {date}." }
     StatsBeyondHorizon {
         en: "At this pace the rest would take more than {years} years: a few steps a month brings a finish date into view.",
         id: "Dengan laju ini sisanya butuh lebih dari {years} tahun: beberapa langkah per bulan akan memunculkan perkiraan tanggal selesai.",
@@ -508,7 +519,7 @@ catalogue! {
     StatsFinished { en: "Every step is done.", id: "Semua langkah sudah selesai." }
     StatsOnTrack {
         en: "Target {date}: on track, {days} {days:day|days} to spare.",
-        id: "Target {date}: sesuai jalur, masih ada {days} hari cadangan.",
+        id: "Target {date}: sesuai rencana, {days} hari lebih cepat dari target.",
     }
     StatsBehind {
         en: "Target {date}: behind by {days} {days:day|days} at this pace.",
@@ -564,7 +575,34 @@ catalogue! {
         en: "{place}: `{field}` has no `{lang}` text, which `languages` declares",
         id: "{place}: `{field}` tidak punya teks `{lang}`, padahal dideklarasikan di `languages`",
     }
+    ProblemBadUrl {
+        en: "{place}: `{field}` has the address `{url}`: use a plain http:// or https:// address",
+        id: "{place}: `{field}` berisi alamat `{url}`: gunakan alamat http:// atau https:// biasa",
+    }
+    ProblemBadLanguage {
+        en: "{place}: `{field}` has the language `{code}`: use a language code such as id or en",
+        id: "{place}: `{field}` berisi bahasa `{code}`: gunakan kode bahasa seperti id atau en",
+    }
+    ProblemBadPhaseId {
+        en: "phase {number} has the id `{id}`: use lowercase letters, digits and dashes, starting with a letter",
+        id: "fase {number} ber-id `{id}`: gunakan huruf kecil, angka, dan tanda hubung, diawali huruf",
+    }
+    ProblemDuplicatePhaseId { en: "the phase id `{id}` is used twice", id: "id fase `{id}` dipakai dua kali" }
+    ProblemEmptyPhase { en: "{place} has no steps", id: "{place} tidak memiliki langkah" }
+    ProblemPhaseUnknownStep {
+        en: "{place} names the step `{step}`, which this roadmap does not have",
+        id: "{place} menyebut langkah `{step}`, yang tidak ada di roadmap ini",
+    }
+    ProblemStepInTwoPhases {
+        en: "{place} names the step `{step}`, which already belongs to a phase",
+        id: "{place} menyebut langkah `{step}`, yang sudah termasuk dalam sebuah fase",
+    }
+    ProblemStepWithoutPhase {
+        en: "step {number} (`{id}`) is in no phase: with phases, every step belongs to one",
+        id: "langkah {number} (`{id}`) tidak termasuk fase mana pun: jika ada fase, setiap langkah harus masuk salah satunya",
+    }
     ProblemPlaceRoadmap { en: "roadmap", id: "roadmap" }
+    ProblemPlacePhase { en: "phase {number} (`{id}`)", id: "fase {number} (`{id}`)" }
     ProblemPlaceStep { en: "step {number} (`{id}`)", id: "langkah {number} (`{id}`)" }
 }
 

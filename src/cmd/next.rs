@@ -27,7 +27,7 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     write!(
         out,
         "{}",
-        render_step_detail(&ctx.roadmap.steps[position], record, ctx.lang)
+        render_step_detail(&ctx.roadmap.steps[position], record, &report)
     )?;
     writeln!(
         out,

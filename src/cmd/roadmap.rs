@@ -136,37 +136,65 @@ pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
 
 /// The 1-based line and column a semantic problem points at. The parsed
 /// roadmap keeps no positions, so they are found again in the text: step N
-/// is the N-th `- id:` line, and a field is the first line of that key
-/// inside its step.
+/// is the N-th `- id:` item of the `steps:` section (phase N of `phases:`),
+/// and a field is the first line of that key inside its item.
 fn locate(text: &str, problem: &Problem) -> (usize, usize) {
     let lines: Vec<&str> = text.lines().collect();
     let indent = |line: &str| line.len() - line.trim_start().len();
-    // Steps are the `- id:` lines at the indentation of the first one after
-    // `steps:`; deeper ones are translations (`- id: ...` in Indonesian).
-    let steps_start = lines
-        .iter()
-        .position(|line| line.starts_with("steps:"))
-        .unwrap_or(0);
     let is_item_id = |line: &str| line.trim_start().starts_with("- id:");
-    let step_indent = lines[steps_start..]
-        .iter()
-        .find(|line| is_item_id(line))
-        .map(|line| indent(line));
-    let step_lines: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .skip(steps_start)
-        .filter(|(_, line)| is_item_id(line) && Some(indent(line)) == step_indent)
-        .map(|(index, _)| index)
-        .collect();
+    // The items of a top-level section: the `- id:` lines at the
+    // indentation of its first one (deeper ones are translations, `- id:`
+    // meaning Indonesian), up to the next top-level key.
+    let items_of = |section: &str| -> Vec<usize> {
+        let Some(start) = lines.iter().position(|line| line.starts_with(section)) else {
+            return Vec::new();
+        };
+        let end = (start + 1..lines.len())
+            .find(|&index| lines[index].starts_with(|c: char| c.is_ascii_alphabetic()))
+            .unwrap_or(lines.len());
+        let item_indent = lines[start..end]
+            .iter()
+            .find(|line| is_item_id(line))
+            .map(|line| indent(line));
+        (start..end)
+            .filter(|&index| is_item_id(lines[index]) && Some(indent(lines[index])) == item_indent)
+            .collect()
+    };
+    let step_lines = items_of("steps:");
+    let phase_lines = items_of("phases:");
     let column_of = |index: usize, key: &str| lines[index].find(key).map_or(1, |column| column + 1);
-    let step = |number: usize| step_lines.get(number.wrapping_sub(1)).copied();
+    let item = |items: &[usize], number: usize| items.get(number.wrapping_sub(1)).copied();
     let field_in = |start: usize, end: usize, field: &str| {
-        let key = format!("{}:", field.split('[').next().unwrap_or(field));
+        let key = format!("{}:", field.split(['[', '.']).next().unwrap_or(field));
         (start..end).find(|&index| {
             let trimmed = lines[index].trim_start().trim_start_matches("- ");
             trimmed.starts_with(&key)
         })
+    };
+    let end_of = |items: &[usize], start: usize| {
+        items
+            .iter()
+            .copied()
+            .find(|&line| line > start)
+            .unwrap_or(lines.len())
+    };
+    let at_field = |place: &Place, field: &str| {
+        let key = field.split(['[', '.']).next().unwrap_or(field);
+        let within = |items: &[usize], number: usize| {
+            item(items, number).and_then(|start| {
+                field_in(start, end_of(items, start), field)
+                    .or(Some(start))
+                    .map(|index| (index, column_of(index, key)))
+            })
+        };
+        match place {
+            Place::Roadmap => {
+                let end = step_lines.first().copied().unwrap_or(lines.len());
+                field_in(0, end, field).map(|index| (index, column_of(index, key)))
+            }
+            Place::Step { number, .. } => within(&step_lines, *number),
+            Place::Phase { number, .. } => within(&phase_lines, *number),
+        }
     };
     let found = match problem {
         Problem::BadRoadmapId { .. } => (0..lines.len())
@@ -175,35 +203,28 @@ fn locate(text: &str, problem: &Problem) -> (usize, usize) {
         Problem::NoSteps => (0..lines.len())
             .find(|&index| lines[index].starts_with("steps:"))
             .map(|index| (index, 1)),
-        Problem::BadStepId { number, .. } | Problem::DuplicateId { second: number, .. } => {
-            step(*number).map(|index| (index, column_of(index, "id:")))
+        Problem::BadStepId { number, .. }
+        | Problem::DuplicateId { second: number, .. }
+        | Problem::StepWithoutPhase { number, .. } => {
+            item(&step_lines, *number).map(|index| (index, column_of(index, "id:")))
         }
+        Problem::BadPhaseId { number, .. } => {
+            item(&phase_lines, *number).map(|index| (index, column_of(index, "id:")))
+        }
+        Problem::DuplicatePhaseId { id } => phase_lines
+            .iter()
+            .copied()
+            .filter(|&index| lines[index].trim_start().trim_start_matches("- id:").trim() == id)
+            .nth(1)
+            .map(|index| (index, column_of(index, "id:"))),
         Problem::EmptyText { place, field }
         | Problem::ControlCharacter { place, field }
-        | Problem::MissingLanguage { place, field, .. } => match place {
-            Place::Roadmap => {
-                let end = step_lines.first().copied().unwrap_or(lines.len());
-                field_in(0, end, field).map(|index| {
-                    (
-                        index,
-                        column_of(index, field.split('[').next().unwrap_or(field)),
-                    )
-                })
-            }
-            Place::Step { number, .. } => step(*number).and_then(|start| {
-                let end = step_lines
-                    .iter()
-                    .copied()
-                    .find(|&line| line > start)
-                    .unwrap_or(lines.len());
-                field_in(start, end, field).or(Some(start)).map(|index| {
-                    (
-                        index,
-                        column_of(index, field.split('[').next().unwrap_or(field)),
-                    )
-                })
-            }),
-        },
+        | Problem::MissingLanguage { place, field, .. }
+        | Problem::BadUrl { place, field, .. }
+        | Problem::BadLanguage { place, field, .. } => at_field(place, field),
+        Problem::EmptyPhase { place }
+        | Problem::PhaseUnknownStep { place, .. }
+        | Problem::StepInTwoPhases { place, .. } => at_field(place, "steps"),
     };
     found.map_or((1, 1), |(index, column)| (index + 1, column))
 }

@@ -14,7 +14,7 @@ pub(crate) fn run(ctx: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result
     let detail = render_step_detail(
         &ctx.roadmap.steps[position],
         &report.steps[position],
-        ctx.lang,
+        &report,
     );
     write!(out, "{detail}")?;
     Ok(())

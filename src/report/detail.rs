@@ -2,12 +2,27 @@
 
 use std::fmt::Write;
 
-use super::{StepReport, status_label};
+use super::{ProgressReport, StepReport, status_label};
 use crate::i18n::{Key, Lang, format_date, word};
-use crate::roadmap::Step;
+use crate::roadmap::{ResourceKind, Step};
 
-/// Title, status with dates, summary, things to try, evidence and notes.
-pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> String {
+/// A resource kind in the user's language.
+pub fn resource_kind_label(lang: Lang, kind: ResourceKind) -> &'static str {
+    let key = match kind {
+        ResourceKind::Course => Key::ResourceCourse,
+        ResourceKind::Official => Key::ResourceOfficial,
+        ResourceKind::Article => Key::ResourceArticle,
+        ResourceKind::Video => Key::ResourceVideo,
+        ResourceKind::Tool => Key::ResourceTool,
+        ResourceKind::Law => Key::ResourceLaw,
+    };
+    word(lang, key)
+}
+
+/// Title, status with dates and phase, summary, practical steps, evidence,
+/// resources and notes.
+pub fn render_step_detail(step: &Step, record: &StepReport, report: &ProgressReport) -> String {
+    let lang = report.lang;
     let mut out = String::new();
     let label = |key: Key| word(lang, key);
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
@@ -37,6 +52,9 @@ pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> Strin
     if let Some(reason) = &record.skip_reason {
         writeln!(out, "{}: {reason}", label(Key::LabelSkipReason)).ok();
     }
+    if let Some(phase) = report.phase_of(record) {
+        writeln!(out, "{}: {}", label(Key::LabelPhase), phase.title).ok();
+    }
 
     writeln!(
         out,
@@ -59,6 +77,20 @@ pub fn render_step_detail(step: &Step, record: &StepReport, lang: Lang) -> Strin
             evidence.get(lang)
         )
         .ok();
+    }
+    if !step.resources.is_empty() {
+        writeln!(out, "\n{}:", label(Key::LabelResources)).ok();
+        for resource in step.resources.iter() {
+            writeln!(
+                out,
+                "  - {} ({}, {}): {}",
+                resource.title.get(lang),
+                resource_kind_label(lang, resource.kind),
+                resource.language,
+                resource.url
+            )
+            .ok();
+        }
     }
     writeln!(out, "\n{}:", label(Key::LabelNotes)).ok();
     if record.notes.is_empty() {

@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::summary::{counts_line, skipped_note};
-use super::{ProgressReport, status_label};
-use crate::i18n::{Key, format_date, tr, word};
+use super::{ProgressReport, StepReport, resource_kind_label, status_label};
+use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{Status, Timestamp};
 
 /// Escapes text for HTML element content and quoted attributes.
@@ -71,7 +71,9 @@ svg .axis{stroke:#8c959f;stroke-width:1}svg .line{fill:none;stroke:#2da44e;strok
 svg .completion{fill:#2da44e}svg .target{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:4 3}svg text{font-size:11px;fill:#57606a}\
 table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de}\
 td.num{text-align:right;color:#57606a}.done{color:#1a7f37}.in-progress{color:#9a6700}.skipped{color:#8c959f;text-decoration:line-through}\
-.notes li{margin-bottom:.25rem}footer{color:#8c959f;font-size:.85rem;margin-top:3rem}";
+.notes li{margin-bottom:.25rem}footer{color:#8c959f;font-size:.85rem;margin-top:3rem}\
+tr.phase th{background:#f6f8fa;padding-top:.75rem}tr.phase span{font-weight:normal;color:#57606a;margin-left:.5rem}\
+details.resources{font-size:.85rem;color:#57606a}details.resources ul{margin:.25rem 0;padding-left:1.2rem}";
 
 const CHART_WIDTH: f64 = 640.0;
 const CHART_HEIGHT: f64 = 240.0;
@@ -186,6 +188,37 @@ fn chart(report: &ProgressReport, now: Timestamp) -> String {
     format!("<figure>{svg}<figcaption>{title}</figcaption></figure>")
 }
 
+/// A step's resources as links, folded away under their count; no script
+/// needed. Roadmap validation lets only http(s) addresses through, and the
+/// address is checked again here, so no other scheme becomes a link.
+fn resources(step: &StepReport, lang: Lang) -> String {
+    if step.resources.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<details class=\"resources\"><summary>{} ({})</summary><ul>",
+        escape(word(lang, Key::LabelResources)),
+        step.resources.len()
+    );
+    for resource in step.resources {
+        let title = escape(resource.title.get(lang));
+        let kind = escape(resource_kind_label(lang, resource.kind));
+        let language = escape(&resource.language);
+        if crate::roadmap::is_valid_url(&resource.url) {
+            write!(
+                out,
+                "<li><a href=\"{}\">{title}</a> <span>({kind}, {language})</span></li>",
+                escape(&resource.url)
+            )
+            .ok();
+        } else {
+            write!(out, "<li>{title} <span>({kind}, {language})</span></li>").ok();
+        }
+    }
+    out.push_str("</ul></details>");
+    out
+}
+
 /// The whole page.
 pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
     let lang = report.lang;
@@ -225,7 +258,26 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
         header(Key::HeaderDate)
     )
     .ok();
+    let mut phase = None;
     for step in &report.steps {
+        if step.phase.is_some()
+            && step.phase != phase
+            && let Some(heading) = report.phase_of(step)
+        {
+            let progress = tr(
+                lang,
+                Key::PhaseProgress,
+                &[("done", &heading.done), ("counted", &heading.counted)],
+            );
+            writeln!(
+                out,
+                "<tr class=\"phase\"><th colspan=\"4\">{} <span>{}</span></th></tr>",
+                escape(heading.title),
+                escape(&progress)
+            )
+            .ok();
+        }
+        phase = step.phase;
         let date = step
             .status_date()
             .map(|at| format_date(lang, at.date_naive()))
@@ -240,7 +292,7 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
             escape(step.id),
             step.status.as_str(),
             step.number,
-            escape(step.title),
+            escape(step.title) + &resources(step, lang),
             status,
             escape(&date)
         )

@@ -28,8 +28,20 @@ struct JsonReport<'a> {
     summary: JsonSummary,
     next: Option<JsonStepRef<'a>>,
     steps: Vec<JsonStep<'a>>,
+    /// The roadmap's phases; absent when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    phases: Vec<JsonPhase<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes: Option<&'a [Change]>,
+}
+
+#[derive(Serialize)]
+struct JsonPhase<'a> {
+    id: &'a str,
+    title: &'a str,
+    done: usize,
+    counted: usize,
+    steps: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +79,9 @@ struct JsonStep<'a> {
     finished: Option<String>,
     skip_reason: Option<&'a str>,
     notes: Vec<JsonNote<'a>>,
+    /// The id of the step's phase; absent when the roadmap has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phase: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -144,6 +159,22 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
                 finished: step.finished.map(|at| at.to_rfc3339()),
                 skip_reason: step.skip_reason,
                 notes: step.notes.iter().map(JsonNote::from).collect(),
+                phase: report.phase_of(step).map(|phase| phase.id),
+            })
+            .collect(),
+        phases: report
+            .phases
+            .iter()
+            .map(|phase| JsonPhase {
+                id: phase.id,
+                title: phase.title,
+                done: phase.done,
+                counted: phase.counted,
+                steps: phase
+                    .steps
+                    .iter()
+                    .map(|&index| report.steps[index].id)
+                    .collect(),
             })
             .collect(),
         changes: None,

@@ -121,6 +121,29 @@ pub fn render_markdown(report: &ProgressReport) -> String {
         write!(out, " · {skipped}").ok();
     }
     out.push_str("\n\n");
+    // The phases as one line above the list: headings between its items
+    // would cut the one checklist into four.
+    if !report.phases.is_empty() {
+        let phases: Vec<String> = report
+            .phases
+            .iter()
+            .map(|phase| {
+                let progress = tr(
+                    lang,
+                    Key::PhaseProgress,
+                    &[("done", &phase.done), ("counted", &phase.counted)],
+                );
+                format!("{} {progress}", escape_inline(phase.title))
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}: {}\n",
+            word(lang, Key::LabelPhases),
+            phases.join(" · ")
+        )
+        .ok();
+    }
 
     for step in &report.steps {
         let check = if step.status == Status::Done {

@@ -17,7 +17,7 @@ mod table;
 
 pub use calendar::render_calendar;
 pub use csv::render_csv;
-pub use detail::render_step_detail;
+pub use detail::{render_step_detail, resource_kind_label};
 pub use html::render_html;
 pub use json::{EXPORT_FORMAT_VERSION, render_json, render_json_export};
 pub use markdown::render_markdown;
@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{Key, Lang, word};
 use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
-use crate::roadmap::Roadmap;
+use crate::roadmap::{Resource, Roadmap};
 
 /// A roadmap's progress, in one language, ready to render. It borrows from
 /// the roadmap and the progress: a report of 100,000 steps copies no text.
@@ -49,6 +49,20 @@ pub struct ProgressReport<'a> {
     pub history: &'a [Change],
     /// The day the learner means to finish by, if set.
     pub target: Option<NaiveDate>,
+    /// The roadmap's phases with their progress; empty when it has none.
+    pub phases: Vec<PhaseReport<'a>>,
+}
+
+/// One phase's line in a report: its steps and how many are done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseReport<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// Indices into the report's steps, in roadmap order.
+    pub steps: Vec<usize>,
+    pub done: usize,
+    /// Steps that count toward completion: skipped ones leave the denominator.
+    pub counted: usize,
 }
 
 /// One step's line in a report.
@@ -63,6 +77,10 @@ pub struct StepReport<'a> {
     pub finished: Option<Timestamp>,
     pub skip_reason: Option<&'a str>,
     pub notes: &'a [Note],
+    /// Index into the report's phases.
+    pub phase: Option<usize>,
+    /// Where to learn the step, from the roadmap.
+    pub resources: &'a [Resource],
 }
 
 impl StepReport<'_> {
@@ -113,9 +131,13 @@ impl<'a> ProgressReport<'a> {
                     finished: record.and_then(|r| r.finished),
                     skip_reason: record.and_then(|r| r.skip_reason.as_deref()),
                     notes: record.map_or(&[], |r| r.notes.as_slice()),
+                    phase: None,
+                    resources: &step.resources,
                 }
             })
             .collect();
+        let mut steps = steps;
+        let phases = phase_reports(roadmap, &mut steps, lang);
         let count = |status: Status| steps.iter().filter(|s| s.status == status).count();
         let (done, skipped) = (count(Status::Done), count(Status::Skipped));
         let counted = steps.len() - skipped;
@@ -144,7 +166,13 @@ impl<'a> ProgressReport<'a> {
             orphans: progress.orphans(roadmap),
             history: &[],
             target: progress.target,
+            phases,
         }
+    }
+
+    /// The phase of a step, if the roadmap has phases.
+    pub fn phase_of(&self, step: &StepReport) -> Option<&PhaseReport<'a>> {
+        step.phase.and_then(|index| self.phases.get(index))
     }
 
     /// The same report, with the roadmap's history for the formats that show it.
@@ -166,6 +194,53 @@ impl<'a> ProgressReport<'a> {
     pub fn next_step(&self) -> Option<&StepReport<'a>> {
         self.next.and_then(|index| self.steps.get(index))
     }
+}
+
+/// The roadmap's phases, in order, and each step's phase. A phase's steps
+/// are listed in roadmap order whatever order the phase names them in.
+fn phase_reports<'a>(
+    roadmap: &'a Roadmap,
+    steps: &mut [StepReport<'a>],
+    lang: Lang,
+) -> Vec<PhaseReport<'a>> {
+    if roadmap.phases.is_empty() {
+        return Vec::new();
+    }
+    let position: std::collections::HashMap<&str, usize> = steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| (step.id, index))
+        .collect();
+    roadmap
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(phase_index, phase)| {
+            let mut members: Vec<usize> = phase
+                .steps
+                .iter()
+                .filter_map(|id| position.get(id.as_ref()).copied())
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            for &member in &members {
+                steps[member].phase = Some(phase_index);
+            }
+            let count = |status: Status| {
+                members
+                    .iter()
+                    .filter(|&&member| steps[member].status == status)
+                    .count()
+            };
+            PhaseReport {
+                id: &phase.id,
+                title: phase.title.get(lang),
+                done: count(Status::Done),
+                counted: members.len() - count(Status::Skipped),
+                steps: members,
+            }
+        })
+        .collect()
 }
 
 /// A status in the user's language.

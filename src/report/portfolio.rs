@@ -39,6 +39,28 @@ pub fn render_portfolio(report: &ProgressReport) -> String {
             )
             .ok();
         }
+        if !step.resources.is_empty() {
+            // `<...>` around the address: a `)` in it cannot end the link.
+            let links: Vec<String> = step
+                .resources
+                .iter()
+                .filter(|resource| crate::roadmap::is_valid_url(&resource.url))
+                .map(|resource| {
+                    format!(
+                        "[{}](<{}>)",
+                        escape_inline(resource.title.get(lang)),
+                        resource.url
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}: {}\n",
+                word(lang, Key::PortfolioLearnedWith),
+                links.join(", ")
+            )
+            .ok();
+        }
         if step.notes.is_empty() {
             writeln!(out, "*{}*\n", word(lang, Key::PortfolioNoEvidence)).ok();
             continue;

@@ -1,10 +1,12 @@
 //! The status table and summary line shown by `smm-path status`.
 
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, LineStyle, Table, TableStyle};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ContentArrangement, LineStyle, Table, TableStyle,
+};
 use unicode_width::UnicodeWidthStr;
 
-use super::{ProgressReport, status_label};
-use crate::i18n::{Key, format_date, word};
+use super::{ProgressReport, StepReport, status_label};
+use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
 
 /// How the caller's output looks: decided by the command from the terminal.
@@ -46,30 +48,49 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
         word(lang, Key::HeaderStatus).to_string(),
         word(lang, Key::HeaderDate).to_string(),
     ];
-    let rows: Vec<[String; 4]> = report
-        .steps
-        .iter()
-        .map(|step| {
-            let status = format!(
-                "{} {}",
-                status_mark(step.status),
-                status_label(lang, step.status)
+    // A phase's heading row comes before its first step: `Fondasi 3/5`.
+    let mut rows: Vec<(Option<&StepReport>, [String; 4])> = Vec::new();
+    let mut phase = None;
+    for step in &report.steps {
+        if step.phase.is_some()
+            && step.phase != phase
+            && let Some(heading) = report.phase_of(step)
+        {
+            let progress = tr(
+                lang,
+                Key::PhaseProgress,
+                &[("done", &heading.done), ("counted", &heading.counted)],
             );
-            let date = step
-                .status_date()
-                .map(|at| format_date(lang, at.date_naive()))
-                .unwrap_or_default();
-            [
-                step.number.to_string(),
-                step.title.to_string(),
-                status,
-                date,
-            ]
-        })
-        .collect();
-    let widths = options
-        .width
-        .map(|width| fit_columns(&header, &rows, usize::from(width)));
+            let cells = [
+                String::new(),
+                heading.title.to_string(),
+                progress,
+                String::new(),
+            ];
+            rows.push((None, cells));
+        }
+        phase = step.phase;
+        let status = format!(
+            "{} {}",
+            status_mark(step.status),
+            status_label(lang, step.status)
+        );
+        let date = step
+            .status_date()
+            .map(|at| format_date(lang, at.date_naive()))
+            .unwrap_or_default();
+        let cells = [
+            step.number.to_string(),
+            step.title.to_string(),
+            status,
+            date,
+        ];
+        rows.push((Some(step), cells));
+    }
+    let widths = options.width.map(|width| {
+        let cells: Vec<[String; 4]> = rows.iter().map(|(_, cells)| cells.clone()).collect();
+        fit_columns(&header, &cells, usize::from(width))
+    });
     let wrap = |column: usize, text: &str| match &widths {
         Some(widths) => wrap_words(text, widths[column]),
         None => text.to_string(),
@@ -91,7 +112,17 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
         Cell::new(wrap(2, &header[2])),
         Cell::new(wrap(3, &header[3])),
     ]);
-    for (step, [number, title, status, date]) in report.steps.iter().zip(&rows) {
+    for (step, [number, title, status, date]) in &rows {
+        let Some(step) = step else {
+            let mut heading = Cell::new(wrap(1, title));
+            let mut progress = Cell::new(wrap(2, status));
+            if options.color {
+                heading = heading.add_attribute(Attribute::Bold);
+                progress = progress.add_attribute(Attribute::Bold);
+            }
+            table.add_row(vec![Cell::new(""), heading, progress, Cell::new("")]);
+            continue;
+        };
         let mut status = Cell::new(wrap(2, status));
         if let Some(color) = status_color(step.status) {
             status = status.fg(color);

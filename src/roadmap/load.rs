@@ -26,7 +26,8 @@ pub enum RoadmapError {
 
 /// The built-in roadmap, as `build.rs` generated it from [`BUILTIN_SOURCE`].
 static BUILTIN: Roadmap = {
-    use super::{Step, Text};
+    #[allow(unused_imports)]
+    use super::{Phase, Resource, ResourceKind, Step, Text};
     use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/builtin_roadmap.rs"))
 };

@@ -12,9 +12,9 @@ mod validate;
 pub use load::{
     BUILTIN_SOURCE, RoadmapError, load_builtin, load_file, parse_roadmap, read_roadmap_text,
 };
-pub use model::{List, Roadmap, Step, Str, Text};
-pub(crate) use validate::is_valid_id;
+pub use model::{List, Phase, Resource, ResourceKind, Roadmap, Step, Str, Text};
 pub use validate::{Place, Problem};
+pub(crate) use validate::{is_valid_id, is_valid_url};
 
 impl Roadmap {
     /// The position (0-based) of the step with this id.

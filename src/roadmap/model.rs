@@ -34,6 +34,57 @@ pub struct Roadmap {
     #[serde(default)]
     pub closing: Option<Text>,
     pub steps: List<Step>,
+    /// Named groups of consecutive steps, in order; optional.
+    #[serde(default)]
+    pub phases: List<Phase>,
+}
+
+/// A named group of steps, such as "Foundations".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: Str,
+    pub title: Text,
+    /// The ids of its steps.
+    pub steps: List<Str>,
+}
+
+/// Something to learn from for a step: a course, a law, a tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub title: Text,
+    /// An `http` or `https` address.
+    pub url: Str,
+    pub kind: ResourceKind,
+    /// The language the resource is in, such as `id` or `en`.
+    pub language: Str,
+}
+
+/// What kind of thing a resource is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResourceKind {
+    Course,
+    Official,
+    Article,
+    Video,
+    Tool,
+    Law,
+}
+
+impl ResourceKind {
+    /// The word written in the YAML file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Course => "course",
+            ResourceKind::Official => "official",
+            ResourceKind::Article => "article",
+            ResourceKind::Video => "video",
+            ResourceKind::Tool => "tool",
+            ResourceKind::Law => "law",
+        }
+    }
 }
 
 /// One step of a roadmap.
@@ -50,6 +101,9 @@ pub struct Step {
     /// What shows the step is done.
     #[serde(default)]
     pub evidence: Option<Text>,
+    /// Where to learn it; optional.
+    #[serde(default)]
+    pub resources: List<Resource>,
 }
 
 /// A text field of a roadmap: `title: Plain words` or `title: {id: ..., en: ...}`.

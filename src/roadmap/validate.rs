@@ -13,6 +13,7 @@ use super::{Roadmap, Text};
 pub enum Place {
     Roadmap,
     Step { number: usize, id: String },
+    Phase { number: usize, id: String },
 }
 
 /// One broken rule.
@@ -45,6 +46,67 @@ pub enum Problem {
         place: Place,
         field: String,
     },
+    /// A resource's address that is not a plain `http(s)://host/...`.
+    BadUrl {
+        place: Place,
+        field: String,
+        url: String,
+    },
+    /// A resource's language that is not a language code.
+    BadLanguage {
+        place: Place,
+        field: String,
+        code: String,
+    },
+    BadPhaseId {
+        number: usize,
+        id: String,
+    },
+    DuplicatePhaseId {
+        id: String,
+    },
+    EmptyPhase {
+        place: Place,
+    },
+    /// A phase names a step the roadmap does not have.
+    PhaseUnknownStep {
+        place: Place,
+        step: String,
+    },
+    /// A step named by two phases, or twice by one.
+    StepInTwoPhases {
+        place: Place,
+        step: String,
+    },
+    /// With phases, every step belongs to one.
+    StepWithoutPhase {
+        number: usize,
+        id: String,
+    },
+}
+
+/// A resource's address: `http` or `https`, a host, and no space or
+/// control character, so it works as a link in every export.
+pub(crate) fn is_valid_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+}
+
+/// A language code as ISO 639 writes it: two or three lowercase letters.
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// An id is what progress is keyed by and what users type: keep it simple.
@@ -113,9 +175,94 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
         if let Some(evidence) = &step.evidence {
             check("evidence", evidence);
         }
+        drop(check);
+        for (index, resource) in step.resources.iter().enumerate() {
+            let field = format!("resources[{}]", index + 1);
+            check_text(
+                &roadmap.languages,
+                &place,
+                &format!("{field}.title"),
+                &resource.title,
+                &mut problems_here,
+            );
+            if !is_valid_url(&resource.url) {
+                problems_here.push(Problem::BadUrl {
+                    place: place.clone(),
+                    field: field.clone(),
+                    url: resource.url.to_string(),
+                });
+            }
+            if !is_language_code(&resource.language) {
+                problems_here.push(Problem::BadLanguage {
+                    place: place.clone(),
+                    field,
+                    code: resource.language.to_string(),
+                });
+            }
+        }
         problems.append(&mut problems_here);
     }
+    validate_phases(roadmap, &first_number_of, &mut problems);
     problems
+}
+
+/// Phases are optional; given, they name every step exactly once.
+fn validate_phases(
+    roadmap: &Roadmap,
+    step_numbers: &HashMap<&str, usize>,
+    problems: &mut Vec<Problem>,
+) {
+    if roadmap.phases.is_empty() {
+        return;
+    }
+    let mut phase_ids: Vec<&str> = Vec::new();
+    let mut phase_of: HashMap<&str, usize> = HashMap::new();
+    for (index, phase) in roadmap.phases.iter().enumerate() {
+        let number = index + 1;
+        let place = Place::Phase {
+            number,
+            id: phase.id.to_string(),
+        };
+        if !is_valid_id(&phase.id) {
+            problems.push(Problem::BadPhaseId {
+                number,
+                id: phase.id.to_string(),
+            });
+        }
+        if phase_ids.contains(&phase.id.as_ref()) {
+            problems.push(Problem::DuplicatePhaseId {
+                id: phase.id.to_string(),
+            });
+        }
+        phase_ids.push(&phase.id);
+        check_text(&roadmap.languages, &place, "title", &phase.title, problems);
+        if phase.steps.is_empty() {
+            problems.push(Problem::EmptyPhase {
+                place: place.clone(),
+            });
+        }
+        for step in phase.steps.iter() {
+            if !step_numbers.contains_key(step.as_ref()) {
+                problems.push(Problem::PhaseUnknownStep {
+                    place: place.clone(),
+                    step: step.to_string(),
+                });
+            } else if phase_of.insert(step, number).is_some() {
+                problems.push(Problem::StepInTwoPhases {
+                    place: place.clone(),
+                    step: step.to_string(),
+                });
+            }
+        }
+    }
+    for (index, step) in roadmap.steps.iter().enumerate() {
+        if !phase_of.contains_key(step.id.as_ref()) {
+            problems.push(Problem::StepWithoutPhase {
+                number: index + 1,
+                id: step.id.to_string(),
+            });
+        }
+    }
 }
 
 fn check_text(
@@ -159,6 +306,30 @@ fn check_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resource_addresses_are_plain_web_links() {
+        for good in [
+            "https://www.facebook.com/business/learn",
+            "http://example.com",
+            "https://skillshop.withgoogle.com/intl/id/?a=1&b=2#x",
+            "https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022",
+        ] {
+            assert!(is_valid_url(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://example.com",
+            "https://",
+            "https:///path",
+            "https://exa mple.com",
+            "https://example.com/\u{1b}[2J",
+            "https://example.com/\"onmouseover=x",
+            "example.com",
+        ] {
+            assert!(!is_valid_url(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn ids_are_lower_kebab_case() {

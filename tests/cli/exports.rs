@@ -120,7 +120,17 @@ fn html_is_self_contained_escaped_and_charts_every_completion() {
         .stdout;
     let page = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).expect("selector");
-    assert_eq!(page.select(&select("table tbody tr")).count(), 20);
+    assert_eq!(page.select(&select("table tbody tr[id]")).count(), 20);
+    // The four phases head their steps, each with its progress.
+    let phases: Vec<String> = page
+        .select(&select("tr.phase"))
+        .map(|row| row.text().collect())
+        .collect();
+    assert_eq!(phases.len(), 4, "{phases:?}");
+    assert!(
+        phases[0].starts_with("Foundations") && phases[0].ends_with("4/5 done"),
+        "{phases:?}"
+    );
     assert_eq!(page.select(&select("tr.done")).count(), 4);
     assert_eq!(
         page.select(&select("script")).count(),
@@ -142,7 +152,8 @@ fn html_is_self_contained_escaped_and_charts_every_completion() {
         4,
         "one point per completion"
     );
-    for forbidden in ["src=", "href=", "@import", "url("] {
+    // Links to resources are links, not assets the page loads.
+    for forbidden in ["src=", "<link", "@import", "url("] {
         assert!(!html.contains(forbidden), "external asset: {forbidden}");
     }
     insta::assert_snapshot!("export_html", html);

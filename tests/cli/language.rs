@@ -6,9 +6,9 @@ use crate::support::Smm;
 fn the_locale_picks_indonesian() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
     smm.ok(&["done", "1"])
-        .stdout_has("1. Pahami Platform Media Sosial: belum → selesai");
+        .stdout_has("1. Pahami Platform Media Sosial: belum dimulai → selesai");
     smm.ok(&["status"])
-        .stdout_has("No  Langkah")
+        .stdout_has("No.  Langkah")
         .stdout_has("1/20 selesai (5%)")
         .stdout_has("Berikutnya: 2. Pendidikan dan Pelatihan");
     smm.run(&["done", "0"])

@@ -141,7 +141,12 @@ fn the_markdown_export_is_one_checklist_with_working_links_in_cmark_gfm_and_pand
                     .select(&select("a[href]"))
                     .filter_map(|link| link.value().attr("href"))
                     .collect();
-                assert_eq!(links, [PROFILE_URL], "{renderer}\n{html}");
+                // The evidence link intact, beside the finished steps' resources.
+                assert!(links.contains(&PROFILE_URL), "{renderer}\n{html}");
+                assert!(
+                    links.iter().all(|link| link.starts_with("https://")),
+                    "{renderer}: {links:?}"
+                );
                 assert_eq!(page.select(&select("img, script")).count(), 0, "{renderer}");
             }
         }
@@ -159,7 +164,7 @@ fn html_export_links_only_web_and_mail_addresses_and_shows_skip_reasons() {
     let html = smm.ok(&["export", "--format", "html"]).stdout;
     let page = Html::parse_document(&html);
     let mut links: Vec<&str> = page
-        .select(&select("a[href]"))
+        .select(&select(".notes a[href]"))
         .filter_map(|link| link.value().attr("href"))
         .collect();
     links.sort_unstable();
@@ -169,6 +174,18 @@ fn html_export_links_only_web_and_mail_addresses_and_shows_skip_reasons() {
             "https://www.linkedin.com/in/my_name/?a=1&b=2",
             "mailto:ayu@example.com"
         ]
+    );
+    // The roadmap's resources are links too, every one a web address.
+    let resources: Vec<&str> = page
+        .select(&select("details.resources a[href]"))
+        .filter_map(|link| link.value().attr("href"))
+        .collect();
+    assert!(resources.len() >= 40, "{resources:?}");
+    assert!(resources.iter().all(|link| link.starts_with("https://")));
+    assert_eq!(
+        page.select(&select("a[href]")).count(),
+        links.len() + resources.len(),
+        "a link outside the notes and the resources"
     );
     assert_eq!(page.select(&select("img, script")).count(), 0, "{html}");
     let skipped: String = page

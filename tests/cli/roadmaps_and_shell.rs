@@ -237,7 +237,8 @@ fn nothing_english_leaks_into_indonesian_output() {
         "Next",
         "Mark it",
         "What it is",
-        "Try this week",
+        "Practical steps",
+        "Resources",
         "Evidence",
         "Notes",
         "Undid",
@@ -259,7 +260,18 @@ fn nothing_english_leaks_into_indonesian_output() {
             .filter(|line| {
                 !line.contains('`') && !line.contains("14:30  ") && !line.contains("https://")
             })
-            .find(|line| line.contains(english));
+            // Whole words only: "Indonesia" holds "done".
+            .find(|line| {
+                let words: String = line
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect();
+                format!(
+                    " {} ",
+                    words.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+                .contains(&format!(" {english} "))
+            });
         assert!(found.is_none(), "English {english:?} in: {found:?}");
     }
 }

@@ -66,7 +66,7 @@ fn show_gives_the_whole_step() {
         .stdout_has(
             "Buat strategi konten yang mencakup jenis konten, jadwal posting, dan gaya komunikasi.",
         )
-        .stdout_has("Coba minggu ini:")
+        .stdout_has("Langkah praktis:")
         .stdout_has("Bukti selesai:")
         .stdout_has("belum ada catatan");
 }
@@ -79,7 +79,7 @@ fn next_is_the_first_step_neither_done_nor_skipped() {
     smm.ok(&["start", "5"]);
     smm.ok(&["next"])
         .stdout_has("Next: 4. Choose a Niche or Industry")
-        .stdout_has("Try this week:")
+        .stdout_has("Practical steps:")
         .stdout_has("smm-path done 4");
 }
 

@@ -207,10 +207,11 @@ impl Run {
     /// The table row of step `number` in `status` output.
     #[track_caller]
     pub(crate) fn row(&self, number: usize) -> &str {
-        let prefix = format!("{number:>3}  ");
+        // The number is right-aligned in its column, two spaces before the title.
+        let prefix = format!("{number}  ");
         self.stdout
             .lines()
-            .find(|line| line.starts_with(&prefix))
+            .find(|line| line.starts_with(' ') && line.trim_start().starts_with(&prefix))
             .unwrap_or_else(|| panic!("no row {number} in:\n{}", self.stdout))
     }
 }
