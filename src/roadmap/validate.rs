@@ -175,7 +175,6 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
         if let Some(evidence) = &step.evidence {
             check("evidence", evidence);
         }
-        drop(check);
         for (index, resource) in step.resources.iter().enumerate() {
             let field = format!("resources[{}]", index + 1);
             check_text(
