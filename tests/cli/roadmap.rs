@@ -164,3 +164,141 @@ fn an_edited_custom_roadmap_is_read_fresh() {
         .stdout_has("Renamed step")
         .stdout_lacks("First step");
 }
+
+#[test]
+fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
+    let smm = Smm::new();
+    smm.ok(&["show", "19", "--lang", "id"])
+        .stdout_has("UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP)")
+        .stdout_has("UU ITE")
+        .stdout_has("Etika Pariwara Indonesia")
+        .stdout_has("BPOM")
+        .stdout_has("OJK")
+        .stdout_has("label kemitraan berbayar")
+        .stdout_has("pustaka musik komersial")
+        .stdout_has("dengan AI");
+    smm.ok(&["show", "13", "--lang", "id"])
+        .stdout_has("izin Kementerian Sosial (Kemensos)")
+        .stdout_has("PPh final");
+    smm.ok(&["show", "1", "--lang", "id"])
+        .stdout_has("Threads")
+        .stdout_has("WhatsApp Business dan WhatsApp Channels")
+        .stdout_has("X (dulu Twitter)")
+        .stdout_has("TikTok Shop");
+    smm.ok(&["show", "11", "--lang", "id"])
+        .stdout_has("1–4 jam kerja");
+    smm.ok(&["show", "12"])
+        .stdout_has("CPM, CTR and CPC")
+        .stdout_has("not a statistically valid A/B test")
+        .stdout_has("Etika Pariwara Indonesia");
+}
+
+#[test]
+fn every_built_in_step_has_resources_and_a_phase() {
+    let smm = Smm::new();
+    let export: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["export", "-f", "json"]).stdout).expect("JSON");
+    let phases = export["phases"].as_array().expect("phases");
+    let titles: Vec<&str> = phases.iter().filter_map(|p| p["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Foundations", "Production", "Growth", "Professional"]
+    );
+    let in_phases: Vec<&str> = phases
+        .iter()
+        .flat_map(|phase| phase["steps"].as_array().expect("steps"))
+        .filter_map(|id| id.as_str())
+        .collect();
+    let steps: Vec<&str> = export["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|step| step["id"].as_str())
+        .collect();
+    assert_eq!(
+        in_phases, steps,
+        "the phases keep the seed's order, each step once"
+    );
+    let roadmap = builtin_roadmap();
+    for number in 1..=20 {
+        let shown = smm.ok(&["show", &number.to_string()]).stdout;
+        let resources = shown
+            .split("\nResources:\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n\n").next())
+            .unwrap_or_default();
+        let lines: Vec<&str> = resources.lines().collect();
+        assert!(
+            lines.len() >= 2,
+            "step {number} has {} resources:\n{shown}",
+            lines.len()
+        );
+        for line in lines {
+            assert!(line.contains("): https://"), "step {number}: {line}");
+        }
+        assert!(
+            shown.contains("\nPhase: "),
+            "step {number} has no phase:\n{shown}"
+        );
+    }
+    assert!(
+        roadmap.contains("version: 2"),
+        "the content change raised the version"
+    );
+}
+
+#[test]
+fn resources_and_phases_of_a_custom_roadmap_are_checked() {
+    let smm = Smm::new();
+    let bad = "\
+id: my-path
+version: 1
+title: Mine
+steps:
+  - id: first
+    title: First
+    summary: Begin.
+    resources:
+      - {title: Click, url: 'javascript:alert(1)', kind: course, language: en}
+      - {title: Spaced, url: 'https://exa mple.com', kind: tool, language: english}
+  - id: second
+    title: Second
+    summary: Go on.
+phases:
+  - id: start
+    title: Start
+    steps: [first, missing]
+  - id: start
+    title: Again
+    steps: [first]
+";
+    let path = smm.write_file("bad.yaml", bad);
+    let path = path.to_str().expect("UTF-8");
+    smm.run(&["roadmap", "validate", path])
+        .failure(1)
+        .stdout_has("step 1 (`first`): `resources[1]` has the address `javascript:alert(1)`")
+        .stdout_has("step 1 (`first`): `resources[2]` has the address `https://exa mple.com`")
+        .stdout_has("`resources[2]` has the language `english`")
+        .stdout_has("phase 1 (`start`) names the step `missing`")
+        .stdout_has("the phase id `start` is used twice")
+        .stdout_has("phase 2 (`start`) names the step `first`, which already belongs to a phase")
+        .stdout_has("step 2 (`second`) is in no phase");
+    let unknown_kind = "\
+id: my-path
+version: 1
+title: Mine
+steps:
+  - id: first
+    title: First
+    summary: Begin.
+    resources:
+      - {title: Book, url: 'https://example.com', kind: book, language: en}
+";
+    let path = smm.write_file("kind.yaml", unknown_kind);
+    smm.run(&["roadmap", "validate", path.to_str().expect("UTF-8")])
+        .failure(1)
+        .stderr_has("unknown variant `book`, expected one of");
+    // Both are optional: the tiny roadmap without them is valid.
+    let path = smm.write_file("tiny.yaml", TINY);
+    smm.ok(&["roadmap", "validate", path.to_str().expect("UTF-8")]);
+}
