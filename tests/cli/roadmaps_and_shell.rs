@@ -91,7 +91,7 @@ fn a_new_roadmap_version_is_pointed_out() {
     let starter = std::fs::read_to_string(&path).expect("starter");
     let changed = starter
         .replace("version: 1", "version: 2")
-        .replace("  - id: second-step", "  - id: renamed-step");
+        .replace("second-step", "renamed-step");
     std::fs::write(&path, changed).expect("edit");
     smm.ok(&["--roadmap", path_text, "status"])
         .stdout_has("This roadmap is now version 2; your last change was on version 1.")
@@ -109,9 +109,13 @@ fn roadmap_list_counts_the_steps_a_new_version_added() {
     let starter = std::fs::read_to_string(&path).expect("starter");
     // Version 2 adds a third step after the two of the starter.
     let third = "  - id: third-step\n    title: Third Step\n    summary: One more.\n";
+    let (steps, phases) = starter
+        .split_once("\n# Optional: phases")
+        .expect("the starter's phases");
     let grown = format!(
-        "{}\n{third}",
-        starter.replace("version: 1", "version: 2").trim_end()
+        "{}\n{third}\n# Optional: phases{}",
+        steps.replace("version: 1", "version: 2").trim_end(),
+        phases.replace("second-step]", "second-step, third-step]")
     );
     std::fs::write(&path, grown).expect("edit");
     smm.ok(&["--roadmap", path_text, "status"])
