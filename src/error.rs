@@ -240,7 +240,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
                 ("path", &path.display()),
                 ("line", line),
                 ("column", column),
-                ("reason", reason),
+                ("reason", &crate::i18n::parser_message(lang, reason)),
             ],
         ),
         StoreError::NewerVersion { path, version } => tr(
@@ -319,10 +319,14 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
                     ("column", &error.column),
                 ],
             );
-            // The report's first line repeats the message; the rest is the snippet.
+            // The report's first line repeats the message; the rest is the
+            // snippet, whose caret line repeats it again.
+            let message = crate::i18n::parser_message(lang, &error.message);
             let snippet = error.report.lines().skip(1).collect::<Vec<_>>().join("\n");
-            let snippet = snippet.replace("<input>", &path.display().to_string());
-            format!("{header} {}\n{snippet}", error.message)
+            let snippet = snippet
+                .replace("<input>", &path.display().to_string())
+                .replace(&error.message, &message);
+            format!("{header} {message}\n{snippet}")
         }
         RoadmapError::Invalid { path, problems } => {
             let mut message = tr(

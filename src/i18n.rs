@@ -83,6 +83,99 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+/// A YAML or JSON parser's message in `lang`. The shapes serde produces
+/// are reworded, in English too, without Rust's type names (`u32`); any
+/// other message is kept as the parser wrote it, inside a sentence in `lang`.
+pub fn parser_message(lang: Lang, message: &str) -> String {
+    let split_expected = |rest: &str| -> (String, String) {
+        match rest.split_once(", expected ") {
+            Some((what, expected)) => (
+                what.to_string(),
+                expected.trim_start_matches("one of ").to_string(),
+            ),
+            None => (rest.to_string(), String::new()),
+        }
+    };
+    let with_choices = |key: Key, rest: &str| {
+        let (what, expected) = split_expected(rest);
+        let mut text = tr(lang, key, &[("what", &what)]);
+        if !expected.is_empty() {
+            text.push_str(&tr(
+                lang,
+                Key::ParserExpected,
+                &[("expected", &parser_type(lang, &expected))],
+            ));
+        }
+        text
+    };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return with_choices(Key::ParserUnknownField, rest);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return with_choices(Key::ParserUnknownValue, rest);
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return tr(lang, Key::ParserMissingField, &[("what", &rest)]);
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field ") {
+        return tr(lang, Key::ParserDuplicateField, &[("what", &rest)]);
+    }
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let (found, expected) = split_expected(rest);
+            return tr(
+                lang,
+                Key::ParserWrongValue,
+                &[
+                    ("found", &parser_type(lang, &found)),
+                    ("expected", &parser_type(lang, &expected)),
+                ],
+            );
+        }
+    }
+    if message.starts_with("cannot deserialize null into") {
+        return word(lang, Key::ParserEmptyValue).to_string();
+    }
+    match lang {
+        Lang::En => message.to_string(),
+        Lang::Id => tr(lang, Key::ParserOther, &[("message", &message)]),
+    }
+}
+
+/// A type as serde names it (`u32`, `a sequence`, `string "x"`) in words.
+fn parser_type(lang: Lang, text: &str) -> String {
+    let text = text.trim();
+    let key = match text {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "an integer" | "integer" => {
+            Key::ParserWholeNumber
+        }
+        "a string" | "string" | "a borrowed string" | "str" => Key::ParserText,
+        "a sequence" | "sequence" => Key::ParserList,
+        "a map" | "map" | "struct" => Key::ParserMapping,
+        "a boolean" | "boolean" | "bool" => Key::ParserBoolean,
+        "unit value" | "null" | "unit" => Key::ParserEmpty,
+        // What a roadmap's text field expects (roadmap/model.rs).
+        "a string, or a map of language code to string (id: ..., en: ...)" => {
+            Key::ParserLocalizedText
+        }
+        _ => {
+            // `string "abc"`, `integer `5``: the kind, then the value as written.
+            for (kind, key) in [
+                ("string ", Key::ParserText),
+                ("integer ", Key::ParserWholeNumber),
+                ("floating point ", Key::ParserNumber),
+                ("boolean ", Key::ParserBoolean),
+            ] {
+                if let Some(value) = text.strip_prefix(kind) {
+                    return format!("{} {value}", word(lang, key));
+                }
+            }
+            return text.to_string();
+        }
+    };
+    word(lang, key).to_string()
+}
+
 /// Looks up `key` in `lang` and fills its placeholders.
 pub fn tr(lang: Lang, key: Key, args: &[(&str, &dyn Display)]) -> String {
     let (en, id) = key.texts();
@@ -246,6 +339,61 @@ catalogue! {
 
     // Errors: bad input (exit 2).
     ErrorPrefix { en: "error", id: "galat" }
+
+    // A parser's messages (see `parser_message`).
+    ParserUnknownField { en: "unknown field {what}", id: "kolom {what} tidak dikenal" }
+    ParserUnknownValue { en: "unknown value {what}", id: "nilai {what} tidak dikenal" }
+    ParserExpected { en: "; known: {expected}", id: "; yang dikenal: {expected}" }
+    ParserMissingField { en: "the field {what} is missing", id: "kolom {what} tidak ada" }
+    ParserDuplicateField { en: "the field {what} is given twice", id: "kolom {what} ditulis dua kali" }
+    ParserWrongValue { en: "{found} where {expected} was expected", id: "{found}, padahal seharusnya {expected}" }
+    ParserEmptyValue { en: "an empty value where one is needed", id: "nilai kosong di tempat yang memerlukan nilai" }
+    ParserOther { en: "{message}", id: "pengurai YAML melaporkan: {message}" }
+    ParserWholeNumber { en: "a whole number", id: "bilangan bulat" }
+    ParserNumber { en: "a number", id: "angka" }
+    ParserText { en: "text", id: "teks" }
+    ParserList { en: "a list", id: "daftar" }
+    ParserMapping { en: "a mapping (key: value)", id: "pemetaan (kunci: nilai)" }
+    ParserBoolean { en: "true or false", id: "true atau false" }
+    ParserEmpty { en: "an empty value", id: "nilai kosong" }
+    ParserLocalizedText {
+        en: "text, or a map of language code to text (id: ..., en: ...)",
+        id: "teks, atau pemetaan kode bahasa ke teks (id: ..., en: ...)",
+    }
+
+    // The man page's section headings.
+    ManManual { en: "smm-path manual", id: "Panduan smm-path" }
+    ManName { en: "NAME", id: "NAMA" }
+    ManSynopsis { en: "SYNOPSIS", id: "RINGKASAN" }
+    ManDescription { en: "DESCRIPTION", id: "DESKRIPSI" }
+    ManOptions { en: "OPTIONS", id: "OPSI" }
+    ManCommands { en: "COMMANDS", id: "PERINTAH" }
+    ManMore { en: "MORE", id: "SELENGKAPNYA" }
+    ManVersion { en: "VERSION", id: "VERSI" }
+
+    // clap's usage errors, rendered from their kind (see cli_lang.rs).
+    ClapMoreInformation { en: "For more information, run `smm-path --help`.", id: "Untuk informasi lebih lanjut, jalankan `smm-path --help`." }
+    ClapUnknownCommand { en: "`{command}` is not a command", id: "`{command}` bukan perintah" }
+    ClapUnknownArgument { en: "`{argument}` is not an option here", id: "`{argument}` bukan opsi di sini" }
+    ClapMissingValue { en: "`{argument}` needs a value", id: "`{argument}` memerlukan nilai" }
+    ClapInvalidValue {
+        en: "`{value}` is not a value `{argument}` takes; it takes: {valid}",
+        id: "`{value}` bukan nilai yang diterima `{argument}`; pilihannya: {valid}",
+    }
+    ClapNotANumber {
+        en: "`{value}` for `{argument}` is not a whole number",
+        id: "`{value}` untuk `{argument}` bukan bilangan bulat",
+    }
+    ClapMissingArgument { en: "missing: {argument}", id: "belum diberikan: {argument}" }
+    ClapRepeated { en: "`{argument}` is given more than once", id: "`{argument}` diberikan lebih dari sekali" }
+    ClapConflict {
+        en: "`{argument}` cannot be used together with `{other}`",
+        id: "`{argument}` tidak dapat dipakai bersama `{other}`",
+    }
+    ClapUnexpectedValue { en: "`{value}` was not expected here", id: "`{value}` tidak diharapkan di sini" }
+    ClapMissingCommand { en: "a command is needed here", id: "di sini diperlukan sebuah perintah" }
+    ClapInvalidUtf8 { en: "an argument is not valid UTF-8 text", id: "sebuah argumen bukan teks UTF-8 yang valid" }
+    ClapOther { en: "the command line cannot be read", id: "baris perintah tidak dapat dibaca" }
     ErrStepOutOfRange {
         en: "step {number} does not exist: this roadmap has steps 1 to {count}",
         id: "langkah {number} tidak ada: roadmap ini berisi langkah 1 sampai {count}",
@@ -642,6 +790,38 @@ mod tests {
         let text = fill("{a} and {b} and {c", &[("a", &1), ("b", &"two")]);
         assert_eq!(text, "1 and two and {c");
         assert_eq!(fill("{x}", &[]), "{x}");
+    }
+
+    #[test]
+    fn parser_messages_are_reworded_without_rust_types() {
+        let message = "unknown field `sumary`, expected one of `id`, `title`, `summary`";
+        assert_eq!(
+            parser_message(Lang::Id, message),
+            "kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`"
+        );
+        assert_eq!(
+            parser_message(Lang::En, "invalid type: string \"abc\", expected u32"),
+            "text \"abc\" where a whole number was expected"
+        );
+        assert_eq!(
+            parser_message(Lang::Id, "invalid type: string \"abc\", expected u32"),
+            "teks \"abc\", padahal seharusnya bilangan bulat"
+        );
+        assert_eq!(
+            parser_message(Lang::Id, "missing field `title`"),
+            "kolom `title` tidak ada"
+        );
+        assert_eq!(
+            parser_message(
+                Lang::En,
+                "cannot deserialize null into string; use Option<String>"
+            ),
+            "an empty value where one is needed"
+        );
+        assert_eq!(
+            parser_message(Lang::Id, "did not find expected key"),
+            "pengurai YAML melaporkan: did not find expected key"
+        );
     }
 
     #[test]

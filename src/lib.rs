@@ -6,6 +6,7 @@
 mod atomic_file;
 mod cache;
 pub mod cli;
+mod cli_lang;
 mod cmd;
 pub mod control;
 mod crash_point;
@@ -20,7 +21,7 @@ pub mod yaml;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use crate::cli::Cli;
 use crate::error::{Error, ExitStatus};
@@ -76,11 +77,16 @@ fn plain_status() -> Option<Cli> {
 /// The whole program: parse the command line, run, report the error once.
 pub fn main() -> ExitCode {
     let cli = plain_status().unwrap_or_else(|| {
-        // clap prints its own usage errors and exits with code 2, our usage code.
-        let mut command = Cli::command();
-        let matches = command.get_matches_mut();
+        // The language is known before clap parses, so that its help and
+        // its usage errors (exit code 2, our usage code) speak it too.
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let lang = cli_lang::early_language(&args, cmd::env_var);
+        let mut command = cli_lang::command(lang);
+        let matches = command
+            .try_get_matches_from_mut(&args)
+            .unwrap_or_else(|error| cli_lang::exit_with(error, &mut command, lang));
         let cli = Cli::from_arg_matches(&matches)
-            .unwrap_or_else(|error| error.format(&mut command).exit());
+            .unwrap_or_else(|error| cli_lang::exit_with(error, &mut command, lang));
         // As with the context below: tearing clap's model down at exit is wasted work.
         std::mem::forget((command, matches));
         cli

@@ -7,32 +7,68 @@ use clap_mangen::Man;
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::error::Error;
+use crate::i18n::{Key, Lang, word};
 
 pub(crate) fn run_completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<(), Error> {
     clap_complete::generate(args.shell, &mut Cli::command(), "smm-path", out);
     Ok(())
 }
 
-/// One page, smm-path(1), with every command in it: clap_mangen would point
-/// to a `smm-path-status(1)` page per command, and no such pages are installed.
-pub(crate) fn run_man(out: &mut dyn Write) -> Result<(), Error> {
-    let mut command = Cli::command();
+/// The page's date: when the built-in roadmap's content was last reviewed.
+/// (clap_mangen leaves an empty date out of `.TH`, which shifts the fields
+/// after it.)
+const MAN_DATE: &str = "2026-11";
+
+/// One page, smm-path(1), with every command in it, in `lang`: clap_mangen
+/// would point to a `smm-path-status(1)` page per command, and no such
+/// pages are installed.
+pub(crate) fn run_man(lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+    let mut page = Vec::new();
+    let mut command = crate::cli_lang::command(lang);
     command.build();
-    let man = Man::new(command.clone());
-    man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
-    writeln!(out, ".SH COMMANDS")?;
+    let man = Man::new(command.clone())
+        .date(MAN_DATE)
+        .manual(word(lang, Key::ManManual));
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    writeln!(page, ".SH COMMANDS")?;
     // Unbuilt, a command holds only its own options: the global ones are
     // listed once above.
-    render_commands(&Cli::command(), "smm-path", out)?;
+    render_commands(
+        &crate::cli_lang::command_unbuilt(lang),
+        "smm-path",
+        &mut page,
+    )?;
     if command.get_after_long_help().is_some() || command.get_after_help().is_some() {
-        man.render_extra_section(out)?;
+        man.render_extra_section(&mut page)?;
     }
-    man.render_version_section(out)?;
+    man.render_version_section(&mut page)?;
+    let page = String::from_utf8_lossy(&page);
+    for line in page.lines() {
+        match line.strip_prefix(".SH ") {
+            Some(heading) => writeln!(out, ".SH {}", section_heading(lang, heading))?,
+            None => writeln!(out, "{line}")?,
+        }
+    }
     Ok(())
+}
+
+/// A man page section's heading in `lang`.
+fn section_heading(lang: Lang, heading: &str) -> String {
+    let key = match heading.trim_matches('"') {
+        "NAME" => Key::ManName,
+        "SYNOPSIS" => Key::ManSynopsis,
+        "DESCRIPTION" => Key::ManDescription,
+        "OPTIONS" => Key::ManOptions,
+        "COMMANDS" => Key::ManCommands,
+        "EXTRA" => Key::ManMore,
+        "VERSION" => Key::ManVersion,
+        other => return other.to_string(),
+    };
+    word(lang, key).to_string()
 }
 
 /// Each visible command of `parent` as a subsection: its usage, what it

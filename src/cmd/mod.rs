@@ -292,7 +292,7 @@ pub(crate) fn dispatch_standalone(
 ) -> Result<bool, Error> {
     match &cli.command {
         Some(Command::Completions(args)) => completions::run_completions(args, out)?,
-        Some(Command::Man) => completions::run_man(out)?,
+        Some(Command::Man) => completions::run_man(lang, out)?,
         Some(Command::Roadmap(RoadmapCommand::Validate(args))) => {
             roadmap::validate(lang, args, out)?
         }
