@@ -100,10 +100,15 @@ pub fn parser_message(lang: Lang, message: &str) -> String {
         let (what, expected) = split_expected(rest);
         let mut text = tr(lang, key, &[("what", &what)]);
         if !expected.is_empty() {
+            // Names a user writes in the file: each in backticks, as typed.
+            let names: Vec<String> = expected
+                .split(", ")
+                .map(|name| format!("`{}`", name.trim_matches('`')))
+                .collect();
             text.push_str(&tr(
                 lang,
                 Key::ParserExpected,
-                &[("expected", &parser_type(lang, &expected))],
+                &[("expected", &names.join(", "))],
             ));
         }
         text
