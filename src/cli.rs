@@ -18,7 +18,7 @@ Run it without a command to see where you stand.";
 const EVERYDAY: &str = "\
 Everyday use:
   smm-path                 where you stand: every step, done and next
-  smm-path next            the step to work on now, with things to try
+  smm-path next            the step to work on now, with its practical steps
   smm-path start 5         you began step 5
   smm-path done 5          step 5 is done (also: 1-3, 1,4,7, content-strategy)
   smm-path note 5 TEXT     keep a note or a link as evidence
@@ -131,14 +131,14 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Reset(ResetArgs),
 
-    /// Show one step in full: summary, things to try, evidence, dates and notes
+    /// Show one step in full: summary, practical steps, evidence, resources, dates and notes
     ///
     /// Example:
     ///   smm-path show 8
     #[command(verbatim_doc_comment)]
     Show(ShowArgs),
 
-    /// Show the first step that is neither done nor skipped, with things to try
+    /// Show the first step that is neither done nor skipped, with its practical steps
     Next,
 
     /// Add a timestamped note to a step: a thought, or a link as evidence
@@ -213,15 +213,15 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Plan(PlanArgs),
 
-    /// Check the progress files: paths, versions, backup, leftovers
+    /// Check the progress files: paths, versions, history, backup and leftovers; each problem comes with the command that repairs it
     ///
-    /// Exits with 1 when it finds a problem. With --restore-backup it puts
-    /// progress.yaml.bak (the state before the last change) back in place,
-    /// keeping the current file as progress.yaml.broken-<time>.
+    /// Exits with 1 when it finds a problem. Each repair keeps the file it
+    /// replaces as <file>.broken-<time>.
     ///
     /// Examples:
     ///   smm-path doctor
     ///   smm-path doctor --restore-backup
+    ///   smm-path doctor --rebuild-history
     #[command(verbatim_doc_comment)]
     Doctor(DoctorArgs),
 
@@ -238,10 +238,10 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff)
+    /// Print the manual page (roff) in the output language
     ///
     /// Example:
-    ///   smm-path man > ~/.local/share/man/man1/smm-path.1
+    ///   smm-path --lang en man > ~/.local/share/man/man1/smm-path.1
     #[command(verbatim_doc_comment)]
     Man,
 }

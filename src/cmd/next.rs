@@ -1,4 +1,4 @@
-//! `smm-path next`: the step to work on now, with things to try.
+//! `smm-path next`: the step to work on now, with its practical steps.
 
 use std::io::Write;
 
