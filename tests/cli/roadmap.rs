@@ -297,7 +297,9 @@ steps:
     let path = smm.write_file("kind.yaml", unknown_kind);
     smm.run(&["roadmap", "validate", path.to_str().expect("UTF-8")])
         .failure(1)
-        .stderr_has("unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`");
+        .stderr_has(
+            "unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`",
+        );
     // Both are optional: the tiny roadmap without them is valid.
     let path = smm.write_file("tiny.yaml", TINY);
     smm.ok(&["roadmap", "validate", path.to_str().expect("UTF-8")]);
