@@ -225,6 +225,19 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Doctor(DoctorArgs),
 
+    /// Open the roadmap as a full-screen checklist to work through with the keys
+    ///
+    /// Move with the arrow keys (or j/k), and press d for done, p for in
+    /// progress, s to skip, r to reset, n to add a note, u to undo, Enter
+    /// to read a step in full, / to search, l to switch language, ? for
+    /// help, q to quit. Every key press is saved as one change, the same
+    /// as the command it stands for.
+    ///
+    /// Example:
+    ///   smm-path ui
+    #[command(verbatim_doc_comment)]
+    Ui,
+
     /// Check, start or list roadmaps (the built-in one, or your own)
     #[command(subcommand)]
     Roadmap(RoadmapCommand),

@@ -242,6 +242,17 @@ const COMMANDS: &[CommandText] = &[
             Contoh:\n  smm-path doctor\n  smm-path doctor --restore-backup\n  smm-path doctor --rebuild-history",
     },
     CommandText {
+        path: "ui",
+        about: "Buka roadmap sebagai daftar centang layar penuh yang dikerjakan dengan tombol",
+        long_about: "Buka roadmap sebagai daftar centang layar penuh yang dikerjakan dengan tombol\n\n\
+            Bergerak dengan tombol panah (atau j/k), lalu tekan d untuk selesai, p untuk sedang \
+            dikerjakan, s untuk melewati, r untuk mengembalikan, n untuk menambah catatan, u untuk \
+            membatalkan, Enter untuk membaca langkah secara lengkap, / untuk mencari, l untuk \
+            mengganti bahasa, ? untuk bantuan, q untuk keluar. Setiap tekanan tombol disimpan \
+            sebagai satu perubahan, sama seperti perintah yang diwakilinya.\n\n\
+            Contoh:\n  smm-path ui",
+    },
+    CommandText {
         path: "roadmap",
         about: "Periksa, mulai, atau daftar roadmap (roadmap bawaan, atau milik Anda sendiri)",
         long_about: "Periksa, mulai, atau daftar roadmap (roadmap bawaan, atau milik Anda sendiri)",

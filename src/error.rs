@@ -25,6 +25,8 @@ pub enum Error {
     InvalidDate {
         input: String,
     },
+    /// `smm-path ui` without a terminal to draw on.
+    NoTerminal,
     /// A range or list where one step is needed (`note 1-3`).
     OneStepOnly {
         input: String,
@@ -114,6 +116,7 @@ impl Error {
             | Error::FutureDate { .. }
             | Error::FinishBeforeStart { .. }
             | Error::OneStepOnly { .. }
+            | Error::NoTerminal
             | Error::PastTarget { .. }
             | Error::EmptyNote
             | Error::ControlCharacter
@@ -143,6 +146,7 @@ impl Error {
             Error::Selector(error) => render_selector(lang, error),
             Error::InvalidDate { input } => tr(lang, Key::ErrInvalidDate, &[("input", input)]),
             Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
+            Error::NoTerminal => word(lang, Key::ErrNoTerminal).to_string(),
             Error::OneStepOnly { input, count } => tr(
                 lang,
                 Key::ErrOneStepOnly,

@@ -366,6 +366,24 @@ catalogue! {
         id: "teks, atau pemetaan kode bahasa ke teks (id: ..., en: ...)",
     }
 
+    // The full-screen view, `smm-path ui`.
+    UiFooter {
+        en: "↑↓ move  d done  p in progress  s skip  r reset  n note  u undo  Enter open  / search  l language  ? help  q quit",
+        id: "↑↓ pindah  d selesai  p dikerjakan  s lewati  r ulang  n catatan  u batal  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
+    }
+    UiTooSmall {
+        en: "The window is {width}x{height}; smm-path ui needs at least {min_width}x{min_height}. Make it larger, or press q to quit.",
+        id: "Jendela ini {width}x{height}; smm-path ui memerlukan paling sedikit {min_width}x{min_height}. Perbesar jendela, atau tekan q untuk keluar.",
+    }
+    UiNotePrompt { en: "Note (Enter saves, Esc cancels):", id: "Catatan (Enter menyimpan, Esc membatalkan):" }
+    UiSkipPrompt { en: "Reason for skipping, optional (Enter skips, Esc cancels):", id: "Alasan melewati, boleh kosong (Enter melewati, Esc membatalkan):" }
+    UiSearchPrompt { en: "Search titles (Enter or Esc ends):", id: "Cari judul (Enter atau Esc selesai):" }
+    UiHelpTitle { en: "Keys (any key closes)", id: "Tombol (tombol apa pun menutup)" }
+    UiHelp {
+        en: "↑ ↓ or k j    move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step; the wheel scrolls.",
+        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah secara lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\nu              batalkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nTetikus memilih langkah; rodanya menggulir.",
+    }
+
     // The man page's section headings.
     ManManual { en: "smm-path manual", id: "Panduan smm-path" }
     ManName { en: "NAME", id: "NAMA" }
@@ -424,6 +442,10 @@ catalogue! {
     ErrFutureDate {
         en: "{input} is in the future: --on records a day that has already come",
         id: "{input} masih di masa depan: --on hanya untuk hari yang sudah lewat atau hari ini",
+    }
+    ErrNoTerminal {
+        en: "smm-path ui needs a terminal (standard input and output must both be one); without one, use the commands, such as `smm-path status` and `smm-path done 5`",
+        id: "smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`",
     }
     ErrFinishBeforeStart {
         en: "step {number} was started on {started}, after {input}: give a finish day on or after it, or `reset {number}` first",

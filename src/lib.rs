@@ -16,6 +16,7 @@ pub mod progress;
 pub mod report;
 pub mod roadmap;
 mod terminal;
+mod ui;
 pub mod yaml;
 
 use std::io::Write;
@@ -33,6 +34,9 @@ pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error
     if cmd::dispatch_standalone(cli, lang, out)? {
         out.flush()?;
         return Ok(());
+    }
+    if matches!(cli.command, Some(cli::Command::Ui)) {
+        return ui::run(cli, lang);
     }
     let ctx = cmd::Context::new(cli, lang)?;
     let result = cmd::dispatch(cli, &ctx, out);

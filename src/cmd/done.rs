@@ -5,7 +5,7 @@ use std::io::Write;
 use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 
 use crate::cli::DoneArgs;
-use crate::cmd::{Context, command_line};
+use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::format_date;
 use crate::progress::{Action, RoadmapProgress, Timestamp};
@@ -43,7 +43,7 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     let outcomes = ctx.change_status_checked(
         Action::Done { on },
         &step_ids,
-        &command_line("done", &arguments),
+        &ctx.command_line("done", &arguments),
         not_before_start,
     )?;
     ctx.print_outcomes(&outcomes, out)

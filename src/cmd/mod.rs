@@ -47,6 +47,8 @@ pub(crate) struct Context {
     /// The roadmap's file; `None` for the built-in roadmap.
     pub(crate) roadmap_file: Option<PathBuf>,
     pub(crate) store: ProgressStore,
+    /// The front end a change came from, when not the command line (`ui`).
+    pub(crate) via: Option<&'static str>,
     /// The time changes are recorded at, read once when first needed:
     /// reading the local time zone is work `status` has no use for.
     now: OnceCell<Timestamp>,
@@ -98,13 +100,33 @@ impl Context {
             roadmap,
             roadmap_file,
             store,
+            via: None,
             now: OnceCell::new(),
         })
+    }
+
+    /// The command as the history records it: `done 5`, or `ui: done 5`
+    /// when it came from the full-screen view.
+    pub(crate) fn command_line(&self, name: &str, arguments: &[String]) -> String {
+        let line = std::iter::once(name)
+            .chain(arguments.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
+        match self.via {
+            Some(front_end) => format!("{front_end}: {line}"),
+            None => line,
+        }
     }
 
     /// The current time (see [`now`]), the same for the whole command.
     pub(crate) fn now(&self) -> Timestamp {
         *self.now.get_or_init(now)
+    }
+
+    /// Reads the clock again at the next [`Context::now`]: the full-screen
+    /// view runs many commands, each at its own time.
+    pub(crate) fn refresh_clock(&mut self) {
+        self.now = OnceCell::new();
     }
 
     /// `5. Pahami Target Audiens` for a step id, or the bare id for a step the
@@ -276,14 +298,6 @@ pub(crate) fn list_some(names: &[&str]) -> String {
     list
 }
 
-/// The command line as recorded in the history, e.g. `done 1-3`.
-pub(crate) fn command_line(name: &str, arguments: &[String]) -> String {
-    std::iter::once(name)
-        .chain(arguments.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Runs the commands that need no context; false for the others.
 pub(crate) fn dispatch_standalone(
     cli: &Cli,
@@ -304,7 +318,17 @@ pub(crate) fn dispatch_standalone(
 
 /// Runs the command `cli` asks for.
 pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    match &cli.command {
+    run_command(ctx, cli.command.as_ref(), out)
+}
+
+/// Runs one command: from the command line, or a key press in the
+/// full-screen view, which runs the same commands.
+pub(crate) fn run_command(
+    ctx: &Context,
+    command: Option<&Command>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    match command {
         None => status::run(ctx, &StatusArgs::default(), out),
         Some(Command::Status(args)) => status::run(ctx, args, out),
         Some(Command::Done(args)) => done::run(ctx, args, out),
@@ -323,7 +347,8 @@ pub(crate) fn dispatch(cli: &Cli, ctx: &Context, out: &mut dyn Write) -> Result<
         Some(Command::Stats(args)) => stats::run(ctx, args, out),
         Some(Command::Plan(args)) => plan::run(ctx, args, out),
         Some(Command::Roadmap(RoadmapCommand::List)) => roadmap::list(ctx, out),
-        // Run by `dispatch_standalone`, before any context exists.
-        Some(Command::Roadmap(_) | Command::Completions(_) | Command::Man) => Ok(()),
+        // Run by `dispatch_standalone`, before any context exists, and by
+        // the full-screen view, which makes its own.
+        Some(Command::Roadmap(_) | Command::Completions(_) | Command::Man | Command::Ui) => Ok(()),
     }
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::NoteArgs;
-use crate::cmd::{Context, command_line};
+use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr};
 
@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
         return Err(Error::ControlCharacter);
     }
     let step_id = &ctx.roadmap.steps[position].id;
-    let command = command_line("note", std::slice::from_ref(&args.step));
+    let command = ctx.command_line("note", std::slice::from_ref(&args.step));
     ctx.store
         .update(false, |state, _, journal| -> Result<_, Error> {
             state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {

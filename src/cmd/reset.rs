@@ -3,7 +3,7 @@
 use std::io::{BufRead, Write};
 
 use crate::cli::ResetArgs;
-use crate::cmd::{Context, command_line};
+use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
 use crate::progress::{Action, Outcome};
@@ -15,7 +15,7 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
         let outcomes = ctx.change_status(
             Action::Reset,
             &step_ids,
-            &command_line("reset", &args.steps),
+            &ctx.command_line("reset", &args.steps),
         )?;
         return ctx.print_outcomes(&outcomes, out);
     }

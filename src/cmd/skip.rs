@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::SkipArgs;
-use crate::cmd::{Context, command_line};
+use crate::cmd::Context;
 use crate::error::Error;
 use crate::progress::Action;
 
@@ -25,7 +25,7 @@ pub(crate) fn run(ctx: &Context, args: &SkipArgs, out: &mut dyn Write) -> Result
     let outcomes = ctx.change_status(
         Action::Skip { reason },
         &step_ids,
-        &command_line("skip", &arguments),
+        &ctx.command_line("skip", &arguments),
     )?;
     ctx.print_outcomes(&outcomes, out)
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::StepsArgs;
-use crate::cmd::{Context, command_line};
+use crate::cmd::Context;
 use crate::error::Error;
 use crate::progress::Action;
 
@@ -12,7 +12,7 @@ pub(crate) fn run(ctx: &Context, args: &StepsArgs, out: &mut dyn Write) -> Resul
     let outcomes = ctx.change_status(
         Action::Start,
         &step_ids,
-        &command_line("start", &args.steps),
+        &ctx.command_line("start", &args.steps),
     )?;
     ctx.print_outcomes(&outcomes, out)
 }

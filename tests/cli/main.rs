@@ -23,3 +23,4 @@ mod stats;
 mod status;
 mod steps;
 mod sync;
+mod ui;

@@ -1,0 +1,105 @@
+//! `smm-path ui` from the outside: refused without a terminal, and driven
+//! with real key presses in tmux.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::Smm;
+
+#[test]
+fn without_a_terminal_it_says_to_use_the_commands() {
+    let smm = Smm::new();
+    smm.run(&["ui"])
+        .failure(2)
+        .one_line_error()
+        .stderr_has("smm-path ui needs a terminal")
+        .stderr_has("`smm-path status`");
+    assert!(smm.state().is_none(), "nothing was written");
+    Smm::new()
+        .env("LANG", "id_ID.UTF-8")
+        .run(&["ui"])
+        .failure(2)
+        .stderr_has("galat: smm-path ui memerlukan terminal");
+}
+
+/// Runs tmux with `args`; `None` when tmux is not installed.
+fn tmux(socket: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new("tmux")
+        .arg("-L")
+        .arg(socket)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Waits until the pane shows `text`; the pane's last capture either way.
+fn wait_for(socket: &str, text: &str) -> (bool, String) {
+    let start = Instant::now();
+    loop {
+        let pane = tmux(socket, &["capture-pane", "-p", "-t", "ui"]).unwrap_or_default();
+        if pane.contains(text) {
+            return (true, pane);
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            return (false, pane);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
+    let smm = Smm::new();
+    let socket = format!("smm-path-test-{}", std::process::id());
+    let binary = env!("CARGO_BIN_EXE_smm-path");
+    let command = format!(
+        "env SMM_PATH_HOME='{}' LANG=en_US.UTF-8 SMM_PATH_NOW=2026-12-05T10:00:00+07:00 TERM=xterm-256color '{binary}' ui",
+        smm.home().display()
+    );
+    let started = tmux(
+        &socket,
+        &[
+            "new-session",
+            "-d",
+            "-s",
+            "ui",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &command,
+        ],
+    );
+    if started.is_none() {
+        eprintln!("skipped: tmux is not installed here (.ci/run installs it)");
+        return;
+    }
+    let (shown, pane) = wait_for(&socket, "A Career in Social Media Management");
+    assert!(shown, "the view did not come up:\n{pane}");
+    tmux(&socket, &["send-keys", "-t", "ui", "Down"]);
+    tmux(&socket, &["send-keys", "-t", "ui", "d"]);
+    let (saved, pane) = wait_for(&socket, "2. Education and Training: to do → done");
+    tmux(&socket, &["send-keys", "-t", "ui", "q"]);
+    let start = Instant::now();
+    // `q` ends the program, and with it the session.
+    while Command::new("tmux")
+        .args(["-L", &socket, "has-session", "-t", "ui"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+        && start.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let ended = start.elapsed() < Duration::from_secs(10);
+    tmux(&socket, &["kill-server"]);
+    assert!(ended, "q did not end the view");
+    assert!(saved, "no change message:\n{pane}");
+    let json: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["steps"][1]["status"], "done");
+    smm.ok(&["log"]).stdout_has("ui: done 2");
+    smm.ok(&["undo"]).stdout_has("Undid `ui: done 2`");
+}
