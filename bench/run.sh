@@ -161,6 +161,12 @@ for size in $SIZES; do
   rm -rf "$dir"
 done
 
+# The full-screen view in a pseudo-terminal: first frame and one key press,
+# on the built-in roadmap and on 10,000 steps (bench/ui.py says how).
+echo "measuring: ui" >&2
+"$data" sparse 10000 "$work/ui"
+python3 bench/ui.py "$bin" "$work/ui" "${UI_RUNS:-20}" > "$work/ui.md"
+
 python3 - "$results" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
@@ -171,3 +177,6 @@ for name, median, rss, floor in rows:
     shown = f"{seconds * 1000:.2f} ms" if seconds < 10 else f"{seconds:.2f} s"
     print(f"| {name} | {shown} | {seconds / float(floor):.2f} | {int(rss) / 1024:.1f} MB |")
 PY
+
+echo
+cat "$work/ui.md"
