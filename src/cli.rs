@@ -238,6 +238,24 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Ui,
 
+    /// A mentor's view of many learners: progress, stuck learners, a per-step funnel and activity
+    ///
+    /// Each PATH is a JSON export (`smm-path export -f json`), a folder of
+    /// them, or a sync folder (several devices of one learner count as one).
+    /// Files of another roadmap, damaged files and duplicates are listed as
+    /// skipped, with the reason. Notes are left out unless --notes is given.
+    ///
+    /// Examples:
+    ///   smm-path cohort exports/
+    ///   smm-path cohort exports/ --sort activity --stuck-days 21
+    ///   smm-path cohort exports/ --format html -o cohort.html
+    #[command(verbatim_doc_comment)]
+    Cohort(CohortArgs),
+
+    /// Your settings: the name exports and sync folders carry
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
     /// Check, start or list roadmaps (the built-in one, or your own)
     #[command(subcommand)]
     Roadmap(RoadmapCommand),
@@ -321,6 +339,10 @@ pub struct SyncArgs {
     /// Show what would be taken in, and write nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Your name, for a mentor's `cohort` report of the folder [default: `config name`]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 /// Arguments of `stats`.
@@ -482,4 +504,84 @@ pub struct ExportArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Your name in the JSON export, for a mentor's `cohort` report [default: `config name`]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// `config` settings.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Show or set your name, which exports and sync folders carry for a mentor's report
+    ///
+    /// Examples:
+    ///   smm-path config name "Ayu Lestari"
+    ///   smm-path config name
+    #[command(verbatim_doc_comment)]
+    Name(ConfigNameArgs),
+}
+
+/// Arguments of `config name`.
+#[derive(Debug, Args)]
+pub struct ConfigNameArgs {
+    /// The name to set; without it, the name set is shown
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+/// How the cohort's learners are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CohortSort {
+    /// Furthest along first
+    #[default]
+    Progress,
+    /// Longest inactive first
+    Activity,
+    /// By name
+    Name,
+    /// Fastest first
+    Pace,
+}
+
+/// Formats `cohort` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CohortFormat {
+    /// A table fitted to the terminal
+    #[default]
+    Table,
+    /// One row per learner (RFC 4180)
+    Csv,
+    /// Everything, with stable fields (schema/cohort.schema.json)
+    Json,
+    /// One self-contained page with charts
+    Html,
+}
+
+/// Arguments of `cohort`.
+#[derive(Debug, Args)]
+pub struct CohortArgs {
+    /// Exports (files or folders of them) and sync folders, one learner each
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to order the learners
+    #[arg(long, value_enum, default_value_t = CohortSort::Progress)]
+    pub sort: CohortSort,
+
+    /// Days in progress on one step, or without activity, after which a learner counts as stuck
+    #[arg(long, value_name = "DAYS", default_value_t = 14)]
+    pub stuck_days: u32,
+
+    /// The format to write
+    #[arg(long, short = 'f', value_enum, default_value_t = CohortFormat::Table)]
+    pub format: CohortFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also show the learners' notes (left out by default: a mentor needs the progress, not the diary)
+    #[arg(long)]
+    pub notes: bool,
 }

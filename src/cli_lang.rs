@@ -120,6 +120,9 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("COUNT", "JUMLAH"),
     ("FORMAT", "FORMAT"),
     ("SHELL", "SHELL"),
+    ("NAME", "NAMA"),
+    ("PATH", "JALUR"),
+    ("DAYS", "HARI"),
 ];
 
 const COMMANDS: &[CommandText] = &[
@@ -251,6 +254,28 @@ const COMMANDS: &[CommandText] = &[
             mengganti bahasa, ? untuk bantuan, q untuk keluar. Setiap tekanan tombol disimpan \
             sebagai satu perubahan, sama seperti perintah yang diwakilinya.\n\n\
             Contoh:\n  smm-path ui",
+    },
+    CommandText {
+        path: "cohort",
+        about: "Tampilan mentor atas banyak peserta: progres, peserta yang macet, corong per langkah, dan aktivitas",
+        long_about: "Tampilan mentor atas banyak peserta: progres, peserta yang macet, corong per langkah, dan aktivitas\n\n\
+            Setiap JALUR adalah ekspor JSON (`smm-path export -f json`), folder berisi ekspor, atau folder \
+            sinkronisasi (beberapa perangkat milik satu peserta dihitung satu). Berkas roadmap lain, berkas \
+            rusak, dan duplikat dicantumkan sebagai dilewati, beserta alasannya. Catatan tidak ditampilkan \
+            kecuali dengan --notes.\n\n\
+            Contoh:\n  smm-path cohort ekspor/\n  smm-path cohort ekspor/ --sort activity --stuck-days 21\n  \
+            smm-path cohort ekspor/ --format html -o kelompok.html",
+    },
+    CommandText {
+        path: "config",
+        about: "Pengaturan Anda: nama yang dibawa ekspor dan folder sinkronisasi",
+        long_about: "Pengaturan Anda: nama yang dibawa ekspor dan folder sinkronisasi",
+    },
+    CommandText {
+        path: "config name",
+        about: "Tampilkan atau tetapkan nama Anda, yang dibawa ekspor dan folder sinkronisasi untuk laporan mentor",
+        long_about: "Tampilkan atau tetapkan nama Anda, yang dibawa ekspor dan folder sinkronisasi untuk laporan mentor\n\n\
+            Contoh:\n  smm-path config name \"Ayu Lestari\"\n  smm-path config name",
     },
     CommandText {
         path: "roadmap",
@@ -411,6 +436,51 @@ const ARGS: &[ArgText] = &[
         path: "sync",
         id: "dry_run",
         help: "Tampilkan apa yang akan diambil, tanpa menulis apa pun",
+    },
+    ArgText {
+        path: "sync",
+        id: "name",
+        help: "Nama Anda, untuk laporan `cohort` mentor atas folder ini [bawaan: `config name`]",
+    },
+    ArgText {
+        path: "export",
+        id: "name",
+        help: "Nama Anda dalam ekspor JSON, untuk laporan `cohort` mentor [bawaan: `config name`]",
+    },
+    ArgText {
+        path: "config name",
+        id: "name",
+        help: "Nama yang ditetapkan; tanpa nama, nama yang tersimpan ditampilkan",
+    },
+    ArgText {
+        path: "cohort",
+        id: "paths",
+        help: "Ekspor (berkas atau folder berisi ekspor) dan folder sinkronisasi, masing-masing satu peserta",
+    },
+    ArgText {
+        path: "cohort",
+        id: "sort",
+        help: "Urutan peserta: progress (paling jauh dulu), activity (paling lama tidak aktif dulu), name (menurut nama), atau pace (paling cepat dulu) [bawaan: progress]",
+    },
+    ArgText {
+        path: "cohort",
+        id: "stuck_days",
+        help: "Jumlah hari sedang mengerjakan satu langkah, atau tanpa aktivitas, sebelum peserta dianggap macet [bawaan: 14]",
+    },
+    ArgText {
+        path: "cohort",
+        id: "format",
+        help: "Format yang ditulis: table (tabel selebar terminal), csv (satu baris per peserta), json (semuanya; schema/cohort.schema.json), atau html (satu halaman mandiri dengan grafik) [bawaan: table]",
+    },
+    ArgText {
+        path: "cohort",
+        id: "output",
+        help: "Tulis ke BERKAS (secara atomik), bukan ke keluaran standar",
+    },
+    ArgText {
+        path: "cohort",
+        id: "notes",
+        help: "Tampilkan juga catatan peserta (tidak ditampilkan tanpa opsi ini: mentor perlu progresnya, bukan buku hariannya)",
     },
     ArgText {
         path: "stats",

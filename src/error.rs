@@ -25,6 +25,12 @@ pub enum Error {
     InvalidDate {
         input: String,
     },
+    /// A learner name that is empty, too long or holds a control character.
+    BadName {
+        name: String,
+    },
+    /// `cohort` read no learner at all.
+    NoLearners,
     /// `smm-path ui` without a terminal to draw on.
     NoTerminal,
     /// A range or list where one step is needed (`note 1-3`).
@@ -117,6 +123,7 @@ impl Error {
             | Error::FinishBeforeStart { .. }
             | Error::OneStepOnly { .. }
             | Error::NoTerminal
+            | Error::BadName { .. }
             | Error::PastTarget { .. }
             | Error::EmptyNote
             | Error::ControlCharacter
@@ -131,6 +138,7 @@ impl Error {
             | Error::RoadmapRejected { .. }
             | Error::ImportInvalid { .. }
             | Error::SyncFolder { .. }
+            | Error::NoLearners
             | Error::Output(_) => ExitStatus::Failure,
         }
     }
@@ -147,6 +155,15 @@ impl Error {
             Error::InvalidDate { input } => tr(lang, Key::ErrInvalidDate, &[("input", input)]),
             Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
             Error::NoTerminal => word(lang, Key::ErrNoTerminal).to_string(),
+            Error::BadName { name } => tr(
+                lang,
+                Key::ErrBadName,
+                &[
+                    ("name", &crate::control::escaped(name)),
+                    ("max", &crate::progress::config::MAX_NAME_CHARS),
+                ],
+            ),
+            Error::NoLearners => word(lang, Key::ErrNoLearners).to_string(),
             Error::OneStepOnly { input, count } => tr(
                 lang,
                 Key::ErrOneStepOnly,

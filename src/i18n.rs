@@ -384,6 +384,34 @@ catalogue! {
         id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah secara lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\nu              batalkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nTetikus memilih langkah; rodanya menggulir.",
     }
 
+    // `smm-path cohort`.
+    CohortSummary {
+        en: "{learners} {learners:learner|learners}; {stuck} stuck (in progress on one step, or inactive, for more than {days} days)",
+        id: "{learners} peserta; {stuck} macet (mengerjakan satu langkah, atau tidak aktif, lebih dari {days} hari)",
+    }
+    CohortName { en: "Learner", id: "Peserta" }
+    CohortProgress { en: "Done", id: "Selesai" }
+    CohortCurrent { en: "Current step", id: "Langkah sekarang" }
+    CohortInactive { en: "Days inactive", id: "Hari tidak aktif" }
+    CohortPace { en: "Steps/week", id: "Langkah/minggu" }
+    CohortFinish { en: "Est. finish", id: "Perkiraan selesai" }
+    CohortTarget { en: "Target", id: "Target" }
+    CohortFlag { en: "Stuck", id: "Macet" }
+    CohortFinished { en: "finished", id: "selesai" }
+    CohortOnTrack { en: "on track", id: "sesuai rencana" }
+    CohortBehind { en: "{days} {days:day|days} behind", id: "terlambat {days} hari" }
+    CohortStuckOnStep { en: "on one step", id: "di satu langkah" }
+    CohortStuckInactive { en: "inactive", id: "tidak aktif" }
+    CohortFunnelTitle { en: "Learners who finished each step:", id: "Peserta yang menyelesaikan setiap langkah:" }
+    CohortMedianDays { en: "median {days} days", id: "median {days} hari" }
+    CohortSkippedTitle { en: "Skipped:", id: "Dilewati:" }
+    CohortHtmlTitle { en: "Cohort: {title}", id: "Kelompok: {title}" }
+    CohortNotExport { en: "not an smm-path export", id: "bukan ekspor smm-path" }
+    CohortOtherRoadmap { en: "an export of the roadmap `{roadmap}`, not of this one", id: "ekspor roadmap `{roadmap}`, bukan roadmap ini" }
+    CohortNewerExport { en: "written by a newer smm-path (format {version})", id: "ditulis smm-path yang lebih baru (format {version})" }
+    CohortDuplicate { en: "the same learner as {other}", id: "peserta yang sama dengan {other}" }
+    CohortEmpty { en: "{path} holds no exports and no sync folder", id: "{path} tidak berisi ekspor maupun folder sinkronisasi" }
+
     // The man page's section headings.
     ManManual { en: "smm-path manual", id: "Panduan smm-path" }
     ManName { en: "NAME", id: "NAMA" }
@@ -443,6 +471,16 @@ catalogue! {
         en: "{input} is in the future: --on records a day that has already come",
         id: "{input} masih di masa depan: --on hanya untuk hari yang sudah lewat atau hari ini",
     }
+    ErrBadName {
+        en: "`{name}` cannot be a name: give 1 to {max} characters, with no control characters",
+        id: "`{name}` tidak dapat dipakai sebagai nama: berikan 1 sampai {max} karakter, tanpa karakter kontrol",
+    }
+    ErrNoLearners {
+        en: "no learner's progress was read: give JSON exports (`smm-path export -f json`), folders of them, or sync folders",
+        id: "tidak ada progres peserta yang terbaca: berikan ekspor JSON (`smm-path export -f json`), folder berisi ekspor, atau folder sinkronisasi",
+    }
+    ConfigNoName { en: "No name set yet: `smm-path config name \"Your Name\"` sets one.", id: "Belum ada nama: `smm-path config name \"Nama Anda\"` menetapkannya." }
+    ConfigNameSet { en: "Your name is now {name}; exports and sync folders carry it.", id: "Nama Anda sekarang {name}; ekspor dan folder sinkronisasi membawanya." }
     ErrNoTerminal {
         en: "smm-path ui needs a terminal (standard input and output must both be one); without one, use the commands, such as `smm-path status` and `smm-path done 5`",
         id: "smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`",

@@ -29,7 +29,10 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         .with_history(&history);
     let document = match args.format {
         ExportFormat::Markdown => render_markdown(&report),
-        ExportFormat::Json => render_json_export(&report, ctx.now()),
+        ExportFormat::Json => {
+            let learner = ctx.learner_name(args.name.as_ref())?;
+            render_json_export(&report, ctx.now(), learner.as_deref())
+        }
         ExportFormat::Csv => render_csv(&report),
         ExportFormat::Html => render_html(&report, ctx.now()),
         ExportFormat::Portfolio => render_portfolio(&report),
@@ -54,7 +57,7 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
 /// Writes an export to `path`: a regular file is replaced atomically; a
 /// device, a FIFO or a terminal (`/dev/stdout`, `>(cmd)`) is written
 /// through, never replaced. smm-path's own progress files are refused.
-fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()> {
+pub(super) fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()> {
     let own = [
         ctx.store.path(),
         ctx.store.history_path(),

@@ -3,7 +3,9 @@
 //! Each command reads top to bottom: load what it needs, do one thing,
 //! render, save if changed. Commands are the only code that prints.
 
+mod cohort;
 mod completions;
+mod config;
 mod doctor;
 mod done;
 mod export;
@@ -28,7 +30,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Local, Timelike};
 
-use crate::cli::{Cli, Command, RoadmapCommand, StatusArgs};
+use crate::cli::{Cli, Command, ConfigCommand, RoadmapCommand, StatusArgs};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::{
@@ -103,6 +105,17 @@ impl Context {
             via: None,
             now: OnceCell::new(),
         })
+    }
+
+    /// The learner's name: `given` (from `--name`, checked), else the one
+    /// `config name` set, else none.
+    pub(crate) fn learner_name(&self, given: Option<&String>) -> Result<Option<String>, Error> {
+        match given {
+            Some(name) => crate::progress::config::valid_name(name)
+                .map(Some)
+                .ok_or_else(|| Error::BadName { name: name.clone() }),
+            None => Ok(crate::progress::config::learner_name(self.store.home())?),
+        }
     }
 
     /// The command as the history records it: `done 5`, or `ui: done 5`
@@ -347,6 +360,8 @@ pub(crate) fn run_command(
         Some(Command::Stats(args)) => stats::run(ctx, args, out),
         Some(Command::Plan(args)) => plan::run(ctx, args, out),
         Some(Command::Roadmap(RoadmapCommand::List)) => roadmap::list(ctx, out),
+        Some(Command::Config(ConfigCommand::Name(args))) => config::run(ctx, args, out),
+        Some(Command::Cohort(args)) => cohort::run(ctx, args, out),
         // Run by `dispatch_standalone`, before any context exists, and by
         // the full-screen view, which makes its own.
         Some(Command::Roadmap(_) | Command::Completions(_) | Command::Man | Command::Ui) => Ok(()),

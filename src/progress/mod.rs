@@ -15,6 +15,7 @@
 //! history, kept so most commands need not replay everything (see [`store`]).
 
 mod change;
+pub mod config;
 mod history;
 mod incoming;
 mod legacy;

@@ -8,7 +8,7 @@ use crate::i18n::{Key, word};
 /// with `=`, `+`, `-` or `@` (or a tab or carriage return before one), so
 /// such a text gets a leading `'`, as OWASP advises for CSV injection; the
 /// spreadsheet shows the text as written.
-fn field(text: &str) -> String {
+pub(super) fn field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

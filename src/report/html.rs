@@ -10,7 +10,7 @@ use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{Status, Timestamp};
 
 /// Escapes text for HTML element content and quoted attributes.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -61,7 +61,7 @@ fn escape_linking(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "\
+pub(super) const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2328;line-height:1.5}\
 h1{margin-bottom:.25rem}.summary{font-size:1.1rem;margin-top:0}\
 .bar{height:.6rem;background:#e5e7eb;border-radius:.3rem;overflow:hidden;margin:.5rem 0 1.5rem}.bar span{display:block;height:100%;background:#2da44e}\

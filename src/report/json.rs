@@ -23,11 +23,17 @@ struct JsonReport<'a> {
     format_version: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<String>,
+    /// Who the progress is of, when a name was given (`config name`, `--name`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    learner: Option<&'a str>,
     roadmap: JsonRoadmap<'a>,
     language: &'static str,
     summary: JsonSummary,
     next: Option<JsonStepRef<'a>>,
     steps: Vec<JsonStep<'a>>,
+    /// The day the learner means to finish by (`plan --target`), if set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<String>,
     /// The roadmap's phases; absent when it has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     phases: Vec<JsonPhase<'a>>,
@@ -105,8 +111,13 @@ pub fn render_json(report: &ProgressReport) -> String {
 }
 
 /// The export: the report, the changes behind it, and what the file is.
-pub fn render_json_export(report: &ProgressReport, exported_at: Timestamp) -> String {
+pub fn render_json_export(
+    report: &ProgressReport,
+    exported_at: Timestamp,
+    learner: Option<&str>,
+) -> String {
     let mut json = json_report(report);
+    json.learner = learner;
     json.format = Some(EXPORT_FORMAT);
     json.format_version = Some(EXPORT_FORMAT_VERSION);
     json.exported_at = Some(exported_at.to_rfc3339());
@@ -127,6 +138,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
         format: None,
         format_version: None,
         exported_at: None,
+        learner: None,
         roadmap: JsonRoadmap {
             id: report.roadmap_id,
             version: report.roadmap_version,
@@ -162,6 +174,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
                 phase: report.phase_of(step).map(|phase| phase.id),
             })
             .collect(),
+        target: report.target.map(|day| day.format("%Y-%m-%d").to_string()),
         phases: report
             .phases
             .iter()

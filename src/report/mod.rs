@@ -5,6 +5,8 @@
 //! a `String` and know nothing of files or terminals.
 
 mod calendar;
+pub mod cohort;
+mod cohort_html;
 mod csv;
 mod detail;
 mod html;
@@ -16,6 +18,7 @@ mod summary;
 mod table;
 
 pub use calendar::render_calendar;
+pub use cohort_html::render_cohort_html;
 pub use csv::render_csv;
 pub use detail::{render_step_detail, resource_kind_label};
 pub use html::render_html;

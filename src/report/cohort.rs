@@ -1,0 +1,633 @@
+//! A mentor's view over many learners on one roadmap: each learner's
+//! progress and pace, who is stuck, how many finished each step and how
+//! long it took, and the group's activity. Pure: the learners come in as
+//! data, read by `cmd/cohort.rs`; the renderers here and in
+//! `cohort_html.rs` print what this computes.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+use serde::Serialize;
+
+use super::stats::{Estimate, TargetCheck, check_target, pace};
+use crate::i18n::{Key, Lang, format_date, tr, word};
+use crate::progress::{Status, Timestamp};
+use crate::roadmap::Roadmap;
+
+/// One learner's progress, as read from an export or a sync folder.
+#[derive(Debug, Clone)]
+pub struct Learner {
+    pub name: String,
+    pub source: PathBuf,
+    /// Per roadmap step, in roadmap order.
+    pub steps: Vec<LearnerStep>,
+    pub target: Option<NaiveDate>,
+}
+
+/// One step of one learner.
+#[derive(Debug, Clone, Default)]
+pub struct LearnerStep {
+    pub status: Status,
+    pub started: Option<Timestamp>,
+    pub finished: Option<Timestamp>,
+    /// Note times and texts.
+    pub notes: Vec<(Timestamp, String)>,
+}
+
+/// Why a learner counts as stuck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stuck {
+    /// In progress on the same step for more than the limit.
+    OnStep,
+    /// No activity for more than the limit.
+    Inactive,
+}
+
+/// One learner's line.
+#[derive(Debug, Clone)]
+pub struct LearnerRow {
+    pub name: String,
+    pub source: PathBuf,
+    pub done: usize,
+    pub counted: usize,
+    pub percent: usize,
+    /// The step to work on next: number and title.
+    pub current: Option<(usize, String)>,
+    pub last_activity: Option<NaiveDate>,
+    pub days_inactive: Option<i64>,
+    /// Steps finished per week over the last four weeks.
+    pub pace: f64,
+    pub estimate: Estimate,
+    pub target: Option<NaiveDate>,
+    pub on_track: Option<TargetCheck>,
+    pub stuck: Option<Stuck>,
+    /// Notes, only when asked for: (step number, time, text).
+    pub notes: Vec<(usize, Timestamp, String)>,
+}
+
+/// One step of the funnel: how many finished it, and the median days it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelStep {
+    pub number: usize,
+    pub id: String,
+    pub title: String,
+    pub finished: usize,
+    pub median_days: Option<f64>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone)]
+pub struct CohortReport {
+    pub lang: Lang,
+    pub roadmap_id: String,
+    pub roadmap_title: String,
+    pub today: NaiveDate,
+    pub stuck_days: u32,
+    pub learners: Vec<LearnerRow>,
+    pub funnel: Vec<FunnelStep>,
+    /// Changes per day over the whole group.
+    pub activity: BTreeMap<NaiveDate, usize>,
+    /// Files not read, and why.
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// How the learners are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Progress,
+    Activity,
+    Name,
+    Pace,
+}
+
+impl CohortReport {
+    /// Computes the report of `learners` on `roadmap` as of `today`.
+    pub fn build(
+        roadmap: &Roadmap,
+        learners: &[Learner],
+        skipped: Vec<(PathBuf, String)>,
+        today: NaiveDate,
+        stuck_days: u32,
+        with_notes: bool,
+        lang: Lang,
+    ) -> CohortReport {
+        let limit = i64::from(stuck_days);
+        let mut activity: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        let rows = learners
+            .iter()
+            .map(|learner| {
+                let mut active: BTreeSet<NaiveDate> = BTreeSet::new();
+                let mut finished_days = Vec::new();
+                let mut notes = Vec::new();
+                for (index, step) in learner.steps.iter().enumerate() {
+                    for at in step.started.iter().chain(&step.finished) {
+                        active.insert(at.date_naive());
+                    }
+                    if let (Status::Done, Some(at)) = (step.status, step.finished) {
+                        finished_days.push(at.date_naive());
+                    }
+                    for (at, text) in &step.notes {
+                        active.insert(at.date_naive());
+                        if with_notes {
+                            notes.push((index + 1, *at, text.clone()));
+                        }
+                    }
+                }
+                for day in &active {
+                    *activity.entry(*day).or_default() += 1;
+                }
+                let count =
+                    |status: Status| learner.steps.iter().filter(|s| s.status == status).count();
+                let done = count(Status::Done);
+                let counted = learner.steps.len() - count(Status::Skipped);
+                let percent = (done * 100).checked_div(counted).unwrap_or(0);
+                let current = learner
+                    .steps
+                    .iter()
+                    .position(|step| !matches!(step.status, Status::Done | Status::Skipped))
+                    .map(|index| (index + 1, roadmap.steps[index].title.get(lang).to_string()));
+                let last_activity = active.iter().next_back().copied();
+                let days_inactive = last_activity.map(|day| (today - day).num_days().max(0));
+                let pace = pace(&finished_days, &active, today, counted - done.min(counted));
+                let on_track = learner
+                    .target
+                    .map(|target| check_target(pace.estimate, target, today));
+                let stuck_on_step = learner.steps.iter().any(|step| {
+                    step.status == Status::InProgress
+                        && step
+                            .started
+                            .is_some_and(|at| (today - at.date_naive()).num_days() > limit)
+                });
+                let finished_all = counted > 0 && done == counted;
+                let stuck = if stuck_on_step {
+                    Some(Stuck::OnStep)
+                } else if !finished_all && days_inactive.is_none_or(|days| days > limit) {
+                    Some(Stuck::Inactive)
+                } else {
+                    None
+                };
+                LearnerRow {
+                    name: learner.name.clone(),
+                    source: learner.source.clone(),
+                    done,
+                    counted,
+                    percent,
+                    current,
+                    last_activity,
+                    days_inactive,
+                    pace: pace.recent_per_week,
+                    estimate: pace.estimate,
+                    target: learner.target,
+                    on_track,
+                    stuck,
+                    notes,
+                }
+            })
+            .collect();
+        let funnel = roadmap
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| {
+                let mut days: Vec<f64> = Vec::new();
+                let mut finished = 0;
+                for learner in learners {
+                    let Some(record) = learner.steps.get(index) else {
+                        continue;
+                    };
+                    if record.status != Status::Done {
+                        continue;
+                    }
+                    finished += 1;
+                    if let (Some(start), Some(end)) = (record.started, record.finished) {
+                        let seconds = (end - start).num_seconds().max(0);
+                        days.push(seconds as f64 / 86_400.0);
+                    }
+                }
+                FunnelStep {
+                    number: index + 1,
+                    id: step.id.to_string(),
+                    title: step.title.get(lang).to_string(),
+                    finished,
+                    median_days: median(&mut days),
+                }
+            })
+            .collect();
+        CohortReport {
+            lang,
+            roadmap_id: roadmap.id.to_string(),
+            roadmap_title: roadmap.title.get(lang).to_string(),
+            today,
+            stuck_days,
+            learners: rows,
+            funnel,
+            activity,
+            skipped,
+        }
+    }
+
+    /// Orders the learners; ties go by name.
+    pub fn sort(&mut self, by: SortBy) {
+        let by_name =
+            |a: &LearnerRow, b: &LearnerRow| a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        self.learners.sort_by(|a, b| {
+            let order = match by {
+                SortBy::Progress => b.percent.cmp(&a.percent).then(b.done.cmp(&a.done)),
+                SortBy::Activity => b
+                    .days_inactive
+                    .unwrap_or(i64::MAX)
+                    .cmp(&a.days_inactive.unwrap_or(i64::MAX)),
+                SortBy::Name => Ordering::Equal,
+                SortBy::Pace => b.pace.partial_cmp(&a.pace).unwrap_or(Ordering::Equal),
+            };
+            order.then_with(|| by_name(a, b))
+        });
+    }
+
+    pub fn stuck_count(&self) -> usize {
+        self.learners
+            .iter()
+            .filter(|row| row.stuck.is_some())
+            .count()
+    }
+}
+
+/// The median, `None` for no values.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+    let middle = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    })
+}
+
+/// A learner's estimate and target in words, for the table and CSV.
+pub fn finish_text(lang: Lang, row: &LearnerRow) -> String {
+    match row.estimate {
+        Estimate::On(day) => format_date(lang, day),
+        Estimate::Finished => word(lang, Key::CohortFinished).to_string(),
+        Estimate::NotEnoughData | Estimate::BeyondHorizon => "—".to_string(),
+    }
+}
+
+pub fn track_text(lang: Lang, row: &LearnerRow) -> String {
+    match row.on_track {
+        None => String::new(),
+        Some(TargetCheck::OnTrack { .. }) => word(lang, Key::CohortOnTrack).to_string(),
+        Some(TargetCheck::Behind { days_late }) => {
+            tr(lang, Key::CohortBehind, &[("days", &days_late)])
+        }
+        Some(TargetCheck::Unknown) => "?".to_string(),
+    }
+}
+
+pub fn stuck_text(lang: Lang, row: &LearnerRow) -> &'static str {
+    match row.stuck {
+        None => "",
+        Some(Stuck::OnStep) => word(lang, Key::CohortStuckOnStep),
+        Some(Stuck::Inactive) => word(lang, Key::CohortStuckInactive),
+    }
+}
+
+/// A small bar, 10 cells: `███░░░░░░░`.
+fn bar(percent: usize) -> String {
+    let filled = percent.min(100) / 10;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+/// The report as text for a terminal: summary, learners, funnel, activity.
+pub fn render_cohort_text(report: &CohortReport, width: Option<u16>, color: bool) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    // Writing to a String cannot fail; `.ok()` only discards the impossible error.
+    writeln!(
+        out,
+        "{}\n{}\n",
+        report.roadmap_title,
+        tr(
+            lang,
+            Key::CohortSummary,
+            &[
+                ("learners", &report.learners.len()),
+                ("stuck", &report.stuck_count()),
+                ("days", &report.stuck_days),
+            ],
+        )
+    )
+    .ok();
+    let mut table = Table::new();
+    table
+        .load_style(TableStyle::new().header_separator(LineStyle::none().fill('─')))
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .force_no_tty();
+    if let Some(width) = width {
+        table.set_width(width);
+    }
+    table.set_header(
+        [
+            Key::CohortName,
+            Key::CohortProgress,
+            Key::CohortCurrent,
+            Key::CohortInactive,
+            Key::CohortPace,
+            Key::CohortFinish,
+            Key::CohortTarget,
+            Key::CohortFlag,
+        ]
+        .map(|key| word(lang, key)),
+    );
+    for row in &report.learners {
+        table.add_row(vec![
+            row.name.clone(),
+            format!(
+                "{}/{} {} {}%",
+                row.done,
+                row.counted,
+                bar(row.percent),
+                row.percent
+            ),
+            row.current
+                .as_ref()
+                .map(|(number, title)| format!("{number}. {title}"))
+                .unwrap_or_default(),
+            row.days_inactive
+                .map(|days| days.to_string())
+                .unwrap_or_default(),
+            format!("{:.1}", row.pace),
+            finish_text(lang, row),
+            track_text(lang, row),
+            stuck_text(lang, row).to_string(),
+        ]);
+    }
+    let lines: Vec<String> = table
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect();
+    writeln!(out, "{}\n", lines.join("\n")).ok();
+
+    writeln!(out, "{}", word(lang, Key::CohortFunnelTitle)).ok();
+    let most = report
+        .funnel
+        .iter()
+        .map(|step| step.finished)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    for step in &report.funnel {
+        let cells = step.finished * 20 / most;
+        let median = step
+            .median_days
+            .map(|days| {
+                tr(
+                    lang,
+                    Key::CohortMedianDays,
+                    &[("days", &format!("{days:.1}"))],
+                )
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>3}. {:<32} {:<20} {:>4}  {median}",
+            step.number,
+            step.title.chars().take(32).collect::<String>(),
+            "█".repeat(cells),
+            step.finished
+        )
+        .ok();
+    }
+    writeln!(out, "\n{}", word(lang, Key::CalendarTitle)).ok();
+    writeln!(
+        out,
+        "{}",
+        super::render_calendar(&report.activity, report.today, lang, color)
+    )
+    .ok();
+    if !report.skipped.is_empty() {
+        writeln!(out, "\n{}", word(lang, Key::CohortSkippedTitle)).ok();
+        for (path, reason) in &report.skipped {
+            writeln!(out, "  {}: {reason}", path.display()).ok();
+        }
+    }
+    out
+}
+
+/// One row per learner, RFC 4180, formula-safe as the CSV export.
+pub fn render_cohort_csv(report: &CohortReport) -> String {
+    use super::csv::field;
+    let lang = report.lang;
+    let headers = [
+        "name",
+        "done",
+        "counted",
+        "percent",
+        "current_step",
+        "days_inactive",
+        "pace_per_week",
+        "estimated_finish",
+        "target",
+        "on_track",
+        "stuck",
+        "source",
+    ];
+    let mut out = headers.join(",");
+    out.push_str("\r\n");
+    for row in &report.learners {
+        let estimate = match row.estimate {
+            Estimate::On(day) => day.format("%Y-%m-%d").to_string(),
+            _ => String::new(),
+        };
+        let on_track = match row.on_track {
+            Some(TargetCheck::OnTrack { .. }) => "yes",
+            Some(TargetCheck::Behind { .. }) => "no",
+            _ => "",
+        };
+        let stuck = match row.stuck {
+            Some(Stuck::OnStep) => "on_step",
+            Some(Stuck::Inactive) => "inactive",
+            None => "",
+        };
+        let cells = [
+            field(&row.name),
+            row.done.to_string(),
+            row.counted.to_string(),
+            row.percent.to_string(),
+            row.current
+                .as_ref()
+                .map(|(number, _)| number.to_string())
+                .unwrap_or_default(),
+            row.days_inactive.map(|d| d.to_string()).unwrap_or_default(),
+            format!("{:.2}", row.pace),
+            estimate,
+            row.target
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            on_track.to_string(),
+            stuck.to_string(),
+            field(&row.source.display().to_string()),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    let _ = lang;
+    out
+}
+
+#[derive(Serialize)]
+struct JsonCohort<'a> {
+    format: &'static str,
+    format_version: u32,
+    roadmap: &'a str,
+    generated_on: String,
+    stuck_days: u32,
+    summary: JsonSummary,
+    learners: Vec<JsonLearner<'a>>,
+    funnel: Vec<JsonFunnel<'a>>,
+    activity: BTreeMap<String, usize>,
+    skipped: Vec<JsonSkipped>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    learners: usize,
+    stuck: usize,
+}
+
+#[derive(Serialize)]
+struct JsonLearner<'a> {
+    name: &'a str,
+    source: String,
+    done: usize,
+    counted: usize,
+    percent: usize,
+    current_step: Option<usize>,
+    last_activity: Option<String>,
+    days_inactive: Option<i64>,
+    pace_per_week: f64,
+    estimated_finish: Option<String>,
+    target: Option<String>,
+    on_track: Option<bool>,
+    stuck: Option<Stuck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<Vec<JsonNote<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    step: usize,
+    at: String,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFunnel<'a> {
+    number: usize,
+    id: &'a str,
+    finished: usize,
+    median_days: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct JsonSkipped {
+    path: String,
+    reason: String,
+}
+
+/// The report as JSON, described by `schema/cohort.schema.json`.
+pub fn render_cohort_json(report: &CohortReport, with_notes: bool) -> String {
+    let date = |day: NaiveDate| day.format("%Y-%m-%d").to_string();
+    let json = JsonCohort {
+        format: "smm-path-cohort",
+        format_version: 1,
+        roadmap: &report.roadmap_id,
+        generated_on: date(report.today),
+        stuck_days: report.stuck_days,
+        summary: JsonSummary {
+            learners: report.learners.len(),
+            stuck: report.stuck_count(),
+        },
+        learners: report
+            .learners
+            .iter()
+            .map(|row| JsonLearner {
+                name: &row.name,
+                source: row.source.display().to_string(),
+                done: row.done,
+                counted: row.counted,
+                percent: row.percent,
+                current_step: row.current.as_ref().map(|(number, _)| *number),
+                last_activity: row.last_activity.map(date),
+                days_inactive: row.days_inactive,
+                pace_per_week: (row.pace * 100.0).round() / 100.0,
+                estimated_finish: match row.estimate {
+                    Estimate::On(day) => Some(date(day)),
+                    _ => None,
+                },
+                target: row.target.map(date),
+                on_track: match row.on_track {
+                    Some(TargetCheck::OnTrack { .. }) => Some(true),
+                    Some(TargetCheck::Behind { .. }) => Some(false),
+                    _ => None,
+                },
+                stuck: row.stuck,
+                notes: with_notes.then(|| {
+                    row.notes
+                        .iter()
+                        .map(|(step, at, text)| JsonNote {
+                            step: *step,
+                            at: at.to_rfc3339(),
+                            text,
+                        })
+                        .collect()
+                }),
+            })
+            .collect(),
+        funnel: report
+            .funnel
+            .iter()
+            .map(|step| JsonFunnel {
+                number: step.number,
+                id: &step.id,
+                finished: step.finished,
+                median_days: step.median_days.map(|days| (days * 100.0).round() / 100.0),
+            })
+            .collect(),
+        activity: report
+            .activity
+            .iter()
+            .map(|(day, count)| (date(*day), *count))
+            .collect(),
+        skipped: report
+            .skipped
+            .iter()
+            .map(|(path, reason)| JsonSkipped {
+                path: path.display().to_string(),
+                reason: reason.clone(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_of_odd_even_and_no_values() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+}
