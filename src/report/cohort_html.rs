@@ -71,9 +71,9 @@ pub fn render_cohort_html(report: &CohortReport) -> String {
             .as_ref()
             .map(|(number, title)| format!("{number}. {title}"))
             .unwrap_or_default();
-        write!(
+        writeln!(
             out,
-            "<tr{class}><td>{}</td><td>{}/{} ({}%)</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr{class}><td>{}</td><td>{}/{} ({}%)</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&row.name),
             row.done,
             row.counted,

@@ -6,6 +6,7 @@ mod support;
 
 mod backup_and_doctor;
 mod bad_input;
+mod cohort;
 mod done;
 mod durability;
 mod export;

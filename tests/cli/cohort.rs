@@ -1,0 +1,395 @@
+//! `cohort`: a mentor's report over a generated cohort with known answers,
+//! in every format, each read back by a real parser; what is skipped and
+//! why; one learner on two devices counted once.
+
+use std::path::Path;
+
+use crate::support::{Smm, builtin_roadmap};
+
+const TODAY: &str = "2026-11-28T10:00:00+07:00";
+
+/// The built-in roadmap's step ids, in order.
+fn step_ids() -> Vec<String> {
+    builtin_roadmap()
+        .lines()
+        .filter_map(|line| line.strip_prefix("  - id: "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// An export as `smm-path export -f json` writes it, with the steps given
+/// as (number, status, started day, finished day) and the devices its
+/// changes came from.
+fn export(
+    name: &str,
+    steps: &[(usize, &str, &str, &str)],
+    devices: &[&str],
+    target: &str,
+) -> String {
+    let ids = step_ids();
+    let time = |day: &str| {
+        if day.is_empty() {
+            serde_json::Value::Null
+        } else {
+            format!("{day}T10:00:00+07:00").into()
+        }
+    };
+    let steps: Vec<serde_json::Value> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| {
+            let given = steps.iter().find(|(number, ..)| *number == index + 1);
+            let (status, started, finished) = given
+                .map_or(("todo", "", ""), |(_, status, started, finished)| {
+                    (*status, *started, *finished)
+                });
+            serde_json::json!({
+                "number": index + 1, "id": id, "title": id, "status": status,
+                "started": time(started), "finished": time(finished),
+                "skip_reason": null, "notes": [],
+            })
+        })
+        .collect();
+    let changes: Vec<serde_json::Value> = devices
+        .iter()
+        .map(|device| serde_json::json!({"device": device, "seq": 1}))
+        .collect();
+    let mut json = serde_json::json!({
+        "format": "smm-path-export", "format_version": 2, "learner": name,
+        "roadmap": {"id": "social-media-manager", "version": 2, "title": "x"},
+        "steps": steps, "changes": changes,
+    });
+    if !target.is_empty() {
+        json["target"] = target.into();
+    }
+    json.to_string()
+}
+
+/// Four learners with known answers, as of [`TODAY`]:
+/// - Ayu: steps 1-4 done, two days each, step 5 in progress since Nov 21; target Jan 31.
+/// - Budi: step 1 done in 10 days, step 2 in progress since Oct 12: stuck on a step.
+/// - Citra: nothing yet: inactive.
+/// - Dewi: every step done, one day each, in September.
+fn cohort(dir: &Path) {
+    let write = |name: &str, text: String| std::fs::write(dir.join(name), text).expect("write");
+    write(
+        "ayu.json",
+        export(
+            "Ayu",
+            &[
+                (1, "done", "2026-11-01", "2026-11-03"),
+                (2, "done", "2026-11-03", "2026-11-05"),
+                (3, "done", "2026-11-05", "2026-11-07"),
+                (4, "done", "2026-11-18", "2026-11-20"),
+                (5, "in-progress", "2026-11-21", ""),
+            ],
+            &["a1"],
+            "2027-01-31",
+        ),
+    );
+    write(
+        "budi.json",
+        export(
+            "Budi",
+            &[
+                (1, "done", "2026-10-01", "2026-10-11"),
+                (2, "in-progress", "2026-10-12", ""),
+            ],
+            &["b1"],
+            "",
+        ),
+    );
+    write("citra.json", export("Citra", &[], &["c1"], ""));
+    let all: Vec<(usize, &str, &str, &str)> = (1..=20)
+        .map(|number| (number, "done", "2026-09-01", "2026-09-02"))
+        .collect();
+    write("dewi.json", export("Dewi", &all, &["d1"], ""));
+}
+
+fn smm_at_today() -> Smm {
+    Smm::new().env("SMM_PATH_NOW", TODAY).env("COLUMNS", "160")
+}
+
+#[test]
+fn a_cohort_with_known_answers_in_every_format() {
+    let smm = smm_at_today();
+    let dir = smm.home().join("exports");
+    std::fs::create_dir(&dir).expect("dir");
+    cohort(&dir);
+    let dir_text = dir.to_str().expect("UTF-8");
+
+    let table = smm.ok(&["cohort", dir_text]).stdout;
+    assert!(table.contains("4 learners; 2 stuck"), "{table}");
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|line| line.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no row for {name}:\n{table}"))
+            .to_string()
+    };
+    assert!(row("Dewi").contains("20/20"), "{table}");
+    assert!(row("Ayu").contains("4/20") && row("Ayu").contains("5. Build a Personal Portfolio"));
+    assert!(row("Budi").contains("on one step"), "{table}");
+    assert!(row("Citra").contains("inactive"), "{table}");
+    // Sorted by progress: Dewi, Ayu, Budi, Citra.
+    let order: Vec<usize> = ["Dewi", "Ayu", "Budi", "Citra"]
+        .iter()
+        .map(|name| table.find(&format!(" {name} ")).expect("a row"))
+        .collect();
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{table}");
+
+    // JSON: valid against its schema, with the funnel's medians.
+    let text = smm.ok(&["cohort", dir_text, "--format", "json"]).stdout;
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/cohort.schema.json")).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(json["summary"]["learners"], 4);
+    assert_eq!(json["summary"]["stuck"], 2);
+    let funnel = &json["funnel"];
+    // Step 1: Ayu 2 days, Budi 10, Dewi 1: three finished, median 2.
+    assert_eq!(funnel[0]["finished"], 3);
+    assert_eq!(funnel[0]["median_days"], 2.0);
+    // Step 2: Ayu 2 days, Dewi 1: median 1.5. Step 5: Dewi alone.
+    assert_eq!(funnel[1]["finished"], 2);
+    assert_eq!(funnel[1]["median_days"], 1.5);
+    assert_eq!(funnel[4]["finished"], 1);
+    let learner = |name: &str| {
+        json["learners"]
+            .as_array()
+            .expect("learners")
+            .iter()
+            .find(|learner| learner["name"] == name)
+            .cloned()
+            .expect("the learner")
+    };
+    assert_eq!(learner("Ayu")["current_step"], 5);
+    assert_eq!(learner("Ayu")["days_inactive"], 7);
+    assert_eq!(learner("Ayu")["target"], "2027-01-31");
+    assert_eq!(learner("Ayu")["pace_per_week"], 1.0, "4 steps in 4 weeks");
+    assert_eq!(learner("Budi")["stuck"], "on_step");
+    assert_eq!(learner("Citra")["stuck"], "inactive");
+    assert_eq!(learner("Dewi")["stuck"], serde_json::Value::Null);
+    assert!(
+        learner("Ayu").get("notes").is_none(),
+        "notes only with --notes"
+    );
+
+    // CSV: one row per learner, read back.
+    let text = smm
+        .ok(&["cohort", dir_text, "-f", "csv", "--sort", "name"])
+        .stdout;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("row")).collect();
+    let names: Vec<&str> = rows.iter().map(|row| &row[0]).collect();
+    assert_eq!(names, ["Ayu", "Budi", "Citra", "Dewi"]);
+    assert_eq!(&rows[0][1], "4");
+    assert_eq!(&rows[1][10], "on_step");
+
+    // HTML: the table, the funnel's 20 bars, the activity grid; nothing loaded from elsewhere.
+    let html = smm.ok(&["cohort", dir_text, "-f", "html"]).stdout;
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    assert_eq!(page.select(&select("table.learners tbody tr")).count(), 4);
+    assert_eq!(page.select(&select("tr.stuck")).count(), 2);
+    assert_eq!(page.select(&select("svg.funnel rect.bar")).count(), 20);
+    assert!(page.select(&select("svg.activity rect")).count() >= 78);
+    assert_eq!(page.select(&select("script, link, img")).count(), 0);
+    for forbidden in ["href=", "src=", "url("] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    screenshot(&smm, &html);
+}
+
+/// The HTML report as headless Chromium draws it: a real, non-empty picture.
+fn screenshot(smm: &Smm, html: &str) {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|path| Path::new(path).exists())
+    else {
+        eprintln!("skipped: no Chromium here (.ci/run installs it) to render the cohort report");
+        return;
+    };
+    let page = smm.home().join("cohort.html");
+    std::fs::write(&page, html).expect("write");
+    let shot = smm.home().join("cohort.png");
+    let output = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            smm.home().join("profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg("--window-size=900,1400")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "{} bytes",
+        png.len()
+    );
+}
+
+#[test]
+fn what_cannot_be_read_is_listed_as_skipped_and_the_rest_still_comes_out() {
+    let smm = smm_at_today();
+    let dir = smm.home().join("exports");
+    std::fs::create_dir(&dir).expect("dir");
+    cohort(&dir);
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).expect("write");
+    write("notes.json", "{\"hello\": 1}");
+    let ayu = std::fs::read_to_string(dir.join("ayu.json")).expect("ayu");
+    write("damaged.json", &ayu[..ayu.len() / 2]);
+    write(
+        "newer.json",
+        &ayu.replace("\"format_version\":2", "\"format_version\":99"),
+    );
+    write(
+        "other.json",
+        &ayu.replace("social-media-manager", "another-path")
+            .replace("a1", "x1"),
+    );
+    write("ayu-again.json", &ayu);
+    let json: serde_json::Value = serde_json::from_str(
+        &smm.ok(&["cohort", dir.to_str().expect("UTF-8"), "-f", "json"])
+            .stdout,
+    )
+    .expect("JSON");
+    assert_eq!(json["summary"]["learners"], 4);
+    let skipped: Vec<(String, String)> = json["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|entry| {
+            let path = entry["path"].as_str().unwrap_or_default();
+            let name = Path::new(path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            (
+                name.unwrap_or_default(),
+                entry["reason"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let reason = |name: &str| {
+        skipped
+            .iter()
+            .find(|(file, _)| file == name)
+            .map(|(_, reason)| reason.clone())
+            .unwrap_or_else(|| panic!("{name} not skipped: {skipped:?}"))
+    };
+    assert_eq!(reason("notes.json"), "not an smm-path export");
+    assert_eq!(reason("damaged.json"), "not an smm-path export");
+    assert_eq!(
+        reason("newer.json"),
+        "written by a newer smm-path (format 99)"
+    );
+    assert!(reason("other.json").contains("`another-path`"));
+    // `ayu-again.json` sorts first, so `ayu.json` is the copy.
+    assert!(
+        reason("ayu.json").contains("the same learner as"),
+        "{skipped:?}"
+    );
+
+    // Nothing readable: exit 1 with a clear message; an empty folder says so.
+    let empty = smm.home().join("empty");
+    std::fs::create_dir(&empty).expect("dir");
+    smm.run(&["cohort", empty.to_str().expect("UTF-8")])
+        .failure(1)
+        .stdout_has("holds no exports and no sync folder")
+        .stderr_has("no learner's progress was read");
+}
+
+#[test]
+fn one_learner_on_two_devices_counts_once() {
+    let laptop = Smm::new();
+    let phone = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let folder = outside.path().join("ayu-sync");
+    let folder_text = folder.to_str().expect("UTF-8");
+    laptop.ok(&["config", "name", "Ayu Lestari"]);
+    laptop.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
+    phone.ok_at("2026-11-02T10:00:00+07:00", &["done", "2"]);
+    laptop.ok(&["sync", folder_text]);
+    phone.ok(&["sync", folder_text]);
+    laptop.ok(&["sync", folder_text]);
+    // The same learner's export, made after the sync, is a duplicate.
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    let export = exports.join("ayu.json");
+    laptop.ok(&[
+        "export",
+        "-f",
+        "json",
+        "-o",
+        export.to_str().expect("UTF-8"),
+    ]);
+    let mentor = smm_at_today();
+    let json: serde_json::Value = serde_json::from_str(
+        &mentor
+            .ok(&[
+                "cohort",
+                folder_text,
+                exports.to_str().expect("UTF-8"),
+                "-f",
+                "json",
+            ])
+            .stdout,
+    )
+    .expect("JSON");
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(json["learners"][0]["name"], "Ayu Lestari");
+    assert_eq!(json["learners"][0]["done"], 2);
+    assert_eq!(
+        json["skipped"].as_array().map(Vec::len),
+        Some(1),
+        "{json:#}"
+    );
+}
+
+#[test]
+fn notes_are_shown_only_when_asked_for() {
+    let learner = Smm::new();
+    learner.ok(&["note", "1", "private thought"]);
+    let export = learner.home().join("ayu.json");
+    learner.ok(&[
+        "export",
+        "-f",
+        "json",
+        "--name",
+        "Ayu",
+        "-o",
+        export.to_str().expect("UTF-8"),
+    ]);
+    let mentor = smm_at_today();
+    let path = export.to_str().expect("UTF-8");
+    let without = mentor.ok(&["cohort", path, "-f", "html"]).stdout;
+    assert!(!without.contains("private thought"));
+    let with = mentor.ok(&["cohort", path, "-f", "html", "--notes"]).stdout;
+    assert!(with.contains("private thought"));
+    let json = mentor.ok(&["cohort", path, "-f", "json", "--notes"]).stdout;
+    assert!(json.contains("\"text\": \"private thought\""), "{json}");
+    // A name that would act on a terminal is refused.
+    learner
+        .run(&["config", "name", "\u{1b}[2Jx"])
+        .failure(2)
+        .one_line_error()
+        .stderr_has("cannot be a name");
+}
