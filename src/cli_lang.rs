@@ -123,6 +123,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("NAME", "NAMA"),
     ("PATH", "JALUR"),
     ("DAYS", "HARI"),
+    ("SORT", "URUTAN"),
 ];
 
 const COMMANDS: &[CommandText] = &[
@@ -460,7 +461,7 @@ const ARGS: &[ArgText] = &[
     ArgText {
         path: "cohort",
         id: "sort",
-        help: "Urutan peserta: progress (paling jauh dulu), activity (paling lama tidak aktif dulu), name (menurut nama), atau pace (paling cepat dulu) [bawaan: progress]",
+        help: "Urutan peserta: `progress` (paling jauh dulu), `activity` (paling lama tidak aktif dulu), `name` (menurut nama), atau `pace` (paling cepat dulu) [bawaan: `progress`]",
     },
     ArgText {
         path: "cohort",
