@@ -161,6 +161,16 @@ for size in $SIZES; do
   rm -rf "$dir"
 done
 
+# A mentor's cohort report over generated exports: 2,000 and 20,000 learners.
+cargo build --release --locked --quiet --example cohort_data
+for count in 2000 20000; do
+  echo "generating a cohort of $count..." >&2
+  "$PWD/target/release/examples/cohort_data" "$count" "$work/cohort-$count"
+  runs=10; [ "$count" -ge 20000 ] && runs=5
+  measure "cohort of $count exports" "" "$bin cohort $work/cohort-$count -f json" "$runs"
+  rm -rf "$work/cohort-$count"
+done
+
 # The full-screen view in a pseudo-terminal: first frame and one key press,
 # on the built-in roadmap and on 10,000 steps (bench/ui.py says how).
 echo "measuring: ui" >&2

@@ -10,7 +10,10 @@ const TODAY: &str = "2026-11-28T10:00:00+07:00";
 
 /// The built-in roadmap's step ids, in order.
 fn step_ids() -> Vec<String> {
-    builtin_roadmap()
+    let roadmap = builtin_roadmap();
+    // The phases' items (`- id: fondasi`) come after the steps.
+    let steps = roadmap.split("\nphases:").next().unwrap_or(roadmap);
+    steps
         .lines()
         .filter_map(|line| line.strip_prefix("  - id: "))
         .map(str::to_string)
@@ -392,4 +395,50 @@ fn notes_are_shown_only_when_asked_for() {
         .failure(2)
         .one_line_error()
         .stderr_has("cannot be a name");
+}
+
+#[test]
+fn duckdb_computes_the_same_funnel_from_the_exports() {
+    let sql = include_str!("../../examples/cohort_funnel.sql");
+    assert!(
+        include_str!("../../README.md").contains(sql.trim()),
+        "the README shows examples/cohort_funnel.sql as it is"
+    );
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .output();
+    if !probe.is_ok_and(|output| output.status.success()) {
+        eprintln!("skipped: DuckDB's Python package is not installed (.ci/run installs it)");
+        return;
+    }
+    let smm = smm_at_today();
+    let dir = smm.home().join("exports");
+    std::fs::create_dir(&dir).expect("dir");
+    cohort(&dir);
+    let script = "import duckdb, json, sys\n\
+        rows = duckdb.connect().execute(sys.stdin.read()).fetchall()\n\
+        print(json.dumps([[r[0], r[2], r[3]] for r in rows]))";
+    let mut child = std::process::Command::new("python3")
+        .args(["-c", script])
+        .current_dir(smm.home())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), sql.as_bytes())
+        .expect("the SQL");
+    let output = child.wait_with_output().expect("DuckDB's answer");
+    let duck: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON rows");
+    let ours: serde_json::Value = serde_json::from_str(
+        &smm.ok(&["cohort", dir.to_str().expect("UTF-8"), "-f", "json"])
+            .stdout,
+    )
+    .expect("JSON");
+    let ours: Vec<serde_json::Value> = ours["funnel"]
+        .as_array()
+        .expect("funnel")
+        .iter()
+        .map(|step| serde_json::json!([step["number"], step["finished"], step["median_days"]]))
+        .collect();
+    assert_eq!(duck, serde_json::Value::Array(ours));
 }
