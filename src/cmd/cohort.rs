@@ -117,8 +117,7 @@ fn sources(paths: &[PathBuf], lang: Lang, skipped: &mut Vec<(PathBuf, String)>) 
                 skipped.push((path.clone(), reason));
             }
         } else {
-            let reason = std::io::Error::from(std::io::ErrorKind::NotFound).to_string();
-            skipped.push((path.clone(), reason));
+            skipped.push((path.clone(), word(lang, Key::CohortMissing).to_string()));
         }
     }
     sources
