@@ -13,7 +13,7 @@ use crate::cli::{CohortArgs, CohortFormat, CohortSort};
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{MAX_STATE_BYTES, Status, timestamp};
+use crate::progress::{ExportRoadmap, ExportStep, MAX_STATE_BYTES};
 use crate::report::cohort::{
     CohortReport, Learner, LearnerStep, SortBy, render_cohort_csv, render_cohort_json,
     render_cohort_text,
@@ -36,30 +36,6 @@ struct ExportFile {
     target: Option<String>,
     #[serde(default)]
     changes: Vec<ExportChange>,
-}
-
-#[derive(Deserialize)]
-struct ExportRoadmap {
-    id: String,
-}
-
-#[derive(Deserialize)]
-struct ExportStep {
-    id: String,
-    status: Status,
-    #[serde(default, with = "timestamp::optional")]
-    started: Option<crate::progress::Timestamp>,
-    #[serde(default, with = "timestamp::optional")]
-    finished: Option<crate::progress::Timestamp>,
-    #[serde(default)]
-    notes: Vec<ExportNote>,
-}
-
-#[derive(Deserialize)]
-struct ExportNote {
-    #[serde(with = "timestamp")]
-    at: crate::progress::Timestamp,
-    text: String,
 }
 
 #[derive(Deserialize)]
@@ -287,21 +263,5 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
         CohortFormat::Json => render_cohort_json(&report, args.notes),
         CohortFormat::Html => render_cohort_html(&report),
     };
-    match &args.output {
-        None => write!(out, "{document}")?,
-        Some(path) => {
-            super::export::write_document(ctx, path, document.as_bytes()).map_err(|error| {
-                Error::ExportWrite {
-                    path: path.clone(),
-                    reason: error.to_string(),
-                }
-            })?;
-            writeln!(
-                out,
-                "{}",
-                tr(lang, Key::Exported, &[("path", &path.display())])
-            )?;
-        }
-    }
-    Ok(())
+    super::export::write_output(ctx, args.output.as_deref(), &document, out)
 }

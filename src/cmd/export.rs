@@ -37,11 +37,21 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         ExportFormat::Html => render_html(&report, ctx.now()),
         ExportFormat::Portfolio => render_portfolio(&report),
     };
-    match &args.output {
+    write_output(ctx, args.output.as_deref(), &document, out)
+}
+
+/// Prints `document`, or writes it to `output` and says so (shared with `cohort`).
+pub(super) fn write_output(
+    ctx: &Context,
+    output: Option<&Path>,
+    document: &str,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    match output {
         None => write!(out, "{document}")?,
         Some(path) => {
             write_document(ctx, path, document.as_bytes()).map_err(|error| Error::ExportWrite {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 reason: error.to_string(),
             })?;
             writeln!(
@@ -57,7 +67,7 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
 /// Writes an export to `path`: a regular file is replaced atomically; a
 /// device, a FIFO or a terminal (`/dev/stdout`, `>(cmd)`) is written
 /// through, never replaced. smm-path's own progress files are refused.
-pub(super) fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()> {
+fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()> {
     let own = [
         ctx.store.path(),
         ctx.store.history_path(),

@@ -104,28 +104,33 @@ struct ExportFile {
     exported_at: Option<Timestamp>,
 }
 
+/// The roadmap an export is of.
 #[derive(Deserialize)]
-struct ExportRoadmap {
-    id: String,
+pub struct ExportRoadmap {
+    pub id: String,
 }
 
+/// One step of an export, as `export -f json` writes it (also read by `cohort`).
 #[derive(Deserialize)]
-struct ExportStep {
-    id: String,
-    status: Status,
-    #[serde(with = "timestamp::optional")]
-    started: Option<Timestamp>,
-    #[serde(with = "timestamp::optional")]
-    finished: Option<Timestamp>,
-    skip_reason: Option<String>,
-    notes: Vec<ExportNote>,
+pub struct ExportStep {
+    pub id: String,
+    pub status: Status,
+    #[serde(default, with = "timestamp::optional")]
+    pub started: Option<Timestamp>,
+    #[serde(default, with = "timestamp::optional")]
+    pub finished: Option<Timestamp>,
+    #[serde(default)]
+    pub skip_reason: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<ExportNote>,
 }
 
+/// One note of an exported step.
 #[derive(Deserialize)]
-struct ExportNote {
+pub struct ExportNote {
     #[serde(with = "timestamp")]
-    at: Timestamp,
-    text: String,
+    pub at: Timestamp,
+    pub text: String,
 }
 
 fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {

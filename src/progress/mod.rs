@@ -33,7 +33,7 @@ pub const MAX_SEQ: u64 = (1 << 53) - 1;
 
 pub use change::{Action, Outcome, Reverted};
 pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
-pub use incoming::{Incoming, parse_incoming};
+pub use incoming::{ExportNote, ExportRoadmap, ExportStep, Incoming, parse_incoming};
 pub use legacy::{LegacyEvent, legacy_changes};
 pub use merge::{MergeOutcome, Suspect, check_incoming};
 pub use replay::{cancelled_changes, replay, replay_into};

@@ -258,12 +258,8 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
         header(Key::HeaderDate)
     )
     .ok();
-    let mut phase = None;
-    for step in &report.steps {
-        if step.phase.is_some()
-            && step.phase != phase
-            && let Some(heading) = report.phase_of(step)
-        {
+    for (index, step) in report.steps.iter().enumerate() {
+        if let Some(heading) = report.phase_starting_at(index) {
             let progress = tr(
                 lang,
                 Key::PhaseProgress,
@@ -277,7 +273,6 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
             )
             .ok();
         }
-        phase = step.phase;
         let date = step
             .status_date()
             .map(|at| format_date(lang, at.date_naive()))

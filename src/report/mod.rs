@@ -173,6 +173,17 @@ impl<'a> ProgressReport<'a> {
         }
     }
 
+    /// The phase that begins at step `index` (0-based): its heading goes
+    /// before that step in the table and the HTML export.
+    pub fn phase_starting_at(&self, index: usize) -> Option<&PhaseReport<'a>> {
+        let step = self.steps.get(index)?;
+        let before = index.checked_sub(1).and_then(|i| self.steps.get(i));
+        if step.phase.is_none() || before.is_some_and(|before| before.phase == step.phase) {
+            return None;
+        }
+        self.phase_of(step)
+    }
+
     /// The phase of a step, if the roadmap has phases.
     pub fn phase_of(&self, step: &StepReport) -> Option<&PhaseReport<'a>> {
         step.phase.and_then(|index| self.phases.get(index))

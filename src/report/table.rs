@@ -50,12 +50,8 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
     ];
     // A phase's heading row comes before its first step: `Fondasi 3/5`.
     let mut rows: Vec<(Option<&StepReport>, [String; 4])> = Vec::new();
-    let mut phase = None;
-    for step in &report.steps {
-        if step.phase.is_some()
-            && step.phase != phase
-            && let Some(heading) = report.phase_of(step)
-        {
+    for (index, step) in report.steps.iter().enumerate() {
+        if let Some(heading) = report.phase_starting_at(index) {
             let progress = tr(
                 lang,
                 Key::PhaseProgress,
@@ -69,7 +65,6 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
             ];
             rows.push((None, cells));
         }
-        phase = step.phase;
         let status = format!(
             "{} {}",
             status_mark(step.status),

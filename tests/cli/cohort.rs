@@ -206,48 +206,9 @@ fn a_cohort_with_known_answers_in_every_format() {
     for forbidden in ["href=", "src=", "url("] {
         assert!(!html.contains(forbidden), "{forbidden}");
     }
-    screenshot(&smm, &html);
-}
-
-/// The HTML report as headless Chromium draws it: a real, non-empty picture.
-fn screenshot(smm: &Smm, html: &str) {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|path| Path::new(path).exists())
-    else {
-        eprintln!("skipped: no Chromium here (.ci/run installs it) to render the cohort report");
-        return;
-    };
     let page = smm.home().join("cohort.html");
-    std::fs::write(&page, html).expect("write");
-    let shot = smm.home().join("cohort.png");
-    let output = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            smm.home().join("profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg("--window-size=900,1400")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let png = std::fs::read(&shot).expect("a screenshot");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "{} bytes",
-        png.len()
-    );
+    std::fs::write(&page, &html).expect("write");
+    crate::support::assert_draws_in_chromium(&smm, &page);
 }
 
 #[test]

@@ -168,45 +168,10 @@ fn html_is_self_contained_escaped_and_charts_every_completion() {
 
 #[test]
 fn html_looks_right_in_a_browser() {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|path| std::path::Path::new(path).exists())
-    else {
-        eprintln!("skipped: no Chromium here (apt-get install chromium) to render the HTML export");
-        return;
-    };
     let smm = progress();
     let page = smm.home().join("progress.html");
     smm.ok(&["export", "-f", "html", "-o", page.to_str().expect("UTF-8")]);
-    let shot = smm.home().join("shot.png");
-    let profile = smm.home().join("chromium-profile");
-    let output = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=900,1400",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let png = std::fs::read(&shot).expect("a screenshot");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "an empty page? {} bytes",
-        png.len()
-    );
+    crate::support::assert_draws_in_chromium(&smm, &page);
 }
 
 #[test]

@@ -220,3 +220,49 @@ impl Run {
 pub(crate) fn builtin_roadmap() -> &'static str {
     include_str!("../../roadmap/social-media-manager.yaml")
 }
+
+/// Opens `page` in headless Chromium and checks it draws a real picture;
+/// says "skipped" and passes where Chromium is not installed (.ci/run installs it).
+pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|path| Path::new(path).exists())
+    else {
+        eprintln!(
+            "skipped: no Chromium here (apt-get install chromium) to draw {}",
+            page.display()
+        );
+        return;
+    };
+    let shot = smm.home().join("shot.png");
+    let output = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=900,1400",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            smm.home().join("chromium-profile").display()
+        ))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "an empty page? {} bytes",
+        png.len()
+    );
+}
