@@ -381,6 +381,30 @@ mod tests {
     }
 
     #[test]
+    fn the_mouse_selects_a_row_and_the_wheel_scrolls() {
+        use ratatui::crossterm::event::MouseButton;
+        let mut app = app();
+        app.list_height = 10;
+        let mouse = |kind, row, column| MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        // The list's rows start on screen row 4; a click on row 7 is the fourth step.
+        app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 7, 5), 4, 30);
+        assert_eq!(app.selected, 3);
+        // A click right of the list (the detail pane) selects nothing.
+        app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 9, 40), 4, 30);
+        assert_eq!(app.selected, 3);
+        app.handle_mouse(mouse(MouseEventKind::ScrollDown, 0, 0), 4, 30);
+        assert_eq!(app.selected, 6);
+        app.handle_mouse(mouse(MouseEventKind::ScrollUp, 0, 0), 4, 30);
+        app.handle_mouse(mouse(MouseEventKind::ScrollUp, 0, 0), 4, 30);
+        assert_eq!(app.selected, 0);
+    }
+
+    #[test]
     fn search_jumps_to_a_title_in_either_language() {
         let mut app = app();
         app.handle_key(key(KeyCode::Char('/')));

@@ -247,3 +247,34 @@ fn a_failed_save_shows_the_error_and_keeps_the_last_good_view() {
     assert!(message.contains("progress.yaml"), "{message}");
     assert_eq!(app.progress, before, "the view kept the last good state");
 }
+
+#[test]
+fn a_change_made_elsewhere_shows_up_on_the_next_reload() {
+    let home = tempfile::tempdir().expect("a home");
+    let mut ctx = context(home.path());
+    let mut app = App::new(
+        ctx.roadmap.clone(),
+        RoadmapProgress::default(),
+        Lang::En,
+        false,
+    );
+    // Another terminal marks step 5 done through its own context.
+    let other = context(home.path());
+    let done = Command::Done(crate::cli::DoneArgs {
+        steps: crate::cli::StepsArgs {
+            steps: vec!["5".to_string()],
+        },
+        on: None,
+    });
+    crate::cmd::run_command(&other, Some(&done), &mut Vec::new()).expect("done 5");
+    let step5 = app.roadmap.steps[4].id.to_string();
+    assert!(app.progress.step(&step5).is_none());
+    super::reload(&mut app, &ctx);
+    assert_eq!(
+        app.progress.step(&step5).map(|s| s.status),
+        Some(Status::Done)
+    );
+    // And the view's next change builds on it.
+    press(&mut app, &mut ctx, KeyCode::Char('d'));
+    assert_eq!(app.progress.steps.len(), 2);
+}
