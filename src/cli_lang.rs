@@ -690,7 +690,8 @@ pub(crate) fn exit_with(error: clap::Error, command: &mut Command, lang: Lang) -
     {
         error.format(command).exit();
     }
-    let message = render_error(&error, lang);
+    // What was typed is quoted back: shown, never acted on by the terminal.
+    let message = crate::control::escaped(&render_error(&error, lang));
     let usage = command_for(&error, command)
         .map(|command| {
             let usage = command.render_usage().to_string();
@@ -709,7 +710,11 @@ pub(crate) fn exit_with(error: clap::Error, command: &mut Command, lang: Lang) -
 
 /// The subcommand the error is about, found from the arguments typed.
 fn command_for<'a>(_error: &clap::Error, command: &'a mut Command) -> Option<&'a mut Command> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Lossy: an argument that is not UTF-8 must not stop the error from being shown.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let mut current = command;
     for arg in args {
         if current.find_subcommand(&arg).is_none() {

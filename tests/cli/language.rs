@@ -348,3 +348,16 @@ fn completion_scripts_are_the_same_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn a_usage_error_quotes_what_was_typed_without_acting_on_it() {
+    let smm = Smm::new().env("LANG", "id_ID.UTF-8");
+    let run = smm.run(&["\u{1b}]2;PWNED\u{7}"]).failure(2);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("galat: `\\u{1b}]2;PWNED\\u{7}` bukan perintah"),
+        "{}",
+        run.stderr
+    );
+}
