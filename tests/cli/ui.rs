@@ -103,3 +103,62 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
     smm.ok(&["log"]).stdout_has("ui: done 2");
     smm.ok(&["undo"]).stdout_has("Undid `ui: done 2`");
 }
+
+#[test]
+fn a_panic_hands_the_terminal_back_as_it_was() {
+    let smm = Smm::new();
+    let socket = format!("smm-path-panic-{}", std::process::id());
+    let binary = env!("CARGO_BIN_EXE_smm-path");
+    let command = format!(
+        "env SMM_PATH_HOME='{}' LANG=en_US.UTF-8 TERM=xterm-256color SMM_PATH_CRASH_AT=ui-panic '{binary}' ui; echo EXITED:$?; sleep 30",
+        smm.home().display()
+    );
+    let started = tmux(
+        &socket,
+        &[
+            "new-session",
+            "-d",
+            "-s",
+            "ui",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &command,
+        ],
+    );
+    if started.is_none() {
+        eprintln!("skipped: tmux is not installed here (.ci/run installs it)");
+        return;
+    }
+    let (exited, pane) = wait_for(&socket, "EXITED:");
+    let alternate = tmux(
+        &socket,
+        &[
+            "display",
+            "-p",
+            "-t",
+            "ui",
+            "#{alternate_on} #{mouse_any_flag}",
+        ],
+    );
+    let tty = tmux(&socket, &["display", "-p", "-t", "ui", "#{pane_tty}"]).unwrap_or_default();
+    let modes = Command::new("stty")
+        .args(["-F", tty.trim(), "-a"])
+        .output()
+        .map(|output| String::from_utf8_lossy(&output.stdout).into_owned())
+        .unwrap_or_default();
+    tmux(&socket, &["kill-server"]);
+    assert!(exited, "the program did not end:\n{pane}");
+    assert!(pane.contains("injected by SMM_PATH_CRASH_AT"), "{pane}");
+    assert!(pane.contains("EXITED:101"), "{pane}");
+    assert_eq!(
+        alternate.as_deref().map(str::trim),
+        Some("0 0"),
+        "still in the alternate screen or capturing the mouse"
+    );
+    assert!(
+        modes.contains(" icanon") && modes.contains(" echo"),
+        "the terminal was left raw: {modes}"
+    );
+}
