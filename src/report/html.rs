@@ -260,11 +260,7 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
     .ok();
     for (index, step) in report.steps.iter().enumerate() {
         if let Some(heading) = report.phase_starting_at(index) {
-            let progress = tr(
-                lang,
-                Key::PhaseProgress,
-                &[("done", &heading.done), ("counted", &heading.counted)],
-            );
+            let progress = heading.progress();
             writeln!(
                 out,
                 "<tr class=\"phase\"><th colspan=\"4\">{} <span>{}</span></th></tr>",

@@ -128,11 +128,7 @@ pub fn render_markdown(report: &ProgressReport) -> String {
             .phases
             .iter()
             .map(|phase| {
-                let progress = tr(
-                    lang,
-                    Key::PhaseProgress,
-                    &[("done", &phase.done), ("counted", &phase.counted)],
-                );
+                let progress = phase.progress();
                 format!("{} {progress}", escape_inline(phase.title))
             })
             .collect();

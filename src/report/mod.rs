@@ -59,6 +59,8 @@ pub struct ProgressReport<'a> {
 /// One phase's line in a report: its steps and how many are done.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhaseReport<'a> {
+    /// The language of `title`.
+    pub lang: Lang,
     pub id: &'a str,
     pub title: &'a str,
     /// Indices into the report's steps, in roadmap order.
@@ -210,6 +212,17 @@ impl<'a> ProgressReport<'a> {
     }
 }
 
+impl PhaseReport<'_> {
+    /// `3/5 done`.
+    pub fn progress(&self) -> String {
+        crate::i18n::tr(
+            self.lang,
+            Key::PhaseProgress,
+            &[("done", &self.done), ("counted", &self.counted)],
+        )
+    }
+}
+
 /// The roadmap's phases, in order, and each step's phase. A phase's steps
 /// are listed in roadmap order whatever order the phase names them in.
 fn phase_reports<'a>(
@@ -247,6 +260,7 @@ fn phase_reports<'a>(
                     .count()
             };
             PhaseReport {
+                lang,
                 id: &phase.id,
                 title: phase.title.get(lang),
                 done: count(Status::Done),

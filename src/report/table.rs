@@ -6,7 +6,7 @@ use comfy_table::{
 use unicode_width::UnicodeWidthStr;
 
 use super::{ProgressReport, StepReport, status_label};
-use crate::i18n::{Key, format_date, tr, word};
+use crate::i18n::{Key, format_date, word};
 use crate::progress::Status;
 
 /// How the caller's output looks: decided by the command from the terminal.
@@ -52,11 +52,7 @@ pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> St
     let mut rows: Vec<(Option<&StepReport>, [String; 4])> = Vec::new();
     for (index, step) in report.steps.iter().enumerate() {
         if let Some(heading) = report.phase_starting_at(index) {
-            let progress = tr(
-                lang,
-                Key::PhaseProgress,
-                &[("done", &heading.done), ("counted", &heading.counted)],
-            );
+            let progress = heading.progress();
             let cells = [
                 String::new(),
                 heading.title.to_string(),

@@ -139,11 +139,7 @@ fn draw_header(frame: &mut Frame, app: &App, report: &ProgressReport, area: Rect
         .get(app.selected)
         .and_then(|step| report.phase_of(step))
     {
-        let progress = tr(
-            app.lang,
-            Key::PhaseProgress,
-            &[("done", &phase.done), ("counted", &phase.counted)],
-        );
+        let progress = phase.progress();
         lines.push(Line::styled(
             format!(
                 "{}: {} ({progress})",

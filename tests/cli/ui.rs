@@ -49,17 +49,17 @@ fn wait_for(socket: &str, text: &str) -> (bool, String) {
     }
 }
 
-#[test]
-fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
-    let smm = Smm::new();
-    let socket = format!("smm-path-test-{}", std::process::id());
+/// Starts `smm-path ui` in a detached 100x30 tmux session named `ui` on
+/// its own server, with `env` set and `then` run after it ends; false
+/// (after saying so) when tmux is not installed.
+fn start_ui(socket: &str, smm: &Smm, env: &str, then: &str) -> bool {
     let binary = env!("CARGO_BIN_EXE_smm-path");
     let command = format!(
-        "env SMM_PATH_HOME='{}' LANG=en_US.UTF-8 SMM_PATH_NOW=2026-12-05T10:00:00+07:00 TERM=xterm-256color '{binary}' ui",
+        "env SMM_PATH_HOME='{}' LANG=en_US.UTF-8 TERM=xterm-256color {env} '{binary}' ui{then}",
         smm.home().display()
     );
     let started = tmux(
-        &socket,
+        socket,
         &[
             "new-session",
             "-d",
@@ -74,6 +74,15 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
     );
     if started.is_none() {
         eprintln!("skipped: tmux is not installed here (.ci/run installs it)");
+    }
+    started.is_some()
+}
+
+#[test]
+fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
+    let smm = Smm::new();
+    let socket = format!("smm-path-test-{}", std::process::id());
+    if !start_ui(&socket, &smm, "SMM_PATH_NOW=2026-12-05T10:00:00+07:00", "") {
         return;
     }
     let (shown, pane) = wait_for(&socket, "A Career in Social Media Management");
@@ -108,27 +117,12 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
 fn a_panic_hands_the_terminal_back_as_it_was() {
     let smm = Smm::new();
     let socket = format!("smm-path-panic-{}", std::process::id());
-    let binary = env!("CARGO_BIN_EXE_smm-path");
-    let command = format!(
-        "env SMM_PATH_HOME='{}' LANG=en_US.UTF-8 TERM=xterm-256color SMM_PATH_CRASH_AT=ui-panic '{binary}' ui; echo EXITED:$?; sleep 30",
-        smm.home().display()
-    );
-    let started = tmux(
+    if !start_ui(
         &socket,
-        &[
-            "new-session",
-            "-d",
-            "-s",
-            "ui",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            &command,
-        ],
-    );
-    if started.is_none() {
-        eprintln!("skipped: tmux is not installed here (.ci/run installs it)");
+        &smm,
+        "SMM_PATH_CRASH_AT=ui-panic",
+        "; echo EXITED:$?; sleep 30",
+    ) {
         return;
     }
     let (exited, pane) = wait_for(&socket, "EXITED:");
