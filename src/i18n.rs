@@ -410,6 +410,7 @@ catalogue! {
     CohortOtherRoadmap { en: "an export of the roadmap `{roadmap}`, not of this one", id: "ekspor roadmap `{roadmap}`, bukan roadmap ini" }
     CohortNewerExport { en: "written by a newer smm-path (format {version})", id: "ditulis smm-path yang lebih baru (format {version})" }
     CohortDuplicate { en: "the same learner as {other}", id: "peserta yang sama dengan {other}" }
+    CohortNotPlain { en: "not a plain file or folder", id: "bukan berkas atau folder biasa" }
     CohortMissing { en: "no such file or folder", id: "berkas atau folder itu tidak ada" }
     CohortEmpty { en: "{path} holds no exports and no sync folder", id: "{path} tidak berisi ekspor maupun folder sinkronisasi" }
 

@@ -93,7 +93,13 @@ fn sources(paths: &[PathBuf], lang: Lang, skipped: &mut Vec<(PathBuf, String)>) 
                 skipped.push((path.clone(), reason));
             }
         } else {
-            skipped.push((path.clone(), word(lang, Key::CohortMissing).to_string()));
+            // A FIFO or a device is never opened: it could block or never end.
+            let key = if path.exists() {
+                Key::CohortNotPlain
+            } else {
+                Key::CohortMissing
+            };
+            skipped.push((path.clone(), word(lang, key).to_string()));
         }
     }
     sources
@@ -141,32 +147,19 @@ fn read_export(path: &Path, roadmap: &Roadmap, lang: Lang) -> Result<LearnerRead
         .iter()
         .map(|step| by_id.remove(step.id.as_ref()).unwrap_or_default())
         .collect();
-    let mut identity: Vec<String> = export.changes.into_iter().map(|c| c.device).collect();
-    identity.sort_unstable();
-    identity.dedup();
     let name = export
         .learner
         .as_deref()
-        .and_then(crate::progress::config::valid_name)
-        .unwrap_or_else(|| file_stem(path));
-    Ok(LearnerRead {
-        learner: Learner {
-            name,
-            source: path.to_path_buf(),
-            steps,
-            target: export
-                .target
-                .and_then(|day| NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()),
-        },
-        identity,
-    })
+        .and_then(crate::progress::config::valid_name);
+    let target = export
+        .target
+        .and_then(|day| NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok());
+    let devices = export.changes.iter().map(|change| change.device.as_str());
+    Ok(learner_read(path, name, steps, target, devices))
 }
 
 fn read_sync_folder(path: &Path, roadmap: &Roadmap) -> Result<LearnerRead, String> {
     let folder = crate::progress::sync::read_folder(path, "").map_err(|e| e.to_string())?;
-    let mut identity: Vec<String> = folder.changes.iter().map(|c| c.device.clone()).collect();
-    identity.sort_unstable();
-    identity.dedup();
     let progress = crate::progress::replay(&folder.changes, &roadmap.id);
     let steps = roadmap
         .steps
@@ -185,19 +178,32 @@ fn read_sync_folder(path: &Path, roadmap: &Roadmap) -> Result<LearnerRead, Strin
             None => LearnerStep::default(),
         })
         .collect();
-    let name = std::fs::read_to_string(path.join(super::sync::LEARNER_FILE))
-        .ok()
-        .and_then(|text| crate::progress::config::valid_name(&text))
-        .unwrap_or_else(|| file_stem(path));
-    Ok(LearnerRead {
+    let name = crate::progress::config::folder_learner(path);
+    let devices = folder.changes.iter().map(|change| change.device.as_str());
+    Ok(learner_read(path, name, steps, progress.target, devices))
+}
+
+/// A learner read from `path`: named as they set it, else after the file
+/// or folder; known by the devices their changes came from.
+fn learner_read<'a>(
+    path: &Path,
+    name: Option<String>,
+    steps: Vec<LearnerStep>,
+    target: Option<NaiveDate>,
+    devices: impl Iterator<Item = &'a str>,
+) -> LearnerRead {
+    let mut identity: Vec<String> = devices.map(str::to_string).collect();
+    identity.sort_unstable();
+    identity.dedup();
+    LearnerRead {
         learner: Learner {
-            name,
+            name: name.unwrap_or_else(|| file_stem(path)),
             source: path.to_path_buf(),
             steps,
-            target: progress.target,
+            target,
         },
         identity,
-    })
+    }
 }
 
 fn file_stem(path: &Path) -> String {

@@ -8,7 +8,7 @@ use crate::cli::DoctorArgs;
 use crate::cmd::{Context, list_some};
 use crate::error::{Error, render_store};
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{ProgressStore, Rebuilt, StoreError, parse_state};
+use crate::progress::{Rebuilt, StoreError};
 
 pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(), Error> {
     let repair = args.restore_backup || args.rebuild_history || args.rebuild_state || args.clean;
@@ -57,7 +57,9 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         ),
     })?;
 
-    let backup_reads = read_backup(store).map(|_| ());
+    let backup = store
+        .read_backup()
+        .map(|read| read.map(|(_, state)| state.version));
     let state_path = store.path();
     let snapshot_problem = store.snapshot_problem();
     let mut state = None;
@@ -69,7 +71,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         ))?,
         Some(error) => {
             // The backup first (one step back), else the history (all of it).
-            let fix = if backup_reads.is_ok() {
+            let fix = if matches!(backup, Ok(Some(_))) {
                 "smm-path doctor --restore-backup".to_string()
             } else if store.history_on_its_own().is_ok_and(|changes| changes > 0) {
                 "smm-path doctor --rebuild-state".to_string()
@@ -136,7 +138,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
     }
 
     let backup_path = store.backup_path();
-    match read_backup(store) {
+    match backup {
         Ok(None) => report.line(word(lang, Key::DoctorBackupMissing).to_string())?,
         Ok(Some(version)) => report.line(tr(
             lang,
@@ -207,17 +209,6 @@ impl Report<'_> {
 fn store_problem(lang: Lang, key: Key, error: &StoreError) -> String {
     let problem = render_store(lang, error);
     tr(lang, key, &[("problem", &problem)])
-}
-
-/// The backup's format version; `None` when there is no backup.
-fn read_backup(store: &ProgressStore) -> Result<Option<u32>, StoreError> {
-    let path = store.backup_path();
-    let Ok(bytes) = std::fs::read(&path) else {
-        return Ok(None);
-    };
-    let text =
-        std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
-    Ok(Some(parse_state(text, &path)?.version))
 }
 
 /// `path` with `suffix` added to its last component.

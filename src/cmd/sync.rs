@@ -10,9 +10,6 @@ use crate::i18n::{Key, tr};
 use crate::progress::sync::{read_folder, write_own};
 use crate::progress::{MergeOutcome, check_incoming};
 
-/// The file in a sync folder that names its learner.
-pub(crate) const LEARNER_FILE: &str = "learner.txt";
-
 pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
     let folder = &args.dir;
@@ -87,23 +84,10 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     }
     let path =
         write_own(folder, &device, &history).map_err(|error| folder_error(error.to_string()))?;
-    // The folder is one learner's: their name, for a mentor's `cohort`,
-    // rewritten only when it changes so devices do not race over it.
+    // The folder is one learner's: their name, for a mentor's `cohort`.
     if let Some(name) = learner {
-        let file = folder.join(LEARNER_FILE);
-        if std::fs::read_to_string(&file)
-            .ok()
-            .as_deref()
-            .map(str::trim)
-            != Some(name.as_str())
-        {
-            crate::atomic_file::write_atomically(
-                &file,
-                format!("{name}\n").as_bytes(),
-                crate::atomic_file::Durability::Synced,
-            )
+        crate::progress::config::set_folder_learner(folder, &name)
             .map_err(|error| folder_error(error.to_string()))?;
-        }
     }
     let count = history.iter().filter(|&&byte| byte == b'\n').count();
     writeln!(

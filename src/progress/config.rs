@@ -1,6 +1,7 @@
 //! The learner's settings, `config.yaml` in the home: for now, the name
 //! exports and sync folders carry for a mentor's `cohort` report.
 
+use std::io::{self, Read};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -9,6 +10,12 @@ use super::StoreError;
 use crate::atomic_file::{Durability, write_atomically};
 
 const CONFIG_FILE: &str = "config.yaml";
+
+/// The file in a sync folder that names its learner, for `cohort`.
+pub const LEARNER_FILE: &str = "learner.txt";
+
+/// More than any settings file holds; a larger one is read no further.
+const SETTINGS_LIMIT: u64 = 64 * 1024;
 
 /// The longest name kept, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -31,11 +38,29 @@ pub fn valid_name(name: &str) -> Option<String> {
     fine.then(|| name.to_string())
 }
 
+/// A small settings file's text, `None` when there is none. Only a plain
+/// file (through a link or not) is read, and only so far: a FIFO a sync
+/// tool or another device left there would block, a device never ends.
+fn read_plain(path: &Path) -> io::Result<Option<String>> {
+    match std::fs::metadata(path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+        Ok(metadata) if !metadata.is_file() => Err(io::Error::other("not a plain file")),
+        Ok(_) => {
+            let mut text = String::new();
+            std::fs::File::open(path)?
+                .take(SETTINGS_LIMIT)
+                .read_to_string(&mut text)?;
+            Ok(Some(text))
+        }
+    }
+}
+
 fn read(home: &Path) -> Result<Config, StoreError> {
     let path = home.join(CONFIG_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+    let text = match read_plain(&path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Ok(Config::default()),
         Err(error) => {
             return Err(StoreError::Unreadable {
                 path,
@@ -49,6 +74,28 @@ fn read(home: &Path) -> Result<Config, StoreError> {
         column: error.column,
         reason: error.message,
     })
+}
+
+/// The name a sync folder's learner set (`sync --name`, `config name`), if
+/// any readable one.
+pub fn folder_learner(folder: &Path) -> Option<String> {
+    read_plain(&folder.join(LEARNER_FILE))
+        .ok()
+        .flatten()
+        .and_then(|text| valid_name(&text))
+}
+
+/// Names a sync folder's learner; the file is only rewritten when the name
+/// changes, so two devices syncing the same folder do not race over it.
+pub fn set_folder_learner(folder: &Path, name: &str) -> io::Result<()> {
+    if folder_learner(folder).as_deref() == Some(name) {
+        return Ok(());
+    }
+    write_atomically(
+        &folder.join(LEARNER_FILE),
+        format!("{name}\n").as_bytes(),
+        Durability::Synced,
+    )
 }
 
 /// The learner's name, if one was set.

@@ -929,6 +929,36 @@ impl ProgressStore {
         }
     }
 
+    /// The backup's bytes and its state, checked; `None` when there is no
+    /// backup. Only a plain file within the size limit is read: a FIFO
+    /// there would block, a device would never end.
+    pub fn read_backup(&self) -> Result<Option<(Vec<u8>, State)>, StoreError> {
+        let path = self.backup_path();
+        let unreadable = |reason: String| StoreError::Unreadable {
+            path: path.clone(),
+            reason,
+        };
+        match fs::metadata(&path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(error) => return Err(unreadable(error.to_string())),
+            Ok(metadata) if !metadata.is_file() => {
+                return Err(unreadable("not a plain file".to_string()));
+            }
+            Ok(metadata) if metadata.len() > MAX_STATE_BYTES => {
+                return Err(StoreError::TooLarge {
+                    path,
+                    size: metadata.len(),
+                });
+            }
+            Ok(_) => {}
+        }
+        let bytes = fs::read(&path).map_err(|error| unreadable(error.to_string()))?;
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
+        let state = parse_state(text, &path)?;
+        Ok(Some((bytes, state)))
+    }
+
     /// Puts the backup back in place of the snapshot, keeping the current
     /// file as `progress.yaml.broken-<time>` (never over an earlier one);
     /// returns that name, if there was a current file. The backup is
@@ -937,14 +967,12 @@ impl ProgressStore {
     pub fn restore_backup(&self, now: &str) -> Result<Option<PathBuf>, StoreError> {
         let lock = self.lock()?;
         let backup = self.backup_path();
-        let contents = fs::read(&backup).map_err(|error| StoreError::Unreadable {
-            path: backup.clone(),
-            reason: error.to_string(),
-        })?;
-        let text = std::str::from_utf8(&contents).map_err(|_| StoreError::NotUtf8 {
-            path: backup.clone(),
-        })?;
-        parse_state(text, &backup)?;
+        let Some((contents, _)) = self.read_backup()? else {
+            return Err(StoreError::Unreadable {
+                path: backup,
+                reason: io::Error::from(io::ErrorKind::NotFound).to_string(),
+            });
+        };
         let target = self.write_target();
         let kept = if target.exists() {
             Some(keep_aside(&target, now)?)

@@ -80,6 +80,21 @@ pub struct FunnelStep {
     pub median_days: Option<f64>,
 }
 
+impl FunnelStep {
+    /// `median 2.5 days`, or nothing when no one finished the step with both dates.
+    pub fn median_text(&self, lang: Lang) -> String {
+        self.median_days
+            .map(|days| {
+                tr(
+                    lang,
+                    Key::CohortMedianDays,
+                    &[("days", &format!("{days:.1}"))],
+                )
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Clone)]
 pub struct CohortReport {
@@ -385,16 +400,7 @@ pub fn render_cohort_text(report: &CohortReport, width: Option<u16>, color: bool
         .max(1);
     for step in &report.funnel {
         let cells = step.finished * 20 / most;
-        let median = step
-            .median_days
-            .map(|days| {
-                tr(
-                    lang,
-                    Key::CohortMedianDays,
-                    &[("days", &format!("{days:.1}"))],
-                )
-            })
-            .unwrap_or_default();
+        let median = step.median_text(lang);
         writeln!(
             out,
             "{:>3}. {:<32} {:<20} {:>4}  {median}",

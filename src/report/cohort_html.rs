@@ -124,16 +124,7 @@ pub fn render_cohort_html(report: &CohortReport) -> String {
             .chars()
             .take(40)
             .collect();
-        let median = step
-            .median_days
-            .map(|days| {
-                tr(
-                    lang,
-                    Key::CohortMedianDays,
-                    &[("days", &format!("{days:.1}"))],
-                )
-            })
-            .unwrap_or_default();
+        let median = step.median_text(lang);
         write!(
             out,
             "<text x=\"0\" y=\"{:.1}\">{}</text><rect class=\"bar\" x=\"{LABEL_WIDTH}\" y=\"{y:.1}\" width=\"{width:.1}\" height=\"{BAR_HEIGHT}\"><title>{}</title></rect><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",

@@ -159,6 +159,18 @@ fn context(home: &Path) -> Context {
     ctx
 }
 
+/// A context on `home` and a view of its (empty) progress.
+fn fresh(home: &Path) -> (Context, App) {
+    let ctx = context(home);
+    let app = App::new(
+        ctx.roadmap.clone(),
+        RoadmapProgress::default(),
+        Lang::En,
+        false,
+    );
+    (ctx, app)
+}
+
 fn press(app: &mut App, ctx: &mut Context, code: KeyCode) {
     if let Some(intent) = app.handle_key(KeyEvent::new(code, KeyModifiers::NONE)) {
         perform(app, ctx, intent);
@@ -168,13 +180,7 @@ fn press(app: &mut App, ctx: &mut Context, code: KeyCode) {
 #[test]
 fn each_key_is_one_change_in_the_history_and_undo_takes_it_back() {
     let home = tempfile::tempdir().expect("a home");
-    let mut ctx = context(home.path());
-    let mut app = App::new(
-        ctx.roadmap.clone(),
-        RoadmapProgress::default(),
-        Lang::En,
-        false,
-    );
+    let (mut ctx, mut app) = fresh(home.path());
     press(&mut app, &mut ctx, KeyCode::Down);
     press(&mut app, &mut ctx, KeyCode::Char('d'));
     assert_eq!(
@@ -229,13 +235,7 @@ fn each_key_is_one_change_in_the_history_and_undo_takes_it_back() {
 #[test]
 fn a_failed_save_shows_the_error_and_keeps_the_last_good_view() {
     let home = tempfile::tempdir().expect("a home");
-    let mut ctx = context(home.path());
-    let mut app = App::new(
-        ctx.roadmap.clone(),
-        RoadmapProgress::default(),
-        Lang::En,
-        false,
-    );
+    let (mut ctx, mut app) = fresh(home.path());
     press(&mut app, &mut ctx, KeyCode::Char('d'));
     // The progress file is damaged behind the view's back.
     std::fs::write(home.path().join("progress.yaml"), "version: 3\nroadmaps: [").expect("damage");
@@ -251,13 +251,7 @@ fn a_failed_save_shows_the_error_and_keeps_the_last_good_view() {
 #[test]
 fn a_change_made_elsewhere_shows_up_on_the_next_reload() {
     let home = tempfile::tempdir().expect("a home");
-    let mut ctx = context(home.path());
-    let mut app = App::new(
-        ctx.roadmap.clone(),
-        RoadmapProgress::default(),
-        Lang::En,
-        false,
-    );
+    let (mut ctx, mut app) = fresh(home.path());
     // Another terminal marks step 5 done through its own context.
     let other = context(home.path());
     let done = Command::Done(crate::cli::DoneArgs {

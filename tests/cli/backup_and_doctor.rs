@@ -333,3 +333,32 @@ fn a_version_3_home_stays_readable() {
     smm.ok(&["undo"])
         .stdout_has("Undid `plan --target 2026-06-30`");
 }
+
+#[test]
+fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let backup = smm.home().join("progress.yaml.bak");
+    let _ = std::fs::remove_file(&backup);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&backup)
+        .status()
+        .is_ok_and(|status| status.success());
+    if !made {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    }
+    let before = smm.state();
+    let report = smm.run_without_hanging(&["doctor"]).failure(1).stdout;
+    assert!(report.contains("not a plain file"), "{report}");
+    assert_eq!(
+        fixes(&report),
+        [format!("rm '{}'", backup.display())],
+        "{report}"
+    );
+    smm.run_without_hanging(&["doctor", "--restore-backup"])
+        .failure(1)
+        .one_line_error()
+        .stderr_has("not a plain file");
+    assert_eq!(smm.state(), before);
+}

@@ -403,3 +403,67 @@ fn duckdb_computes_the_same_funnel_from_the_exports() {
         .collect();
     assert_eq!(duck, serde_json::Value::Array(ours));
 }
+
+#[test]
+fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
+    let laptop = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let folder = outside.path().join("ayu-sync");
+    let folder_text = folder.to_str().expect("UTF-8");
+    laptop.ok(&["done", "1"]);
+    laptop.ok(&["sync", folder_text]);
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    let mkfifo = |path: &Path| {
+        std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    let fifo_arg = outside.path().join("pipe");
+    if !(mkfifo(&folder.join("learner.txt"))
+        && mkfifo(&exports.join("pipe.json"))
+        && mkfifo(&fifo_arg))
+    {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    }
+    let mentor = smm_at_today();
+    let output = mentor
+        .run_without_hanging(&[
+            "cohort",
+            folder_text,
+            exports.to_str().expect("UTF-8"),
+            fifo_arg.to_str().expect("UTF-8"),
+            "-f",
+            "json",
+        ])
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&output.stdout).expect("JSON");
+    assert_eq!(json["summary"]["learners"], 1);
+    // The unreadable name falls back to the folder's.
+    assert_eq!(json["learners"][0]["name"], "ayu-sync");
+    let reasons: Vec<&str> = json["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .filter_map(|entry| entry["reason"].as_str())
+        .collect();
+    assert!(
+        reasons.contains(&"not a plain file or folder"),
+        "{reasons:?}"
+    );
+    // `sync --name` replaces the FIFO with the name.
+    laptop.ok(&["sync", folder_text, "--name", "Ayu"]);
+    let name = std::fs::read_to_string(folder.join("learner.txt")).expect("a plain file now");
+    assert_eq!(name, "Ayu\n");
+    // A FIFO as the home's config.yaml is an error, not a hang.
+    std::fs::remove_file(laptop.home().join("config.yaml")).ok();
+    if mkfifo(&laptop.home().join("config.yaml")) {
+        laptop
+            .run(&["export", "-f", "json"])
+            .failure(1)
+            .one_line_error()
+            .stderr_has("not a plain file");
+    }
+}

@@ -235,6 +235,10 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         "roadmap validate",
         "roadmap new",
         "roadmap list",
+        "ui",
+        "cohort",
+        "config",
+        "config name",
         "completions",
         "man",
     ];

@@ -126,6 +126,32 @@ impl Smm {
         }
     }
 
+    /// Runs, failing the test if smm-path has not ended within ten seconds
+    /// (a FIFO read by mistake blocks forever).
+    #[track_caller]
+    pub(crate) fn run_without_hanging(&self, args: &[&str]) -> Run {
+        let mut child = self
+            .command(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run smm-path");
+        let start = std::time::Instant::now();
+        while child.try_wait().expect("wait for smm-path").is_none() {
+            if start.elapsed() > std::time::Duration::from_secs(10) {
+                let _ = child.kill();
+                panic!("smm-path {args:?} hung");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().expect("smm-path's output");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
     /// Runs with the clock pinned at `when` (RFC 3339) and expects exit code 0.
     #[track_caller]
     pub(crate) fn ok_at(&self, when: &str, args: &[&str]) -> Run {
