@@ -4,7 +4,8 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{MAX_STATE_BYTES, SCHEMA_VERSION, SelectorError, StoreError};
+use crate::plain_file::FileProblem;
+use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
 use crate::roadmap::{Place, Problem, RoadmapError};
 
 /// The exit codes smm-path promises to scripts (also listed in the README and `--help`).
@@ -239,12 +240,41 @@ fn render_selector(lang: Lang, error: &SelectorError) -> String {
     }
 }
 
+/// Why a file could not be read or written, in the catalogue's words.
+pub(crate) fn render_file_problem(lang: Lang, problem: &FileProblem) -> String {
+    use std::io::ErrorKind;
+    match problem {
+        FileProblem::NotPlainFile => word(lang, Key::FileNotPlain).to_string(),
+        FileProblem::IsDirectory => word(lang, Key::FileIsDirectory).to_string(),
+        FileProblem::IsLink => word(lang, Key::FileIsLink).to_string(),
+        FileProblem::TooLarge { size, limit } => {
+            tr(lang, Key::FileTooLarge, &[("size", size), ("limit", limit)])
+        }
+        FileProblem::Io(kind) => match kind {
+            ErrorKind::NotFound => word(lang, Key::IoNotFound).to_string(),
+            ErrorKind::PermissionDenied => word(lang, Key::IoPermissionDenied).to_string(),
+            ErrorKind::AlreadyExists => word(lang, Key::IoAlreadyExists).to_string(),
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                word(lang, Key::IoStorageFull).to_string()
+            }
+            ErrorKind::ReadOnlyFilesystem => word(lang, Key::IoReadOnly).to_string(),
+            ErrorKind::NotADirectory => word(lang, Key::IoNotDirectory).to_string(),
+            ErrorKind::IsADirectory => word(lang, Key::FileIsDirectory).to_string(),
+            ErrorKind::InvalidData => word(lang, Key::IoInvalidData).to_string(),
+            other => tr(lang, Key::IoOther, &[("kind", &format!("{other:?}"))]),
+        },
+    }
+}
+
 pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
     match error {
         StoreError::Unreadable { path, reason } => tr(
             lang,
             Key::ErrStateUnreadable,
-            &[("path", &path.display()), ("reason", reason)],
+            &[
+                ("path", &path.display()),
+                ("reason", &render_file_problem(lang, reason)),
+            ],
         ),
         StoreError::NotUtf8 { path } => {
             tr(lang, Key::ErrStateNotUtf8, &[("path", &path.display())])
@@ -276,13 +306,13 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::CutShort { path } => {
             tr(lang, Key::ErrStateCutShort, &[("path", &path.display())])
         }
-        StoreError::TooLarge { path, size } => tr(
+        StoreError::TooLarge { path, size, limit } => tr(
             lang,
             Key::ErrStateTooLarge,
             &[
                 ("path", &path.display()),
                 ("size", &(size / (1024 * 1024))),
-                ("limit", &(MAX_STATE_BYTES / (1024 * 1024))),
+                ("limit", &(limit / (1024 * 1024))),
             ],
         ),
         StoreError::HistoryDamaged { path, line, reason } => tr(
@@ -328,7 +358,10 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
         RoadmapError::Unreadable { path, reason } => tr(
             lang,
             Key::ErrRoadmapUnreadable,
-            &[("path", &path.display()), ("reason", reason)],
+            &[
+                ("path", &path.display()),
+                ("reason", &render_file_problem(lang, reason)),
+            ],
         ),
         RoadmapError::Syntax { path, error } => {
             let header = tr(

@@ -506,6 +506,18 @@ catalogue! {
     }
 
     // Errors: runtime (exit 1).
+    FileNotPlain { en: "not a plain file (a FIFO, a device or a socket)", id: "bukan berkas biasa (FIFO, perangkat, atau soket)" }
+    FileIsDirectory { en: "a directory, not a file", id: "sebuah direktori, bukan berkas" }
+    FileIsLink { en: "a symbolic link, where only a plain file is read", id: "sebuah tautan simbolis, padahal hanya berkas biasa yang dibaca" }
+    FileTooLarge { en: "{size} bytes, over the {limit}-byte limit", id: "{size} byte, melebihi batas {limit} byte" }
+    IoNotFound { en: "it does not exist", id: "tidak ada" }
+    IoPermissionDenied { en: "permission denied", id: "izin ditolak" }
+    IoAlreadyExists { en: "something already exists there", id: "sudah ada sesuatu di sana" }
+    IoStorageFull { en: "the disk is full", id: "disk penuh" }
+    IoReadOnly { en: "the file system is read-only", id: "sistem berkas hanya-baca" }
+    IoNotDirectory { en: "a part of the path is not a directory", id: "sebagian jalurnya bukan direktori" }
+    IoInvalidData { en: "its contents are not text (UTF-8)", id: "isinya bukan teks (UTF-8)" }
+    IoOther { en: "the system reported an error ({kind})", id: "sistem melaporkan galat ({kind})" }
     ErrStateUnreadable {
         en: "cannot read the progress file {path}: {reason}; it was left untouched",
         id: "berkas progres {path} tidak bisa dibaca: {reason}; berkas itu tidak diubah",
@@ -682,6 +694,8 @@ catalogue! {
     SuspectFuture { en: "the time {at} is more than a day ahead of this device's clock", id: "waktu {at} lebih dari sehari di depan jam perangkat ini" }
     SuspectSeq { en: "the sequence number {seq} is not one smm-path would write", id: "nomor urut {seq} bukan nomor yang akan ditulis smm-path" }
     SuspectTooOld { en: "the time {at} is before 1970", id: "waktu {at} sebelum tahun 1970" }
+    SuspectTooLong { en: "a text is {bytes} bytes long, more than the {limit} smm-path keeps", id: "sebuah teks panjangnya {bytes} byte, melebihi batas {limit} byte smm-path" }
+    SuspectIdTaken { en: "another, different change already has the id {id}", id: "perubahan lain yang berbeda sudah memakai id {id}" }
     SyncWrote { en: "Wrote {count} {count:change|changes} to {path}.", id: "{count} perubahan ditulis ke {path}." }
     ErrSyncFolder {
         en: "cannot sync with {path}: {reason}; nothing was changed there",

@@ -10,6 +10,7 @@ mod cli_lang;
 mod cmd;
 pub mod control;
 mod crash_point;
+pub mod plain_file;
 pub mod error;
 pub mod i18n;
 pub mod progress;

@@ -1,34 +1,28 @@
 //! `smm-path import FILE`: merge another copy's progress: an export, a history file, a conflict copy.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::cli::ImportArgs;
 use crate::cmd::Context;
-use crate::error::Error;
+use crate::error::{Error, render_file_problem};
 use crate::i18n::{Key, Lang, tr, word};
+use crate::plain_file::{self, FileProblem, Links};
 use crate::progress::{
     Change, Incoming, MAX_STATE_BYTES, MergeOutcome, State, Suspect, parse_incoming, timestamp,
 };
 
-/// Reads at most the state's size limit: `import /dev/zero` must end.
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|error| error.to_string())?;
-    let metadata = file.metadata().map_err(|error| error.to_string())?;
-    if metadata.is_dir() {
-        return Err("a directory, not a file".to_string());
+/// Reads at most the state's size limit, through the guarded reader:
+/// `import /dev/zero` or a FIFO must end at once.
+fn read_limited(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
+    match plain_file::read(path, MAX_STATE_BYTES, Links::Follow) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(render_file_problem(
+            lang,
+            &FileProblem::Io(std::io::ErrorKind::NotFound),
+        )),
+        Err(problem) => Err(render_file_problem(lang, &problem)),
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_STATE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| error.to_string())?;
-    if bytes.len() as u64 > MAX_STATE_BYTES {
-        return Err(format!(
-            "larger than {} MB",
-            MAX_STATE_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(bytes)
 }
 
 fn read_incoming(path: &Path, roadmap_id: &str, lang: Lang) -> Result<Incoming, Error> {
@@ -36,7 +30,7 @@ fn read_incoming(path: &Path, roadmap_id: &str, lang: Lang) -> Result<Incoming, 
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = read_limited(path).map_err(invalid)?;
+    let bytes = read_limited(path, lang).map_err(invalid)?;
     parse_incoming(&bytes, roadmap_id, lang).map_err(invalid)
 }
 
@@ -54,6 +48,15 @@ pub(crate) fn render_suspect(lang: Lang, suspect: &Suspect) -> String {
         }
         Suspect::TooOld(at) => tr(lang, Key::SuspectTooOld, &[("at", &timestamp::format(at))]),
         Suspect::SeqOutOfRange(seq) => tr(lang, Key::SuspectSeq, &[("seq", seq)]),
+        Suspect::TooLong(bytes) => tr(
+            lang,
+            Key::SuspectTooLong,
+            &[
+                ("bytes", bytes),
+                ("limit", &crate::progress::MAX_TEXT_BYTES),
+            ],
+        ),
+        Suspect::IdTaken(id) => tr(lang, Key::SuspectIdTaken, &[("id", id)]),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::cli::LogArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
-use crate::progress::{Change, cancelled_changes};
+use crate::progress::{Change, ChangeId, UndoTarget, cancelled_changes};
 
 pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<(), Error> {
     let mut history: Vec<Change> = ctx
@@ -28,10 +28,8 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
     let several_devices = history
         .iter()
         .any(|change| change.device != history[0].device);
-    let commands: HashMap<_, &str> = history
-        .iter()
-        .map(|change| (change.id(), change.command.as_str()))
-        .collect();
+    let commands: HashMap<&ChangeId, &Change> =
+        history.iter().map(|change| (&change.id, change)).collect();
     for change in history.iter().rev().take(args.limit.unwrap_or(usize::MAX)) {
         let when = format!(
             "{} {}",
@@ -40,7 +38,13 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
         );
         let command = match change.undoes() {
             Some(target) => {
-                let original = commands.get(&target).copied().unwrap_or("?");
+                let original = match &target {
+                    UndoTarget::Id(id) => commands.get(id).copied(),
+                    UndoTarget::Numbered { .. } => {
+                        history.iter().find(|change| change.is_named_by(&target))
+                    }
+                }
+                .map_or("?", |change| change.command.as_str());
                 tr(ctx.lang, Key::LogUndoOf, &[("command", &original)])
             }
             None => change.command.clone(),
@@ -51,7 +55,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
             let device = change.device.get(..6).unwrap_or(&change.device);
             heading.push_str(&tr(ctx.lang, Key::LogDevice, &[("device", &device)]));
         }
-        if cancelled.contains(&change.id()) {
+        if cancelled.contains(change) {
             heading.push(' ');
             heading.push_str(word(ctx.lang, Key::LogUndone));
         }

@@ -111,7 +111,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             changes_per_day
                 .entry(change.at.date_naive())
                 .or_default()
-                .insert(change.id());
+                .insert(change.id.clone());
         }
         let counts = changes_per_day
             .into_iter()

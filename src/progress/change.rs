@@ -1,9 +1,13 @@
 //! Changing progress: status actions, notes, the target date and undo, each recorded as a change.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeDelta};
 
 use super::replay::replay_into;
 use super::{Change, Op, Recorder, RoadmapProgress, Status, Timestamp, cancelled_changes};
+
+/// How far ahead of this device's clock a change's time may be: a change
+/// from elsewhere stamped later is refused, and a new change never follows it.
+pub const MAX_CLOCK_LEAD: TimeDelta = TimeDelta::days(1);
 
 /// A status change a command asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,13 +60,41 @@ pub struct Reverted {
 }
 
 impl RoadmapProgress {
-    /// The time a change made now is recorded at: never before the latest
-    /// change already seen, so it wins over everything this device knows.
+    /// The time a change made now is recorded at, by a hybrid logical
+    /// clock: now, or a second after the latest change already seen if
+    /// that is later, so the change orders after everything this device
+    /// knows and always takes effect, whatever another device's clock says.
+    /// A time more than [`MAX_CLOCK_LEAD`] ahead of now is not followed
+    /// (other devices refuse such changes), so one command under a wrong
+    /// clock, or a file from the future, cannot drag every later one along.
     fn stamp(&self, now: Timestamp) -> Timestamp {
-        match self.latest {
-            Some(latest) if latest > now => latest,
+        let bound = now + MAX_CLOCK_LEAD;
+        let seen = match self.latest {
+            Some(latest) if latest <= bound => Some(latest),
+            Some(_) => self.latest_up_to(bound),
+            None => None,
+        };
+        match seen {
+            Some(seen) if seen >= now => {
+                (seen + chrono::TimeDelta::seconds(1)).with_timezone(now.offset())
+            }
             _ => now,
         }
+    }
+
+    /// The latest operation time no later than `bound`.
+    fn latest_up_to(&self, bound: Timestamp) -> Option<Timestamp> {
+        let steps = self.steps.values().flat_map(|step| {
+            step.set.iter().map(|key| key.at).chain(
+                step.notes
+                    .iter()
+                    .filter_map(|note| note.id.as_ref().map(|key| key.at)),
+            )
+        });
+        steps
+            .chain(self.target_set.iter().map(|key| key.at))
+            .filter(|at| *at <= bound)
+            .max()
     }
 
     /// Applies `action` to each step, as one change.
@@ -183,12 +215,13 @@ impl RoadmapProgress {
         let target = history
             .iter()
             .copied()
-            .filter(|change| !change.is_undo() && !cancelled.contains(&change.id()))
+            .filter(|change| !change.is_undo() && !cancelled.contains(change))
             .max_by(|a, b| a.order(b))?;
         let mut change = recorder.begin(self.stamp(now), "undo");
         change.ops.push(Op::Undo {
-            device: target.device.clone(),
-            seq: target.seq,
+            change: Some(target.id.clone()),
+            device: String::new(),
+            seq: 0,
         });
         let after = replay_into(
             self,

@@ -1,13 +1,14 @@
 //! The learner's settings, `config.yaml` in the home: for now, the name
 //! exports and sync folders carry for a mentor's `cohort` report.
 
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
 use crate::atomic_file::{Durability, write_atomically};
+use crate::plain_file::{self, FileProblem, Links};
 
 const CONFIG_FILE: &str = "config.yaml";
 
@@ -38,35 +39,23 @@ pub fn valid_name(name: &str) -> Option<String> {
     fine.then(|| name.to_string())
 }
 
-/// A small settings file's text, `None` when there is none. Only a plain
-/// file (through a link or not) is read, and only so far: a FIFO a sync
-/// tool or another device left there would block, a device never ends.
-fn read_plain(path: &Path) -> io::Result<Option<String>> {
-    match std::fs::metadata(path) {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
-        Ok(metadata) if !metadata.is_file() => Err(io::Error::other("not a plain file")),
-        Ok(_) => {
-            let mut text = String::new();
-            std::fs::File::open(path)?
-                .take(SETTINGS_LIMIT)
-                .read_to_string(&mut text)?;
-            Ok(Some(text))
-        }
+/// A small settings file's text, `None` when there is none, through the
+/// one guarded reader: a FIFO a sync tool or another device left there
+/// would block, a device never ends.
+fn read_plain(path: &Path, links: Links) -> Result<Option<String>, FileProblem> {
+    match plain_file::read_text(path, SETTINGS_LIMIT, links) {
+        Ok(text) => Ok(text),
+        Err(Some(problem)) => Err(problem),
+        Err(None) => Err(FileProblem::Io(io::ErrorKind::InvalidData)),
     }
 }
 
 fn read(home: &Path) -> Result<Config, StoreError> {
     let path = home.join(CONFIG_FILE);
-    let text = match read_plain(&path) {
+    let text = match read_plain(&path, Links::Follow) {
         Ok(Some(text)) => text,
         Ok(None) => return Ok(Config::default()),
-        Err(error) => {
-            return Err(StoreError::Unreadable {
-                path,
-                reason: error.to_string(),
-            });
-        }
+        Err(reason) => return Err(StoreError::Unreadable { path, reason }),
     };
     crate::yaml::parse(&text).map_err(|error| StoreError::Invalid {
         path,
@@ -79,7 +68,8 @@ fn read(home: &Path) -> Result<Config, StoreError> {
 /// The name a sync folder's learner set (`sync --name`, `config name`), if
 /// any readable one.
 pub fn folder_learner(folder: &Path) -> Option<String> {
-    read_plain(&folder.join(LEARNER_FILE))
+    // The folder is shared: a link there could point at any file of the reader's.
+    read_plain(&folder.join(LEARNER_FILE), Links::Refuse)
         .ok()
         .flatten()
         .and_then(|text| valid_name(&text))

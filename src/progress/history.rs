@@ -152,6 +152,7 @@ mod tests {
 
     fn change(seq: u64) -> Change {
         Change {
+            id: crate::progress::ChangeId::parse(&format!("{seq:032x}")).unwrap(),
             device: "d1".into(),
             seq,
             at: chrono::DateTime::parse_from_rfc3339("2026-11-01T10:00:00+07:00").unwrap(),

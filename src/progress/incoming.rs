@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{
-    Change, LegacyEvent, Note, Op, RoadmapProgress, State, Status, StepProgress, Suspect,
-    Timestamp, check_incoming, decode_lines, legacy_changes, parse_state, timestamp,
+    Change, LegacyEvent, Note, RoadmapProgress, State, Status, StepProgress, Suspect, Timestamp,
+    check_incoming, check_incoming_progress, decode_lines, legacy_changes, parse_state, timestamp,
 };
 use crate::i18n::{Key, Lang, tr, word};
 use crate::report::EXPORT_FORMAT_VERSION;
@@ -28,33 +28,9 @@ impl Incoming {
                 .iter()
                 .try_for_each(|change| check_incoming(change, now)),
             Incoming::Snapshot(state) => {
-                // A snapshot's steps, checked as the changes that would carry them.
-                let progress = state.roadmap(roadmap_id);
-                let ops = progress.steps.iter().flat_map(|(id, step)| {
-                    let status = Op::Status {
-                        step: id.clone(),
-                        from: Status::Todo,
-                        to: step.status,
-                        started: step.started,
-                        finished: step.finished,
-                        reason: step.skip_reason.clone(),
-                    };
-                    let notes = step.notes.iter().map(|note| Op::Note {
-                        step: id.clone(),
-                        at: note.at,
-                        text: note.text.clone(),
-                    });
-                    std::iter::once(status).chain(notes)
-                });
-                let change = Change {
-                    device: "snapshot".to_string(),
-                    seq: 1,
-                    at: now,
-                    roadmap: roadmap_id.to_string(),
-                    command: String::new(),
-                    ops: ops.collect(),
-                };
-                check_incoming(&change, now)
+                // Every time, id and text it claims, as a change's are
+                // checked: a `set:` from 9999 would win every merge.
+                check_incoming_progress(state.roadmap(roadmap_id), now)
             }
         }
     }

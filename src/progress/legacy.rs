@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::merge::edit_ops;
 use super::replay::replay_into;
-use super::{Change, Op, RoadmapProgress, Status, Timestamp, timestamp};
+use super::{Change, ChangeId, Op, RoadmapProgress, Status, Timestamp, timestamp};
 
 /// One event of a format 1 or 2 history, or of a version 1 export.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -53,6 +53,7 @@ pub fn legacy_changes(
         next += 1;
         numbers.insert(first.change, next);
         let mut change = Change {
+            id: ChangeId::default(),
             device: device.to_string(),
             seq: next,
             at: first.at,
@@ -66,6 +67,7 @@ pub fn legacy_changes(
                     && change.ops.is_empty()
                 {
                     change.ops.push(Op::Undo {
+                        change: None,
                         device: device.to_string(),
                         seq,
                     });
@@ -107,6 +109,9 @@ pub fn legacy_changes(
             changes.push(change);
         }
     }
+    for change in &mut changes {
+        change.id = ChangeId::derived_from(change);
+    }
     let replayed = replay_into(&RoadmapProgress::default(), &changes);
     let fix = edit_ops(&replayed, recorded);
     if !fix.is_empty() {
@@ -122,6 +127,7 @@ pub fn legacy_changes(
             .max();
         if let Some(at) = latest {
             changes.push(Change {
+                id: ChangeId::default(),
                 device: device.to_string(),
                 seq: next + 1,
                 at,
@@ -129,6 +135,9 @@ pub fn legacy_changes(
                 command: command.to_string(),
                 ops: fix,
             });
+            if let Some(change) = changes.last_mut() {
+                change.id = ChangeId::derived_from(change);
+            }
         }
     }
     changes
@@ -161,7 +170,11 @@ mod tests {
         .unwrap();
         let changes = legacy_changes("dev", 0, "r", &events, &recorded, "migrated");
         assert_eq!(changes.len(), 4, "three commands and the fix: {changes:#?}");
-        assert_eq!(changes[2].undoes().map(|id| id.seq), Some(1));
+        assert!(
+            changes[2]
+                .undoes()
+                .is_some_and(|target| changes[0].is_named_by(&target))
+        );
         let replayed = replay_into(&RoadmapProgress::default(), &changes);
         assert_eq!(replayed.visible(), recorded.visible());
     }

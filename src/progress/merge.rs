@@ -174,6 +174,72 @@ pub enum Suspect {
     TooOld(super::Timestamp),
     /// A sequence number smm-path would never write.
     SeqOutOfRange(u64),
+    /// A note or reason longer than [`super::MAX_TEXT_BYTES`].
+    TooLong(usize),
+    /// Another change, different from this one, already has its identity.
+    IdTaken(super::ChangeId),
+}
+
+/// Checks a note or a reason: no control characters, within the length limit.
+pub fn check_text(text: &str) -> Result<(), Suspect> {
+    if text.len() > super::MAX_TEXT_BYTES {
+        Err(Suspect::TooLong(text.len()))
+    } else if crate::control::has_forbidden(text) {
+        Err(Suspect::ControlCharacter)
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks another copy's snapshot of one roadmap (a sync conflict copy,
+/// for `import`) as [`check_incoming`] checks a change: every time it
+/// claims, every id and every text.
+pub fn check_incoming_progress(
+    progress: &RoadmapProgress,
+    now: super::Timestamp,
+) -> Result<(), Suspect> {
+    use crate::roadmap::is_valid_id;
+    let latest = now + super::MAX_CLOCK_LEAD;
+    let check_time = |at: super::Timestamp| {
+        if at > latest {
+            Err(Suspect::FromTheFuture(at))
+        } else if at.timestamp() < 0 {
+            Err(Suspect::TooOld(at))
+        } else {
+            Ok(())
+        }
+    };
+    let keys = progress
+        .steps
+        .values()
+        .flat_map(|step| {
+            step.set
+                .iter()
+                .chain(step.notes.iter().filter_map(|n| n.id.as_ref()))
+        })
+        .chain(progress.target_set.iter());
+    for key in keys {
+        check_time(key.at)?;
+    }
+    for at in progress.latest.iter() {
+        check_time(*at)?;
+    }
+    for (id, step) in &progress.steps {
+        if !is_valid_id(id) {
+            return Err(Suspect::BadId(id.clone()));
+        }
+        for at in step.started.iter().chain(step.finished.iter()) {
+            check_time(*at)?;
+        }
+        if let Some(reason) = &step.skip_reason {
+            check_text(reason)?;
+        }
+        for note in &step.notes {
+            check_time(note.at)?;
+            check_text(&note.text)?;
+        }
+    }
+    Ok(())
 }
 
 /// Checks a change from elsewhere against what smm-path itself writes.
@@ -198,7 +264,7 @@ pub fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(
     if has_forbidden(&change.command) {
         return Err(Suspect::ControlCharacter);
     }
-    let latest = now + chrono::TimeDelta::days(1);
+    let latest = now + super::MAX_CLOCK_LEAD;
     let check_time = |at: super::Timestamp| {
         if at > latest {
             Err(Suspect::FromTheFuture(at))
@@ -225,18 +291,25 @@ pub fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(
                 for at in started.iter().chain(finished) {
                     check_time(*at)?;
                 }
-                if reason.as_deref().is_some_and(has_forbidden) {
-                    return Err(Suspect::ControlCharacter);
+                if let Some(reason) = reason {
+                    check_text(reason)?;
                 }
             }
             Op::Note { at, text, .. } => {
                 check_time(*at)?;
-                if has_forbidden(text) {
-                    return Err(Suspect::ControlCharacter);
-                }
+                check_text(text)?;
             }
-            Op::Undo { device, .. } if device.is_empty() || has_forbidden(device) => {
-                return Err(Suspect::BadId(device.clone()));
+            Op::Undo {
+                change: None,
+                device,
+                seq,
+            } => {
+                if device.is_empty() || has_forbidden(device) {
+                    return Err(Suspect::BadId(device.clone()));
+                }
+                if *seq == 0 || *seq > super::MAX_SEQ {
+                    return Err(Suspect::SeqOutOfRange(*seq));
+                }
             }
             Op::DropNote { .. } | Op::Target { .. } | Op::Undo { .. } => {}
         }

@@ -31,12 +31,18 @@ pub mod timestamp;
 /// so counting on from any accepted number can never overflow.
 pub const MAX_SEQ: u64 = (1 << 53) - 1;
 
-pub use change::{Action, Outcome, Reverted};
+/// The longest note or skip reason, in bytes of UTF-8: far beyond a link
+/// and a paragraph, and small enough that a home full of them still reads
+/// back within the file limits. Every door checks it: the commands, `ui`,
+/// `import` and `sync`.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+pub use change::{Action, MAX_CLOCK_LEAD, Outcome, Reverted};
 pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
 pub use incoming::{ExportNote, ExportRoadmap, ExportStep, Incoming, parse_incoming};
 pub use legacy::{LegacyEvent, legacy_changes};
-pub use merge::{MergeOutcome, Suspect, check_incoming};
-pub use replay::{cancelled_changes, replay, replay_into};
+pub use merge::{MergeOutcome, Suspect, check_incoming, check_incoming_progress, check_text};
+pub use replay::{Cancelled, cancelled_changes, replay, replay_into};
 pub use selector::{SelectorError, StepSelector};
 pub use store::{
     ConflictCopy, HomeCheck, MAX_STATE_BYTES, ProgressStore, Rebuilt, StoreError, Synced,
@@ -62,8 +68,11 @@ pub type Timestamp = DateTime<FixedOffset>;
 /// 2. adds the closing `end: true` line, so a file cut short is detected;
 /// 3. a snapshot of the change history: names the device, the part of the
 ///    history it includes and a checksum of its own text, and records which
-///    change set each step.
-pub const SCHEMA_VERSION: u32 = 3;
+///    change set each step;
+/// 4. changes have random identities, which the operation keys name; the
+///    snapshot records what identifies the home itself
+///    (`home_identity`), so a copy of it notices it is one.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything in the state file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -77,6 +86,14 @@ pub struct State {
     /// The last sequence number this device gave a change.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub seq: u64,
+    /// What identifies the folder this home is in, which a copy of it does
+    /// not carry along (see `store::home_identity`). A home that finds
+    /// another value here was copied or restored, and becomes a new device.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub home_identity: String,
+    /// The device this home was a copy of, until `sync` has said so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub copied_from: String,
     /// The part of the history this snapshot includes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<HistoryMark>,
@@ -108,6 +125,8 @@ impl Default for State {
             version: SCHEMA_VERSION,
             device: String::new(),
             seq: 0,
+            home_identity: String::new(),
+            copied_from: String::new(),
             history: None,
             history_length: 0,
             roadmaps: BTreeMap::new(),
@@ -228,11 +247,17 @@ pub struct Note {
 
 /// One command's record in the history: one line of `history.jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "StoredChange")]
 pub struct Change {
+    /// The change's identity: random, so no two homes can mint the same
+    /// one, even a home and its copy. Not written for a change made before
+    /// changes carried one: its identity is derived from its content.
+    #[serde(skip_serializing_if = "ChangeId::is_derived")]
+    pub id: ChangeId,
     /// The device that made it.
     pub device: String,
-    /// Counts up per device; with `device`, the change's identity.
+    /// Counts up per device: an ordering aid, not an identity (a restored
+    /// home counts again from an older number).
     pub seq: u64,
     #[serde(with = "timestamp")]
     pub at: Timestamp,
@@ -241,6 +266,44 @@ pub struct Change {
     /// The command as typed, e.g. `done 1-3`.
     pub command: String,
     pub ops: Vec<Op>,
+}
+
+/// A change as read from a file: its identity may be missing (history
+/// format 1), and one that is present must have the shape smm-path writes.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredChange {
+    #[serde(default)]
+    id: Option<String>,
+    device: String,
+    seq: u64,
+    #[serde(with = "timestamp")]
+    at: Timestamp,
+    roadmap: String,
+    command: String,
+    ops: Vec<Op>,
+}
+
+impl TryFrom<StoredChange> for Change {
+    type Error = String;
+
+    fn try_from(stored: StoredChange) -> Result<Change, String> {
+        let mut change = Change {
+            id: ChangeId::default(),
+            device: stored.device,
+            seq: stored.seq,
+            at: stored.at,
+            roadmap: stored.roadmap,
+            command: stored.command,
+            ops: stored.ops,
+        };
+        change.id = match stored.id {
+            Some(text) => ChangeId::parse_random(&text)
+                .ok_or_else(|| format!("`{text}` is not a change id (32 hexadecimal digits)"))?,
+            None => ChangeId::derived_from(&change),
+        };
+        Ok(change)
+    }
 }
 
 /// One thing a change did. Each carries all it needs to be replayed alone.
@@ -281,25 +344,38 @@ pub enum Op {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         date: Option<NaiveDate>,
     },
-    /// Cancels every operation of another change.
-    Undo { device: String, seq: u64 },
+    /// Cancels every operation of another change: the one with identity
+    /// `change`, or, in an undo written before changes had identities, the
+    /// one numbered `seq` by `device`.
+    Undo {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        change: Option<ChangeId>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        device: String,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        seq: u64,
+    },
+}
+
+/// What an undo names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UndoTarget {
+    Id(ChangeId),
+    /// History format 1: a device's sequence number.
+    Numbered {
+        device: String,
+        seq: u64,
+    },
 }
 
 impl Change {
-    /// The change's identity across devices.
-    pub fn id(&self) -> ChangeId {
-        ChangeId {
-            device: self.device.clone(),
-            seq: self.seq,
-        }
-    }
-
     /// The order key of its `index`th operation.
     pub fn key(&self, index: usize) -> OpKey {
         OpKey {
             at: self.at,
             device: self.device.clone(),
             seq: self.seq,
+            change: self.id.clone(),
             index: index as u32,
         }
     }
@@ -310,9 +386,12 @@ impl Change {
     }
 
     /// The change it takes back, if it is an undo.
-    pub fn undoes(&self) -> Option<ChangeId> {
+    pub fn undoes(&self) -> Option<UndoTarget> {
         self.ops.iter().find_map(|op| match op {
-            Op::Undo { device, seq } => Some(ChangeId {
+            Op::Undo {
+                change: Some(id), ..
+            } => Some(UndoTarget::Id(id.clone())),
+            Op::Undo { device, seq, .. } => Some(UndoTarget::Numbered {
                 device: device.clone(),
                 seq: *seq,
             }),
@@ -320,35 +399,127 @@ impl Change {
         })
     }
 
-    /// The total order of changes: time, then device, then sequence.
+    /// Whether `target` names this change.
+    pub fn is_named_by(&self, target: &UndoTarget) -> bool {
+        match target {
+            UndoTarget::Id(id) => self.id == *id,
+            // Numbers were only ever written for changes without an identity of their own.
+            UndoTarget::Numbered { device, seq } => {
+                self.id.is_derived() && self.device == *device && self.seq == *seq
+            }
+        }
+    }
+
+    /// The total order of changes: time, then device, sequence and identity.
     pub fn order(&self, other: &Change) -> Ordering {
-        (self.at, &self.device, self.seq).cmp(&(other.at, &other.device, other.seq))
+        (self.at, &self.device, self.seq, &self.id).cmp(&(
+            other.at,
+            &other.device,
+            other.seq,
+            &other.id,
+        ))
     }
 }
 
-/// A change's identity: the device that made it and its number there.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ChangeId {
-    pub device: String,
-    pub seq: u64,
+/// A change's identity: 32 hexadecimal digits from the system's random
+/// source; or, for a change written before changes carried one, `l` and a
+/// 128-bit hash of its content, the same on every device that reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChangeId(String);
+
+impl ChangeId {
+    /// A new identity no other home will mint.
+    pub fn random() -> ChangeId {
+        let mut bytes = [0u8; 16];
+        if getrandom::fill(&mut bytes).is_err() {
+            // No system randomness: the time, the process and a counter still differ.
+            static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let seed = format!(
+                "{:?} {} {}",
+                std::time::SystemTime::now(),
+                std::process::id(),
+                COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            );
+            bytes = xxhash_rust::xxh3::xxh3_128(seed.as_bytes()).to_le_bytes();
+        }
+        ChangeId(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
+    }
+
+    /// The identity of a change written without one: a hash of its content.
+    pub(super) fn derived_from(change: &Change) -> ChangeId {
+        // Serializing a plain struct of strings and numbers cannot fail; an
+        // empty identity is not written.
+        let json = serde_json::to_vec(change).unwrap_or_default();
+        ChangeId(format!("l{:032x}", xxhash_rust::xxh3::xxh3_128(&json)))
+    }
+
+    /// A random identity as written in a change, or `None`.
+    pub fn parse_random(text: &str) -> Option<ChangeId> {
+        (text.len() == 32
+            && text
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte)))
+        .then(|| ChangeId(text.to_string()))
+    }
+
+    /// Either kind of identity, as an undo or an operation key names it.
+    pub fn parse(text: &str) -> Option<ChangeId> {
+        match text.strip_prefix('l') {
+            Some(hash) => ChangeId::parse_random(hash).map(|_| ChangeId(text.to_string())),
+            None => ChangeId::parse_random(text),
+        }
+    }
+
+    /// Derived from the content (or unknown), not minted.
+    pub fn is_derived(&self) -> bool {
+        self.0.is_empty() || self.0.starts_with('l')
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-/// Orders operations across devices: time, device, sequence, position in
-/// the change. Written as one string, `<time> <device> <seq> <index>`.
+impl fmt::Display for ChangeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for ChangeId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ChangeId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ChangeId, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        ChangeId::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a change id")))
+    }
+}
+
+/// Orders operations across devices: time, device, sequence, change,
+/// position in the change. Written as one string,
+/// `<time> <device> <seq> <index> <change>`; snapshot format 3 had no
+/// `<change>`, which then matches any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpKey {
     pub at: Timestamp,
     pub device: String,
     pub seq: u64,
+    pub change: ChangeId,
     pub index: u32,
 }
 
 impl Ord for OpKey {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.at, &self.device, self.seq, self.index).cmp(&(
+        (self.at, &self.device, self.seq, &self.change, self.index).cmp(&(
             other.at,
             &other.device,
             other.seq,
+            &other.change,
             other.index,
         ))
     }
@@ -369,20 +540,40 @@ impl fmt::Display for OpKey {
             self.device,
             self.seq,
             self.index
-        )
+        )?;
+        if !self.change.0.is_empty() {
+            write!(f, " {}", self.change)?;
+        }
+        Ok(())
     }
 }
 
 impl OpKey {
     fn parse(text: &str) -> Option<OpKey> {
         let mut parts = text.split(' ');
-        let key = OpKey {
+        let mut key = OpKey {
             at: timestamp::parse(parts.next()?)?,
             device: parts.next()?.to_string(),
             seq: parts.next()?.parse().ok()?,
+            change: ChangeId::default(),
             index: parts.next()?.parse().ok()?,
         };
+        if let Some(change) = parts.next() {
+            key.change = ChangeId::parse(change)?;
+        }
         parts.next().is_none().then_some(key)
+    }
+
+    /// Whether this key names the same operation as `other`; a key without
+    /// a change (snapshot format 3) matches on the rest.
+    pub fn names_same_op(&self, other: &OpKey) -> bool {
+        self.at == other.at
+            && self.device == other.device
+            && self.seq == other.seq
+            && self.index == other.index
+            && (self.change == other.change
+                || self.change.0.is_empty()
+                || other.change.0.is_empty())
     }
 }
 
@@ -397,7 +588,7 @@ impl<'de> Deserialize<'de> for OpKey {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         OpKey::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{text}` is not `<time> <device> <sequence> <index>`"
+                "`{text}` is not `<time> <device> <sequence> <index> <change>`"
             ))
         })
     }
@@ -495,6 +686,7 @@ impl Recorder {
     /// A new change of this device; `record` keeps it.
     fn begin(&self, at: Timestamp, command: &str) -> Change {
         Change {
+            id: ChangeId::random(),
             device: self.device.clone(),
             seq: self.seq + 1,
             at,

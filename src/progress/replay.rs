@@ -10,11 +10,50 @@
 
 use std::collections::HashSet;
 
-use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress};
+use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress, UndoTarget};
+
+/// The changes that the undos among a set of changes take back.
+#[derive(Debug, Default)]
+pub struct Cancelled {
+    ids: HashSet<ChangeId>,
+    /// Undos written before changes had identities name a device's number.
+    numbered: HashSet<(String, u64)>,
+}
+
+impl Cancelled {
+    /// Whether an undo takes `change` back.
+    pub fn contains(&self, change: &Change) -> bool {
+        self.ids.contains(&change.id)
+            || (!self.numbered.is_empty()
+                && change.id.is_derived()
+                && self.numbered.contains(&(change.device.clone(), change.seq)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.numbered.is_empty()
+    }
+}
 
 /// The changes that an undo among `changes` takes back.
-pub fn cancelled_changes<'a>(changes: impl IntoIterator<Item = &'a Change>) -> HashSet<ChangeId> {
-    changes.into_iter().filter_map(Change::undoes).collect()
+pub fn cancelled_changes<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Cancelled {
+    let mut cancelled = Cancelled::default();
+    for target in changes.into_iter().filter_map(Change::undoes) {
+        match target {
+            UndoTarget::Id(id) => cancelled.ids.insert(id),
+            UndoTarget::Numbered { device, seq } => cancelled.numbered.insert((device, seq)),
+        };
+    }
+    cancelled
+}
+
+impl Change {
+    /// Whether it takes something back (an undo, a dropped note): applying
+    /// it to a snapshot cannot say what that leaves, only a replay can.
+    pub fn cancels_something(&self) -> bool {
+        self.ops
+            .iter()
+            .any(|op| matches!(op, Op::Undo { .. } | Op::DropNote { .. }))
+    }
 }
 
 impl RoadmapProgress {
@@ -22,11 +61,7 @@ impl RoadmapProgress {
     /// cancels or drops something: only a replay of the whole set can say
     /// what that leaves.
     pub fn apply_change(&mut self, change: &Change) -> bool {
-        if change
-            .ops
-            .iter()
-            .any(|op| matches!(op, Op::Undo { .. } | Op::DropNote { .. }))
-        {
+        if change.cancels_something() {
             return false;
         }
         self.apply_ops(change, false);
@@ -88,7 +123,9 @@ impl RoadmapProgress {
                 }
                 Op::DropNote { step, note } => {
                     if let Some(record) = self.steps.get_mut(step) {
-                        record.notes.retain(|known| known.id.as_ref() != Some(note));
+                        record.notes.retain(|known| {
+                            !known.id.as_ref().is_some_and(|id| id.names_same_op(note))
+                        });
                     }
                 }
                 Op::Undo { .. } => {}
@@ -112,10 +149,10 @@ pub fn replay_into<'a>(
     base: &RoadmapProgress,
     changes: impl IntoIterator<Item = &'a Change>,
 ) -> RoadmapProgress {
-    let mut seen: HashSet<(&str, u64)> = HashSet::new();
+    let mut seen: HashSet<&ChangeId> = HashSet::new();
     let mut unique: Vec<&Change> = changes
         .into_iter()
-        .filter(|change| seen.insert((change.device.as_str(), change.seq)))
+        .filter(|change| seen.insert(&change.id))
         .collect();
     drop(seen);
     unique.sort_by(|a, b| a.order(b));
@@ -128,7 +165,7 @@ pub fn replay_into<'a>(
     };
     // Drops apply after every note is in, so their order does not matter.
     let mut drops = Vec::new();
-    let is_cancelled = |change: &Change| !cancelled.is_empty() && cancelled.contains(&change.id());
+    let is_cancelled = |change: &Change| !cancelled.is_empty() && cancelled.contains(change);
     for change in unique {
         if is_cancelled(change) {
             progress.latest = progress.latest.max(Some(change.at));

@@ -23,7 +23,7 @@
 //! change before anything else, so it is neither lost nor overwritten.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -33,10 +33,11 @@ use super::history::{self, SUM_TAIL_LENGTH, decode_lines, encode_lines};
 use super::legacy::{LegacyEvent, legacy_changes};
 use super::merge::edit_ops;
 use super::replay::replay_into;
-use super::{Change, HistoryMark, Op, RoadmapProgress, SCHEMA_VERSION, State, Timestamp};
+use super::{Change, ChangeId, HistoryMark, RoadmapProgress, SCHEMA_VERSION, State, Timestamp};
 use crate::atomic_file::{Durability, is_temporary_of, sync_directory, write_atomically};
 use crate::cache::{self, Fingerprint};
 use crate::crash_point::{crash_point, crash_requested};
+use crate::plain_file::{self, FileProblem, Links};
 use crate::yaml;
 
 const STATE_FILE: &str = "progress.yaml";
@@ -62,7 +63,7 @@ const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
 pub enum StoreError {
     Unreadable {
         path: PathBuf,
-        reason: String,
+        reason: FileProblem,
     },
     NotUtf8 {
         path: PathBuf,
@@ -84,6 +85,7 @@ pub enum StoreError {
     TooLarge {
         path: PathBuf,
         size: u64,
+        limit: u64,
     },
     /// A committed line of the history does not read.
     HistoryDamaged {
@@ -181,6 +183,12 @@ pub struct HomeCheck {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Synced {
     pub added: usize,
+    /// Incoming changes refused because a different change here has their identity.
+    pub id_taken: Vec<ChangeId>,
+    /// The device id this home recorded as until it noticed it is a copy
+    /// of another home (copied, or restored from an older copy): it records
+    /// as a new device since.
+    pub was_device: Option<String>,
 }
 
 impl ProgressStore {
@@ -335,26 +343,58 @@ impl ProgressStore {
         let mut reading = self.read_for_change(with_history)?;
         let history = reading.history.take().unwrap_or_default();
         let mut journal = Vec::new();
+        let device = reading.state.device.clone();
         let result = change(&mut reading.state, &history, &mut journal)?;
         drop(history);
+        // A home that became a new device must say so in its snapshot.
+        if reading.state.device != device {
+            reading.rewrite = true;
+        }
         // A converted format 2 home is written only along with a change.
         if !journal.is_empty() || (!reading.pending.is_empty() && !reading.convert) {
             let mut changes = std::mem::take(&mut reading.pending);
             changes.extend(journal);
             // A change that cancels another can only be read by replaying
             // everything: the snapshot takes it in now, so readers need not.
-            if changes.iter().any(|change| {
-                change
-                    .ops
-                    .iter()
-                    .any(|op| matches!(op, Op::Undo { .. } | Op::DropNote { .. }))
-            }) {
+            if changes.iter().any(Change::cancels_something) {
                 reading.rewrite = true;
             }
             self.commit(&mut reading, &changes)?;
         }
         drop(lock);
         Ok(result)
+    }
+
+    /// Records in `state` what identifies this home's folder. When the
+    /// snapshot names another folder, this home is a copy of that one (a
+    /// new laptop, a restored backup): it becomes a new device, so that its
+    /// changes from here on are its own. True when `state` changed.
+    fn notice_copy(&self, state: &mut State) -> bool {
+        let identity = home_identity(&self.home);
+        if identity.is_empty() || state.home_identity == identity {
+            return false;
+        }
+        if !state.home_identity.is_empty() {
+            state.copied_from = std::mem::replace(&mut state.device, new_device_id());
+            state.seq = 0;
+        }
+        state.home_identity = identity;
+        true
+    }
+
+    /// The device this home is a copy of, when it is one that has not yet
+    /// noticed (its next change records as a new device), or one that has
+    /// and not yet said so in `sync`; for `doctor`.
+    pub fn copy_of(&self) -> Option<String> {
+        let state = self.read_snapshot().ok()??.state;
+        if !state.copied_from.is_empty() {
+            return Some(state.copied_from);
+        }
+        let identity = home_identity(&self.home);
+        let copied = !state.home_identity.is_empty()
+            && !identity.is_empty()
+            && state.home_identity != identity;
+        copied.then_some(state.device)
     }
 
     /// Reads everything a change needs, under the lock.
@@ -364,6 +404,7 @@ impl ProgressStore {
             let history = self.read_whole_history()?;
             let mut state = state_from_history(State::default(), &history.changes);
             state.device = new_device_id();
+            self.notice_copy(&mut state);
             return Ok(Reading {
                 state,
                 lines: history.changes.len() as u64,
@@ -383,6 +424,7 @@ impl ProgressStore {
             let mut state = state_from_history(snapshot.state, &changes);
             state.device = device;
             state.seq = seq;
+            self.notice_copy(&mut state);
             return Ok(Reading {
                 state,
                 history: Some(changes.clone()),
@@ -400,6 +442,7 @@ impl ProgressStore {
         if state.device.is_empty() {
             state.device = new_device_id();
         }
+        let noticed_copy = self.notice_copy(&mut state);
         let mark = state.history.clone().unwrap_or_default();
         let tail = self.read_tail(&state)?;
         state.seq = state.seq.max(own_last_seq(&tail.changes, &state.device));
@@ -415,6 +458,7 @@ impl ProgressStore {
             snapshot_size: snapshot.size,
             snapshot_end: mark.bytes,
         };
+        reading.rewrite |= noticed_copy;
         if snapshot.edited {
             self.record_hand_edit(&mut reading, &mark)?;
             return Ok(reading);
@@ -462,6 +506,7 @@ impl ProgressStore {
             };
             reading.state.seq += 1;
             reading.pending.push(Change {
+                id: ChangeId::random(),
                 device: reading.state.device.clone(),
                 seq: reading.state.seq,
                 at,
@@ -548,12 +593,43 @@ impl ProgressStore {
     ) -> Result<(State, State, Synced), StoreError> {
         let work = |state: &mut State, history: &[Change], journal: &mut Vec<Change>| {
             let before = state.clone();
-            let known: std::collections::HashSet<_> = history.iter().map(Change::id).collect();
-            let mut seen = std::collections::HashSet::new();
+            let known: std::collections::HashMap<&ChangeId, &Change> =
+                history.iter().map(|change| (&change.id, change)).collect();
+            let mut seen: std::collections::HashMap<ChangeId, Change> =
+                std::collections::HashMap::new();
+            let mut id_taken = Vec::new();
+            let mut own_lacked = false;
             for change in incoming {
-                if !known.contains(&change.id()) && seen.insert(change.id()) {
-                    journal.push(change);
+                // Two different changes under one identity: neither copy may
+                // silently keep its own, so the newcomer is refused by name.
+                let existing = known.get(&change.id).copied().or(seen.get(&change.id));
+                match existing {
+                    Some(existing) if *existing == change => continue,
+                    Some(_) => {
+                        if !id_taken.contains(&change.id) {
+                            id_taken.push(change.id.clone());
+                        }
+                        continue;
+                    }
+                    None => {}
                 }
+                if change.device == state.device {
+                    own_lacked = true;
+                    // Counting on from a number this device already used
+                    // would give two changes one place in the order.
+                    state.seq = state.seq.max(change.seq);
+                }
+                seen.insert(change.id.clone(), change.clone());
+                journal.push(change);
+            }
+            drop(seen);
+            let mut was_device =
+                (!state.copied_from.is_empty()).then(|| std::mem::take(&mut state.copied_from));
+            if own_lacked && !dry_run {
+                // Another copy of this home wrote changes under its device
+                // id: from here on this copy records as a device of its own.
+                was_device = Some(std::mem::replace(&mut state.device, new_device_id()));
+                state.seq = 0;
             }
             let mut all = history.to_vec();
             all.extend(journal.iter().cloned());
@@ -561,6 +637,8 @@ impl ProgressStore {
             *state = after.clone();
             let synced = Synced {
                 added: journal.len(),
+                id_taken,
+                was_device,
             };
             if dry_run {
                 journal.clear();
@@ -684,24 +762,13 @@ impl ProgressStore {
         let path = self.path();
         let unreadable = |error: io::Error| StoreError::Unreadable {
             path: path.clone(),
-            reason: error.to_string(),
+            reason: error.into(),
         };
-        let size = match fs::metadata(&path) {
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(unreadable(error)),
-            Ok(metadata) if metadata.is_dir() => {
-                return Err(unreadable(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    "a directory, not a file",
-                )));
-            }
-            Ok(metadata) if metadata.len() > MAX_STATE_BYTES => {
-                return Err(StoreError::TooLarge {
-                    path,
-                    size: metadata.len(),
-                });
-            }
-            Ok(metadata) => metadata.len(),
+        // Checked before anything is opened: a FIFO there would block.
+        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))?
+        else {
+            return Ok(None);
         };
         let cache_path = self.home.join(STATE_CACHE_FILE);
         let fingerprint = Fingerprint::of_file(&path).map_err(unreadable)?;
@@ -709,7 +776,9 @@ impl ProgressStore {
             snapshot.size = size;
             return Ok(Some(snapshot));
         }
-        let bytes = fs::read(&path).map_err(unreadable)?;
+        let Some(bytes) = read_guarded(&path, 0, MAX_STATE_BYTES, Links::Follow)? else {
+            return Ok(None);
+        };
         let text =
             std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
         let state = parse_state(text, &path)?;
@@ -725,27 +794,12 @@ impl ProgressStore {
 
     /// The history file's bytes from `offset`, `None` when there is no file.
     fn read_history_file(&self, offset: u64) -> Result<Option<Vec<u8>>, StoreError> {
-        let path = self.history_path();
-        let damaged = |reason: String| StoreError::HistoryDamaged {
-            path: path.clone(),
-            line: 0,
-            reason,
-        };
-        let mut file = match File::open(&path) {
-            Ok(file) => file,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(damaged(error.to_string())),
-        };
-        let size = file.metadata().map_err(|e| damaged(e.to_string()))?.len();
-        if size > MAX_HISTORY_BYTES {
-            return Err(StoreError::TooLarge { path, size });
-        }
-        file.seek(SeekFrom::Start(offset))
-            .map_err(|e| damaged(e.to_string()))?;
-        let mut bytes = Vec::with_capacity(size.saturating_sub(offset) as usize);
-        file.read_to_end(&mut bytes)
-            .map_err(|e| damaged(e.to_string()))?;
-        Ok(Some(bytes))
+        read_guarded(
+            &self.history_path(),
+            offset,
+            MAX_HISTORY_BYTES,
+            Links::Follow,
+        )
     }
 
     /// The whole history, checked line by line from the start.
@@ -847,16 +901,9 @@ impl ProgressStore {
             line,
             reason,
         };
-        let mut bytes = Vec::new();
-        match File::open(&path) {
-            Ok(file) => {
-                file.take(state.history_length)
-                    .read_to_end(&mut bytes)
-                    .map_err(|error| damaged(0, error.to_string()))?;
-            }
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-            Err(error) => return Err(damaged(0, error.to_string())),
-        }
+        let mut bytes =
+            read_guarded(&path, 0, MAX_HISTORY_BYTES, Links::Follow)?.unwrap_or_default();
+        bytes.truncate(usize::try_from(state.history_length).unwrap_or(usize::MAX));
         if (bytes.len() as u64) < state.history_length {
             return Err(StoreError::HistoryBehind {
                 path,
@@ -934,25 +981,9 @@ impl ProgressStore {
     /// there would block, a device would never end.
     pub fn read_backup(&self) -> Result<Option<(Vec<u8>, State)>, StoreError> {
         let path = self.backup_path();
-        let unreadable = |reason: String| StoreError::Unreadable {
-            path: path.clone(),
-            reason,
+        let Some(bytes) = read_guarded(&path, 0, MAX_STATE_BYTES, Links::Refuse)? else {
+            return Ok(None);
         };
-        match fs::metadata(&path) {
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(unreadable(error.to_string())),
-            Ok(metadata) if !metadata.is_file() => {
-                return Err(unreadable("not a plain file".to_string()));
-            }
-            Ok(metadata) if metadata.len() > MAX_STATE_BYTES => {
-                return Err(StoreError::TooLarge {
-                    path,
-                    size: metadata.len(),
-                });
-            }
-            Ok(_) => {}
-        }
-        let bytes = fs::read(&path).map_err(|error| unreadable(error.to_string()))?;
         let text =
             std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
         let state = parse_state(text, &path)?;
@@ -970,7 +1001,7 @@ impl ProgressStore {
         let Some((contents, _)) = self.read_backup()? else {
             return Err(StoreError::Unreadable {
                 path: backup,
-                reason: io::Error::from(io::ErrorKind::NotFound).to_string(),
+                reason: FileProblem::Io(io::ErrorKind::NotFound),
             });
         };
         let target = self.write_target();
@@ -1021,6 +1052,7 @@ impl ProgressStore {
                 continue;
             }
             changes.push(Change {
+                id: ChangeId::random(),
                 device: state.device.clone(),
                 seq: state.seq + changes.len() as u64 + 1,
                 at: progress.latest.map_or(at, |latest| latest.max(at)),
@@ -1100,6 +1132,31 @@ pub enum Rebuilt {
     },
 }
 
+/// Reads a file of the home through the one guarded reader, its problems as store errors.
+fn read_guarded(
+    path: &Path,
+    offset: u64,
+    limit: u64,
+    links: Links,
+) -> Result<Option<Vec<u8>>, StoreError> {
+    plain_file::read_from(path, offset, limit, links)
+        .map_err(|problem| guarded_error(path, problem))
+}
+
+fn guarded_error(path: &Path, problem: FileProblem) -> StoreError {
+    match problem {
+        FileProblem::TooLarge { size, limit } => StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit,
+        },
+        reason => StoreError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        },
+    }
+}
+
 /// Copies `path` to `<path>.broken-<now>` (or `-1`, `-2`… after it when
 /// that exists), never over an earlier copy; returns the copy's name.
 fn keep_aside(path: &Path, now: &str) -> Result<PathBuf, StoreError> {
@@ -1118,7 +1175,12 @@ fn keep_aside(path: &Path, now: &str) -> Result<PathBuf, StoreError> {
         })
         .find(|candidate| !candidate.exists())
         .ok_or_else(|| write_error(path, io::Error::other("too many kept copies")))?;
-    let current = fs::read(path).map_err(|error| write_error(path, error))?;
+    let current = plain_file::read(path, MAX_HISTORY_BYTES, Links::Follow)
+        .map_err(|problem| match problem {
+            FileProblem::Io(kind) => write_error(path, kind.into()),
+            _ => write_error(path, io::Error::other("not a plain file")),
+        })?
+        .unwrap_or_default();
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -1190,6 +1252,39 @@ fn new_device_id() -> String {
     let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
     let first = char::from(b'a' + (bytes[0] % 6));
     format!("{first}{}", &hex[1..])
+}
+
+/// What identifies the folder `home` is in and that a copy of it does not
+/// carry along: the folder's file-system identity (device and inode on Unix,
+/// the creation time on other systems) and the machine's id, hashed. Empty
+/// when none of it can be read. Moving the folder within one disk keeps it;
+/// a copy, a restore into a new folder or another machine changes it.
+fn home_identity(home: &Path) -> String {
+    let Ok(metadata) = fs::metadata(home) else {
+        return String::new();
+    };
+    #[cfg(unix)]
+    let folder = {
+        use std::os::unix::fs::MetadataExt;
+        format!("{} {}", metadata.dev(), metadata.ino())
+    };
+    #[cfg(not(unix))]
+    let folder = match metadata.created() {
+        Ok(created) => format!("{created:?}"),
+        Err(_) => return String::new(),
+    };
+    let machine = crate::plain_file::read(
+        Path::new("/etc/machine-id"),
+        4096,
+        crate::plain_file::Links::Follow,
+    )
+    .ok()
+    .flatten()
+    .unwrap_or_default();
+    let mut text = folder.into_bytes();
+    text.push(b' ');
+    text.extend_from_slice(machine.trim_ascii());
+    format!("{:016x}", xxh3_64(&text))
 }
 
 /// When a file was last modified, with the local offset.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::Roadmap;
 use super::validate::{Problem, validate};
 use crate::cache::{self, Fingerprint};
+use crate::plain_file::{self, FileProblem, Links};
 use crate::yaml::{self, YamlError};
 
 /// The built-in roadmap's YAML, compiled in so smm-path works with no files around.
@@ -14,7 +15,7 @@ pub const BUILTIN_SOURCE: &str = include_str!("../../roadmap/social-media-manage
 #[derive(Debug)]
 pub enum RoadmapError {
     /// The file could not be read.
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable { path: PathBuf, reason: FileProblem },
     /// The YAML is malformed or does not fit the roadmap format.
     Syntax { path: PathBuf, error: YamlError },
     /// The YAML parses but breaks the roadmap's rules.
@@ -44,49 +45,52 @@ const MAX_ROADMAP_BYTES: u64 = 256 * 1024 * 1024;
 /// Refuses what is not a plain file of a sane size: `/dev/zero` never ends,
 /// a FIFO may never be written to, and either would hang every command.
 fn check_roadmap_file(path: &Path) -> Result<(), RoadmapError> {
-    let unreadable = |reason: String| RoadmapError::Unreadable {
+    let unreadable = |reason: FileProblem| RoadmapError::Unreadable {
         path: path.to_path_buf(),
         reason,
     };
-    match std::fs::metadata(path) {
-        Err(error) => Err(unreadable(error.to_string())),
-        Ok(metadata) if !metadata.is_file() => Err(unreadable("not a plain file".to_string())),
-        Ok(metadata) if metadata.len() > MAX_ROADMAP_BYTES => Err(unreadable(format!(
-            "larger than {} MB",
-            MAX_ROADMAP_BYTES / (1024 * 1024)
-        ))),
-        Ok(_) => Ok(()),
+    match plain_file::check(path, MAX_ROADMAP_BYTES, Links::Follow) {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(unreadable(FileProblem::Io(std::io::ErrorKind::NotFound))),
+        Err(problem) => Err(unreadable(problem)),
     }
 }
 
 /// A roadmap file's text, once it is shown to be a plain file of a sane size.
 pub fn read_roadmap_text(path: &Path) -> Result<String, RoadmapError> {
-    check_roadmap_file(path)?;
-    std::fs::read_to_string(path).map_err(|error| RoadmapError::Unreadable {
+    let unreadable = |reason: FileProblem| RoadmapError::Unreadable {
         path: path.to_path_buf(),
-        reason: error.to_string(),
-    })
+        reason,
+    };
+    match plain_file::read_text(path, MAX_ROADMAP_BYTES, Links::Follow) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(unreadable(FileProblem::Io(std::io::ErrorKind::NotFound))),
+        Err(Some(problem)) => Err(unreadable(problem)),
+        Err(None) => Err(unreadable(FileProblem::Io(std::io::ErrorKind::InvalidData))),
+    }
 }
 
 /// A roadmap from a file of the same format as the built-in one. With a
 /// `cache_directory`, the parsed form is kept there and reused for as long
 /// as the file's bytes stay the same.
 pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap, RoadmapError> {
-    let unreadable = |reason: String| RoadmapError::Unreadable {
+    let unreadable = |reason: FileProblem| RoadmapError::Unreadable {
         path: path.to_path_buf(),
         reason,
     };
     check_roadmap_file(path)?;
     let cache_path = cache_directory.map(|directory| cache::path_for(directory, path));
     if let Some(cache_path) = &cache_path {
-        let fingerprint =
-            Fingerprint::of_file(path).map_err(|error| unreadable(error.to_string()))?;
+        let fingerprint = Fingerprint::of_file(path).map_err(|error| unreadable(error.into()))?;
         if let Some(roadmap) = cache::read(cache_path, &fingerprint) {
             return Ok(roadmap);
         }
     }
-    let bytes = std::fs::read(path).map_err(|error| unreadable(error.to_string()))?;
-    let text = std::str::from_utf8(&bytes).map_err(|error| unreadable(error.to_string()))?;
+    let bytes = plain_file::read(path, MAX_ROADMAP_BYTES, Links::Follow)
+        .map_err(unreadable)?
+        .ok_or_else(|| unreadable(FileProblem::Io(std::io::ErrorKind::NotFound)))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| unreadable(FileProblem::Io(std::io::ErrorKind::InvalidData)))?;
     let roadmap = parse_roadmap(text, path)?;
     if let Some(cache_path) = &cache_path {
         cache::write(cache_path, &Fingerprint::of_bytes(&bytes), &roadmap);

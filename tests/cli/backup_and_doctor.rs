@@ -21,7 +21,7 @@ fn doctor_reports_and_restores_the_backup() {
     smm.ok(&["done", "1"]);
     smm.ok(&["done", "2"]);
     smm.ok(&["doctor"])
-        .stdout_has("format version 3, reads fine")
+        .stdout_has("format version 4, reads fine")
         .stdout_has("2 changes, whole")
         .stdout_has("progress.yaml.bak: the state before the last change");
     let mut damaged = smm.state_text();
@@ -234,7 +234,7 @@ fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
     smm.ok(&["done", "3"]);
     let upgraded = smm.state_text();
     assert!(
-        upgraded.starts_with("version: 3\n") && upgraded.ends_with("end: true\n"),
+        upgraded.starts_with("version: 4\n") && upgraded.ends_with("end: true\n"),
         "{upgraded}"
     );
 }
@@ -286,7 +286,7 @@ fn a_version_2_home_is_converted_keeping_its_history() {
         .stdout_has("start 4");
     assert!(smm.state_text().starts_with("version: 2\n"));
     smm.ok(&["done", "5"]);
-    assert!(smm.state_text().starts_with("version: 3\n"));
+    assert!(smm.state_text().starts_with("version: 4\n"));
     let kept = std::fs::read(smm.home().join("history-v2.jsonl")).expect("old history kept");
     assert_eq!(kept, old_history);
     smm.ok(&["undo"]).stdout_has("Undid `done 5`");

@@ -63,9 +63,15 @@ fn json_matches_its_schema_and_carries_the_history() {
     let mut broken = export.clone();
     broken["steps"][0]["status"] = "finished".into();
     assert!(!validator.is_valid(&broken));
-    // The device id is random: one per home.
+    // The device id is random, one per home, and so is every change's id.
     let device = changes[0]["device"].as_str().expect("device");
-    insta::assert_snapshot!("export_json", text.replace(device, "[device]"));
+    let mut redacted = text.replace(device, "[device]");
+    for change in changes {
+        let id = change["id"].as_str().expect("every change has an id");
+        assert_eq!(id.len(), 32, "{id}");
+        redacted = redacted.replace(id, "[change id]");
+    }
+    insta::assert_snapshot!("export_json", redacted);
 }
 
 #[test]

@@ -127,7 +127,7 @@ fn a_file_larger_than_any_real_progress() {
 #[test]
 fn a_state_from_a_newer_smm_path() {
     refused(
-        b"version: 4\nroadmaps: {}\nsomething_new: 1\nend: true\n",
+        b"version: 5\nroadmaps: {}\nsomething_new: 1\nend: true\n",
         "made by a newer smm-path",
     );
 }

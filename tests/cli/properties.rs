@@ -5,8 +5,8 @@ use std::path::Path;
 use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
 use smm_path::progress::{
-    Action, Change, HistoryMark, Note, OpKey, Recorder, RoadmapProgress, SCHEMA_VERSION, State,
-    Status, StepProgress, StepSelector, Timestamp, parse_state, replay,
+    Action, Change, ChangeId, HistoryMark, Note, OpKey, Recorder, RoadmapProgress, SCHEMA_VERSION,
+    State, Status, StepProgress, StepSelector, Timestamp, parse_state, replay,
 };
 
 /// The documented grammar, written independently of the parser: items
@@ -82,6 +82,7 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
                     at,
                     device: "d1e2a3".into(),
                     seq: 7,
+                    change: ChangeId::parse("0123456789abcdef0123456789abcdef").unwrap(),
                     index: 0,
                 }),
                 notes: notes
@@ -94,6 +95,7 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
                             at,
                             device: "b0c1".into(),
                             seq: 3,
+                            change: ChangeId::default(),
                             index: index as u32,
                         }),
                     })
@@ -234,7 +236,7 @@ impl Device {
     /// Takes in another copy's changes (set union), as `sync` and `import` do.
     fn merge_from(&mut self, other: &[Change]) {
         for change in other {
-            if !self.history.iter().any(|known| known.id() == change.id()) {
+            if !self.history.iter().any(|known| known.id == change.id) {
                 self.history.push(change.clone());
             }
         }

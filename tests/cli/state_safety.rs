@@ -70,7 +70,7 @@ fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
             "progress.yaml.bak",
         ]
     );
-    assert!(smm.state_text().starts_with("version: 3\n"));
+    assert!(smm.state_text().starts_with("version: 4\n"));
     assert!(smm.state_text().ends_with("end: true\n"));
 }
 
