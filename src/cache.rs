@@ -8,7 +8,6 @@
 //! the YAML stays the only truth. A cache that cannot be read or written is
 //! simply not used.
 
-use std::fs::File;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -40,8 +39,13 @@ impl Fingerprint {
     /// The fingerprint of a file, read in small pieces so a large file is
     /// never held in memory just to be recognised.
     pub(crate) fn of_file(path: &Path) -> io::Result<Fingerprint> {
-        let mut file = File::open(path)?;
-        let size = file.metadata()?.len();
+        let opened = crate::plain_file::open(path, u64::MAX, crate::plain_file::Links::Follow);
+        let (mut file, size) = match opened {
+            Ok(Some(file)) => file,
+            Ok(None) => return Err(io::ErrorKind::NotFound.into()),
+            Err(crate::plain_file::FileProblem::Io(kind)) => return Err(kind.into()),
+            Err(_) => return Err(io::Error::other("not a plain file")),
+        };
         let mut hasher = Xxh3::new();
         // Big enough for few reads; small enough that a small file costs no mapping.
         let mut buffer = vec![0; size.clamp(1, 256 * 1024) as usize];
@@ -68,14 +72,19 @@ pub(crate) fn path_for(directory: &Path, source_path: &Path) -> PathBuf {
     directory.join(format!("roadmap-{:016x}.json", hasher.finish()))
 }
 
+/// No cache of anything smm-path reads is larger.
+const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// The cached value, if `cache_path` holds one made from source bytes with this fingerprint.
 pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, fingerprint: &Fingerprint) -> Option<T> {
     // Only a plain file: a FIFO planted here would block the read forever,
     // and a link could point anywhere.
-    if !std::fs::symlink_metadata(cache_path).ok()?.is_file() {
-        return None;
-    }
-    let cached = std::fs::read(cache_path).ok()?;
+    let cached = crate::plain_file::read(
+        cache_path,
+        MAX_CACHE_BYTES,
+        crate::plain_file::Links::Refuse,
+    )
+    .ok()??;
     let body = cached.strip_prefix(fingerprint.0.as_bytes())?;
     serde_json::from_slice(body).ok()
 }

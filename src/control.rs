@@ -83,9 +83,86 @@ pub(crate) fn escaped(text: &str) -> String {
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
+/// A file name as smm-path prints it, after git's rule for unusual paths:
+/// as it is, unless it holds a control character, a double quote, a
+/// backslash or bytes that are not UTF-8; then in double quotes with those
+/// escaped (`\n`, `\t`, `\"`, `\\`, and `\ooo` in octal for any other
+/// byte). Unlike git, letters outside ASCII stay as they are: Indonesian
+/// and other names are read, not decoded. So a name can never start a new
+/// line of a report or send the terminal a sequence.
+pub fn quoted_path(path: &std::path::Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let text = std::str::from_utf8(bytes).ok();
+    let plain = text.is_some_and(|text| {
+        !text
+            .chars()
+            .any(|c| c.is_control() || c == '"' || (c == '\\' && !cfg!(windows)))
+    });
+    if plain {
+        return text.unwrap_or_default().to_string();
+    }
+    let mut out = String::from("\"");
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, invalid) = match std::str::from_utf8(rest) {
+            Ok(valid) => (valid, &[][..]),
+            Err(error) => {
+                let (valid, after) = rest.split_at(error.valid_up_to());
+                let bad = error.error_len().unwrap_or(after.len());
+                (
+                    std::str::from_utf8(valid).unwrap_or_default(),
+                    &after[..bad],
+                )
+            }
+        };
+        for c in valid.chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '"' => out.push_str("\\\""),
+                '\\' if !cfg!(windows) => out.push_str("\\\\"),
+                c if c.is_control() => {
+                    let mut buffer = [0u8; 4];
+                    for byte in c.encode_utf8(&mut buffer).bytes() {
+                        out.push_str(&format!("\\{byte:03o}"));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        for byte in invalid {
+            out.push_str(&format!("\\{byte:03o}"));
+        }
+        rest = &rest[valid.len() + invalid.len()..];
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unusual_file_names_are_quoted_as_git_quotes_them() {
+        use std::path::Path;
+        assert_eq!(
+            quoted_path(Path::new("/tmp/a b/catatan é.jsonl")),
+            "/tmp/a b/catatan é.jsonl"
+        );
+        assert_eq!(
+            quoted_path(Path::new("/s/x\nSynced 99 changes\u{1b}[2J.jsonl")),
+            "\"/s/x\\nSynced 99 changes\\033[2J.jsonl\""
+        );
+        assert_eq!(quoted_path(Path::new("a\"b\\c")), "\"a\\\"b\\\\c\"");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let name = std::ffi::OsStr::from_bytes(b"bad\xffname");
+            assert_eq!(quoted_path(Path::new(name)), "\"bad\\377name\"");
+        }
+    }
 
     #[test]
     fn controls_are_shown_and_colour_passes() {

@@ -3,6 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::control::quoted_path;
 use crate::i18n::{Key, Lang, tr, word};
 use crate::plain_file::FileProblem;
 use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
@@ -58,6 +59,10 @@ pub enum Error {
     },
     /// Text typed with a control character in it (an escape sequence).
     ControlCharacter,
+    /// A note or reason over [`crate::progress::MAX_TEXT_BYTES`].
+    TextTooLong {
+        bytes: usize,
+    },
     ResetAllNeedsYes,
     Store(StoreError),
     Roadmap(RoadmapError),
@@ -96,6 +101,17 @@ impl From<SelectorError> for Error {
     }
 }
 
+impl Error {
+    /// Why a note or reason typed in is refused, if it is.
+    pub(crate) fn check_typed_text(text: &str) -> Result<(), Error> {
+        match crate::progress::check_text(text) {
+            Ok(()) => Ok(()),
+            Err(crate::progress::Suspect::TooLong(bytes)) => Err(Error::TextTooLong { bytes }),
+            Err(_) => Err(Error::ControlCharacter),
+        }
+    }
+}
+
 impl From<StoreError> for Error {
     fn from(error: StoreError) -> Self {
         Error::Store(error)
@@ -128,6 +144,7 @@ impl Error {
             | Error::PastTarget { .. }
             | Error::EmptyNote
             | Error::ControlCharacter
+            | Error::TextTooLong { .. }
             | Error::InvalidNow { .. }
             | Error::ResetAllNeedsYes
             | Error::WouldOverwrite { .. } => ExitStatus::Usage,
@@ -182,6 +199,14 @@ impl Error {
             Error::PastTarget { input } => tr(lang, Key::ErrPastTarget, &[("input", input)]),
             Error::EmptyNote => word(lang, Key::ErrEmptyNote).to_string(),
             Error::ControlCharacter => word(lang, Key::ErrControlCharacter).to_string(),
+            Error::TextTooLong { bytes } => tr(
+                lang,
+                Key::ErrTextTooLong,
+                &[
+                    ("bytes", bytes),
+                    ("limit", &crate::progress::MAX_TEXT_BYTES),
+                ],
+            ),
             Error::InvalidNow { value } => tr(lang, Key::ErrInvalidNow, &[("value", value)]),
             Error::ResetAllNeedsYes => word(lang, Key::ErrResetAllNeedsYes).to_string(),
             Error::Store(error) => render_store(lang, error),
@@ -190,28 +215,30 @@ impl Error {
             Error::ExportWrite { path, reason } => tr(
                 lang,
                 Key::ErrExportWrite,
-                &[("path", &path.display()), ("reason", reason)],
+                &[("path", &quoted_path(&path)), ("reason", reason)],
             ),
             Error::Output(error) => tr(lang, Key::ErrOutput, &[("reason", error)]),
             Error::Unhealthy => word(lang, Key::ErrUnhealthy).to_string(),
             Error::RoadmapRejected { path, count } => tr(
                 lang,
                 Key::ErrRoadmapRejected,
-                &[("path", &path.display()), ("count", count)],
+                &[("path", &quoted_path(&path)), ("count", count)],
             ),
             Error::ImportInvalid { path, reason } => tr(
                 lang,
                 Key::ErrImportInvalid,
-                &[("path", &path.display()), ("reason", reason)],
+                &[("path", &quoted_path(&path)), ("reason", reason)],
             ),
             Error::SyncFolder { path, reason } => tr(
                 lang,
                 Key::ErrSyncFolder,
-                &[("path", &path.display()), ("reason", reason)],
+                &[("path", &quoted_path(&path)), ("reason", reason)],
             ),
-            Error::WouldOverwrite { path } => {
-                tr(lang, Key::ErrWouldOverwrite, &[("path", &path.display())])
-            }
+            Error::WouldOverwrite { path } => tr(
+                lang,
+                Key::ErrWouldOverwrite,
+                &[("path", &quoted_path(&path))],
+            ),
         }
     }
 }
@@ -272,12 +299,12 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrStateUnreadable,
             &[
-                ("path", &path.display()),
+                ("path", &quoted_path(&path)),
                 ("reason", &render_file_problem(lang, reason)),
             ],
         ),
         StoreError::NotUtf8 { path } => {
-            tr(lang, Key::ErrStateNotUtf8, &[("path", &path.display())])
+            tr(lang, Key::ErrStateNotUtf8, &[("path", &quoted_path(&path))])
         }
         StoreError::Invalid {
             path,
@@ -288,7 +315,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrStateInvalid,
             &[
-                ("path", &path.display()),
+                ("path", &quoted_path(&path)),
                 ("line", line),
                 ("column", column),
                 ("reason", &crate::i18n::parser_message(lang, reason)),
@@ -298,19 +325,21 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrStateNewerVersion,
             &[
-                ("path", &path.display()),
+                ("path", &quoted_path(&path)),
                 ("version", version),
                 ("supported", &SCHEMA_VERSION),
             ],
         ),
-        StoreError::CutShort { path } => {
-            tr(lang, Key::ErrStateCutShort, &[("path", &path.display())])
-        }
+        StoreError::CutShort { path } => tr(
+            lang,
+            Key::ErrStateCutShort,
+            &[("path", &quoted_path(&path))],
+        ),
         StoreError::TooLarge { path, size, limit } => tr(
             lang,
             Key::ErrStateTooLarge,
             &[
-                ("path", &path.display()),
+                ("path", &quoted_path(&path)),
                 ("size", &(size / (1024 * 1024))),
                 ("limit", &(limit / (1024 * 1024))),
             ],
@@ -319,7 +348,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrHistoryDamaged,
             &[
-                ("path", &path.display()),
+                ("path", &quoted_path(&path)),
                 ("line", line),
                 ("reason", reason),
             ],
@@ -327,28 +356,44 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::HistoryBehind { path, has, needs } => tr(
             lang,
             Key::ErrHistoryBehind,
-            &[("path", &path.display()), ("has", has), ("needs", needs)],
+            &[
+                ("path", &quoted_path(&path)),
+                ("has", has),
+                ("needs", needs),
+            ],
         ),
-        StoreError::HistoryMismatch { path } => {
-            tr(lang, Key::ErrHistoryMismatch, &[("path", &path.display())])
-        }
-        StoreError::HomeNotDirectory { path } => {
-            tr(lang, Key::ErrHomeNotDirectory, &[("path", &path.display())])
-        }
+        StoreError::WouldBeTooLarge { path, limit } => tr(
+            lang,
+            Key::ErrStateWouldBeTooLarge,
+            &[
+                ("path", &quoted_path(path)),
+                ("limit", &(limit / (1024 * 1024))),
+            ],
+        ),
+        StoreError::HistoryMismatch { path } => tr(
+            lang,
+            Key::ErrHistoryMismatch,
+            &[("path", &quoted_path(&path))],
+        ),
+        StoreError::HomeNotDirectory { path } => tr(
+            lang,
+            Key::ErrHomeNotDirectory,
+            &[("path", &quoted_path(&path))],
+        ),
         StoreError::NothingToRebuildFrom { path } => tr(
             lang,
             Key::ErrNothingToRebuildFrom,
-            &[("path", &path.display())],
+            &[("path", &quoted_path(&path))],
         ),
         StoreError::Lock { path, reason } => tr(
             lang,
             Key::ErrStateLock,
-            &[("path", &path.display()), ("reason", reason)],
+            &[("path", &quoted_path(&path)), ("reason", reason)],
         ),
         StoreError::Write { path, reason } => tr(
             lang,
             Key::ErrStateWrite,
-            &[("path", &path.display()), ("reason", reason)],
+            &[("path", &quoted_path(&path)), ("reason", reason)],
         ),
     }
 }
@@ -359,7 +404,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             lang,
             Key::ErrRoadmapUnreadable,
             &[
-                ("path", &path.display()),
+                ("path", &quoted_path(&path)),
                 ("reason", &render_file_problem(lang, reason)),
             ],
         ),
@@ -368,7 +413,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
                 lang,
                 Key::ErrRoadmapSyntax,
                 &[
-                    ("path", &path.display()),
+                    ("path", &quoted_path(&path)),
                     ("line", &error.line),
                     ("column", &error.column),
                 ],
@@ -378,7 +423,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             let message = crate::i18n::parser_message(lang, &error.message);
             let snippet = error.report.lines().skip(1).collect::<Vec<_>>().join("\n");
             let snippet = snippet
-                .replace("<input>", &path.display().to_string())
+                .replace("<input>", &quoted_path(&path).to_string())
                 .replace(&error.message, &message);
             format!("{header} {message}\n{snippet}")
         }
@@ -386,7 +431,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             let mut message = tr(
                 lang,
                 Key::ErrRoadmapProblems,
-                &[("path", &path.display()), ("count", &problems.len())],
+                &[("path", &quoted_path(&path)), ("count", &problems.len())],
             );
             for problem in problems {
                 message.push_str("\n  - ");

@@ -518,6 +518,10 @@ catalogue! {
     IoNotDirectory { en: "a part of the path is not a directory", id: "sebagian jalurnya bukan direktori" }
     IoInvalidData { en: "its contents are not text (UTF-8)", id: "isinya bukan teks (UTF-8)" }
     IoOther { en: "the system reported an error ({kind})", id: "sistem melaporkan galat ({kind})" }
+    ErrStateWouldBeTooLarge {
+        en: "this would take {path} past the {limit} MB smm-path reads back, so nothing was changed: import or sync less at a time, or shorten long notes",
+        id: "ini akan membuat {path} melebihi {limit} MB yang bisa dibaca kembali oleh smm-path, jadi tidak ada yang diubah: impor atau sinkronkan lebih sedikit sekaligus, atau persingkat catatan yang panjang",
+    }
     ErrStateUnreadable {
         en: "cannot read the progress file {path}: {reason}; it was left untouched",
         id: "berkas progres {path} tidak bisa dibaca: {reason}; berkas itu tidak diubah",
@@ -683,12 +687,29 @@ catalogue! {
         en: "Nothing to import: this copy already has everything in {path}.",
         id: "Tidak ada yang perlu diimpor: salinan ini sudah memuat semua isi {path}.",
     }
+    ImportNothingElse {
+        en: "Nothing else to import from {path}.",
+        id: "Tidak ada lagi yang bisa diimpor dari {path}.",
+    }
     ErrImportOldSnapshot {
         en: "it is a progress file of an older format; import an export or a history file instead",
         id: "ini berkas progres berformat lama; impor berkas ekspor atau berkas riwayat saja",
     }
     SyncSkipped { en: "Skipped {path}: {reason}", id: "{path} dilewati: {reason}" }
-    SyncRefused { en: "Refused {count} {count:change|changes} from the folder: {reason}", id: "{count} perubahan dari folder itu ditolak: {reason}" }
+    SyncBadLine { en: "line {line} does not read ({reason}); the lines before it were taken", id: "baris {line} tidak terbaca ({reason}); baris-baris sebelumnya diambil" }
+    DoctorCopyOf {
+        en: "Copy:      this home is a copy of another home (device {device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them",
+        id: "Salinan:   direktori ini salinan dari direktori lain (perangkat {device}), misalnya laptop baru atau cadangan yang dipulihkan: direktori ini mencatat sebagai perangkat sendiri, jadi tidak ada perubahan yang hilang; `smm-path sync` membagikannya",
+    }
+    ErrTextTooLong {
+        en: "the text is {bytes} bytes long; smm-path keeps at most {limit} bytes in a note or reason: shorten it, or put a link to the longer text",
+        id: "teks itu panjangnya {bytes} byte; smm-path menyimpan paling banyak {limit} byte dalam satu catatan atau alasan: persingkat, atau tulis tautan ke teks yang lebih panjang",
+    }
+    SyncCopyNotice {
+        en: "This home is a copy of another (a new laptop, or a restored backup) that recorded as device {was}: it records as device {now} from now on, so neither loses a change.",
+        id: "Direktori ini salinan dari direktori lain (laptop baru, atau cadangan yang dipulihkan) yang mencatat sebagai perangkat {was}: mulai sekarang direktori ini mencatat sebagai perangkat {now}, jadi tidak ada perubahan yang hilang.",
+    }
+    SyncRefused { en: "Refused {count} {count:change|changes}: {reason}", id: "{count} perubahan ditolak: {reason}" }
     SuspectBadId { en: "`{id}` is not an id smm-path would write", id: "`{id}` bukan id yang akan ditulis smm-path" }
     SuspectControl { en: "a text holds a control character (such as an escape sequence)", id: "sebuah teks memuat karakter kontrol (misalnya urutan escape)" }
     SuspectFuture { en: "the time {at} is more than a day ahead of this device's clock", id: "waktu {at} lebih dari sehari di depan jam perangkat ini" }

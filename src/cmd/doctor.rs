@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::cli::DoctorArgs;
 use crate::cmd::{Context, list_some};
+use crate::control::quoted_path;
 use crate::error::{Error, render_store};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::{Rebuilt, StoreError};
@@ -28,18 +29,18 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             tr(
                 lang,
                 Key::DoctorHomeNotDirectory,
-                &[("path", &home.display())],
+                &[("path", &quoted_path(&home))],
             ),
             &format!("mv {} {}", quoted(home), quoted(&with_suffix(home, ".old"))),
         )?;
         return Err(Error::Unhealthy);
     }
-    report.line(tr(lang, Key::DoctorHome, &[("path", &home.display())]))?;
+    report.line(tr(lang, Key::DoctorHome, &[("path", &quoted_path(&home))]))?;
     if let Err(error) = store.probe_writable() {
         let line = tr(
             lang,
             Key::DoctorHomeUnwritable,
-            &[("path", &home.display()), ("reason", &error)],
+            &[("path", &quoted_path(&home)), ("reason", &error)],
         );
         report.problem(line, &format!("chmod u+w {}", quoted(home)))?;
     }
@@ -53,7 +54,11 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         Some(path) => tr(
             lang,
             Key::DoctorRoadmapFile,
-            &[("id", id), ("version", version), ("path", &path.display())],
+            &[
+                ("id", id),
+                ("version", version),
+                ("path", &quoted_path(&path)),
+            ],
         ),
     })?;
 
@@ -67,7 +72,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         _ if !state_path.exists() => report.line(tr(
             lang,
             Key::DoctorStateMissing,
-            &[("path", &state_path.display())],
+            &[("path", &quoted_path(&state_path))],
         ))?,
         Some(error) => {
             // The backup first (one step back), else the history (all of it).
@@ -90,7 +95,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
                     lang,
                     Key::DoctorStateOk,
                     &[
-                        ("path", &state_path.display()),
+                        ("path", &quoted_path(&state_path)),
                         ("version", &loaded.version),
                     ],
                 ))?;
@@ -104,7 +109,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
     let history = match &snapshot_problem {
         Some(_) => store
             .history_on_its_own()
-            .map(|changes| (changes, Vec::new())),
+            .map(|changes| (changes, store.conflict_copies())),
         None => store
             .check()
             .map(|check| (check.changes, check.conflict_copies)),
@@ -114,14 +119,14 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             report.line(tr(
                 lang,
                 Key::DoctorHistoryOk,
-                &[("path", &history_path.display()), ("count", &changes)],
+                &[("path", &quoted_path(&history_path)), ("count", &changes)],
             ))?;
             for copy in &conflict_copies {
                 report.healthy = false;
                 report.line(tr(
                     lang,
                     Key::DoctorConflictCopy,
-                    &[("path", &copy.display())],
+                    &[("path", &quoted_path(&copy))],
                 ))?;
             }
         }
@@ -137,13 +142,17 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         }
     }
 
+    if let Some(device) = store.copy_of() {
+        report.line(tr(lang, Key::DoctorCopyOf, &[("device", &device)]))?;
+    }
+
     let backup_path = store.backup_path();
     match backup {
         Ok(None) => report.line(word(lang, Key::DoctorBackupMissing).to_string())?,
         Ok(Some(version)) => report.line(tr(
             lang,
             Key::DoctorBackupOk,
-            &[("path", &backup_path.display()), ("version", &version)],
+            &[("path", &quoted_path(&backup_path)), ("version", &version)],
         ))?,
         // The next change writes a new backup; until then a damaged one is only in the way.
         Err(error) => report.problem(
@@ -166,7 +175,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
     let leftovers: Vec<String> = store
         .leftover_temporary_files()
         .iter()
-        .map(|path| path.display().to_string())
+        .map(|path| quoted_path(path))
         .collect();
     if !leftovers.is_empty() {
         let names: Vec<&str> = leftovers.iter().map(String::as_str).collect();
@@ -231,7 +240,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
             Rebuilt::NotNeeded => writeln!(
                 out,
                 "{}",
-                tr(lang, Key::DoctorNotNeeded, &[("path", &path.display())])
+                tr(lang, Key::DoctorNotNeeded, &[("path", &quoted_path(&path))])
             )?,
             Rebuilt::Done { kept, changes } => {
                 writeln!(
@@ -240,14 +249,18 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                     tr(
                         lang,
                         done,
-                        &[("path", &path.display()), ("count", &changes)]
+                        &[("path", &quoted_path(&path)), ("count", &changes)]
                     )
                 )?;
                 if let Some(kept) = kept {
                     writeln!(
                         out,
                         "{}",
-                        tr(lang, Key::DoctorKeptBroken, &[("path", &kept.display())])
+                        tr(
+                            lang,
+                            Key::DoctorKeptBroken,
+                            &[("path", &quoted_path(&kept))]
+                        )
                     )?;
                 }
             }
@@ -284,14 +297,21 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
         tr(
             lang,
             Key::DoctorRestored,
-            &[("backup", &backup.display()), ("path", &path.display())]
+            &[
+                ("backup", &quoted_path(&backup)),
+                ("path", &quoted_path(&path))
+            ]
         )
     )?;
     if let Some(kept) = kept {
         writeln!(
             out,
             "{}",
-            tr(lang, Key::DoctorKeptBroken, &[("path", &kept.display())])
+            tr(
+                lang,
+                Key::DoctorKeptBroken,
+                &[("path", &quoted_path(&kept))]
+            )
         )?;
     }
     Ok(())

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::atomic_file::{Durability, write_atomically};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Context;
+use crate::control::quoted_path;
 use crate::error::Error;
 use crate::i18n::{Key, tr};
 use crate::report::{
@@ -57,7 +58,7 @@ pub(super) fn write_output(
             writeln!(
                 out,
                 "{}",
-                tr(ctx.lang, Key::Exported, &[("path", &path.display())])
+                tr(ctx.lang, Key::Exported, &[("path", &quoted_path(&path))])
             )?;
         }
     }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::cli::ImportArgs;
 use crate::cmd::Context;
+use crate::control::quoted_path;
 use crate::error::{Error, render_file_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::plain_file::{self, FileProblem, Links};
@@ -69,10 +70,19 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
             path: args.file.clone(),
             reason: render_suspect(ctx.lang, &suspect),
         })?;
-    let command = format!("import {}", args.file.display());
+    let command = format!("import {}", quoted_path(&args.file));
+    let mut refused = 0;
     let (before, after, added) = match incoming {
         Incoming::Changes(changes) => {
             let (before, after, synced) = ctx.store.merge(changes, args.dry_run)?;
+            if let Some(first) = synced.id_taken.first() {
+                let reason = render_suspect(ctx.lang, &Suspect::IdTaken(first.clone()));
+                print_refused(ctx, synced.id_taken.len(), &reason, out)?;
+                refused = synced.id_taken.len();
+            }
+            if let Some(was) = &synced.was_device {
+                print_copy_notice(ctx, was, &after.device, out)?;
+            }
             (before, after, synced.added)
         }
         Incoming::Snapshot(copy) => {
@@ -94,7 +104,40 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
     };
     let outcome =
         MergeOutcome::between(before.roadmap(roadmap_id), after.roadmap(roadmap_id), added);
-    print_outcome(ctx, &args.file, args.dry_run, &outcome, out)
+    print_outcome(ctx, &args.file, args.dry_run, &outcome, refused, out)
+}
+
+/// "Refused N changes: why", for the first reason; shared with `sync`.
+pub(crate) fn print_refused(
+    ctx: &Context,
+    count: usize,
+    reason: &str,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let line = tr(
+        ctx.lang,
+        Key::SyncRefused,
+        &[("count", &count), ("reason", &reason)],
+    );
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
+/// That this home turned out to be a copy of another, and records as a new
+/// device from now on; shared with `sync`.
+pub(crate) fn print_copy_notice(
+    ctx: &Context,
+    was: &str,
+    now: &str,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let line = tr(
+        ctx.lang,
+        Key::SyncCopyNotice,
+        &[("was", &was), ("now", &now)],
+    );
+    writeln!(out, "{line}")?;
+    Ok(())
 }
 
 /// What a merge took in, step by step; shared with `sync`.
@@ -103,12 +146,19 @@ pub(crate) fn print_outcome(
     source: &Path,
     dry_run: bool,
     outcome: &MergeOutcome,
+    refused: usize,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let lang = ctx.lang;
-    let path = source.display();
+    let path = quoted_path(source);
     if outcome.is_empty() {
-        writeln!(out, "{}", tr(lang, Key::ImportNothing, &[("path", &path)]))?;
+        // After a refusal, "already has everything" would be untrue.
+        let key = if refused > 0 {
+            Key::ImportNothingElse
+        } else {
+            Key::ImportNothing
+        };
+        writeln!(out, "{}", tr(lang, key, &[("path", &path)]))?;
         return Ok(());
     }
     let heading = if dry_run {

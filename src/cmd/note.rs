@@ -14,9 +14,7 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     if text.is_empty() {
         return Err(Error::EmptyNote);
     }
-    if crate::control::has_forbidden(text) {
-        return Err(Error::ControlCharacter);
-    }
+    Error::check_typed_text(text)?;
     let step_id = &ctx.roadmap.steps[position].id;
     let command = ctx.command_line("note", std::slice::from_ref(&args.step));
     ctx.store

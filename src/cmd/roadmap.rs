@@ -4,6 +4,7 @@ use std::io::Write;
 
 use crate::cli::RoadmapFileArgs;
 use crate::cmd::Context;
+use crate::control::quoted_path;
 use crate::error::{Error, render_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::Status;
@@ -28,7 +29,7 @@ pub(crate) fn validate(
                 lang,
                 Key::RoadmapValid,
                 &[
-                    ("path", &path.display()),
+                    ("path", &quoted_path(&path)),
                     ("count", &count),
                     ("languages", &languages),
                 ],
@@ -40,7 +41,7 @@ pub(crate) fn validate(
             for problem in &problems {
                 let (line, column) = locate(&text, problem);
                 let message = render_problem(lang, problem);
-                writeln!(out, "{}:{line}:{column}: {message}", path.display())?;
+                writeln!(out, "{}:{line}:{column}: {message}", quoted_path(&path))?;
                 writeln!(out, "{}", snippet(&text, line, column))?;
             }
             Err(Error::RoadmapRejected {
@@ -65,7 +66,7 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
             writeln!(
                 out,
                 "{}",
-                tr(lang, Key::RoadmapCreated, &[("path", &path.display())])
+                tr(lang, Key::RoadmapCreated, &[("path", &quoted_path(&path))])
             )?;
             Ok(())
         }

@@ -15,8 +15,8 @@ pub(crate) fn run(ctx: &Context, args: &SkipArgs, out: &mut dyn Write) -> Result
         .map(str::trim)
         .filter(|reason| !reason.is_empty())
         .map(str::to_string);
-    if reason.as_deref().is_some_and(crate::control::has_forbidden) {
-        return Err(Error::ControlCharacter);
+    if let Some(reason) = &reason {
+        Error::check_typed_text(reason)?;
     }
     let mut arguments = args.steps.steps.clone();
     if let Some(reason) = &reason {

@@ -9,7 +9,7 @@ use crate::cli::StatsArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, format_decimal, tr, word};
-use crate::progress::Status;
+use crate::progress::{Status, Timestamp};
 use crate::report::stats::{Estimate, TargetCheck, check_target, pace};
 use crate::report::{ProgressReport, render_calendar, render_summary_line};
 
@@ -20,7 +20,11 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let report = ProgressReport::build(&ctx.roadmap, progress, lang);
     let mut history = ctx.store.read_history()?;
     history.retain(|change| change.roadmap == ctx.roadmap.id);
-    let today = ctx.now().date_naive();
+    let now = ctx.now();
+    let today = now.date_naive();
+    // Days are counted in the learner's zone now: one moment is one day,
+    // whatever zone each command was typed in.
+    let local_day = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();
 
     let summary = report.summary;
     writeln!(out, "{}", render_summary_line(&report, ctx.color))?;
@@ -40,12 +44,9 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         .steps
         .iter()
         .filter(|step| step.status == Status::Done)
-        .filter_map(|step| step.finished.map(|at| at.date_naive()))
+        .filter_map(|step| step.finished.as_ref().map(local_day))
         .collect();
-    let active: BTreeSet<NaiveDate> = history
-        .iter()
-        .map(|change| change.at.date_naive())
-        .collect();
+    let active: BTreeSet<NaiveDate> = history.iter().map(|change| local_day(&change.at)).collect();
     let remaining = summary.counted - summary.done;
     let pace = pace(&finished, &active, today, remaining);
 
@@ -109,7 +110,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         let mut changes_per_day: BTreeMap<NaiveDate, BTreeSet<_>> = BTreeMap::new();
         for change in &history {
             changes_per_day
-                .entry(change.at.date_naive())
+                .entry(local_day(&change.at))
                 .or_default()
                 .insert(change.id.clone());
         }

@@ -4,11 +4,12 @@ use std::io::Write;
 
 use crate::cli::SyncArgs;
 use crate::cmd::Context;
-use crate::cmd::import::{print_outcome, render_suspect};
-use crate::error::Error;
+use crate::cmd::import::{print_copy_notice, print_outcome, print_refused, render_suspect};
+use crate::control::quoted_path;
+use crate::error::{Error, render_file_problem};
 use crate::i18n::{Key, tr};
-use crate::progress::sync::{read_folder, write_own};
-use crate::progress::{MergeOutcome, check_incoming};
+use crate::progress::sync::{Skipped, own_file, read_folder, remove_leftovers, write_own};
+use crate::progress::{MergeOutcome, Suspect, check_incoming};
 
 pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
@@ -29,17 +30,25 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         ));
     }
     let device = ctx.store.load()?.device;
+    if !args.dry_run && !device.is_empty() {
+        remove_leftovers(folder, &device);
+    }
     let read = read_folder(folder, &device).map_err(|error| folder_error(error.to_string()))?;
-    for (path, reason) in &read.skipped {
-        writeln!(
-            out,
-            "{}",
-            tr(
+    for (path, why) in &read.skipped {
+        let reason = match why {
+            Skipped::File(problem) => render_file_problem(lang, problem),
+            Skipped::Line(line, reason) => tr(
                 lang,
-                Key::SyncSkipped,
-                &[("path", &path.display()), ("reason", reason)]
-            )
-        )?;
+                Key::SyncBadLine,
+                &[("line", line), ("reason", reason)],
+            ),
+        };
+        let line = tr(
+            lang,
+            Key::SyncSkipped,
+            &[("path", &quoted_path(path)), ("reason", &reason)],
+        );
+        writeln!(out, "{line}")?;
     }
     let now = ctx.now();
     let mut refused = Vec::new();
@@ -54,34 +63,47 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             }
         })
         .collect();
-    if let Some(first) = refused.first() {
-        let line = tr(
-            lang,
-            Key::SyncRefused,
-            &[
-                ("count", &refused.len()),
-                ("reason", &render_suspect(lang, first)),
-            ],
-        );
-        writeln!(out, "{line}")?;
-    }
     let (before, after, synced) = ctx.store.merge(changes, args.dry_run)?;
+    refused.extend(synced.id_taken.iter().cloned().map(Suspect::IdTaken));
+    if let Some(first) = refused.first() {
+        print_refused(ctx, refused.len(), &render_suspect(lang, first), out)?;
+    }
+    if let Some(was) = &synced.was_device {
+        print_copy_notice(ctx, was, &after.device, out)?;
+    }
     let roadmap_id = &ctx.roadmap.id;
     let outcome = MergeOutcome::between(
         before.roadmap(roadmap_id),
         after.roadmap(roadmap_id),
         synced.added,
     );
-    print_outcome(ctx, folder, args.dry_run, &outcome, out)?;
+    print_outcome(ctx, folder, args.dry_run, &outcome, refused.len(), out)?;
     if args.dry_run {
         return Ok(());
     }
     std::fs::create_dir_all(folder).map_err(|error| folder_error(error.to_string()))?;
-    let device = ctx.store.load()?.device;
+    let mut device = ctx.store.load()?.device;
     let history = ctx.store.history_bytes()?;
     if device.is_empty() || history.is_empty() {
         return Ok(());
     }
+    // This device's file is only ever replaced by a superset of what it
+    // held. It holds something this home refused: write under a new id.
+    if read.own.is_some() && own_file(folder, &device) == own_file(folder, &before.device) {
+        let have: std::collections::HashSet<_> = ctx
+            .store
+            .read_history()?
+            .into_iter()
+            .map(|change| change.id)
+            .collect();
+        let own = read.own.as_deref().unwrap_or_default();
+        if own.iter().any(|id| !have.contains(id)) {
+            let was = device;
+            device = ctx.store.become_new_device()?;
+            print_copy_notice(ctx, &was, &device, out)?;
+        }
+    }
+    let history = ctx.store.history_bytes()?;
     let path =
         write_own(folder, &device, &history).map_err(|error| folder_error(error.to_string()))?;
     // The folder is one learner's: their name, for a mentor's `cohort`.
@@ -96,7 +118,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         tr(
             lang,
             Key::SyncWrote,
-            &[("count", &count), ("path", &path.display())]
+            &[("count", &count), ("path", &quoted_path(&path))]
         )
     )?;
     Ok(())

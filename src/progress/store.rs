@@ -55,8 +55,9 @@ const ALWAYS_REWRITE_BELOW: u64 = 1024 * 1024;
 /// small enough that a runaway file is refused before it is read.
 pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The history may hold many times the state; this still stops a runaway file.
-const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
+/// The history may hold many times the state; this still stops a runaway
+/// file. A device file in a sync folder is held to it too.
+pub const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
 
 /// Why the progress could not be read or saved.
 #[derive(Debug)]
@@ -98,6 +99,11 @@ pub enum StoreError {
         path: PathBuf,
         has: u64,
         needs: u64,
+    },
+    /// A change would take the file past what smm-path reads back.
+    WouldBeTooLarge {
+        path: PathBuf,
+        limit: u64,
     },
     /// The history file is not the one the snapshot was made from.
     HistoryMismatch {
@@ -343,15 +349,22 @@ impl ProgressStore {
         let mut reading = self.read_for_change(with_history)?;
         let history = reading.history.take().unwrap_or_default();
         let mut journal = Vec::new();
-        let device = reading.state.device.clone();
+        let identity = (
+            reading.state.device.clone(),
+            reading.state.copied_from.clone(),
+        );
         let result = change(&mut reading.state, &history, &mut journal)?;
         drop(history);
-        // A home that became a new device must say so in its snapshot.
-        if reading.state.device != device {
-            reading.rewrite = true;
-        }
+        // A home that became a new device, or has said it is a copy, keeps
+        // that in its snapshot even when no change was recorded.
+        let identity_changed =
+            (&reading.state.device, &reading.state.copied_from) != (&identity.0, &identity.1);
+        reading.rewrite |= identity_changed;
         // A converted format 2 home is written only along with a change.
-        if !journal.is_empty() || (!reading.pending.is_empty() && !reading.convert) {
+        if !journal.is_empty()
+            || identity_changed
+            || (!reading.pending.is_empty() && !reading.convert)
+        {
             let mut changes = std::mem::take(&mut reading.pending);
             changes.extend(journal);
             // A change that cancels another can only be read by replaying
@@ -537,6 +550,42 @@ impl ProgressStore {
         }
         let mut lines = Vec::new();
         let last_sum = encode_lines(changes, &reading.last_sum, &mut lines);
+        // Nothing is written that could not be read back: a history or a
+        // snapshot past the read limits is refused before the commit.
+        let end = reading.end + lines.len() as u64;
+        if end > MAX_HISTORY_BYTES {
+            return Err(StoreError::WouldBeTooLarge {
+                path,
+                limit: MAX_HISTORY_BYTES,
+            });
+        }
+        let since_snapshot = end.saturating_sub(reading.snapshot_end);
+        let due = reading.rewrite
+            || reading.snapshot_size < ALWAYS_REWRITE_BELOW
+            || since_snapshot.saturating_mul(4) >= reading.snapshot_size;
+        let may_outgrow = reading.snapshot_size.saturating_add(since_snapshot) > MAX_STATE_BYTES;
+        let mut snapshot = None;
+        if due || may_outgrow {
+            let mut state = reading.state.clone();
+            state.history = Some(HistoryMark {
+                changes: reading.lines + changes.len() as u64,
+                bytes: end,
+                last: last_sum.clone(),
+            });
+            let text = snapshot_text(&mut state).map_err(|reason| StoreError::Write {
+                path: self.path(),
+                reason,
+            })?;
+            if text.len() as u64 > MAX_STATE_BYTES {
+                return Err(StoreError::WouldBeTooLarge {
+                    path: self.path(),
+                    limit: MAX_STATE_BYTES,
+                });
+            }
+            if due {
+                snapshot = Some((state, text));
+            }
+        }
         let existed = path.exists();
         let mut file = OpenOptions::new()
             .write(true)
@@ -563,22 +612,11 @@ impl ProgressStore {
         drop(file);
         crash_point("after-history");
         reading.lines += changes.len() as u64;
-        reading.end += lines.len() as u64;
+        reading.end = end;
         reading.last_sum = last_sum;
-
-        let since_snapshot = reading.end.saturating_sub(reading.snapshot_end);
-        let due = reading.rewrite
-            || reading.snapshot_size < ALWAYS_REWRITE_BELOW
-            || since_snapshot.saturating_mul(4) >= reading.snapshot_size;
-        if due {
-            let mut state = reading.state.clone();
-            state.history = Some(HistoryMark {
-                changes: reading.lines,
-                bytes: reading.end,
-                last: reading.last_sum.clone(),
-            });
+        if let Some((state, text)) = snapshot {
             // A failed rewrite leaves the older snapshot, which the history still extends.
-            let _ = self.save_snapshot(&mut state);
+            let _ = self.write_snapshot(&state, &text);
         }
         Ok(())
     }
@@ -652,6 +690,17 @@ impl ProgressStore {
             return work(&mut state, &history, &mut Vec::new());
         }
         self.update(true, work)
+    }
+
+    /// Makes this home a new device, for a sync that found its device file
+    /// holding changes this home refused: that file is never replaced by
+    /// less than it holds. Returns the new device id.
+    pub fn become_new_device(&self) -> Result<String, StoreError> {
+        self.update(false, |state, _, _| {
+            state.device = new_device_id();
+            state.seq = 0;
+            Ok::<_, StoreError>(state.device.clone())
+        })
     }
 
     /// The committed history's bytes, for another device to read (`sync`).
@@ -938,16 +987,21 @@ impl ProgressStore {
     /// Writes the snapshot: its text with a checksum line, the previous
     /// snapshot kept as the backup, then an atomic replace.
     fn save_snapshot(&self, state: &mut State) -> Result<(), StoreError> {
+        let text = snapshot_text(state).map_err(|reason| StoreError::Write {
+            path: self.path(),
+            reason,
+        })?;
+        self.write_snapshot(state, &text)
+    }
+
+    /// Writes a snapshot's text made by [`snapshot_text`].
+    fn write_snapshot(&self, state: &State, text: &str) -> Result<(), StoreError> {
         let target = self.write_target();
         let write_error = |reason: String| StoreError::Write {
             path: target.clone(),
             reason,
         };
-        state.version = SCHEMA_VERSION;
-        state.end = true;
-        state.sum = None;
-        let text = snapshot_text(state).map_err(write_error)?;
-        if let Ok(previous) = fs::read(&target) {
+        if let Ok(Some(previous)) = plain_file::read(&target, MAX_STATE_BYTES, Links::Follow) {
             write_atomically(&self.backup_path(), &previous, Durability::Synced)
                 .map_err(|error| write_error(error.to_string()))?;
         }
@@ -1296,9 +1350,12 @@ fn modified_time(path: &Path) -> Option<super::Timestamp> {
     Some(at.with_nanosecond(0).unwrap_or(at))
 }
 
-/// The snapshot's text: YAML, then a line with the checksum of every byte
-/// before it, then `end: true`.
-fn snapshot_text(state: &State) -> Result<String, String> {
+/// The snapshot's text: YAML in the current format, then a line with the
+/// checksum of every byte before it, then `end: true`.
+fn snapshot_text(state: &mut State) -> Result<String, String> {
+    state.version = SCHEMA_VERSION;
+    state.end = true;
+    state.sum = None;
     let text = yaml::to_string(state)?;
     let Some(body) = text.strip_suffix("end: true\n") else {
         return Err("the snapshot did not end as expected".to_string());
