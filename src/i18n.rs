@@ -413,6 +413,7 @@ catalogue! {
     CohortNotPlain { en: "not a plain file or folder", id: "bukan berkas atau folder biasa" }
     CohortMissing { en: "no such file or folder", id: "berkas atau folder itu tidak ada" }
     CohortEmpty { en: "{path} holds no exports and no sync folder", id: "{path} tidak berisi ekspor maupun folder sinkronisasi" }
+    CohortTooLarge { en: "larger than {limit} MB ({size} MB): not read", id: "lebih besar dari {limit} MB ({size} MB): tidak dibaca" }
 
     // The man page's section headings.
     ManManual { en: "smm-path manual", id: "Panduan smm-path" }

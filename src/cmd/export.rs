@@ -32,7 +32,7 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         ExportFormat::Markdown => render_markdown(&report),
         ExportFormat::Json => {
             let learner = ctx.learner_name(args.name.as_ref())?;
-            render_json_export(&report, ctx.now(), learner.as_deref())
+            render_json_export(&report, ctx.now(), learner.as_deref(), &state.device)
         }
         ExportFormat::Csv => render_csv(&report),
         ExportFormat::Html => render_html(&report, ctx.now()),

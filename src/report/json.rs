@@ -12,8 +12,10 @@ use crate::progress::{Change, Note, Timestamp};
 const EXPORT_FORMAT: &str = "smm-path-export";
 /// Raised when the export's shape changes incompatibly.
 /// Version 2 replaced `history` (events numbered per copy) with `changes`,
-/// the history's own changes, which merge by identity.
-pub const EXPORT_FORMAT_VERSION: u32 = 2;
+/// the history's own changes, which merge by identity. Version 3 names the
+/// device of the home that wrote it (`device`), which tells a mentor's
+/// `cohort` whose export it is.
+pub const EXPORT_FORMAT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -23,6 +25,10 @@ struct JsonReport<'a> {
     format_version: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_at: Option<String>,
+    /// The device id of the home that wrote the export; absent when the
+    /// home has none yet (no change made or received).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    device: Option<&'a str>,
     /// Who the progress is of, when a name was given (`config name`, `--name`).
     #[serde(skip_serializing_if = "Option::is_none")]
     learner: Option<&'a str>,
@@ -110,14 +116,17 @@ pub fn render_json(report: &ProgressReport) -> String {
     to_text(&json_report(report))
 }
 
-/// The export: the report, the changes behind it, and what the file is.
-pub fn render_json_export(
-    report: &ProgressReport,
+/// The export: the report, the changes behind it, what the file is, and
+/// the device of the home (`device`, empty when it has none) that wrote it.
+pub fn render_json_export<'a>(
+    report: &'a ProgressReport,
     exported_at: Timestamp,
-    learner: Option<&str>,
+    learner: Option<&'a str>,
+    device: &'a str,
 ) -> String {
     let mut json = json_report(report);
     json.learner = learner;
+    json.device = (!device.is_empty()).then_some(device);
     json.format = Some(EXPORT_FORMAT);
     json.format_version = Some(EXPORT_FORMAT_VERSION);
     json.exported_at = Some(exported_at.to_rfc3339());
@@ -138,6 +147,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
         format: None,
         format_version: None,
         exported_at: None,
+        device: None,
         learner: None,
         roadmap: JsonRoadmap {
             id: report.roadmap_id,

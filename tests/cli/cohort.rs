@@ -467,3 +467,258 @@ fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
             .stderr_has("not a plain file");
     }
 }
+
+// One learner, many machines: who is who across files.
+
+/// Copies `from`'s home into `to`'s, as a bootcamp hands out a starter home.
+fn copy_home(from: &Smm, to: &Smm) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("dir");
+        for entry in std::fs::read_dir(from).expect("read the home") {
+            let entry = entry.expect("entry");
+            let target = to.join(entry.file_name());
+            if entry.file_type().expect("type").is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+    copy(from.home(), to.home());
+}
+
+/// `export -f json -o PATH` in `smm`'s home.
+fn export_to(smm: &Smm, path: &Path) {
+    smm.ok(&["export", "-f", "json", "-o", path.to_str().expect("UTF-8")]);
+}
+
+/// The cohort report of `paths` as JSON, read back.
+fn cohort_json(paths: &[&Path]) -> serde_json::Value {
+    let mut args = vec!["cohort".to_string(), "-f".into(), "json".into()];
+    args.extend(paths.iter().map(|path| path.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    serde_json::from_str(&smm_at_today().ok(&args).stdout).expect("JSON")
+}
+
+/// The names of the skipped files and their reasons.
+fn skipped(json: &serde_json::Value) -> Vec<(String, String)> {
+    json["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|entry| {
+            let path = Path::new(entry["path"].as_str().unwrap_or_default());
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            (
+                name.unwrap_or_default(),
+                entry["reason"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn three_learners_from_one_starter_home_count_as_three() {
+    let starter = Smm::new();
+    starter.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
+    let outside = tempfile::tempdir().expect("tempdir");
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    let learners = [("Ayu", "2"), ("Budi", "2-3"), ("Citra", "2-4")];
+    for (index, (name, steps)) in learners.iter().enumerate() {
+        let learner = Smm::new();
+        copy_home(&starter, &learner);
+        learner.ok(&["config", "name", name]);
+        let when = format!("2026-11-1{index}T10:00:00+07:00");
+        learner.ok_at(&when, &["done", steps]);
+        export_to(&learner, &exports.join(format!("{name}.json")));
+    }
+    let json = cohort_json(&[&exports]);
+    assert_eq!(json["summary"]["learners"], 3, "{json:#}");
+    for (name, done) in [("Ayu", 2), ("Budi", 3), ("Citra", 4)] {
+        let row = json["learners"]
+            .as_array()
+            .expect("learners")
+            .iter()
+            .find(|row| row["name"] == name)
+            .unwrap_or_else(|| panic!("no row for {name}: {json:#}"));
+        assert_eq!(row["done"], done, "{name}");
+    }
+}
+
+#[test]
+fn copies_that_kept_the_starters_device_still_count_apart() {
+    // Exports an older smm-path wrote (format 2): each copy of the starter
+    // home went on as its device, numbering its changes on from the starter's.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (index, name) in ["Ayu", "Budi", "Citra"].iter().enumerate() {
+        let mut json: serde_json::Value = serde_json::from_str(&export(
+            name,
+            &[(1, "done", "2026-11-01", "2026-11-01")],
+            &[],
+            "",
+        ))
+        .expect("JSON");
+        let change = |seq: usize, day: &str, command: &str| {
+            serde_json::json!({
+                "device": "starter", "seq": seq, "at": format!("{day}T10:00:00+07:00"),
+                "roadmap": "social-media-manager", "command": command, "ops": [],
+            })
+        };
+        json["changes"] = serde_json::json!([
+            change(1, "2026-11-01", "done 1"),
+            change(2, &format!("2026-11-1{index}"), name),
+        ]);
+        std::fs::write(dir.path().join(format!("{name}.json")), json.to_string()).expect("write");
+    }
+    let json = cohort_json(&[dir.path()]);
+    assert_eq!(json["summary"]["learners"], 3, "{json:#}");
+}
+
+#[test]
+fn a_learners_older_and_newer_exports_count_once_with_the_newer_state() {
+    let ayu = Smm::new();
+    ayu.ok(&["config", "name", "Ayu"]);
+    let outside = tempfile::tempdir().expect("tempdir");
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    ayu.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
+    // The older file sorts first.
+    export_to(&ayu, &exports.join("ayu-1-november.json"));
+    ayu.ok_at("2026-11-20T10:00:00+07:00", &["done", "2-6"]);
+    export_to(&ayu, &exports.join("ayu-2-december.json"));
+    let json = cohort_json(&[&exports]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(json["learners"][0]["done"], 6, "{json:#}");
+    assert!(
+        json["learners"][0]["source"]
+            .as_str()
+            .is_some_and(|source| source.ends_with("ayu-2-december.json")),
+        "{json:#}"
+    );
+    let skipped = skipped(&json);
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0].0, "ayu-1-november.json");
+    assert!(skipped[0].1.contains("the same learner as"), "{skipped:?}");
+}
+
+#[test]
+fn two_devices_of_one_learner_count_once_before_and_after_they_sync() {
+    let laptop = Smm::new();
+    let phone = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let folder = outside.path().join("ayu-sync");
+    let folder_text = folder.to_str().expect("UTF-8");
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    laptop.ok(&["config", "name", "Ayu"]);
+    laptop.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
+    // The laptop's export from before the first sync.
+    export_to(&laptop, &exports.join("ayu-laptop.json"));
+    laptop.ok(&["sync", folder_text]);
+    phone.ok(&["sync", folder_text]);
+    phone.ok_at("2026-11-02T10:00:00+07:00", &["done", "2"]);
+    // The phone's, from after it.
+    export_to(&phone, &exports.join("ayu-phone.json"));
+    let json = cohort_json(&[&exports]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(json["learners"][0]["done"], 2, "{json:#}");
+    assert_eq!(json["learners"][0]["name"], "Ayu", "{json:#}");
+    // With the sync folder too, still one learner.
+    let json = cohort_json(&[&exports, &folder]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(json["learners"][0]["done"], 2, "{json:#}");
+    // After both synced and went on apart, still one, with both devices' steps.
+    phone.ok(&["sync", folder_text]);
+    laptop.ok(&["sync", folder_text]);
+    laptop.ok_at("2026-11-03T10:00:00+07:00", &["done", "3"]);
+    phone.ok_at("2026-11-04T10:00:00+07:00", &["done", "4"]);
+    export_to(&laptop, &exports.join("ayu-laptop.json"));
+    export_to(&phone, &exports.join("ayu-phone.json"));
+    let json = cohort_json(&[&exports]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(
+        json["learners"][0]["done"], 4,
+        "the union of both: {json:#}"
+    );
+}
+
+#[test]
+fn a_learner_keeps_the_name_from_whichever_file_carries_it() {
+    let ayu = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    ayu.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
+    let older = exports.join("ayu-old.json");
+    ayu.ok(&[
+        "export",
+        "-f",
+        "json",
+        "--name",
+        "Ayu Lestari",
+        "-o",
+        older.to_str().expect("UTF-8"),
+    ]);
+    ayu.ok_at("2026-11-02T10:00:00+07:00", &["done", "2"]);
+    // The newer file carries no name, and sorts first.
+    export_to(&ayu, &exports.join("ayu-new.json"));
+    let json = cohort_json(&[&exports]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(json["learners"][0]["name"], "Ayu Lestari", "{json:#}");
+    assert_eq!(json["learners"][0]["done"], 2, "{json:#}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_learner_txt_that_is_a_link_is_not_followed() {
+    let laptop = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let folder = outside.path().join("ayu-sync");
+    laptop.ok(&["done", "1"]);
+    laptop.ok(&["sync", folder.to_str().expect("UTF-8")]);
+    let elsewhere = outside.path().join("secret.txt");
+    std::fs::write(&elsewhere, "Someone Else\n").expect("write");
+    std::os::unix::fs::symlink(&elsewhere, folder.join("learner.txt")).expect("symlink");
+    let json = cohort_json(&[&folder]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    assert_eq!(json["learners"][0]["name"], "ayu-sync", "{json:#}");
+}
+
+#[test]
+fn oversized_files_are_skipped_with_their_size_unread() {
+    let ayu = Smm::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let exports = outside.path().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    ayu.ok(&["done", "1"]);
+    export_to(&ayu, &exports.join("ayu.json"));
+    // Sparse: 500 MB each on paper, nothing on disk.
+    let sparse = |path: &Path| {
+        std::fs::File::create(path)
+            .and_then(|file| file.set_len(500 * 1024 * 1024))
+            .expect("a sparse file");
+    };
+    for index in 0..16 {
+        sparse(&exports.join(format!("huge-{index:02}.json")));
+    }
+    let huge_sync = exports.join("huge-sync");
+    std::fs::create_dir(&huge_sync).expect("dir");
+    sparse(&huge_sync.join("0123456789abcdef.jsonl"));
+    let json = cohort_json(&[&exports]);
+    assert_eq!(json["summary"]["learners"], 1, "{json:#}");
+    let skipped = skipped(&json);
+    assert_eq!(skipped.len(), 17, "{skipped:?}");
+    for (name, reason) in &skipped {
+        assert!(
+            reason.contains("500 MB") && reason.contains("larger than"),
+            "{name}: {reason}"
+        );
+    }
+    // In Indonesian too.
+    let output = smm_at_today()
+        .env("LANG", "id_ID.UTF-8")
+        .ok(&["cohort", exports.to_str().expect("UTF-8")])
+        .stdout;
+    assert!(output.contains("lebih besar dari"), "{output}");
+}
