@@ -215,29 +215,29 @@ impl Error {
             Error::ExportWrite { path, reason } => tr(
                 lang,
                 Key::ErrExportWrite,
-                &[("path", &quoted_path(&path)), ("reason", reason)],
+                &[("path", &quoted_path(path)), ("reason", reason)],
             ),
             Error::Output(error) => tr(lang, Key::ErrOutput, &[("reason", error)]),
             Error::Unhealthy => word(lang, Key::ErrUnhealthy).to_string(),
             Error::RoadmapRejected { path, count } => tr(
                 lang,
                 Key::ErrRoadmapRejected,
-                &[("path", &quoted_path(&path)), ("count", count)],
+                &[("path", &quoted_path(path)), ("count", count)],
             ),
             Error::ImportInvalid { path, reason } => tr(
                 lang,
                 Key::ErrImportInvalid,
-                &[("path", &quoted_path(&path)), ("reason", reason)],
+                &[("path", &quoted_path(path)), ("reason", reason)],
             ),
             Error::SyncFolder { path, reason } => tr(
                 lang,
                 Key::ErrSyncFolder,
-                &[("path", &quoted_path(&path)), ("reason", reason)],
+                &[("path", &quoted_path(path)), ("reason", reason)],
             ),
             Error::WouldOverwrite { path } => tr(
                 lang,
                 Key::ErrWouldOverwrite,
-                &[("path", &quoted_path(&path))],
+                &[("path", &quoted_path(path))],
             ),
         }
     }
@@ -299,12 +299,12 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrStateUnreadable,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("reason", &render_file_problem(lang, reason)),
             ],
         ),
         StoreError::NotUtf8 { path } => {
-            tr(lang, Key::ErrStateNotUtf8, &[("path", &quoted_path(&path))])
+            tr(lang, Key::ErrStateNotUtf8, &[("path", &quoted_path(path))])
         }
         StoreError::Invalid {
             path,
@@ -315,7 +315,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrStateInvalid,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("line", line),
                 ("column", column),
                 ("reason", &crate::i18n::parser_message(lang, reason)),
@@ -325,7 +325,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrStateNewerVersion,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("version", version),
                 ("supported", &SCHEMA_VERSION),
             ],
@@ -333,13 +333,13 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::CutShort { path } => tr(
             lang,
             Key::ErrStateCutShort,
-            &[("path", &quoted_path(&path))],
+            &[("path", &quoted_path(path))],
         ),
         StoreError::TooLarge { path, size, limit } => tr(
             lang,
             Key::ErrStateTooLarge,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("size", &(size / (1024 * 1024))),
                 ("limit", &(limit / (1024 * 1024))),
             ],
@@ -348,7 +348,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrHistoryDamaged,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("line", line),
                 ("reason", reason),
             ],
@@ -357,7 +357,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             lang,
             Key::ErrHistoryBehind,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("has", has),
                 ("needs", needs),
             ],
@@ -373,27 +373,27 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::HistoryMismatch { path } => tr(
             lang,
             Key::ErrHistoryMismatch,
-            &[("path", &quoted_path(&path))],
+            &[("path", &quoted_path(path))],
         ),
         StoreError::HomeNotDirectory { path } => tr(
             lang,
             Key::ErrHomeNotDirectory,
-            &[("path", &quoted_path(&path))],
+            &[("path", &quoted_path(path))],
         ),
         StoreError::NothingToRebuildFrom { path } => tr(
             lang,
             Key::ErrNothingToRebuildFrom,
-            &[("path", &quoted_path(&path))],
+            &[("path", &quoted_path(path))],
         ),
         StoreError::Lock { path, reason } => tr(
             lang,
             Key::ErrStateLock,
-            &[("path", &quoted_path(&path)), ("reason", reason)],
+            &[("path", &quoted_path(path)), ("reason", reason)],
         ),
         StoreError::Write { path, reason } => tr(
             lang,
             Key::ErrStateWrite,
-            &[("path", &quoted_path(&path)), ("reason", reason)],
+            &[("path", &quoted_path(path)), ("reason", reason)],
         ),
     }
 }
@@ -404,7 +404,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             lang,
             Key::ErrRoadmapUnreadable,
             &[
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
                 ("reason", &render_file_problem(lang, reason)),
             ],
         ),
@@ -413,7 +413,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
                 lang,
                 Key::ErrRoadmapSyntax,
                 &[
-                    ("path", &quoted_path(&path)),
+                    ("path", &quoted_path(path)),
                     ("line", &error.line),
                     ("column", &error.column),
                 ],
@@ -423,7 +423,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             let message = crate::i18n::parser_message(lang, &error.message);
             let snippet = error.report.lines().skip(1).collect::<Vec<_>>().join("\n");
             let snippet = snippet
-                .replace("<input>", &quoted_path(&path).to_string())
+                .replace("<input>", &quoted_path(path).to_string())
                 .replace(&error.message, &message);
             format!("{header} {message}\n{snippet}")
         }
@@ -431,7 +431,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             let mut message = tr(
                 lang,
                 Key::ErrRoadmapProblems,
-                &[("path", &quoted_path(&path)), ("count", &problems.len())],
+                &[("path", &quoted_path(path)), ("count", &problems.len())],
             );
             for problem in problems {
                 message.push_str("\n  - ");

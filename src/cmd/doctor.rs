@@ -29,18 +29,18 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             tr(
                 lang,
                 Key::DoctorHomeNotDirectory,
-                &[("path", &quoted_path(&home))],
+                &[("path", &quoted_path(home))],
             ),
             &format!("mv {} {}", quoted(home), quoted(&with_suffix(home, ".old"))),
         )?;
         return Err(Error::Unhealthy);
     }
-    report.line(tr(lang, Key::DoctorHome, &[("path", &quoted_path(&home))]))?;
+    report.line(tr(lang, Key::DoctorHome, &[("path", &quoted_path(home))]))?;
     if let Err(error) = store.probe_writable() {
         let line = tr(
             lang,
             Key::DoctorHomeUnwritable,
-            &[("path", &quoted_path(&home)), ("reason", &error)],
+            &[("path", &quoted_path(home)), ("reason", &error)],
         );
         report.problem(line, &format!("chmod u+w {}", quoted(home)))?;
     }
@@ -57,7 +57,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             &[
                 ("id", id),
                 ("version", version),
-                ("path", &quoted_path(&path)),
+                ("path", &quoted_path(path)),
             ],
         ),
     })?;
@@ -126,7 +126,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
                 report.line(tr(
                     lang,
                     Key::DoctorConflictCopy,
-                    &[("path", &quoted_path(&copy))],
+                    &[("path", &quoted_path(copy))],
                 ))?;
             }
         }
@@ -240,7 +240,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
             Rebuilt::NotNeeded => writeln!(
                 out,
                 "{}",
-                tr(lang, Key::DoctorNotNeeded, &[("path", &quoted_path(&path))])
+                tr(lang, Key::DoctorNotNeeded, &[("path", &quoted_path(path))])
             )?,
             Rebuilt::Done { kept, changes } => {
                 writeln!(
@@ -249,7 +249,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                     tr(
                         lang,
                         done,
-                        &[("path", &quoted_path(&path)), ("count", &changes)]
+                        &[("path", &quoted_path(path)), ("count", &changes)]
                     )
                 )?;
                 if let Some(kept) = kept {

@@ -58,7 +58,7 @@ pub(super) fn write_output(
             writeln!(
                 out,
                 "{}",
-                tr(ctx.lang, Key::Exported, &[("path", &quoted_path(&path))])
+                tr(ctx.lang, Key::Exported, &[("path", &quoted_path(path))])
             )?;
         }
     }

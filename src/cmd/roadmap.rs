@@ -29,7 +29,7 @@ pub(crate) fn validate(
                 lang,
                 Key::RoadmapValid,
                 &[
-                    ("path", &quoted_path(&path)),
+                    ("path", &quoted_path(path)),
                     ("count", &count),
                     ("languages", &languages),
                 ],
@@ -66,7 +66,7 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
             writeln!(
                 out,
                 "{}",
-                tr(lang, Key::RoadmapCreated, &[("path", &quoted_path(&path))])
+                tr(lang, Key::RoadmapCreated, &[("path", &quoted_path(path))])
             )?;
             Ok(())
         }

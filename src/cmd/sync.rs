@@ -77,7 +77,9 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         after.roadmap(roadmap_id),
         synced.added,
     );
-    print_outcome(ctx, folder, args.dry_run, &outcome, refused.len(), out)?;
+    // A file skipped is, like a change refused, something not taken in.
+    let not_taken = refused.len() + read.skipped.len();
+    print_outcome(ctx, folder, args.dry_run, &outcome, not_taken, out)?;
     if args.dry_run {
         return Ok(());
     }

@@ -328,6 +328,20 @@ fn a_version_3_home_stays_readable() {
     smm.ok(&["doctor"])
         .stdout_has("6 changes, whole")
         .stdout_has("All is well.");
+    // Its changes carry no identity of their own: one derived from their
+    // content names them alike on every device, so the old undo still
+    // names `start 4`, and a second home taking them in agrees.
+    smm.ok(&["log"]).stdout_has("undo of `start 4`");
+    let other = Smm::new();
+    let export = smm.write_file("export.json", &smm.ok(&["export", "-f", "json"]).stdout);
+    other.ok(&["import", export.to_str().expect("UTF-8")]);
+    other
+        .ok(&["import", export.to_str().expect("UTF-8")])
+        .stdout_has("Nothing to import");
+    assert_eq!(
+        other.ok(&["status", "--json"]).stdout,
+        smm.ok(&["status", "--json"]).stdout
+    );
     smm.ok(&["done", "3"]);
     smm.ok(&["undo"]).stdout_has("Undid `done 3`");
     smm.ok(&["undo"])

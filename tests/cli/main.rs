@@ -15,6 +15,7 @@ mod hostile_files;
 mod import;
 mod language;
 mod log_and_undo;
+mod many_machines;
 mod properties;
 mod real_clients;
 mod roadmap;

@@ -96,6 +96,28 @@ impl Smm {
         path
     }
 
+    /// A copy of this home made as a person would (`cp -a` keeps times
+    /// and modes, `cp -r` does not), with the same settings: a new laptop.
+    pub(crate) fn copied_with(&self, cp_flag: &str) -> Smm {
+        let copy = Smm {
+            home: tempfile::Builder::new()
+                .prefix("smm-path-test")
+                .tempdir()
+                .expect("create a temporary directory"),
+            env: self.env.clone(),
+        };
+        let mut source = self.home().as_os_str().to_owned();
+        source.push("/.");
+        let status = Command::new("cp")
+            .arg(cp_flag)
+            .arg(source)
+            .arg(copy.home())
+            .status()
+            .expect("run cp");
+        assert!(status.success(), "cp {cp_flag} failed");
+        copy
+    }
+
     /// The binary with a clean environment: no real HOME, no inherited locale.
     pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_smm-path"));

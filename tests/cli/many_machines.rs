@@ -1,0 +1,477 @@
+//! One learner, many machines: a home copied to a new laptop, a backup
+//! restored, clocks that drift, a time from the future, two changes under
+//! one identity, and the bounds on what comes in.
+
+use std::path::Path;
+
+use crate::support::Smm;
+
+fn status_json(smm: &Smm) -> serde_json::Value {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
+    // The moment of the run is not progress.
+    if let Some(object) = json.as_object_mut() {
+        object.remove("generated_at");
+    }
+    json
+}
+
+fn step_status(smm: &Smm, number: usize) -> String {
+    status_json(smm)["steps"][number - 1]["status"]
+        .as_str()
+        .expect("status")
+        .to_string()
+}
+
+fn notes_of(smm: &Smm, number: usize) -> Vec<String> {
+    status_json(smm)["steps"][number - 1]["notes"]
+        .as_array()
+        .map(|notes| {
+            notes
+                .iter()
+                .map(|note| note["text"].as_str().expect("text").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn sync(smm: &Smm, folder: &Path) -> String {
+    smm.ok(&["sync", folder.to_str().expect("UTF-8")]).stdout
+}
+
+fn lines_in(path: &Path) -> usize {
+    std::fs::read_to_string(path)
+        .expect("device file")
+        .lines()
+        .count()
+}
+
+fn device_files(folder: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "jsonl"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_home_copied_to_a_new_laptop_keeps_syncing_both_ways() {
+    for flag in ["-a", "-r"] {
+        let old = Smm::new();
+        old.ok(&["done", "1"]);
+        let new = old.copied_with(flag);
+        // Until it changes something, the copy only knows it is one.
+        new.ok(&["doctor"])
+            .stdout_has("this home is a copy of another home");
+        old.ok(&["done", "2"]);
+        new.ok(&["note", "5", "portfolio draft on the new laptop"]);
+        let folder = tempfile::tempdir().expect("tempdir");
+        sync(&old, folder.path());
+        let first = sync(&new, folder.path());
+        assert!(first.contains("to do → done"), "{flag}: {first}");
+        assert!(first.contains("This home is a copy"), "{flag}: {first}");
+        sync(&old, folder.path());
+        for smm in [&old, &new] {
+            assert_eq!(step_status(smm, 1), "done", "{flag}");
+            assert_eq!(step_status(smm, 2), "done", "{flag}");
+            assert_eq!(
+                notes_of(smm, 5),
+                vec!["portfolio draft on the new laptop"],
+                "{flag}"
+            );
+        }
+        assert_eq!(status_json(&old), status_json(&new), "{flag}");
+        assert_eq!(old.ok(&["log"]).stdout, new.ok(&["log"]).stdout, "{flag}");
+        // Two device files: the copy writes its own, never the original's.
+        assert_eq!(device_files(folder.path()).len(), 2, "{flag}");
+        // The notice is said once: the next sync has nothing to report.
+        sync(&new, folder.path());
+        let again = sync(&new, folder.path());
+        assert!(!again.contains("This home is a copy"), "{flag}: {again}");
+        assert!(again.contains("Nothing to import"), "{flag}: {again}");
+    }
+}
+
+#[test]
+fn an_export_of_a_copied_home_is_not_mistaken_for_what_this_home_has() {
+    let old = Smm::new();
+    old.ok(&["done", "1"]);
+    let new = old.copied_with("-a");
+    old.ok(&["done", "2"]);
+    new.ok(&["note", "5", "x"]);
+    let outside = tempfile::tempdir().expect("tempdir");
+    let export = outside.path().join("old.json");
+    std::fs::write(&export, old.ok(&["export", "-f", "json"]).stdout).expect("write");
+    new.ok(&["import", export.to_str().expect("UTF-8")])
+        .stdout_lacks("Nothing to import");
+    assert_eq!(step_status(&new, 2), "done");
+    assert_eq!(notes_of(&new, 5), vec!["x"]);
+}
+
+#[test]
+fn a_home_restored_from_an_old_backup_loses_nothing_and_undoes_only_what_it_undoes() {
+    let laptop = Smm::new();
+    let phone = Smm::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    laptop.ok_at("2026-12-01T09:00:00+07:00", &["done", "1"]);
+    let backup = tempfile::tempdir().expect("tempdir");
+    copy_files(laptop.home(), backup.path());
+    laptop.ok_at("2026-12-02T09:00:00+07:00", &["note", "4", "older note"]);
+    laptop.ok_at("2026-12-02T09:05:00+07:00", &["start", "3"]);
+    sync(&laptop, folder.path());
+    sync(&phone, folder.path());
+    let own_file = device_files(folder.path())
+        .into_iter()
+        .find(|path| lines_in(path) == 3)
+        .expect("the laptop's file holds its three changes");
+
+    // The learner restores the backup into the same folder.
+    for name in ["progress.yaml", "history.jsonl", "progress.yaml.bak"] {
+        let _ = std::fs::remove_file(laptop.home().join(name));
+    }
+    copy_files(backup.path(), laptop.home());
+    laptop.ok_at("2026-12-03T09:00:00+07:00", &["done", "7"]);
+    laptop.ok_at("2026-12-03T09:01:00+07:00", &["note", "9", "later"]);
+    let undo = laptop.ok_at("2026-12-03T09:02:00+07:00", &["undo"]).stdout;
+    assert!(undo.contains("note 9"), "{undo}");
+    assert_eq!(step_status(&laptop, 7), "done", "done 7 survives the undo");
+    assert!(notes_of(&laptop, 9).is_empty());
+
+    let said = sync(&laptop, folder.path());
+    assert!(said.contains("This home is a copy"), "{said}");
+    // Its old file was not shrunk: a superset sits beside it.
+    assert!(lines_in(&own_file) >= 3);
+    sync(&phone, folder.path());
+    for smm in [&laptop, &phone] {
+        assert_eq!(step_status(smm, 1), "done");
+        assert_eq!(step_status(smm, 3), "in-progress");
+        assert_eq!(step_status(smm, 7), "done");
+        assert_eq!(notes_of(smm, 4), vec!["older note"]);
+        assert!(notes_of(smm, 9).is_empty());
+    }
+    assert_eq!(status_json(&laptop), status_json(&phone));
+    assert_eq!(laptop.ok(&["log"]).stdout, phone.ok(&["log"]).stdout);
+}
+
+fn copy_files(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_command_after_a_sync_takes_effect_on_a_clock_running_behind() {
+    // Device ids are random: several pairs, so no tie-break can pass by luck.
+    for _pair in 0..6 {
+        a_clock_running_behind();
+    }
+}
+
+fn a_clock_running_behind() {
+    let ahead = Smm::new();
+    let behind = Smm::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    ahead.ok_at("2026-12-05T10:00:00+07:00", &["skip", "3"]);
+    sync(&ahead, folder.path());
+    sync(&behind, folder.path());
+    // Four minutes behind: the learner finishes step 3 after seeing it skipped.
+    behind
+        .ok_at("2026-12-05T09:57:00+07:00", &["done", "3"])
+        .stdout_has("skipped → done");
+    assert_eq!(step_status(&behind, 3), "done");
+    behind.ok_at("2026-12-05T09:57:30+07:00", &["done", "4"]);
+    // Undo takes back what was typed last here, not the other device's skip.
+    behind
+        .ok_at("2026-12-05T09:58:00+07:00", &["undo"])
+        .stdout_has("done 4");
+    assert_eq!(step_status(&behind, 4), "todo");
+    assert_eq!(step_status(&behind, 3), "done");
+    sync(&behind, folder.path());
+    sync(&ahead, folder.path());
+    assert_eq!(step_status(&ahead, 3), "done");
+    assert_eq!(status_json(&ahead), status_json(&behind));
+}
+
+#[test]
+fn one_command_from_the_future_does_not_drag_later_ones_along() {
+    let home = Smm::new();
+    let other = Smm::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    home.ok_at("2099-01-01T10:00:00+07:00", &["done", "1"]);
+    home.ok(&["done", "2"]);
+    let export = home.ok(&["export", "-f", "json"]).stdout;
+    let json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let later = json["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .find(|change| change["command"] == "done 2")
+        .expect("done 2");
+    assert!(
+        later["at"].as_str().expect("at").starts_with("2026-12-05"),
+        "{later}"
+    );
+    sync(&home, folder.path());
+    let said = sync(&other, folder.path());
+    assert!(said.contains("Refused 1 change"), "{said}");
+    assert!(!said.contains("has everything"), "{said}");
+    assert_eq!(step_status(&other, 2), "done");
+    assert_eq!(step_status(&other, 1), "todo");
+}
+
+#[test]
+fn a_refusal_is_never_followed_by_has_everything() {
+    let home = Smm::new();
+    let other = Smm::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    home.ok_at("2099-01-01T10:00:00+07:00", &["done", "1"]);
+    sync(&home, folder.path());
+    let said = sync(&other, folder.path());
+    assert!(said.contains("Refused 1 change"), "{said}");
+    assert!(said.contains("Nothing else to import"), "{said}");
+    assert!(!said.contains("already has everything"), "{said}");
+}
+
+#[test]
+fn a_conflict_copy_from_9999_is_refused_whole() {
+    let home = Smm::new();
+    home.ok(&["done", "1"]);
+    // Only the key that orders the step's status claims 9999.
+    let copy: String = home
+        .state_text()
+        .lines()
+        .map(|line| {
+            let line = if line.trim_start().starts_with("set:") {
+                line.replace("2026-12-05T14:30:00+07:00", "9999-12-05T14:30:00+07:00")
+            } else {
+                line.to_string()
+            };
+            line + "\n"
+        })
+        .collect();
+    assert!(copy.contains("set: 9999"), "{copy}");
+    let path = home.write_file("progress.sync-conflict-20261205.yaml", &copy);
+    let before = home.state_text();
+    home.run(&["import", path.to_str().expect("UTF-8")])
+        .failure(1)
+        .stderr_has("more than a day ahead");
+    assert_eq!(home.state_text(), before);
+    home.ok(&["done", "2"]);
+    let log = home.ok(&["log", "-n", "1"]).stdout;
+    assert!(log.contains("Dec 5, 2026"), "{log}");
+}
+
+#[test]
+fn two_different_changes_under_one_identity_are_named_not_merged() {
+    let home = Smm::new();
+    home.ok(&["done", "1"]);
+    let export = home.ok(&["export", "-f", "json"]).stdout;
+    let mut json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let id = json["changes"][0]["id"].as_str().expect("id").to_string();
+    json["changes"][0]["ops"][0]["to"] = "skipped".into();
+    json["changes"][0]["command"] = "skip 1".into();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let path = outside.path().join("forged.json");
+    std::fs::write(&path, json.to_string()).expect("write");
+    let said = home.ok(&["import", path.to_str().expect("UTF-8")]).stdout;
+    assert!(said.contains(&format!("already has the id {id}")), "{said}");
+    assert!(!said.contains("already has everything"), "{said}");
+    assert_eq!(step_status(&home, 1), "done");
+}
+
+#[test]
+fn an_undo_arriving_before_what_it_undoes_gives_one_status_and_log_everywhere() {
+    let a = Smm::new();
+    let b = Smm::new();
+    a.ok_at("2026-12-01T09:00:00+07:00", &["done", "2"]);
+    a.ok_at("2026-12-01T09:01:00+07:00", &["undo"]);
+    let export = a.ok(&["export", "-f", "json"]).stdout;
+    let mut json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let changes = json["changes"].as_array().expect("changes").clone();
+    let outside = tempfile::tempdir().expect("tempdir");
+    // First only the undo, then everything.
+    json["changes"] = serde_json::Value::Array(vec![changes[1].clone()]);
+    let only_undo = outside.path().join("undo.json");
+    std::fs::write(&only_undo, json.to_string()).expect("write");
+    b.ok(&["import", only_undo.to_str().expect("UTF-8")]);
+    assert_eq!(step_status(&b, 2), "todo");
+    let whole = outside.path().join("whole.json");
+    std::fs::write(&whole, export).expect("write");
+    b.ok(&["import", whole.to_str().expect("UTF-8")]);
+    assert_eq!(step_status(&b, 2), "todo");
+    assert_eq!(status_json(&a), status_json(&b));
+    assert_eq!(a.ok(&["log"]).stdout, b.ok(&["log"]).stdout);
+}
+
+#[test]
+fn notes_and_reasons_are_bounded_at_every_door() {
+    let home = Smm::new();
+    let long = "a".repeat(64 * 1024 + 1);
+    home.run(&["note", "1", &long])
+        .failure(2)
+        .one_line_error()
+        .stderr_has("at most 65536 bytes");
+    home.run(&["skip", "1", "--reason", &long])
+        .failure(2)
+        .one_line_error();
+    assert!(home.state().is_none(), "nothing was written");
+    let fits = "b".repeat(64 * 1024);
+    home.ok(&["note", "1", &fits]);
+
+    // An export carrying a longer note is refused whole, by import and by sync.
+    let other = Smm::new();
+    other.ok(&["note", "2", "short"]);
+    let export = other.ok(&["export", "-f", "json"]).stdout;
+    let mut json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    json["changes"][0]["ops"][0]["text"] = long.clone().into();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let path = outside.path().join("long.json");
+    std::fs::write(&path, json.to_string()).expect("write");
+    let before = home.state_text();
+    home.run(&["import", path.to_str().expect("UTF-8")])
+        .failure(1)
+        .stderr_has("more than the 65536 smm-path keeps");
+    assert_eq!(home.state_text(), before);
+}
+
+#[test]
+fn fifos_where_the_progress_files_belong_never_hang_a_command() {
+    for name in ["progress.yaml", "history.jsonl"] {
+        let home = Smm::new();
+        home.ok(&["done", "1"]);
+        let path = home.home().join(name);
+        std::fs::remove_file(&path).expect("remove");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo");
+        assert!(status.success());
+        for args in [&["status"][..], &["doctor"], &["done", "2"], &["log"]] {
+            let run = home.run_without_hanging(args);
+            assert_ne!(run.code, 0, "{name} {args:?}");
+            assert!(
+                run.stderr.contains("not a plain file") || run.stdout.contains("not a plain file"),
+                "{name} {args:?}: {run:#?}"
+            );
+        }
+        // In Indonesian, the reason is Indonesian too.
+        let run = home.run_with_env(&[("LANG", "id_ID.UTF-8")], &["status"]);
+        assert!(run.stderr.contains("bukan berkas biasa"), "{run:#?}");
+        assert!(!run.stderr.contains("not a plain file"), "{run:#?}");
+    }
+}
+
+#[test]
+fn sync_folder_files_are_checked_before_they_are_read_and_named_safely() {
+    let home = Smm::new();
+    home.ok(&["done", "1"]);
+    let folder = tempfile::tempdir().expect("tempdir");
+    // A 2 GB file (sparse: no disk used) is skipped by its size.
+    let huge = folder.path().join("e0e0e0e0e0e0e0e0.jsonl");
+    std::fs::File::create(&huge)
+        .and_then(|file| file.set_len(2 * 1024 * 1024 * 1024))
+        .expect("sparse file");
+    // A name holding a line break cannot forge a line of the report.
+    let forged = folder
+        .path()
+        .join("x\nWrote 99 changes to everything.jsonl");
+    std::os::unix::fs::symlink("/etc/passwd", &forged).expect("symlink");
+    let said = sync(&home, folder.path());
+    assert!(
+        said.contains("e0e0e0e0e0e0e0e0.jsonl: 2147483648 bytes, over the"),
+        "{said}"
+    );
+    assert!(
+        said.contains("x\\nWrote 99 changes to everything.jsonl\": a symbolic link"),
+        "{said}"
+    );
+    assert!(!said.contains("already has everything"), "{said}");
+    assert!(
+        !said.lines().any(|line| line.starts_with("Wrote 99")),
+        "{said}"
+    );
+    // Leftover temporary files of this device's are removed.
+    let state = home.state_text();
+    let device = state
+        .lines()
+        .find_map(|line| line.strip_prefix("device: "))
+        .expect("device")
+        .to_string();
+    let leftover = folder
+        .path()
+        .join(format!(".{device}.jsonl.0123456789abcdef.tmp"));
+    std::fs::write(&leftover, "partial").expect("write");
+    sync(&home, folder.path());
+    assert!(!leftover.exists());
+}
+
+/// An export of `count` notes of 64 KiB each, with identities from `first` on.
+fn export_of_long_notes(first: usize, count: usize) -> String {
+    let other = Smm::new();
+    other.ok(&["note", "2", "seed"]);
+    let export = other.ok(&["export", "-f", "json"]).stdout;
+    let mut json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let template = json["changes"][0].clone();
+    let text = "n".repeat(64 * 1024 - 8);
+    let changes: Vec<serde_json::Value> = (first..first + count)
+        .map(|index| {
+            let mut change = template.clone();
+            change["id"] = format!("{index:032x}").into();
+            change["seq"] = (index + 1).into();
+            // Distinct texts: one note reached twice would count once.
+            change["ops"][0]["text"] = format!("{index} {text}").into();
+            change
+        })
+        .collect();
+    json["changes"] = changes.into();
+    json.to_string()
+}
+
+#[test]
+fn an_import_that_would_outgrow_what_smm_path_reads_is_refused_before_writing() {
+    // Two imports of 2,100 notes of 64 KiB, each well within the input
+    // limit: the second would take the snapshot to 270 MB, past the 256 MB
+    // smm-path reads back, and is refused with the home left as it was.
+    let home = Smm::new();
+    home.ok(&["done", "1"]);
+    let outside = tempfile::tempdir().expect("tempdir");
+    for (index, name) in ["first.json", "second.json"].into_iter().enumerate() {
+        std::fs::write(
+            outside.path().join(name),
+            export_of_long_notes(index * 2100, 2100),
+        )
+        .expect("write");
+    }
+    let import =
+        |name: &str| home.run(&["import", outside.path().join(name).to_str().expect("UTF-8")]);
+    import("first.json").success();
+    let files = || {
+        (
+            std::fs::read(home.state_path()).expect("state"),
+            std::fs::read(home.home().join("history.jsonl")).expect("history"),
+        )
+    };
+    let before = files();
+    import("second.json")
+        .failure(1)
+        .stderr_has("past the 256 MB smm-path reads back, so nothing was changed");
+    assert!(before == files(), "the home is untouched");
+    home.ok(&["status"]);
+    home.ok(&["done", "3"]);
+}
+
+#[test]
+fn one_moment_is_one_active_day_whatever_the_zone() {
+    let home = Smm::new();
+    // Midnight in Jakarta, then a second later in London: two dates on
+    // paper, one moment, one day in the learner's zone now.
+    home.ok_at("2026-12-02T00:00:00+07:00", &["done", "1"]);
+    home.ok_at("2026-12-01T17:00:01+00:00", &["done", "2"]);
+    let stats = home.ok_at("2026-12-02T10:00:00+07:00", &["stats"]).stdout;
+    assert!(stats.contains("longest 1"), "{stats}");
+}
