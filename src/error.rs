@@ -330,11 +330,9 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
                 ("supported", &SCHEMA_VERSION),
             ],
         ),
-        StoreError::CutShort { path } => tr(
-            lang,
-            Key::ErrStateCutShort,
-            &[("path", &quoted_path(path))],
-        ),
+        StoreError::CutShort { path } => {
+            tr(lang, Key::ErrStateCutShort, &[("path", &quoted_path(path))])
+        }
         StoreError::TooLarge { path, size, limit } => tr(
             lang,
             Key::ErrStateTooLarge,
@@ -356,11 +354,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::HistoryBehind { path, has, needs } => tr(
             lang,
             Key::ErrHistoryBehind,
-            &[
-                ("path", &quoted_path(path)),
-                ("has", has),
-                ("needs", needs),
-            ],
+            &[("path", &quoted_path(path)), ("has", has), ("needs", needs)],
         ),
         StoreError::WouldBeTooLarge { path, limit } => tr(
             lang,
