@@ -17,7 +17,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use smm_path::progress::{Action, ProgressStore, Recorder, RoadmapProgress, StoreError, Timestamp};
+use smm_path::progress::{
+    Action, ProgressStore, Reads, Recorder, RoadmapProgress, StoreError, Timestamp,
+};
 use smm_path::roadmap::{Roadmap, load_builtin, load_file};
 
 fn at(day: i64, minute: i64) -> Timestamp {
@@ -29,16 +31,15 @@ fn at(day: i64, minute: i64) -> Timestamp {
 /// Records `changes` (step id, action or note) one by one, through the store.
 fn record(home: &Path, roadmap: &Roadmap, changes: &[(String, Change)]) -> Result<(), StoreError> {
     let store = ProgressStore::in_home(home);
-    store.update(false, |state, _, journal| -> Result<(), StoreError> {
-        state.change_roadmap(roadmap, journal, |progress, recorder| {
-            for (index, (step, change)) in changes.iter().enumerate() {
-                // A change a minute, day and night: a million changes span two years.
-                let now = at(index as i64 / 1440, index as i64 % 1440);
-                apply(progress, step, change, now, recorder);
-            }
-        });
-        Ok(())
-    })
+    let mut transaction = store.begin(Reads::State)?;
+    transaction.change_roadmap(roadmap, |progress, _, recorder| {
+        for (index, (step, change)) in changes.iter().enumerate() {
+            // A change a minute, day and night: a million changes span two years.
+            let now = at(index as i64 / 1440, index as i64 % 1440);
+            apply(progress, step, change, now, recorder);
+        }
+    });
+    transaction.commit()
 }
 
 enum Change {

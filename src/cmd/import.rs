@@ -9,8 +9,9 @@ use crate::control::quoted_path;
 use crate::error::{Error, render_file_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::plain_file::{self, FileProblem, Links};
+use crate::progress::Reads;
 use crate::progress::{
-    Change, Incoming, MAX_STATE_BYTES, MergeOutcome, State, Suspect, parse_incoming, timestamp,
+    Incoming, MAX_STATE_BYTES, MergeOutcome, Suspect, parse_incoming, timestamp,
 };
 
 /// Reads at most the state's size limit, through the guarded reader:
@@ -87,18 +88,23 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
         }
         Incoming::Snapshot(copy) => {
             let theirs = copy.roadmap(roadmap_id).clone();
-            let adopt = |state: &mut State, _: &[Change], journal: &mut Vec<Change>| {
-                let before = state.clone();
-                state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
+            if args.dry_run {
+                let before = ctx.store.load()?;
+                let mut after = before.clone();
+                let mut journal = Vec::new();
+                after.change_roadmap(&ctx.roadmap, &mut journal, |progress, recorder| {
                     progress.adopt(&theirs, &command, recorder)
                 });
-                Ok::<_, Error>((before, state.clone(), journal.len()))
-            };
-            if args.dry_run {
-                let mut state = ctx.store.load()?;
-                adopt(&mut state, &[], &mut Vec::new())?
+                (before, after, journal.len())
             } else {
-                ctx.store.update(false, adopt)?
+                let mut transaction = ctx.store.begin(Reads::State)?;
+                let before = transaction.state().clone();
+                transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
+                    progress.adopt(&theirs, &command, recorder)
+                });
+                let (after, added) = (transaction.state().clone(), transaction.recorded().len());
+                transaction.commit()?;
+                (before, after, added)
             }
         }
     };

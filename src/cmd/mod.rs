@@ -33,6 +33,7 @@ use chrono::{DateTime, Local, Timelike};
 use crate::cli::{Cli, Command, ConfigCommand, RoadmapCommand, StatusArgs};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
+use crate::progress::Reads;
 use crate::progress::{
     Action, Op, Outcome, ProgressStore, RoadmapProgress, Status, StepSelector, Timestamp,
 };
@@ -197,15 +198,13 @@ impl Context {
         command: &str,
         check: impl Fn(&RoadmapProgress) -> Result<(), Error>,
     ) -> Result<Vec<Outcome>, Error> {
-        self.store
-            .update(false, |state, _, journal| -> Result<_, Error> {
-                check(state.roadmap(&self.roadmap.id))?;
-                Ok(
-                    state.change_roadmap(&self.roadmap, journal, |progress, recorder| {
-                        progress.apply(&action, step_ids, self.now(), command, recorder)
-                    }),
-                )
-            })
+        let mut transaction = self.store.begin(Reads::State)?;
+        check(transaction.state().roadmap(&self.roadmap.id))?;
+        let outcomes = transaction.change_roadmap(&self.roadmap, |progress, _, recorder| {
+            progress.apply(&action, step_ids, self.now(), command, recorder)
+        });
+        transaction.commit()?;
+        Ok(outcomes)
     }
 
     /// `5. Title: to do → done`.

@@ -6,6 +6,7 @@ use crate::cli::NoteArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr};
+use crate::progress::Reads;
 
 pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result<(), Error> {
     let position = ctx.select_one_step(&args.step)?;
@@ -17,13 +18,11 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     Error::check_typed_text(text)?;
     let step_id = &ctx.roadmap.steps[position].id;
     let command = ctx.command_line("note", std::slice::from_ref(&args.step));
-    ctx.store
-        .update(false, |state, _, journal| -> Result<_, Error> {
-            state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
-                progress.add_note(step_id, text, ctx.now(), &command, recorder)
-            });
-            Ok(())
-        })?;
+    let mut transaction = ctx.store.begin(Reads::State)?;
+    transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
+        progress.add_note(step_id, text, ctx.now(), &command, recorder)
+    });
+    transaction.commit()?;
     let (number, title) = ctx.describe_step(step_id);
     writeln!(
         out,

@@ -8,6 +8,7 @@ use crate::cli::PlanArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
+use crate::progress::Reads;
 
 pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
@@ -31,15 +32,11 @@ pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result
         Some(text) => format!("plan --target {text}"),
         None => "plan --clear".to_string(),
     };
-    let changed = ctx
-        .store
-        .update(false, |state, _, journal| -> Result<bool, Error> {
-            Ok(
-                state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
-                    progress.set_target(target, ctx.now(), &command, recorder)
-                }),
-            )
-        })?;
+    let mut transaction = ctx.store.begin(Reads::State)?;
+    let changed = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
+        progress.set_target(target, ctx.now(), &command, recorder)
+    });
+    transaction.commit()?;
     let line = match (target, changed) {
         (Some(date), true) => tr(lang, Key::PlanSet, &[("date", &format_date(lang, date))]),
         (Some(date), false) => tr(

@@ -5,23 +5,15 @@ use std::io::Write;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
-use crate::progress::{Change, Op};
+use crate::progress::{Op, Reads};
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let roadmap_id = &ctx.roadmap.id;
-    let reverted = ctx
-        .store
-        .update(true, |state, history, journal| -> Result<_, Error> {
-            let history: Vec<&Change> = history
-                .iter()
-                .filter(|change| change.roadmap == **roadmap_id)
-                .collect();
-            Ok(
-                state.change_roadmap(&ctx.roadmap, journal, |progress, recorder| {
-                    progress.undo(&history, ctx.now(), recorder)
-                }),
-            )
-        })?;
+    let _roadmap_id = &ctx.roadmap.id;
+    let mut transaction = ctx.store.begin(Reads::History)?;
+    let reverted = transaction.change_roadmap(&ctx.roadmap, |progress, history, recorder| {
+        progress.undo(history, ctx.now(), recorder)
+    });
+    transaction.commit()?;
     let Some(reverted) = reverted else {
         writeln!(out, "{}", word(ctx.lang, Key::UndoNothing))?;
         return Ok(());

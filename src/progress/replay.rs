@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress, UndoTarget};
+use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress, State, UndoTarget};
 
 /// The changes that the undos among a set of changes take back.
 #[derive(Debug, Default)]
@@ -197,6 +197,54 @@ pub fn replay_into<'a>(
         .steps
         .retain(|_, step| !step.is_blank() || step.set.is_some());
     progress
+}
+
+/// Applies changes to a state in the order given; false, with the state
+/// partly changed, when one needs a replay (it cancels something).
+pub(super) fn apply_in_order(state: &mut State, changes: &[Change]) -> bool {
+    for change in changes {
+        let progress = state.roadmaps.entry(change.roadmap.clone()).or_default();
+        if !progress.apply_change(change) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `state` with each roadmap's progress replayed from `changes`; the
+/// bookkeeping (roadmap versions, known steps) is kept from `state`.
+pub(super) fn state_from_history(mut state: State, changes: &[Change]) -> State {
+    let mut roadmap_ids: Vec<&str> = changes
+        .iter()
+        .map(|change| change.roadmap.as_str())
+        .collect();
+    roadmap_ids.sort_unstable();
+    roadmap_ids.dedup();
+    let mut roadmaps = std::collections::BTreeMap::new();
+    for roadmap_id in roadmap_ids {
+        let base = state.roadmaps.remove(roadmap_id).unwrap_or_default();
+        let replayed = replay_into(
+            &base,
+            changes.iter().filter(|change| change.roadmap == roadmap_id),
+        );
+        roadmaps.insert(roadmap_id.to_string(), replayed);
+    }
+    // Roadmaps without changes keep only their bookkeeping.
+    for (roadmap_id, base) in state.roadmaps {
+        roadmaps.insert(roadmap_id, replay_into(&base, std::iter::empty()));
+    }
+    state.roadmaps = roadmaps;
+    state
+}
+
+/// The highest sequence number `device` used among `changes`.
+pub(super) fn own_last_seq(changes: &[Change], device: &str) -> u64 {
+    changes
+        .iter()
+        .filter(|change| change.device == device)
+        .map(|change| change.seq)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The progress of roadmap `roadmap_id` that `changes` describe.

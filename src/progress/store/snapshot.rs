@@ -1,0 +1,190 @@
+//! The snapshot, `progress.yaml`: its text and checksum, reading it, writing it with its backup.
+
+use std::io::{self};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::*;
+use crate::atomic_file::{Durability, write_atomically};
+use crate::cache::{self, Fingerprint};
+use crate::plain_file::{self, Links};
+use crate::progress::{SCHEMA_VERSION, State};
+use crate::yaml;
+
+/// A snapshot as read: its state, whether it was edited by hand, its size.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Snapshot {
+    pub(super) state: State,
+    pub(super) edited: bool,
+    #[serde(skip)]
+    pub(super) size: u64,
+}
+
+impl ProgressStore {
+    /// Reads and checks the snapshot; `None` when there is none.
+    pub(super) fn read_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {
+        self.check_home()?;
+        let path = self.path();
+        let unreadable = |error: io::Error| StoreError::Unreadable {
+            path: path.clone(),
+            reason: error.into(),
+        };
+        // Checked before anything is opened: a FIFO there would block.
+        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))?
+        else {
+            return Ok(None);
+        };
+        let cache_path = self.home.join(STATE_CACHE_FILE);
+        let fingerprint = Fingerprint::of_file(&path).map_err(unreadable)?;
+        if let Some(mut snapshot) = cache::read::<Snapshot>(&cache_path, &fingerprint) {
+            snapshot.size = size;
+            return Ok(Some(snapshot));
+        }
+        let Some(bytes) = read_guarded(&path, 0, MAX_STATE_BYTES, Links::Follow)? else {
+            return Ok(None);
+        };
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
+        let state = parse_state(text, &path)?;
+        let edited = state.version >= 3 && !sum_matches(text);
+        let snapshot = Snapshot {
+            state,
+            edited,
+            size,
+        };
+        cache::write(&cache_path, &Fingerprint::of_bytes(&bytes), &snapshot);
+        Ok(Some(snapshot))
+    }
+
+    /// Writes the snapshot: its text with a checksum line, the previous
+    /// snapshot kept as the backup, then an atomic replace.
+    pub(super) fn save_snapshot(&self, state: &mut State) -> Result<(), StoreError> {
+        let text = snapshot_text(state).map_err(|reason| StoreError::Write {
+            path: self.path(),
+            reason,
+        })?;
+        self.write_snapshot(state, &text)
+    }
+
+    /// Writes a snapshot's text made by [`snapshot_text`].
+    pub(super) fn write_snapshot(&self, state: &State, text: &str) -> Result<(), StoreError> {
+        let target = self.write_target();
+        let write_error = |reason: String| StoreError::Write {
+            path: target.clone(),
+            reason,
+        };
+        if let Ok(Some(previous)) = plain_file::read(&target, MAX_STATE_BYTES, Links::Follow) {
+            write_atomically(&self.backup_path(), &previous, Durability::Synced)
+                .map_err(|error| write_error(error.to_string()))?;
+        }
+        write_atomically(&target, text.as_bytes(), Durability::Synced)
+            .map_err(|error| write_error(error.to_string()))?;
+        let snapshot = Snapshot {
+            state: state.clone(),
+            edited: false,
+            size: text.len() as u64,
+        };
+        let fingerprint = Fingerprint::of_bytes(text.as_bytes());
+        cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, &snapshot);
+        Ok(())
+    }
+
+    /// The backup's bytes and its state, checked; `None` when there is no
+    /// backup. Only a plain file within the size limit is read: a FIFO
+    /// there would block, a device would never end.
+    pub fn read_backup(&self) -> Result<Option<(Vec<u8>, State)>, StoreError> {
+        let path = self.backup_path();
+        let Some(bytes) = read_guarded(&path, 0, MAX_STATE_BYTES, Links::Refuse)? else {
+            return Ok(None);
+        };
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| StoreError::NotUtf8 { path: path.clone() })?;
+        let state = parse_state(text, &path)?;
+        Ok(Some((bytes, state)))
+    }
+}
+
+/// The snapshot's text: YAML in the current format, then a line with the
+/// checksum of every byte before it, then `end: true`.
+pub(super) fn snapshot_text(state: &mut State) -> Result<String, String> {
+    state.version = SCHEMA_VERSION;
+    state.end = true;
+    state.sum = None;
+    let text = yaml::to_string(state)?;
+    let Some(body) = text.strip_suffix("end: true\n") else {
+        return Err("the snapshot did not end as expected".to_string());
+    };
+    Ok(format!(
+        "{body}sum: \"{:016x}\"\nend: true\n",
+        xxh3_64(body.as_bytes())
+    ))
+}
+
+/// Whether the checksum line matches the text before it.
+pub(super) fn sum_matches(text: &str) -> bool {
+    let Some(body_end) = text.rfind("\nsum: \"") else {
+        return false;
+    };
+    let body = &text[..body_end + 1];
+    let rest = &text[body_end + 1..];
+    rest == format!("sum: \"{:016x}\"\nend: true\n", xxh3_64(body.as_bytes()))
+}
+
+/// Parses the state file's text: any version up to [`SCHEMA_VERSION`],
+/// telling "made by a newer smm-path" and "cut short" from "damaged".
+/// `path` only names the file in errors.
+pub fn parse_state(text: &str, path: &Path) -> Result<State, StoreError> {
+    /// Just the version, for when the whole does not parse.
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        version: u32,
+    }
+
+    let newer = |version: u32| StoreError::NewerVersion {
+        path: path.to_path_buf(),
+        version,
+    };
+    let state = match yaml::parse::<State>(text) {
+        Ok(state) => state,
+        Err(error) => {
+            return match yaml::parse::<VersionOnly>(text) {
+                Ok(probe) if probe.version > SCHEMA_VERSION => Err(newer(probe.version)),
+                _ => Err(StoreError::Invalid {
+                    path: path.to_path_buf(),
+                    line: error.line,
+                    column: error.column,
+                    reason: error.message,
+                }),
+            };
+        }
+    };
+    match state.version {
+        0 => Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            reason: "version 0 does not exist".to_string(),
+        }),
+        version if version > SCHEMA_VERSION => Err(newer(version)),
+        _ if state.seq > crate::progress::MAX_SEQ => Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            reason: format!(
+                "seq {} is out of range (at most {})",
+                state.seq,
+                crate::progress::MAX_SEQ
+            ),
+        }),
+        // Version 1 had no end marker; it is read as it is and written as
+        // the current version by the next change.
+        1 => Ok(state),
+        _ if !state.end => Err(StoreError::CutShort {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(state),
+    }
+}

@@ -1,0 +1,396 @@
+//! A change to a home, as a transaction: read under the lock, record changes, commit.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Seek, SeekFrom, Write};
+
+use super::*;
+use crate::atomic_file::sync_directory;
+use crate::crash_point::{crash_point, crash_requested};
+use crate::progress::Recorder;
+use crate::progress::history::encode_lines;
+use crate::progress::merge::edit_ops;
+use crate::progress::replay::{apply_in_order, own_last_seq, state_from_history};
+use crate::progress::{Change, ChangeId, HistoryMark, RoadmapProgress, State};
+use crate::roadmap::Roadmap;
+
+/// Below this size the snapshot is rewritten on every change: it costs
+/// about a millisecond, and keeps `progress.yaml` current for people.
+pub(super) const ALWAYS_REWRITE_BELOW: u64 = 1024 * 1024;
+
+/// What reading the home for a change found.
+pub(super) struct Reading {
+    pub(super) state: State,
+    /// The whole history, when it had to be read.
+    pub(super) history: Option<Vec<Change>>,
+    /// Whole lines in the history file, where they end, and the last checksum.
+    pub(super) lines: u64,
+    pub(super) end: u64,
+    pub(super) last_sum: String,
+    /// Changes this reading must record before the command's own: a hand
+    /// edit, or a format 2 history converted.
+    pub(super) pending: Vec<Change>,
+    /// The history file must be written anew (a format 2 home converted).
+    pub(super) convert: bool,
+    /// The snapshot must be rewritten, whatever its size.
+    pub(super) rewrite: bool,
+    pub(super) snapshot_size: u64,
+    pub(super) snapshot_end: u64,
+}
+
+/// What a transaction needs read besides the state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    State,
+    /// Every committed change, every roadmap's (undo, merges).
+    History,
+}
+
+/// One change to a home under its lock, in the shape of TaskChampion's
+/// `StorageTxn`: read, record changes, commit. The state it shows already
+/// includes what was recorded.
+pub struct Transaction<'a> {
+    store: &'a ProgressStore,
+    _lock: File,
+    reading: Reading,
+    history: Vec<Change>,
+    journal: Vec<Change>,
+    /// The device id and `copied_from` when it began.
+    identity: (String, String),
+}
+
+impl Transaction<'_> {
+    /// The state, with what this transaction recorded so far.
+    pub fn state(&self) -> &State {
+        &self.reading.state
+    }
+
+    /// The state, for bookkeeping a change does not carry (the device id).
+    pub fn state_mut(&mut self) -> &mut State {
+        &mut self.reading.state
+    }
+
+    /// Every committed change when begun with [`Reads::History`], else none.
+    pub fn history(&self) -> &[Change] {
+        &self.history
+    }
+
+    /// Runs `change` on the progress of `roadmap`, which records what it
+    /// does; it also gets that roadmap's committed changes (see
+    /// [`Transaction::history`]).
+    pub fn change_roadmap<R>(
+        &mut self,
+        roadmap: &Roadmap,
+        change: impl FnOnce(&mut RoadmapProgress, &[&Change], &mut Recorder) -> R,
+    ) -> R {
+        let history: Vec<&Change> = self
+            .history
+            .iter()
+            .filter(|known| known.roadmap == *roadmap.id)
+            .collect();
+        self.reading
+            .state
+            .change_roadmap(roadmap, &mut self.journal, |progress, recorder| {
+                change(progress, &history, recorder)
+            })
+    }
+
+    /// The state, the committed history and what is recorded, at once.
+    pub(super) fn parts(&mut self) -> (&mut State, &[Change], &mut Vec<Change>) {
+        (&mut self.reading.state, &self.history, &mut self.journal)
+    }
+
+    /// Records changes made elsewhere (a merge), as they are.
+    pub fn record(&mut self, changes: impl IntoIterator<Item = Change>) {
+        self.journal.extend(changes);
+    }
+
+    /// What has been recorded so far.
+    pub fn recorded(&self) -> &[Change] {
+        &self.journal
+    }
+
+    /// Appends what was recorded to the history (the commit) and brings the
+    /// snapshot up to date; writes nothing when nothing changed. A hand
+    /// edit found when it began is recorded first.
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        let reading = &mut self.reading;
+        // A home that became a new device, or has said it is a copy, keeps
+        // that in its snapshot even when no change was recorded.
+        let identity_changed = (&reading.state.device, &reading.state.copied_from)
+            != (&self.identity.0, &self.identity.1);
+        reading.rewrite |= identity_changed;
+        // A converted format 2 home is written only along with a change.
+        if self.journal.is_empty()
+            && !identity_changed
+            && (reading.pending.is_empty() || reading.convert)
+        {
+            return Ok(());
+        }
+        let mut changes = std::mem::take(&mut reading.pending);
+        changes.append(&mut self.journal);
+        // A change that cancels another can only be read by replaying
+        // everything: the snapshot takes it in now, so readers need not.
+        if changes.iter().any(Change::cancels_something) {
+            reading.rewrite = true;
+        }
+        self.store.commit(reading, &changes)
+    }
+}
+
+impl ProgressStore {
+    /// Begins a change to this home: takes the lock, reads the state (and,
+    /// with [`Reads::History`], the whole history), and records a hand edit
+    /// of the snapshot found on the way. Nothing is written until
+    /// [`Transaction::commit`]; a transaction dropped uncommitted writes
+    /// nothing and releases the lock.
+    pub fn begin(&self, reads: Reads) -> Result<Transaction<'_>, StoreError> {
+        let lock = self.lock()?;
+        self.remove_leftovers();
+        let mut reading = self.read_for_change(reads == Reads::History)?;
+        let history = reading.history.take().unwrap_or_default();
+        let identity = (
+            reading.state.device.clone(),
+            reading.state.copied_from.clone(),
+        );
+        Ok(Transaction {
+            store: self,
+            _lock: lock,
+            reading,
+            history,
+            journal: Vec::new(),
+            identity,
+        })
+    }
+
+    /// Records in `state` what identifies this home's folder. When the
+    /// snapshot names another folder, this home is a copy of that one (a
+    /// new laptop, a restored backup): it becomes a new device, so that its
+    /// changes from here on are its own. True when `state` changed.
+    pub(super) fn notice_copy(&self, state: &mut State) -> bool {
+        let identity = home_identity(&self.home);
+        if identity.is_empty() || state.home_identity == identity {
+            return false;
+        }
+        if !state.home_identity.is_empty() {
+            state.copied_from = std::mem::replace(&mut state.device, new_device_id());
+            state.seq = 0;
+        }
+        state.home_identity = identity;
+        true
+    }
+
+    /// Reads everything a change needs, under the lock.
+    pub(super) fn read_for_change(&self, with_history: bool) -> Result<Reading, StoreError> {
+        let Some(snapshot) = self.read_snapshot()? else {
+            // No snapshot: the history, if any, is the whole truth.
+            let history = self.read_whole_history()?;
+            let mut state = state_from_history(State::default(), &history.changes);
+            state.device = new_device_id();
+            self.notice_copy(&mut state);
+            return Ok(Reading {
+                state,
+                lines: history.changes.len() as u64,
+                end: history.end,
+                last_sum: history.last_sum,
+                history: Some(history.changes),
+                pending: Vec::new(),
+                convert: false,
+                rewrite: true,
+                snapshot_size: 0,
+                snapshot_end: 0,
+            });
+        };
+        if snapshot.state.version < 3 {
+            let device = new_device_id();
+            let (changes, seq) = self.convert_legacy(&snapshot.state, &device)?;
+            let mut state = state_from_history(snapshot.state, &changes);
+            state.device = device;
+            state.seq = seq;
+            self.notice_copy(&mut state);
+            return Ok(Reading {
+                state,
+                history: Some(changes.clone()),
+                lines: 0,
+                end: 0,
+                last_sum: String::new(),
+                pending: changes,
+                convert: true,
+                rewrite: true,
+                snapshot_size: snapshot.size,
+                snapshot_end: 0,
+            });
+        }
+        let mut state = snapshot.state;
+        if state.device.is_empty() {
+            state.device = new_device_id();
+        }
+        let noticed_copy = self.notice_copy(&mut state);
+        let mark = state.history.clone().unwrap_or_default();
+        let tail = self.read_tail(&state)?;
+        state.seq = state.seq.max(own_last_seq(&tail.changes, &state.device));
+        let mut reading = Reading {
+            state,
+            history: None,
+            lines: mark.changes + tail.changes.len() as u64,
+            end: tail.end,
+            last_sum: tail.last_sum.clone(),
+            pending: Vec::new(),
+            convert: false,
+            rewrite: false,
+            snapshot_size: snapshot.size,
+            snapshot_end: mark.bytes,
+        };
+        reading.rewrite |= noticed_copy;
+        if snapshot.edited {
+            self.record_hand_edit(&mut reading, &mark)?;
+            return Ok(reading);
+        }
+        if !apply_in_order(&mut reading.state, &tail.changes) {
+            let history = self.read_whole_history()?;
+            reading.state = state_from_history(reading.state, &history.changes);
+            reading.history = Some(history.changes);
+            reading.rewrite = true;
+        } else if with_history {
+            reading.history = Some(self.read_whole_history()?.changes);
+        }
+        Ok(reading)
+    }
+
+    /// Turns what a person changed in the snapshot into a change per
+    /// roadmap, stamped with the file's modification time (never before
+    /// the changes it edits), and replays the history with it.
+    pub(super) fn record_hand_edit(
+        &self,
+        reading: &mut Reading,
+        mark: &HistoryMark,
+    ) -> Result<(), StoreError> {
+        let history = self.read_whole_history()?;
+        let prefix_length = usize::try_from(mark.changes)
+            .unwrap_or(usize::MAX)
+            .min(history.changes.len());
+        let edited = reading.state.clone();
+        // What the snapshot said before the edit: a replay of the history it names.
+        let base = state_from_history(edited.clone(), &history.changes[..prefix_length]);
+        let modified = modified_time(&self.path());
+        for (roadmap_id, progress) in &edited.roadmaps {
+            let ops = edit_ops(base.roadmap(roadmap_id), progress);
+            if ops.is_empty() {
+                continue;
+            }
+            let latest = history
+                .changes
+                .iter()
+                .filter(|change| change.roadmap == *roadmap_id)
+                .map(|change| change.at)
+                .max();
+            let Some(at) = modified.max(latest) else {
+                continue;
+            };
+            reading.state.seq += 1;
+            reading.pending.push(Change {
+                id: ChangeId::random(),
+                device: reading.state.device.clone(),
+                seq: reading.state.seq,
+                at,
+                roadmap: roadmap_id.clone(),
+                command: "edited by hand".to_string(),
+                ops,
+            });
+        }
+        let mut all = history.changes;
+        all.extend(reading.pending.iter().cloned());
+        reading.state = state_from_history(reading.state.clone(), &all);
+        reading.history = Some(all);
+        reading.rewrite = true;
+        Ok(())
+    }
+
+    /// Appends `changes` (the commit), then brings the snapshot up to date
+    /// when it is due. A snapshot that cannot be written is left behind:
+    /// the history already holds the changes, and a later change rewrites it.
+    pub(super) fn commit(
+        &self,
+        reading: &mut Reading,
+        changes: &[Change],
+    ) -> Result<(), StoreError> {
+        let path = self.history_path();
+        let write_error = |error: io::Error| StoreError::Write {
+            path: path.clone(),
+            reason: error.to_string(),
+        };
+        if reading.convert {
+            self.keep_legacy_history().map_err(write_error)?;
+        }
+        let mut lines = Vec::new();
+        let last_sum = encode_lines(changes, &reading.last_sum, &mut lines);
+        // Nothing is written that could not be read back: a history or a
+        // snapshot past the read limits is refused before the commit.
+        let end = reading.end + lines.len() as u64;
+        if end > MAX_HISTORY_BYTES {
+            return Err(StoreError::WouldBeTooLarge {
+                path,
+                limit: MAX_HISTORY_BYTES,
+            });
+        }
+        let since_snapshot = end.saturating_sub(reading.snapshot_end);
+        let due = reading.rewrite
+            || reading.snapshot_size < ALWAYS_REWRITE_BELOW
+            || since_snapshot.saturating_mul(4) >= reading.snapshot_size;
+        let may_outgrow = reading.snapshot_size.saturating_add(since_snapshot) > MAX_STATE_BYTES;
+        let mut snapshot = None;
+        if due || may_outgrow {
+            let mut state = reading.state.clone();
+            state.history = Some(HistoryMark {
+                changes: reading.lines + changes.len() as u64,
+                bytes: end,
+                last: last_sum.clone(),
+            });
+            let text = snapshot_text(&mut state).map_err(|reason| StoreError::Write {
+                path: self.path(),
+                reason,
+            })?;
+            if text.len() as u64 > MAX_STATE_BYTES {
+                return Err(StoreError::WouldBeTooLarge {
+                    path: self.path(),
+                    limit: MAX_STATE_BYTES,
+                });
+            }
+            if due {
+                snapshot = Some((state, text));
+            }
+        }
+        let existed = path.exists();
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(write_error)?;
+        // Bytes past the committed end belong to a write that crashed
+        // before it was whole; they were never part of the history.
+        file.set_len(reading.end).map_err(write_error)?;
+        file.seek(SeekFrom::Start(reading.end))
+            .map_err(write_error)?;
+        if crash_requested("during-history") {
+            // A power cut halfway through the append: half a line on disk.
+            let _ = file.write_all(&lines[..lines.len() / 2]);
+            let _ = file.sync_data();
+            std::process::abort();
+        }
+        file.write_all(&lines).map_err(write_error)?;
+        file.sync_data().map_err(write_error)?;
+        if !existed || reading.convert {
+            sync_directory(&self.home).map_err(write_error)?;
+        }
+        drop(file);
+        crash_point("after-history");
+        reading.lines += changes.len() as u64;
+        reading.end = end;
+        reading.last_sum = last_sum;
+        if let Some((state, text)) = snapshot {
+            // A failed rewrite leaves the older snapshot, which the history still extends.
+            let _ = self.write_snapshot(&state, &text);
+        }
+        Ok(())
+    }
+}
