@@ -382,12 +382,15 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::Lock { path, reason } => tr(
             lang,
             Key::ErrStateLock,
-            &[("path", &quoted_path(path)), ("reason", reason)],
+            &[
+                ("path", &quoted_path(path)),
+                ("reason", &render_file_problem(lang, reason)),
+            ],
         ),
         StoreError::Write { path, reason } => tr(
             lang,
             Key::ErrStateWrite,
-            &[("path", &quoted_path(path)), ("reason", reason)],
+            &[("path", &quoted_path(path)), ("reason", &render_file_problem(lang, reason))],
         ),
     }
 }

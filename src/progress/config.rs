@@ -98,12 +98,13 @@ pub fn set_learner_name(home: &Path, name: &str) -> Result<(), StoreError> {
     let mut config = read(home)?;
     config.name = Some(name.to_string());
     let path = home.join(CONFIG_FILE);
-    let write_error = |reason: String| StoreError::Write {
+    let write_error = |reason: FileProblem| StoreError::Write {
         path: path.clone(),
         reason,
     };
-    let text = crate::yaml::to_string(&config).map_err(write_error)?;
-    std::fs::create_dir_all(home).map_err(|error| write_error(error.to_string()))?;
+    let text = crate::yaml::to_string(&config)
+        .map_err(|_| write_error(FileProblem::Io(io::ErrorKind::InvalidData)))?;
+    std::fs::create_dir_all(home).map_err(|error| write_error(error.into()))?;
     write_atomically(&path, text.as_bytes(), Durability::Synced)
-        .map_err(|error| write_error(error.to_string()))
+        .map_err(|error| write_error(error.into()))
 }

@@ -14,11 +14,11 @@ impl ProgressStore {
         self.check_home()?;
         fs::create_dir_all(&self.home).map_err(|error| StoreError::Write {
             path: self.home.clone(),
-            reason: error.to_string(),
+            reason: error.into(),
         })?;
         let lock_error = |error: io::Error| StoreError::Lock {
             path: self.home.clone(),
-            reason: error.to_string(),
+            reason: error.into(),
         };
         #[cfg(unix)]
         let lock = File::open(&self.home).map_err(lock_error)?;

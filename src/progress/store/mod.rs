@@ -110,11 +110,11 @@ pub enum StoreError {
     },
     Lock {
         path: PathBuf,
-        reason: String,
+        reason: FileProblem,
     },
     Write {
         path: PathBuf,
-        reason: String,
+        reason: FileProblem,
     },
 }
 

@@ -36,7 +36,7 @@ impl ProgressStore {
         write_atomically(&target, &contents, Durability::Synced).map_err(|error| {
             StoreError::Write {
                 path: target.clone(),
-                reason: error.to_string(),
+                reason: error.into(),
             }
         })?;
         drop(lock);
@@ -90,7 +90,7 @@ impl ProgressStore {
         write_atomically(&history_path, &lines, Durability::Synced).map_err(|error| {
             StoreError::Write {
                 path: history_path.clone(),
-                reason: error.to_string(),
+                reason: error.into(),
             }
         })?;
         let mut state = state_from_history(state, &changes);
@@ -148,7 +148,7 @@ impl ProgressStore {
 pub(super) fn keep_aside(path: &Path, now: &str) -> Result<PathBuf, StoreError> {
     let write_error = |path: &Path, error: io::Error| StoreError::Write {
         path: path.to_path_buf(),
-        reason: error.to_string(),
+        reason: error.into(),
     };
     let kept = (0..1000)
         .map(|attempt| {

@@ -62,9 +62,9 @@ impl ProgressStore {
     /// Writes the snapshot: its text with a checksum line, the previous
     /// snapshot kept as the backup, then an atomic replace.
     pub(super) fn save_snapshot(&self, state: &mut State) -> Result<(), StoreError> {
-        let text = snapshot_text(state).map_err(|reason| StoreError::Write {
+        let text = snapshot_text(state).map_err(|_| StoreError::Write {
             path: self.path(),
-            reason,
+            reason: FileProblem::Io(io::ErrorKind::InvalidData),
         })?;
         self.write_snapshot(state, &text)
     }
@@ -72,16 +72,16 @@ impl ProgressStore {
     /// Writes a snapshot's text made by [`snapshot_text`].
     pub(super) fn write_snapshot(&self, state: &State, text: &str) -> Result<(), StoreError> {
         let target = self.write_target();
-        let write_error = |reason: String| StoreError::Write {
+        let write_error = |reason: FileProblem| StoreError::Write {
             path: target.clone(),
             reason,
         };
         if let Ok(Some(previous)) = plain_file::read(&target, MAX_STATE_BYTES, Links::Follow) {
             write_atomically(&self.backup_path(), &previous, Durability::Synced)
-                .map_err(|error| write_error(error.to_string()))?;
+                .map_err(|error| write_error(error.into()))?;
         }
         write_atomically(&target, text.as_bytes(), Durability::Synced)
-            .map_err(|error| write_error(error.to_string()))?;
+            .map_err(|error| write_error(error.into()))?;
         let snapshot = Snapshot {
             state: state.clone(),
             edited: false,

@@ -316,7 +316,7 @@ impl ProgressStore {
         let path = self.history_path();
         let write_error = |error: io::Error| StoreError::Write {
             path: path.clone(),
-            reason: error.to_string(),
+            reason: error.into(),
         };
         if reading.convert {
             self.keep_legacy_history().map_err(write_error)?;
@@ -345,9 +345,9 @@ impl ProgressStore {
                 bytes: end,
                 last: last_sum.clone(),
             });
-            let text = snapshot_text(&mut state).map_err(|reason| StoreError::Write {
+            let text = snapshot_text(&mut state).map_err(|_| StoreError::Write {
                 path: self.path(),
-                reason,
+                reason: FileProblem::Io(io::ErrorKind::InvalidData),
             })?;
             if text.len() as u64 > MAX_STATE_BYTES {
                 return Err(StoreError::WouldBeTooLarge {
