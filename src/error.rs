@@ -348,7 +348,7 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             &[
                 ("path", &quoted_path(path)),
                 ("line", line),
-                ("reason", reason),
+                ("reason", &reason.describe(lang)),
             ],
         ),
         StoreError::HistoryBehind { path, has, needs } => tr(
@@ -390,7 +390,10 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
         StoreError::Write { path, reason } => tr(
             lang,
             Key::ErrStateWrite,
-            &[("path", &quoted_path(path)), ("reason", &render_file_problem(lang, reason))],
+            &[
+                ("path", &quoted_path(path)),
+                ("reason", &render_file_problem(lang, reason)),
+            ],
         ),
     }
 }

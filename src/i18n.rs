@@ -547,6 +547,9 @@ catalogue! {
         en: "the progress file {path} is {size} MB, over the {limit} MB limit: it is not progress smm-path wrote; it was left untouched: move it aside",
         id: "berkas progres {path} berukuran {size} MB, melebihi batas {limit} MB: ini bukan progres yang ditulis smm-path; berkas itu tidak diubah: pindahkan",
     }
+    LineNoChecksum { en: "no checksum at its end", id: "tidak ada checksum di ujungnya" }
+    LineChecksumMismatch { en: "its checksum does not match: the line was changed, or lines before it are missing", id: "checksum-nya tidak cocok: baris itu diubah, atau baris sebelumnya hilang" }
+    LineNotAChange { en: "it is not a change smm-path writes ({reason})", id: "ini bukan perubahan yang ditulis smm-path ({reason})" }
     ErrHistoryDamaged {
         en: "the history file {path} is damaged (line {line}): {reason}; nothing was changed: `smm-path doctor` says how to repair it",
         id: "berkas riwayat {path} rusak (baris {line}): {reason}; tidak ada yang diubah: `smm-path doctor` menjelaskan cara memperbaikinya",
@@ -697,6 +700,7 @@ catalogue! {
         id: "ini berkas progres berformat lama; impor berkas ekspor atau berkas riwayat saja",
     }
     SyncSkipped { en: "Skipped {path}: {reason}", id: "{path} dilewati: {reason}" }
+    ImportBadLine { en: "line {line}: {reason}", id: "baris {line}: {reason}" }
     SyncBadLine { en: "line {line} does not read ({reason}); the lines before it were taken", id: "baris {line} tidak terbaca ({reason}); baris-baris sebelumnya diambil" }
     DoctorCopyOf {
         en: "Copy:      this home is a copy of another home (device {device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them",

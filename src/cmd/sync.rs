@@ -40,7 +40,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             Skipped::Line(line, reason) => tr(
                 lang,
                 Key::SyncBadLine,
-                &[("line", line), ("reason", reason)],
+                &[("line", line), ("reason", &reason.describe(lang))],
             ),
         };
         let line = tr(

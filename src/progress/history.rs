@@ -14,6 +14,7 @@
 use xxhash_rust::xxh3::Xxh3;
 
 use super::Change;
+use crate::i18n::{Key, Lang, tr, word};
 
 /// `,"sum":"` + 16 hex digits + `"}`.
 const SUM_FIELD_LENGTH: usize = 26;
@@ -24,7 +25,17 @@ const SUM_FIELD_START: &[u8] = b",\"sum\":\"";
 pub struct HistoryError {
     /// 1-based, counted from the start of the text decoded.
     pub line: usize,
-    pub reason: String,
+    pub reason: LineProblem,
+}
+
+/// Why a history line does not read; worded through the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    NoChecksum,
+    /// The line was changed, or lines before it are missing.
+    ChecksumMismatch,
+    /// Not a change smm-path writes: the JSON parser's message.
+    NotAChange(String),
 }
 
 /// What a run of history lines holds.
@@ -44,6 +55,21 @@ fn chain(previous: &str, body: &[u8]) -> String {
     hasher.update(b"\n");
     hasher.update(body);
     format!("{:016x}", hasher.digest())
+}
+
+impl LineProblem {
+    /// The problem in the catalogue's words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            LineProblem::NoChecksum => word(lang, Key::LineNoChecksum).to_string(),
+            LineProblem::ChecksumMismatch => word(lang, Key::LineChecksumMismatch).to_string(),
+            LineProblem::NotAChange(message) => tr(
+                lang,
+                Key::LineNotAChange,
+                &[("reason", &crate::i18n::parser_message(lang, message))],
+            ),
+        }
+    }
 }
 
 /// Appends `changes` as lines to `out`, chained after a line whose sum is
@@ -116,27 +142,25 @@ pub fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<HistoryEr
         line_number += 1;
         let line = &rest[..end];
         rest = &rest[end + 1..];
-        let damaged = |reason: &str| HistoryError {
+        let damaged = |reason: LineProblem| HistoryError {
             line: line_number,
-            reason: reason.to_string(),
+            reason,
         };
         let Some((body, sum)) = split_sum(line) else {
-            return (decoded, Some(damaged("no checksum at its end")));
+            return (decoded, Some(damaged(LineProblem::NoChecksum)));
         };
         if chain(&decoded.last_sum, body) != sum {
-            return (
-                decoded,
-                Some(damaged(
-                    "its checksum does not match: the line was changed, or lines before it are missing",
-                )),
-            );
+            return (decoded, Some(damaged(LineProblem::ChecksumMismatch)));
         }
         object.clear();
         object.extend_from_slice(body);
         object.push(b'}');
         let change: Change = match serde_json::from_slice(&object) {
             Ok(change) => change,
-            Err(error) => return (decoded, Some(damaged(&error.to_string()))),
+            Err(error) => {
+                let problem = LineProblem::NotAChange(error.to_string());
+                return (decoded, Some(damaged(problem)));
+            }
         };
         decoded.changes.push(change);
         decoded.last_sum = sum.to_string();

@@ -52,8 +52,16 @@ pub fn parse_incoming(bytes: &[u8], roadmap_id: &str, lang: Lang) -> Result<Inco
     }
     if trimmed.starts_with('{') {
         // A history file: a chain of changes from its first line.
-        let decoded = decode_lines(text.as_bytes(), "")
-            .map_err(|error| format!("line {}: {}", error.line, error.reason))?;
+        let decoded = decode_lines(text.as_bytes(), "").map_err(|error| {
+            tr(
+                lang,
+                Key::ImportBadLine,
+                &[
+                    ("line", &error.line),
+                    ("reason", &error.reason.describe(lang)),
+                ],
+            )
+        })?;
         return Ok(Incoming::Changes(decoded.changes));
     }
     match parse_state(text, Path::new("progress.yaml")) {

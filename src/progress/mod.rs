@@ -38,7 +38,7 @@ pub const MAX_SEQ: u64 = (1 << 53) - 1;
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 pub use change::{Action, MAX_CLOCK_LEAD, Outcome, Reverted};
-pub use history::{HistoryError, decode_lines, decode_prefix, encode_lines};
+pub use history::{HistoryError, LineProblem, decode_lines, decode_prefix, encode_lines};
 pub use incoming::{ExportNote, ExportRoadmap, ExportStep, Incoming, parse_incoming};
 pub use legacy::{LegacyEvent, legacy_changes};
 pub use merge::{MergeOutcome, Suspect, check_incoming, check_incoming_progress, check_text};

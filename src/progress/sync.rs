@@ -36,7 +36,7 @@ pub struct FolderRead {
 pub enum Skipped {
     File(FileProblem),
     /// A line that does not read: (line, why); the lines before it count.
-    Line(usize, String),
+    Line(usize, super::LineProblem),
 }
 
 /// This device's file in `folder`.

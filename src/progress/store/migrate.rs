@@ -6,7 +6,7 @@ use std::io::{self};
 use super::*;
 use crate::plain_file::Links;
 use crate::progress::legacy::{LegacyEvent, legacy_changes};
-use crate::progress::{Change, State};
+use crate::progress::{Change, LineProblem, State};
 
 impl ProgressStore {
     /// A format 1 or 2 home's history as changes of `device`, with the
@@ -44,7 +44,7 @@ impl ProgressStore {
         } else {
             self.history_path()
         };
-        let damaged = |line: usize, reason: String| StoreError::HistoryDamaged {
+        let damaged = |line: usize, reason: LineProblem| StoreError::HistoryDamaged {
             path: path.clone(),
             line,
             reason,
@@ -65,7 +65,7 @@ impl ProgressStore {
             .filter(|(_, line)| !line.is_empty())
             .map(|(index, line)| {
                 serde_json::from_slice::<LegacyEvent>(line)
-                    .map_err(|error| damaged(index + 1, error.to_string()))
+                    .map_err(|error| damaged(index + 1, LineProblem::NotAChange(error.to_string())))
             })
             .collect()
     }

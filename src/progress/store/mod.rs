@@ -37,6 +37,7 @@ mod repair;
 mod snapshot;
 mod transaction;
 
+use crate::progress::LineProblem;
 use layout::*;
 pub use snapshot::parse_state;
 use snapshot::*;
@@ -83,7 +84,7 @@ pub enum StoreError {
     HistoryDamaged {
         path: PathBuf,
         line: usize,
-        reason: String,
+        reason: LineProblem,
     },
     /// The snapshot includes more history than the history file has.
     HistoryBehind {
