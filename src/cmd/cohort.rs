@@ -435,7 +435,7 @@ fn read_sync_folder(
     let (own_devices, size) = device_files(path, lang)?;
     // Every device file holds the history, as changes larger than their text.
     let _reserved = budget.take(size.saturating_mul(3));
-    let folder = crate::progress::sync::read_folder(path, "").map_err(|e| e.to_string())?;
+    let folder = crate::progress::sync::read_whole_folder(path).map_err(|e| e.to_string())?;
     let mut prints = Prints::default();
     for change in folder.changes.iter().filter(|c| c.roadmap == *roadmap.id) {
         if let Ok(value) = serde_json::to_value(change) {
@@ -500,7 +500,7 @@ fn replay_union(
             }
             Source::SyncFolder(path) => {
                 let _reserved = budget.take(read.size.saturating_mul(3));
-                crate::progress::sync::read_folder(path, "").ok()?.changes
+                crate::progress::sync::read_whole_folder(path).ok()?.changes
             }
         };
         changes.extend(

@@ -8,8 +8,10 @@ use crate::cmd::import::{print_copy_notice, print_outcome, print_refused, render
 use crate::control::quoted_path;
 use crate::error::{Error, render_file_problem};
 use crate::i18n::{Key, tr};
-use crate::progress::sync::{Skipped, own_file, read_folder, remove_leftovers, write_own};
-use crate::progress::{MergeOutcome, Suspect, check_incoming};
+use crate::progress::sync::{
+    ReadMarks, Skipped, marks_path, own_file, read_folder, remove_leftovers, write_own,
+};
+use crate::progress::{MergeOutcome, Suspect, Synced};
 
 pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
@@ -29,11 +31,15 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             crate::i18n::word(lang, Key::ErrSyncInsideHome).to_string(),
         ));
     }
-    let device = ctx.store.load()?.device;
-    if !args.dry_run && !device.is_empty() {
-        remove_leftovers(folder, &device);
+    let before = ctx.store.load()?;
+    if !args.dry_run && !before.device.is_empty() {
+        remove_leftovers(folder, &before.device);
     }
-    let read = read_folder(folder, &device).map_err(|error| folder_error(error.to_string()))?;
+    // Only what the files gained since the last sync is read.
+    let marks_file = marks_path(&ctx.store.cache_directory(), folder);
+    let marks = ReadMarks::load(&marks_file);
+    let read = read_folder(folder, &before.device, &marks, ctx.now())
+        .map_err(|error| folder_error(error.to_string()))?;
     for (path, why) in &read.skipped {
         let reason = match why {
             Skipped::File(problem) => render_file_problem(lang, problem),
@@ -50,20 +56,14 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         );
         writeln!(out, "{line}")?;
     }
-    let now = ctx.now();
-    let mut refused = Vec::new();
-    let changes: Vec<_> = read
-        .changes
-        .into_iter()
-        .filter(|change| match check_incoming(change, now) {
-            Ok(()) => true,
-            Err(suspect) => {
-                refused.push(suspect);
-                false
-            }
-        })
-        .collect();
-    let (before, after, synced) = ctx.store.merge(changes, args.dry_run)?;
+    let mut refused = read.refused;
+    // Nothing new and nothing to say: the history is not read at all.
+    let (after, synced) = if read.changes.is_empty() && before.copied_from.is_empty() {
+        (before.clone(), Synced::default())
+    } else {
+        let (_, after, synced) = ctx.store.merge(read.changes, args.dry_run)?;
+        (after, synced)
+    };
     refused.extend(synced.id_taken.iter().cloned().map(Suspect::IdTaken));
     if let Some(first) = refused.first() {
         print_refused(ctx, refused.len(), &render_suspect(lang, first), out)?;
@@ -83,45 +83,57 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     if args.dry_run {
         return Ok(());
     }
+    let mut marks = read.marks;
     std::fs::create_dir_all(folder).map_err(|error| folder_error(error.to_string()))?;
-    let mut device = ctx.store.load()?.device;
-    let history = ctx.store.history_bytes()?;
-    if device.is_empty() || history.is_empty() {
+    let mut device = after.device.clone();
+    if device.is_empty() {
+        marks.save(&marks_file);
         return Ok(());
     }
     // This device's file is only ever replaced by a superset of what it
     // held. It holds something this home refused: write under a new id.
-    if read.own.is_some() && own_file(folder, &device) == own_file(folder, &before.device) {
+    if !read.own.is_empty() && device == before.device {
         let have: std::collections::HashSet<_> = ctx
             .store
             .read_history()?
             .into_iter()
             .map(|change| change.id)
             .collect();
-        let own = read.own.as_deref().unwrap_or_default();
-        if own.iter().any(|id| !have.contains(id)) {
+        if read.own.iter().any(|id| !have.contains(id)) {
             let was = device;
             device = ctx.store.become_new_device()?;
             print_copy_notice(ctx, &was, &device, out)?;
         }
     }
-    let history = ctx.store.history_bytes()?;
-    let path =
-        write_own(folder, &device, &history).map_err(|error| folder_error(error.to_string()))?;
+    let own = own_file(folder, &device);
+    let own_name = own
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let (end, last) = ctx.store.history_end()?;
+    let unchanged = own.is_file() && marks.is_at(&own_name, end, &last);
+    if end > 0 && !unchanged {
+        let history = ctx.store.history_bytes()?;
+        let path = write_own(folder, &device, &history)
+            .map_err(|error| folder_error(error.to_string()))?;
+        marks.set(&own_name, end, &last);
+        let count = history.iter().filter(|&&byte| byte == b'\n').count();
+        writeln!(
+            out,
+            "{}",
+            tr(
+                lang,
+                Key::SyncWrote,
+                &[("count", &count), ("path", &quoted_path(&path))]
+            )
+        )?;
+    }
+    marks.save(&marks_file);
     // The folder is one learner's: their name, for a mentor's `cohort`.
     if let Some(name) = learner {
         crate::progress::config::set_folder_learner(folder, &name)
             .map_err(|error| folder_error(error.to_string()))?;
     }
-    let count = history.iter().filter(|&&byte| byte == b'\n').count();
-    writeln!(
-        out,
-        "{}",
-        tr(
-            lang,
-            Key::SyncWrote,
-            &[("count", &count), ("path", &quoted_path(&path))]
-        )
-    )?;
     Ok(())
 }

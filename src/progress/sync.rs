@@ -13,22 +13,28 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::history::decode_prefix;
-use super::{Change, ChangeId, MAX_HISTORY_BYTES};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::history::{SUM_TAIL_LENGTH, decode_prefix, sum_at_end};
+use super::{Change, ChangeId, MAX_HISTORY_BYTES, Suspect, Timestamp, check_incoming};
 use crate::atomic_file::{Durability, is_temporary_of, write_atomically};
 use crate::plain_file::{self, FileProblem, Links};
 
-/// What the device files in the folder held.
+/// What the device files in the folder held that was not read before.
 #[derive(Debug, Default)]
 pub struct FolderRead {
-    /// Every readable change, this device's own file's included.
+    /// The changes that passed [`check_incoming`], this device's own file's included.
     pub changes: Vec<Change>,
-    /// The identities in this device's own file, if it has one.
-    pub own: Option<Vec<ChangeId>>,
-    /// Files read, and how many of their changes could be read.
-    pub files: Vec<(PathBuf, usize)>,
+    /// Why changes were refused, in the order met.
+    pub refused: Vec<Suspect>,
+    /// The identities in this device's own file that were new to this read.
+    pub own: Vec<ChangeId>,
     /// Files or parts of files that could not be read: (file, why).
     pub skipped: Vec<(PathBuf, Skipped)>,
+    /// How far each file has now been read; saved once the merge is committed.
+    pub marks: ReadMarks,
 }
 
 /// Why a file or part of one was skipped.
@@ -39,16 +45,110 @@ pub enum Skipped {
     Line(usize, super::LineProblem),
 }
 
+/// How far each device file of one sync folder was read: its length then
+/// and the checksum its last line carried. A file that still has that
+/// checksum at that length only grew since (device files are only ever
+/// replaced by supersets, and each line's checksum covers every line
+/// before it), so the next sync reads only what follows. Derived data:
+/// kept in the home's cache, and a file that no longer matches is read
+/// whole again.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadMarks {
+    files: BTreeMap<String, Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Mark {
+    bytes: u64,
+    last: String,
+}
+
+/// The marks are small; anything larger is not smm-path's.
+const MAX_MARKS_BYTES: u64 = 16 * 1024 * 1024;
+
+impl ReadMarks {
+    /// The marks kept at `path`; none when there are none or they do not read.
+    pub fn load(path: &Path) -> ReadMarks {
+        plain_file::read(path, MAX_MARKS_BYTES, Links::Refuse)
+            .ok()
+            .flatten()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the marks at `path`; best effort, as for every cache.
+    pub fn save(&self, path: &Path) {
+        if let Ok(bytes) = serde_json::to_vec(self) {
+            if let Some(directory) = path.parent() {
+                let _ = fs::create_dir_all(directory);
+            }
+            let _ = write_atomically(path, &bytes, Durability::Cache);
+        }
+    }
+
+    /// Records that the file `name` was `bytes` long, its last line
+    /// carrying the checksum `last`.
+    pub fn set(&mut self, name: &str, bytes: u64, last: &str) {
+        self.files.insert(
+            name.to_string(),
+            Mark {
+                bytes,
+                last: last.to_string(),
+            },
+        );
+    }
+
+    /// Whether the file `name` was last seen `bytes` long ending with `last`.
+    pub fn is_at(&self, name: &str, bytes: u64, last: &str) -> bool {
+        self.files
+            .get(name)
+            .is_some_and(|mark| mark.bytes == bytes && mark.last == last)
+    }
+}
+
+/// Where the marks of the sync folder `folder` are kept, in `cache`.
+pub fn marks_path(cache: &Path, folder: &Path) -> PathBuf {
+    let folder = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let hash = xxhash_rust::xxh3::xxh3_64(folder.as_os_str().as_encoded_bytes());
+    cache.join(format!("sync-{hash:016x}.json"))
+}
+
 /// This device's file in `folder`.
 pub fn own_file(folder: &Path, device: &str) -> PathBuf {
     folder.join(format!("{device}.jsonl"))
 }
 
-/// Reads every device file in `folder`. Each is checked before it is read
-/// (a plain file, not a link, within the history's size limit), so a
-/// runaway or hostile file costs no memory.
-pub fn read_folder(folder: &Path, device: &str) -> io::Result<FolderRead> {
-    let mut read = FolderRead::default();
+/// Reads what every device file in `folder` gained since `marks`, and
+/// checks each change as [`check_incoming`] does. Each file is checked
+/// before it is read (a plain file, not a link, within the history's size
+/// limit), so a runaway or hostile file costs no memory. A file's mark
+/// stops before its first refused change, so a change refused today (a
+/// clock a day ahead) is weighed again by the next sync.
+pub fn read_folder(
+    folder: &Path,
+    device: &str,
+    marks: &ReadMarks,
+    now: Timestamp,
+) -> io::Result<FolderRead> {
+    read_folder_checking(folder, device, marks, |change| check_incoming(change, now))
+}
+
+/// Every change in every device file of `folder`, as they are (a mentor's
+/// `cohort` report reads learners' folders whole).
+pub fn read_whole_folder(folder: &Path) -> io::Result<FolderRead> {
+    read_folder_checking(folder, "", &ReadMarks::default(), |_| Ok(()))
+}
+
+fn read_folder_checking(
+    folder: &Path,
+    device: &str,
+    marks: &ReadMarks,
+    check: impl Fn(&Change) -> Result<(), Suspect>,
+) -> io::Result<FolderRead> {
+    let mut read = FolderRead {
+        marks: marks.clone(),
+        ..FolderRead::default()
+    };
     let own = own_file(folder, device);
     let mut paths: Vec<PathBuf> = match fs::read_dir(folder) {
         Ok(entries) => entries
@@ -61,7 +161,25 @@ pub fn read_folder(folder: &Path, device: &str) -> io::Result<FolderRead> {
     };
     paths.sort();
     for path in paths {
-        let bytes = match plain_file::read(&path, MAX_HISTORY_BYTES, Links::Refuse) {
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let name = name.to_string();
+        let size = match plain_file::check(&path, MAX_HISTORY_BYTES, Links::Refuse) {
+            Ok(Some(size)) => size,
+            Ok(None) => continue,
+            Err(problem) => {
+                read.skipped.push((path, Skipped::File(problem)));
+                continue;
+            }
+        };
+        let (start, previous) = match marks.files.get(&name) {
+            Some(mark) if mark.bytes <= size && sum_matches_at(&path, mark) => {
+                (mark.bytes, mark.last.clone())
+            }
+            _ => (0, String::new()),
+        };
+        let bytes = match plain_file::read_from(&path, start, MAX_HISTORY_BYTES, Links::Refuse) {
             Ok(Some(bytes)) => bytes,
             Ok(None) => continue,
             Err(problem) => {
@@ -69,19 +187,63 @@ pub fn read_folder(folder: &Path, device: &str) -> io::Result<FolderRead> {
                 continue;
             }
         };
-        let (decoded, error) = decode_prefix(&bytes, "");
-        drop(bytes);
+        let (decoded, error) = decode_prefix(&bytes, &previous);
         if let Some(error) = error {
             read.skipped
                 .push((path.clone(), Skipped::Line(error.line, error.reason)));
         }
-        if path == own {
-            read.own = Some(decoded.changes.iter().map(|c| c.id.clone()).collect());
+        let mut first_refused = None;
+        for (index, change) in decoded.changes.into_iter().enumerate() {
+            if path == own {
+                read.own.push(change.id.clone());
+            }
+            match check(&change) {
+                Ok(()) => read.changes.push(change),
+                Err(suspect) => {
+                    first_refused.get_or_insert(index);
+                    read.refused.push(suspect);
+                }
+            }
         }
-        read.files.push((path, decoded.changes.len()));
-        read.changes.extend(decoded.changes);
+        let (read_to, last) = match first_refused {
+            None => (decoded.whole_bytes, decoded.last_sum),
+            Some(index) => {
+                // The mark stops at the end of the line before it.
+                let end = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, byte)| **byte == b'\n')
+                    .map(|(at, _)| at as u64 + 1)
+                    .nth(index.wrapping_sub(1));
+                match (index, end) {
+                    (0, _) | (_, None) => (0, previous.clone()),
+                    (_, Some(end)) => (
+                        end,
+                        sum_at_end(&bytes[..end as usize])
+                            .unwrap_or_default()
+                            .to_string(),
+                    ),
+                }
+            }
+        };
+        read.marks.set(&name, start + read_to, &last);
     }
     Ok(read)
+}
+
+/// Whether the file at `path` still ends, at the mark's length, with the
+/// line carrying the mark's checksum.
+fn sum_matches_at(path: &Path, mark: &Mark) -> bool {
+    if mark.bytes == 0 {
+        return mark.last.is_empty();
+    }
+    let from = mark.bytes.saturating_sub(SUM_TAIL_LENGTH);
+    let Ok(Some(bytes)) = plain_file::read_from(path, from, MAX_HISTORY_BYTES, Links::Refuse)
+    else {
+        return false;
+    };
+    let length = (mark.bytes - from) as usize;
+    bytes.len() >= length && sum_at_end(&bytes[..length]) == Some(mark.last.as_str())
 }
 
 /// How old another device's temporary file must be before it counts as

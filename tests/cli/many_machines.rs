@@ -46,6 +46,15 @@ fn lines_in(path: &Path) -> usize {
         .count()
 }
 
+/// The device id a home records as.
+fn device_of(smm: &Smm) -> String {
+    smm.state_text()
+        .lines()
+        .find_map(|line| line.strip_prefix("device: "))
+        .expect("device")
+        .to_string()
+}
+
 fn device_files(folder: &Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(folder)
         .expect("folder")
@@ -396,12 +405,7 @@ fn sync_folder_files_are_checked_before_they_are_read_and_named_safely() {
         "{said}"
     );
     // Leftover temporary files of this device's are removed.
-    let state = home.state_text();
-    let device = state
-        .lines()
-        .find_map(|line| line.strip_prefix("device: "))
-        .expect("device")
-        .to_string();
+    let device = device_of(&home);
     let leftover = folder
         .path()
         .join(format!(".{device}.jsonl.0123456789abcdef.tmp"));
@@ -474,4 +478,73 @@ fn one_moment_is_one_active_day_whatever_the_zone() {
     home.ok_at("2026-12-01T17:00:01+00:00", &["done", "2"]);
     let stats = home.ok_at("2026-12-02T10:00:00+07:00", &["stats"]).stdout;
     assert!(stats.contains("longest 1"), "{stats}");
+}
+
+#[test]
+fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
+    let home = Smm::new();
+    let other = Smm::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    other.ok_at("2026-12-05T10:00:00+07:00", &["done", "1"]);
+    // Stamped two days ahead of `home`'s clock: refused today.
+    other.ok_at("2026-12-07T10:00:00+07:00", &["done", "2"]);
+    other.ok_at("2026-12-07T10:01:00+07:00", &["done", "3"]);
+    sync(&other, folder.path());
+    let said = home
+        .ok_at("2026-12-05T10:30:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .stdout;
+    assert!(said.contains("Refused 2 changes"), "{said}");
+    assert_eq!(step_status(&home, 1), "done");
+    assert_eq!(step_status(&home, 2), "todo");
+    // A dry run takes nothing and remembers nothing.
+    home.ok_at(
+        "2026-12-07T09:00:00+07:00",
+        &["sync", "--dry-run", folder.path().to_str().expect("UTF-8")],
+    );
+    assert_eq!(step_status(&home, 2), "todo");
+    // Two days on, the same changes are no longer ahead of the clock.
+    let said = home
+        .ok_at("2026-12-07T09:00:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .stdout;
+    assert!(!said.contains("Refused"), "{said}");
+    assert_eq!(step_status(&home, 2), "done");
+    assert_eq!(step_status(&home, 3), "done");
+
+    // The other device goes on: only its new change is new.
+    other.ok_at("2026-12-07T11:00:00+07:00", &["note", "4", "brief"]);
+    sync(&other, folder.path());
+    let said = home
+        .ok_at("2026-12-07T12:00:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .stdout;
+    assert!(said.contains("1 change from elsewhere"), "{said}");
+    assert_eq!(notes_of(&home, 4), vec!["brief"]);
+
+    // Nothing new: this device's file is not rewritten.
+    let own = folder.path().join(format!("{}.jsonl", device_of(&home)));
+    assert_eq!(lines_in(&own), 4);
+    let written = std::fs::metadata(&own).and_then(|m| m.modified()).expect("mtime");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let said = home
+        .ok_at("2026-12-07T12:05:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .stdout;
+    assert!(said.contains("Nothing to import"), "{said}");
+    assert!(!said.contains("Wrote"), "{said}");
+    assert_eq!(
+        std::fs::metadata(&own).and_then(|m| m.modified()).expect("mtime"),
+        written
+    );
+
+    // A device file replaced by something else is read whole again.
+    let theirs = device_files(folder.path())
+        .into_iter()
+        .find(|path| *path != own)
+        .expect("the other device's file");
+    let fresh = Smm::new();
+    fresh.ok_at("2026-12-07T13:00:00+07:00", &["skip", "9"]);
+    let fresh_folder = tempfile::tempdir().expect("tempdir");
+    sync(&fresh, fresh_folder.path());
+    let fresh_file = device_files(fresh_folder.path()).remove(0);
+    std::fs::copy(&fresh_file, &theirs).expect("replace");
+    home.ok_at("2026-12-07T13:05:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")]);
+    assert_eq!(step_status(&home, 9), "skipped");
 }

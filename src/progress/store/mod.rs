@@ -360,6 +360,23 @@ impl ProgressStore {
         Ok(device)
     }
 
+    /// Where the committed history ends: its length in bytes and the
+    /// checksum of its last line, read from the snapshot and what follows
+    /// it, not the whole file (`sync` tells from it that nothing changed).
+    pub fn history_end(&self) -> Result<(u64, String), StoreError> {
+        match self.read_snapshot()? {
+            Some(snapshot) if snapshot.state.version >= 3 => {
+                let tail = self.read_tail(&snapshot.state)?;
+                Ok((tail.end, tail.last_sum))
+            }
+            Some(_) => Ok((0, String::new())),
+            None => {
+                let history = self.read_whole_history()?;
+                Ok((history.end, history.last_sum))
+            }
+        }
+    }
+
     /// The committed history's bytes, for another device to read (`sync`).
     pub fn history_bytes(&self) -> Result<Vec<u8>, StoreError> {
         let state = self.load()?;
