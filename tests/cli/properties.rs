@@ -1,12 +1,14 @@
-//! Property tests: the selector grammar, the state's round trip, and undo.
+//! Property tests: the selector grammar, the state's round trip, undo, and merging
+//! the homes of one learner: copied, restored, on clocks that disagree.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
 use smm_path::progress::{
-    Action, Change, ChangeId, HistoryMark, Note, OpKey, Recorder, RoadmapProgress, SCHEMA_VERSION,
-    State, Status, StepProgress, StepSelector, Timestamp, parse_state, replay,
+    Action, Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Note, OpKey, Recorder, RoadmapProgress,
+    SCHEMA_VERSION, State, Status, StepProgress, StepSelector, Timestamp, parse_state, replay,
 };
 
 /// The documented grammar, written independently of the parser: items
@@ -171,6 +173,17 @@ struct Device {
     seq: u64,
     /// How far this device's clock is off, in minutes.
     skew: i64,
+    /// The time zone its clock shows, in minutes east of UTC.
+    zone: i32,
+}
+
+/// `minute` minutes into 2026, as a clock in `zone` shows it.
+fn at_minute(minute: i64, zone: i32) -> Timestamp {
+    FixedOffset::east_opt(zone * 60)
+        .expect("offset")
+        .timestamp_opt(1_767_225_600 + minute * 60, 0)
+        .single()
+        .expect("time")
 }
 
 impl Device {
@@ -181,17 +194,20 @@ impl Device {
             history: Vec::new(),
             seq: 0,
             skew,
+            zone: 7 * 60,
         }
     }
 
     /// Runs one command at `minute` of the shared clock; true when it
     /// recorded a change.
     fn run(&mut self, command: &Command, minute: i64) -> bool {
-        let now = FixedOffset::east_opt(7 * 3600)
-            .expect("offset")
-            .timestamp_opt(1_767_225_600 + (minute + self.skew) * 60, 0)
-            .single()
-            .expect("time");
+        let now = at_minute(minute + self.skew, self.zone);
+        !self.run_at(command, now).is_empty()
+    }
+
+    /// Runs one command when this device's clock says `now`; returns the
+    /// changes it recorded, which are now in the history too.
+    fn run_at(&mut self, command: &Command, now: Timestamp) -> Vec<Change> {
         let mut recorder = Recorder::new(&self.id, self.seq, "r");
         let progress = &mut self.progress;
         match command {
@@ -225,12 +241,11 @@ impl Device {
             }
         }
         let changes = recorder.into_changes();
-        let changed = !changes.is_empty();
         if let Some(last) = changes.last() {
             self.seq = last.seq;
         }
-        self.history.extend(changes);
-        changed
+        self.history.extend(changes.iter().cloned());
+        changes
     }
 
     /// Takes in another copy's changes (set union), as `sync` and `import` do.
@@ -294,6 +309,317 @@ fn play(skews: &[i64], moves: &[Move]) -> Vec<Device> {
         }
     }
     devices
+}
+
+/// At most this many homes: copies beyond it are not made.
+const MAX_HOMES: usize = 4;
+
+/// What a learner sees, as [`seen`] gives it.
+type Seen = Vec<(String, (Status, String))>;
+
+/// A moment in the life of one learner's homes. Homes are named by a
+/// number taken modulo how many there are at that moment.
+#[derive(Debug, Clone)]
+enum Event {
+    /// A command typed on a home `wait` minutes after the previous event,
+    /// its machine's clock, for this command only, `jump` minutes ahead
+    /// (now and then nearly or more than a day).
+    Type {
+        home: usize,
+        command: Command,
+        wait: i64,
+        jump: i64,
+    },
+    /// One home takes in another's changes.
+    Merge { from: usize, to: usize },
+    /// A home copied whole (device id and sequence too) to a machine whose
+    /// clock is off by `skew` minutes; both go on as the same device.
+    Copy { from: usize, skew: i64, zone: i32 },
+    /// A backup of a home is put aside.
+    Backup { home: usize },
+    /// A home replaced by one of its older backups, so it counts its
+    /// sequence again from an older number; `handed_over` when it had
+    /// first given its changes to the next home.
+    Restore {
+        home: usize,
+        backup: usize,
+        handed_over: bool,
+    },
+    /// A copied or restored home notices and becomes a new device.
+    Notice { home: usize },
+}
+
+/// A home on one machine.
+#[derive(Debug, Clone)]
+struct Home {
+    device: Device,
+    /// What the learner saw before the last command typed here, while
+    /// nothing has arrived since and nothing known is days ahead of that
+    /// command: what an undo must bring back.
+    undo_returns_to: Option<Seen>,
+}
+
+/// One learner's homes, their backups, and every change any of them recorded.
+#[derive(Debug)]
+struct Homes {
+    homes: Vec<Home>,
+    /// Per home, the copies of it put aside, oldest first; the first is
+    /// the home as it began.
+    backups: Vec<Vec<Device>>,
+    /// The real time, in minutes; each machine's clock is off from it.
+    minute: i64,
+    recorded: Vec<Change>,
+    /// Changes a restore wiped out while no other home had them: nothing
+    /// could bring them back.
+    destroyed: HashSet<ChangeId>,
+    new_devices: usize,
+}
+
+impl Command {
+    /// The step and status a status command puts it at.
+    fn sets(&self) -> Option<(&'static str, Status)> {
+        match self {
+            Command::Start(step) => Some((STEPS[*step], Status::InProgress)),
+            Command::Done(step) => Some((STEPS[*step], Status::Done)),
+            Command::Skip(step) => Some((STEPS[*step], Status::Skipped)),
+            Command::Reset(step) => Some((STEPS[*step], Status::Todo)),
+            Command::Note(_) | Command::Undo => None,
+        }
+    }
+}
+
+impl Homes {
+    fn new(machines: &[(i64, i32)]) -> Homes {
+        let names = ["a7c1", "b3f9", "c0d4"];
+        let homes: Vec<Home> = machines
+            .iter()
+            .zip(names)
+            .map(|(&(skew, zone), name)| Home {
+                device: Device {
+                    zone,
+                    ..Device::new(name, skew)
+                },
+                undo_returns_to: None,
+            })
+            .collect();
+        Homes {
+            backups: homes.iter().map(|home| vec![home.device.clone()]).collect(),
+            homes,
+            minute: 0,
+            recorded: Vec::new(),
+            destroyed: HashSet::new(),
+            new_devices: 0,
+        }
+    }
+
+    /// Plays one event, checking on the way that a command takes effect
+    /// on the home it was typed on and that undo takes it back.
+    fn play(&mut self, event: &Event) -> Result<(), TestCaseError> {
+        let count = self.homes.len();
+        match *event {
+            Event::Type {
+                home,
+                ref command,
+                wait,
+                jump,
+            } => {
+                self.minute += wait;
+                let home = &mut self.homes[home % count];
+                let device = &mut home.device;
+                let now = at_minute(self.minute + device.skew + jump, device.zone);
+                let before = seen(&device.progress);
+                let bound = now + MAX_CLOCK_LEAD;
+                let nothing_far_ahead = device.history.iter().all(|change| change.at <= bound);
+                // A step last set by a change stamped more than a day
+                // ahead of this clock keeps it: the clock does not follow
+                // such a time (`MAX_CLOCK_LEAD`), so nothing typed here
+                // orders after it until the clock catches up.
+                let held_far_ahead = |step: &str| {
+                    device.history.iter().any(|change| {
+                        change.at > bound && change.ops.iter().any(|op| op.step() == Some(step))
+                    })
+                };
+                let held = command.sets().is_some_and(|(step, _)| held_far_ahead(step));
+                let changes = device.run_at(command, now);
+                self.recorded.extend(changes.iter().cloned());
+                // A command applied in place leaves what a replay of the whole history gives.
+                prop_assert_eq!(
+                    seen(&device.progress),
+                    seen(&replay(&device.history, "r")),
+                    "{:?} on {} at {}; history {:#?}",
+                    command,
+                    device.id,
+                    now,
+                    device.history
+                );
+                if let Command::Undo = command {
+                    if let Some(expected) = home.undo_returns_to.take() {
+                        prop_assert_eq!(
+                            seen(&device.progress),
+                            expected,
+                            "undo on {} at {} did not take back its last command; history {:#?}",
+                            device.id,
+                            now,
+                            device.history
+                        );
+                    }
+                } else if !changes.is_empty() {
+                    if let Some((step, status)) = command.sets()
+                        && !held
+                    {
+                        prop_assert_eq!(
+                            device.progress.status(step),
+                            status,
+                            "{:?} on {} at {} did not take effect; history {:#?}",
+                            command,
+                            device.id,
+                            now,
+                            device.history
+                        );
+                    }
+                    home.undo_returns_to = nothing_far_ahead.then_some(before);
+                }
+            }
+            Event::Merge { from, to } => {
+                let (from, to) = (from % count, to % count);
+                if from != to {
+                    let history = self.homes[from].device.history.clone();
+                    self.merge(to, &history);
+                }
+            }
+            Event::Copy { from, skew, zone } => {
+                if count < MAX_HOMES {
+                    let mut copy = self.homes[from % count].clone();
+                    copy.device.skew = skew;
+                    copy.device.zone = zone;
+                    self.backups.push(vec![copy.device.clone()]);
+                    self.homes.push(copy);
+                }
+            }
+            Event::Backup { home } => {
+                let device = self.homes[home % count].device.clone();
+                self.backups[home % count].push(device);
+            }
+            Event::Restore {
+                home,
+                backup,
+                handed_over,
+            } => {
+                let home = home % count;
+                if handed_over && count > 1 {
+                    let history = self.homes[home].device.history.clone();
+                    self.merge((home + 1) % count, &history);
+                }
+                let backups = &self.backups[home];
+                let mut restored = backups[backup % backups.len()].clone();
+                // The machine, and so its clock, stays.
+                restored.skew = self.homes[home].device.skew;
+                restored.zone = self.homes[home].device.zone;
+                let old = std::mem::replace(
+                    &mut self.homes[home],
+                    Home {
+                        device: restored,
+                        undo_returns_to: None,
+                    },
+                );
+                let kept: HashSet<&ChangeId> = self
+                    .homes
+                    .iter()
+                    .flat_map(|home| home.device.history.iter().map(|change| &change.id))
+                    .collect();
+                let lost: Vec<ChangeId> = old
+                    .device
+                    .history
+                    .iter()
+                    .filter(|change| !kept.contains(&change.id))
+                    .map(|change| change.id.clone())
+                    .collect();
+                self.destroyed.extend(lost);
+            }
+            Event::Notice { home } => {
+                self.new_devices += 1;
+                self.homes[home % count].device.id = format!("e{}f0", self.new_devices);
+            }
+        }
+        Ok(())
+    }
+
+    /// Home `to` takes in `history`; an undo there no longer simply takes
+    /// back what was typed there last once something arrived.
+    fn merge(&mut self, to: usize, history: &[Change]) {
+        let home = &mut self.homes[to];
+        let known = home.device.history.len();
+        home.device.merge_from(history);
+        if home.device.history.len() > known {
+            home.undo_returns_to = None;
+        }
+    }
+
+    /// Every home takes in every other's changes: first pair by pair in
+    /// `order` (pairs of homes that do not exist are passed over), then
+    /// all through the first home, which settles it whatever the order.
+    fn exchange_all(&mut self, order: &[(usize, usize)]) {
+        let count = self.homes.len();
+        for &(from, to) in order {
+            if from < count && to < count && from != to {
+                let history = self.homes[from].device.history.clone();
+                self.merge(to, &history);
+            }
+        }
+        for from in 1..count {
+            let history = self.homes[from].device.history.clone();
+            self.merge(0, &history);
+        }
+        let everything = self.homes[0].device.history.clone();
+        for to in 1..count {
+            self.merge(to, &everything);
+        }
+    }
+}
+
+fn machine() -> impl Strategy<Value = (i64, i32)> {
+    (
+        -120i64..=120,
+        prop_oneof![Just(7 * 60), Just(0), Just(-5 * 60), Just(5 * 60 + 45)],
+    )
+}
+
+/// Stories of homes copied, backed up, restored and merged; `undo_weight`
+/// sets how often a command is an undo, against 4 for the others.
+fn events(undo_weight: u32, length: std::ops::Range<usize>) -> impl Strategy<Value = Vec<Event>> {
+    let home = 0usize..MAX_HOMES * 2;
+    let typed = (
+        home.clone(),
+        prop_oneof![4 => command(), undo_weight => Just(Command::Undo)],
+        0i64..=45,
+        prop_oneof![24 => Just(0), 1 => 20 * 60i64..=72 * 60],
+    )
+        .prop_map(|(home, command, wait, jump)| Event::Type {
+            home,
+            command,
+            wait,
+            jump,
+        });
+    let one = prop_oneof![
+        10 => typed,
+        5 => (home.clone(), home.clone()).prop_map(|(from, to)| Event::Merge { from, to }),
+        1 => (home.clone(), machine()).prop_map(|(from, (skew, zone))| Event::Copy { from, skew, zone }),
+        1 => home.clone().prop_map(|home| Event::Backup { home }),
+        1 => (home.clone(), 0usize..4, any::<bool>()).prop_map(|(home, backup, handed_over)| {
+            Event::Restore { home, backup, handed_over }
+        }),
+        1 => home.prop_map(|home| Event::Notice { home }),
+    ];
+    proptest::collection::vec(one, length)
+}
+
+/// Every ordered pair of homes, in a random order.
+fn exchange_order() -> impl Strategy<Value = Vec<(usize, usize)>> {
+    let pairs: Vec<(usize, usize)> = (0..MAX_HOMES)
+        .flat_map(|from| (0..MAX_HOMES).map(move |to| (from, to)))
+        .filter(|(from, to)| from != to)
+        .collect();
+    Just(pairs).prop_shuffle()
 }
 
 proptest! {
@@ -421,6 +747,65 @@ proptest! {
         }
         for device in &synced {
             prop_assert_eq!(seen(&device.progress), expected.clone());
+        }
+    }
+
+    /// A copied home and its copy go on under one device id and sequence,
+    /// a restored home numbers again from an older sequence, and the
+    /// machines' clocks disagree by hours (once in a while by days): merged
+    /// in any order, every home ends with every change and the same state.
+    #[test]
+    fn copied_and_restored_homes_on_skewed_clocks_converge_and_lose_nothing(
+        machines in proptest::collection::vec(machine(), 2..=3),
+        events in events(1, 1..40),
+        order in exchange_order(),
+    ) {
+        let mut homes = Homes::new(&machines);
+        for event in &events {
+            homes.play(event)?;
+        }
+        homes.exchange_all(&order);
+        let mut recorded: HashMap<&ChangeId, &Change> = HashMap::new();
+        for change in &homes.recorded {
+            let earlier = recorded.insert(&change.id, change);
+            prop_assert!(earlier.is_none(), "two changes recorded as {}", change.id);
+        }
+        let mut union = Vec::new();
+        for home in &homes.homes {
+            union.extend(home.device.history.iter().cloned());
+        }
+        let expected = seen(&replay(&union, "r"));
+        for home in &homes.homes {
+            let history = &home.device.history;
+            let ids: HashSet<&ChangeId> = history.iter().map(|change| &change.id).collect();
+            prop_assert_eq!(ids.len(), history.len(), "{} holds a change twice", home.device.id);
+            for change in history {
+                prop_assert_eq!(Some(&change), recorded.get(&change.id), "a change altered on the way");
+            }
+            for change in &homes.recorded {
+                prop_assert!(
+                    ids.contains(&change.id) || homes.destroyed.contains(&change.id),
+                    "{} lost {:?}",
+                    home.device.id,
+                    change
+                );
+            }
+            prop_assert_eq!(&seen(&home.device.progress), &expected, "{}", home.device.id);
+        }
+    }
+
+    /// Right after a command on a home, even one that has just taken in
+    /// changes from a machine whose clock runs hours ahead, the step is
+    /// where the command put it; an undo next, with nothing arrived in
+    /// between, brings back what the learner saw before.
+    #[test]
+    fn a_command_takes_effect_on_its_home_and_undo_takes_it_back_whatever_the_clocks(
+        machines in proptest::collection::vec(machine(), 2..=3),
+        events in events(3, 1..30),
+    ) {
+        let mut homes = Homes::new(&machines);
+        for event in &events {
+            homes.play(event)?;
         }
     }
 }
