@@ -190,3 +190,6 @@ PY
 
 echo
 cat "$work/ui.md"
+
+# Long histories (50,000 and 500,000 changes, a million notes): bench/history.sh; HISTORY=0 skips it.
+if [ "${HISTORY:-1}" != 0 ]; then echo; bench/history.sh; fi
