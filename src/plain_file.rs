@@ -147,6 +147,25 @@ pub fn read_from(
     Ok(Some(bytes))
 }
 
+/// The bytes `from..to` of the plain file at `path` (fewer when it is
+/// shorter); the whole file must be within `limit`.
+pub fn read_range(
+    path: &Path,
+    from: u64,
+    to: u64,
+    limit: u64,
+    links: Links,
+) -> Result<Option<Vec<u8>>, FileProblem> {
+    let Some((mut file, _)) = open(path, limit, links)? else {
+        return Ok(None);
+    };
+    file.seek(SeekFrom::Start(from))?;
+    let wanted = to.saturating_sub(from);
+    let mut bytes = Vec::with_capacity(usize::try_from(wanted).unwrap_or(0));
+    file.take(wanted).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
 /// The text of the plain file at `path`; a file that is not UTF-8 is `Err(None)`.
 pub fn read_text(
     path: &Path,

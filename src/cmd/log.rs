@@ -10,11 +10,42 @@ use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::{Change, ChangeId, UndoTarget, cancelled_changes};
 
 pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let mut history: Vec<Change> = ctx
-        .store
-        .read_history()?
+    let roadmap_id: &str = &ctx.roadmap.id;
+    let limit = args.limit.unwrap_or(usize::MAX);
+    // Only as much of the history as the newest `limit` changes need:
+    // none unread can be later, and every undo among them names one read.
+    let newest = ctx.store.newest_changes(|newest| {
+        let Some(bound) = newest.earlier_no_later_than else {
+            return true;
+        };
+        if limit == 0 {
+            return true;
+        }
+        let mut mine: Vec<&Change> = newest
+            .changes
+            .iter()
+            .filter(|change| change.roadmap == roadmap_id)
+            .collect();
+        if mine.len() < limit {
+            return false;
+        }
+        mine.sort_by(|a, b| a.order(b));
+        let shown = &mine[mine.len() - limit..];
+        shown[0].at > bound
+            && shown
+                .iter()
+                .filter_map(|change| change.undoes())
+                .all(|target| {
+                    newest
+                        .changes
+                        .iter()
+                        .any(|change| change.is_named_by(&target))
+                })
+    })?;
+    let mut history: Vec<Change> = newest
+        .changes
         .into_iter()
-        .filter(|change| change.roadmap == ctx.roadmap.id)
+        .filter(|change| change.roadmap == roadmap_id)
         .collect();
     if history.is_empty() {
         writeln!(out, "{}", word(ctx.lang, Key::LogEmpty))?;
@@ -25,9 +56,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
     let cancelled = cancelled_changes(&history);
     // With more than one device, each change names its own: the same words
     // on every device, so synced copies print the same log.
-    let several_devices = history
-        .iter()
-        .any(|change| change.device != history[0].device);
+    let several_devices = newest.devices.len() > 1;
     let commands: HashMap<&ChangeId, &Change> =
         history.iter().map(|change| (&change.id, change)).collect();
     for change in history.iter().rev().take(args.limit.unwrap_or(usize::MAX)) {

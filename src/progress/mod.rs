@@ -45,8 +45,8 @@ pub use merge::{MergeOutcome, Suspect, check_incoming, check_incoming_progress, 
 pub use replay::{Cancelled, cancelled_changes, replay, replay_into};
 pub use selector::{SelectorError, StepSelector};
 pub use store::{
-    ConflictCopy, HomeCheck, MAX_HISTORY_BYTES, MAX_STATE_BYTES, ProgressStore, Reads, Rebuilt,
-    StoreError, Synced, Transaction, parse_state,
+    ConflictCopy, HomeCheck, MAX_HISTORY_BYTES, MAX_STATE_BYTES, NewestChanges, ProgressStore,
+    Reads, Rebuilt, StoreError, Synced, Transaction, parse_state,
 };
 
 use std::cmp::Ordering;

@@ -491,7 +491,10 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     other.ok_at("2026-12-07T10:01:00+07:00", &["done", "3"]);
     sync(&other, folder.path());
     let said = home
-        .ok_at("2026-12-05T10:30:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .ok_at(
+            "2026-12-05T10:30:00+07:00",
+            &["sync", folder.path().to_str().expect("UTF-8")],
+        )
         .stdout;
     assert!(said.contains("Refused 2 changes"), "{said}");
     assert_eq!(step_status(&home, 1), "done");
@@ -504,7 +507,10 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     assert_eq!(step_status(&home, 2), "todo");
     // Two days on, the same changes are no longer ahead of the clock.
     let said = home
-        .ok_at("2026-12-07T09:00:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .ok_at(
+            "2026-12-07T09:00:00+07:00",
+            &["sync", folder.path().to_str().expect("UTF-8")],
+        )
         .stdout;
     assert!(!said.contains("Refused"), "{said}");
     assert_eq!(step_status(&home, 2), "done");
@@ -514,7 +520,10 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     other.ok_at("2026-12-07T11:00:00+07:00", &["note", "4", "brief"]);
     sync(&other, folder.path());
     let said = home
-        .ok_at("2026-12-07T12:00:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .ok_at(
+            "2026-12-07T12:00:00+07:00",
+            &["sync", folder.path().to_str().expect("UTF-8")],
+        )
         .stdout;
     assert!(said.contains("1 change from elsewhere"), "{said}");
     assert_eq!(notes_of(&home, 4), vec!["brief"]);
@@ -522,15 +531,22 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     // Nothing new: this device's file is not rewritten.
     let own = folder.path().join(format!("{}.jsonl", device_of(&home)));
     assert_eq!(lines_in(&own), 4);
-    let written = std::fs::metadata(&own).and_then(|m| m.modified()).expect("mtime");
+    let written = std::fs::metadata(&own)
+        .and_then(|m| m.modified())
+        .expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
     let said = home
-        .ok_at("2026-12-07T12:05:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")])
+        .ok_at(
+            "2026-12-07T12:05:00+07:00",
+            &["sync", folder.path().to_str().expect("UTF-8")],
+        )
         .stdout;
     assert!(said.contains("Nothing to import"), "{said}");
     assert!(!said.contains("Wrote"), "{said}");
     assert_eq!(
-        std::fs::metadata(&own).and_then(|m| m.modified()).expect("mtime"),
+        std::fs::metadata(&own)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
         written
     );
 
@@ -545,6 +561,86 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     sync(&fresh, fresh_folder.path());
     let fresh_file = device_files(fresh_folder.path()).remove(0);
     std::fs::copy(&fresh_file, &theirs).expect("replace");
-    home.ok_at("2026-12-07T13:05:00+07:00", &["sync", folder.path().to_str().expect("UTF-8")]);
+    home.ok_at(
+        "2026-12-07T13:05:00+07:00",
+        &["sync", folder.path().to_str().expect("UTF-8")],
+    );
     assert_eq!(step_status(&home, 9), "skipped");
+}
+
+#[test]
+fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() {
+    // 6,000 changes from another device, imported after this device's own
+    // newer ones: the file's order is not the changes' order.
+    let home = Smm::new();
+    home.ok_at("2026-12-05T10:00:00+07:00", &["done", "1"]);
+    home.ok_at("2026-12-05T10:01:00+07:00", &["start", "2"]);
+    home.ok_at("2026-12-05T10:02:00+07:00", &["undo"]);
+    let other = Smm::new();
+    other.ok_at("2026-11-01T08:00:00+07:00", &["note", "3", "seed"]);
+    let export = other.ok(&["export", "-f", "json"]).stdout;
+    let mut json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
+    let template = json["changes"][0].clone();
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-01T08:00:00+07:00").expect("time");
+    let changes: Vec<serde_json::Value> = (0..6000)
+        .map(|index| {
+            let mut change = template.clone();
+            let at = (start + chrono::TimeDelta::seconds(index)).to_rfc3339();
+            change["id"] = format!("{:032x}", index + 1).into();
+            change["seq"] = (index + 1).into();
+            change["at"] = at.clone().into();
+            change["command"] = format!("note 3 n{index}").into();
+            change["ops"][0]["at"] = at.into();
+            change["ops"][0]["text"] = format!("n{index}").into();
+            change
+        })
+        .collect();
+    json["changes"] = changes.into();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let path = outside.path().join("many.json");
+    std::fs::write(&path, json.to_string()).expect("write");
+    home.ok(&["import", path.to_str().expect("UTF-8")]);
+    let whole = home.ok(&["log"]).stdout;
+    for limit in ["1", "3", "40"] {
+        let newest = home.ok(&["log", "-n", limit]).stdout;
+        let count = newest.lines().filter(|line| !line.starts_with(' ')).count();
+        assert_eq!(count, limit.parse::<usize>().expect("number"), "{newest}");
+        assert!(whole.starts_with(&newest), "-n {limit}:\n{newest}");
+    }
+    let three = home.ok(&["log", "-n", "3"]).stdout;
+    assert!(three.contains("undo of `start 2`"), "{three}");
+    assert!(three.contains("start 2") && three.contains("(undone)"), "{three}");
+    // A log made again after the index is gone says the same.
+    std::fs::remove_file(home.home().join("cache/history-index.json")).expect("index");
+    assert_eq!(home.ok(&["log", "-n", "40"]).stdout, {
+        let lines: Vec<&str> = whole.lines().collect();
+        let mut taken = 0;
+        let mut out = String::new();
+        for line in lines {
+            if !line.starts_with(' ') {
+                taken += 1;
+                if taken > 40 {
+                    break;
+                }
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    });
+    home.ok(&["log", "-n", "0"]);
+
+    // Newer changes made here: the newest are at the end, and `log -n`
+    // reads no further back than it needs, so damage far back in the file
+    // (which `log` and `doctor` report) does not stop it.
+    home.ok_at("2026-12-06T09:00:00+07:00", &["done", "4"]);
+    home.ok_at("2026-12-06T09:01:00+07:00", &["done", "5"]);
+    let history = home.home().join("history.jsonl");
+    let text = std::fs::read_to_string(&history).expect("history");
+    std::fs::write(&history, text.replacen("\"n10\"", "\"nX0\"", 1)).expect("damage");
+    let newest = home.ok(&["log", "-n", "2"]).stdout;
+    assert!(newest.starts_with("Dec 6, 2026 09:01  done 5"), "{newest}");
+    assert!(newest.contains("done 4"), "{newest}");
+    home.run(&["log"]).failure(1).stderr_has("is damaged");
+    home.run(&["doctor"]).failure(1);
 }

@@ -29,6 +29,7 @@ use crate::progress::history::decode_lines;
 use crate::progress::replay::{apply_in_order, state_from_history};
 use crate::progress::{Change, ChangeId, State, Timestamp};
 
+mod index;
 mod layout;
 mod lock;
 mod log;
@@ -38,6 +39,7 @@ mod snapshot;
 mod transaction;
 
 use crate::progress::LineProblem;
+pub use index::NewestChanges;
 use layout::*;
 pub use snapshot::parse_state;
 use snapshot::*;

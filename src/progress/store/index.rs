@@ -1,0 +1,223 @@
+//! A light index of the history, so the newest changes are read from the end.
+//!
+//! Most commands need only the last few changes (`log -n 3`, the change an
+//! `undo` takes back), but the history is in the order this copy learned of
+//! changes, not in their order: a sync appends another device's older
+//! changes after this device's newer ones. The index keeps, every
+//! [`SEGMENT_LINES`] lines, where that line ends, the checksum there and
+//! the latest time of any change before it. Reading segments from the end,
+//! a reader can stop once it holds changes later than everything before
+//! the segment it reached. The index is derived data in the cache: it is
+//! extended by scanning only what was appended since, without parsing the
+//! changes, and a history that no longer matches it (the checksum at its
+//! last checkpoint differs) is indexed anew.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+use crate::atomic_file::{Durability, write_atomically};
+use crate::plain_file::{self, Links};
+use crate::progress::history::{SUM_TAIL_LENGTH, decode_lines, sum_at_end};
+use crate::progress::{Change, Timestamp, timestamp};
+
+/// Lines between checkpoints: a segment is a few hundred kilobytes.
+const SEGMENT_LINES: u64 = 2048;
+
+const INDEX_FILE: &str = "cache/history-index.json";
+
+/// The index is small: a checkpoint per segment.
+const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Checkpoint {
+    /// Where the line ends, in bytes from the start of the file.
+    offset: u64,
+    /// The checksum that line carries.
+    sum: String,
+    /// The latest time of any change up to here.
+    #[serde(default, with = "timestamp::optional")]
+    latest: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct HistoryIndex {
+    /// The start of the file, then every [`SEGMENT_LINES`] lines.
+    checkpoints: Vec<Checkpoint>,
+    /// Every device that made a change in the indexed part.
+    devices: BTreeSet<String>,
+}
+
+/// The newest part of the history, read from the end.
+#[derive(Debug, Default)]
+pub struct NewestChanges {
+    /// The changes read, in the order of the file.
+    pub changes: Vec<Change>,
+    /// No change before those read is later than this (`None`: none was
+    /// left unread, the history was read whole).
+    pub earlier_no_later_than: Option<Timestamp>,
+    /// Every device that made a change anywhere in the history.
+    pub devices: BTreeSet<String>,
+}
+
+impl NewestChanges {
+    /// Whether every change of the history was read.
+    pub fn is_whole(&self) -> bool {
+        self.earlier_no_later_than.is_none()
+    }
+}
+
+impl ProgressStore {
+    /// Reads the history from its end, a segment at a time, until `enough`
+    /// says the changes read so far suffice (it is given them and the
+    /// latest time any unread change can have), or the start is reached.
+    pub fn newest_changes(
+        &self,
+        mut enough: impl FnMut(&NewestChanges) -> bool,
+    ) -> Result<NewestChanges, StoreError> {
+        if self
+            .read_snapshot()?
+            .is_some_and(|snapshot| snapshot.state.version < 3)
+        {
+            // A format 1 or 2 home's history exists only once converted.
+            let changes = self.read_history()?;
+            let devices = changes.iter().map(|change| change.device.clone()).collect();
+            return Ok(NewestChanges {
+                changes,
+                earlier_no_later_than: None,
+                devices,
+            });
+        }
+        let (end, last) = self.history_end()?;
+        let index = self.index_up_to(end, &last)?;
+        let mut newest = NewestChanges {
+            devices: index.devices.clone(),
+            ..NewestChanges::default()
+        };
+        let mut segment_end = end;
+        for checkpoint in index.checkpoints.iter().rev() {
+            if checkpoint.offset < segment_end {
+                let bytes = self.history_range(checkpoint.offset, segment_end)?;
+                let decoded = decode_lines(&bytes, &checkpoint.sum).map_err(|error| {
+                    StoreError::HistoryDamaged {
+                        path: self.history_path(),
+                        line: error.line,
+                        reason: error.reason,
+                    }
+                })?;
+                let mut changes = decoded.changes;
+                changes.append(&mut newest.changes);
+                newest.changes = changes;
+                segment_end = checkpoint.offset;
+            }
+            if checkpoint.offset == 0 {
+                newest.earlier_no_later_than = None;
+                break;
+            }
+            // A checkpoint that knows no time bounds nothing.
+            let unknown = chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+            newest.earlier_no_later_than = Some(checkpoint.latest.unwrap_or(unknown));
+            if enough(&newest) {
+                break;
+            }
+        }
+        Ok(newest)
+    }
+
+    fn history_range(&self, from: u64, to: u64) -> Result<Vec<u8>, StoreError> {
+        let path = self.history_path();
+        plain_file::read_range(&path, from, to, MAX_HISTORY_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))
+            .map(Option::unwrap_or_default)
+    }
+
+    /// The index of the history's first `end` bytes (whose last line
+    /// carries `last`): the one kept, extended over what was appended, or
+    /// one made anew; kept again when it changed.
+    fn index_up_to(&self, end: u64, last: &str) -> Result<HistoryIndex, StoreError> {
+        let path = self.home.join(INDEX_FILE);
+        let kept: HistoryIndex = plain_file::read(&path, MAX_INDEX_BYTES, Links::Refuse)
+            .ok()
+            .flatten()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        let mut index = match kept.checkpoints.last() {
+            Some(checkpoint) if self.ends_with(checkpoint, end)? => kept,
+            _ => HistoryIndex {
+                checkpoints: vec![Checkpoint::default()],
+                devices: BTreeSet::new(),
+            },
+        };
+        let before = index.clone();
+        let start = index.checkpoints.last().map_or(0, |c| c.offset);
+        if start < end {
+            let bytes = self.history_range(start, end)?;
+            index.extend(&bytes, start);
+        }
+        // The end itself is no checkpoint unless it falls on one; the
+        // lines after the last checkpoint are read as the last segment.
+        let _ = last;
+        if index != before
+            && let Ok(text) = serde_json::to_vec(&index)
+        {
+            let _ = std::fs::create_dir_all(self.cache_directory());
+            let _ = write_atomically(&path, &text, Durability::Cache);
+        }
+        Ok(index)
+    }
+
+    /// Whether the history still has, at the checkpoint's offset (within
+    /// its first `end` bytes), the line carrying the checkpoint's sum.
+    fn ends_with(&self, checkpoint: &Checkpoint, end: u64) -> Result<bool, StoreError> {
+        if checkpoint.offset == 0 {
+            return Ok(checkpoint.sum.is_empty());
+        }
+        if checkpoint.offset > end {
+            return Ok(false);
+        }
+        let from = checkpoint.offset.saturating_sub(SUM_TAIL_LENGTH);
+        let bytes = self.history_range(from, checkpoint.offset)?;
+        Ok(sum_at_end(&bytes) == Some(checkpoint.sum.as_str()))
+    }
+}
+
+impl HistoryIndex {
+    /// Indexes `bytes`, whole lines of the history starting at `start`
+    /// (a checkpoint): a checkpoint after every [`SEGMENT_LINES`] lines.
+    fn extend(&mut self, bytes: &[u8], start: u64) {
+        let mut latest = self.checkpoints.last().and_then(|c| c.latest);
+        let mut lines = 0;
+        let mut line_start = 0;
+        for (at, _) in bytes.iter().enumerate().filter(|(_, byte)| **byte == b'\n') {
+            let line = &bytes[line_start..at];
+            line_start = at + 1;
+            if let Some(time) = field(line, b"\"at\":\"").and_then(timestamp::parse) {
+                latest = latest.max(Some(time));
+            }
+            if let Some(device) = field(line, b"\"device\":\"")
+                && !self.devices.contains(device)
+            {
+                self.devices.insert(device.to_string());
+            }
+            lines += 1;
+            if lines % SEGMENT_LINES == 0 {
+                let end = &bytes[..line_start];
+                self.checkpoints.push(Checkpoint {
+                    offset: start + line_start as u64,
+                    sum: sum_at_end(end).unwrap_or_default().to_string(),
+                    latest,
+                });
+            }
+        }
+    }
+}
+
+/// The text of a field smm-path writes first in a line (`"at":"`, or
+/// `"device":"`), without parsing the rest: the fields before them (an id,
+/// a device id, a number) can hold neither.
+fn field<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a str> {
+    let start = line.windows(name.len()).position(|window| window == name)? + name.len();
+    let length = line[start..].iter().position(|&byte| byte == b'"')?;
+    std::str::from_utf8(&line[start..start + length]).ok()
+}
