@@ -231,6 +231,10 @@ fn one_command_from_the_future_does_not_drag_later_ones_along() {
     assert!(!said.contains("has everything"), "{said}");
     assert_eq!(step_status(&other, 2), "done");
     assert_eq!(step_status(&other, 1), "todo");
+    // The one change from 2099 is the latest: `undo` takes it back.
+    home.ok(&["undo"]).stdout_has("Undid `done 1`");
+    assert_eq!(step_status(&home, 1), "todo");
+    assert_eq!(step_status(&home, 2), "done");
 }
 
 #[test]
