@@ -274,7 +274,11 @@ fn sources(paths: &[PathBuf], lang: Lang, skipped: &mut Vec<(PathBuf, String)>) 
                 }
             }
             if sources.len() == before {
-                let reason = tr(lang, Key::CohortEmpty, &[("path", &path.display())]);
+                let reason = tr(
+                    lang,
+                    Key::CohortEmpty,
+                    &[("path", &crate::control::quoted_path(path))],
+                );
                 skipped.push((path.clone(), reason));
             }
         } else {
@@ -621,7 +625,7 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
             let reason = tr(
                 lang,
                 Key::CohortDuplicate,
-                &[("other", &learner.source.display())],
+                &[("other", &crate::control::quoted_path(&learner.source))],
             );
             skipped.push((path, reason));
         }
@@ -630,7 +634,7 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
     let learners = shown;
     if learners.is_empty() {
         for (path, reason) in &skipped {
-            writeln!(out, "{}: {reason}", path.display())?;
+            writeln!(out, "{}: {reason}", crate::control::quoted_path(path))?;
         }
         return Err(Error::NoLearners);
     }

@@ -422,7 +422,7 @@ pub fn render_cohort_text(report: &CohortReport, width: Option<u16>, color: bool
     if !report.skipped.is_empty() {
         writeln!(out, "\n{}", word(lang, Key::CohortSkippedTitle)).ok();
         for (path, reason) in &report.skipped {
-            writeln!(out, "  {}: {reason}", path.display()).ok();
+            writeln!(out, "  {}: {reason}", crate::control::quoted_path(path)).ok();
         }
     }
     out
