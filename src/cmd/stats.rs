@@ -18,8 +18,8 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let state = ctx.store.load()?;
     let progress = state.roadmap(&ctx.roadmap.id);
     let report = ProgressReport::build(&ctx.roadmap, progress, lang);
-    let mut history = ctx.store.read_history()?;
-    history.retain(|change| change.roadmap == ctx.roadmap.id);
+    // Only the times of the changes: the history is not parsed.
+    let times = ctx.store.change_times(&ctx.roadmap.id)?;
     let now = ctx.now();
     let today = now.date_naive();
     // Days are counted in the learner's zone now: one moment is one day,
@@ -46,7 +46,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         .filter(|step| step.status == Status::Done)
         .filter_map(|step| step.finished.as_ref().map(local_day))
         .collect();
-    let active: BTreeSet<NaiveDate> = history.iter().map(|change| local_day(&change.at)).collect();
+    let active: BTreeSet<NaiveDate> = times.iter().map(local_day).collect();
     let remaining = summary.counted - summary.done;
     let pace = pace(&finished, &active, today, remaining);
 
@@ -107,17 +107,10 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
 
     if args.calendar {
         // A change is one command: several steps done at once count once.
-        let mut changes_per_day: BTreeMap<NaiveDate, BTreeSet<_>> = BTreeMap::new();
-        for change in &history {
-            changes_per_day
-                .entry(local_day(&change.at))
-                .or_default()
-                .insert(change.id.clone());
+        let mut counts: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for at in &times {
+            *counts.entry(local_day(at)).or_default() += 1;
         }
-        let counts = changes_per_day
-            .into_iter()
-            .map(|(day, changes)| (day, changes.len()))
-            .collect();
         writeln!(out, "\n{}", word(lang, Key::CalendarTitle))?;
         writeln!(out, "{}", render_calendar(&counts, today, lang, ctx.color))?;
     }

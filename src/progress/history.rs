@@ -115,6 +115,24 @@ pub(super) fn sum_at_end(tail: &[u8]) -> Option<&str> {
 /// How many bytes before a line's end [`sum_at_end`] needs.
 pub(super) const SUM_TAIL_LENGTH: u64 = SUM_FIELD_LENGTH as u64 + 1;
 
+/// Reads one whole line (without its newline) chained after a line whose
+/// sum is `previous`: the change, and the sum the line carries.
+pub(super) fn decode_line<'a>(
+    previous: &str,
+    line: &'a [u8],
+) -> Result<(Change, &'a str), LineProblem> {
+    let (body, sum) = split_sum(line).ok_or(LineProblem::NoChecksum)?;
+    if chain(previous, body) != sum {
+        return Err(LineProblem::ChecksumMismatch);
+    }
+    let mut object = Vec::with_capacity(body.len() + 1);
+    object.extend_from_slice(body);
+    object.push(b'}');
+    let change = serde_json::from_slice(&object)
+        .map_err(|error| LineProblem::NotAChange(error.to_string()))?;
+    Ok((change, sum))
+}
+
 /// Reads history lines chained after a line whose sum is `previous`. A
 /// last line without its newline is a write that never completed: it is
 /// left out (see [`Decoded::whole_bytes`]). Any other line that does not
@@ -137,36 +155,35 @@ pub fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<HistoryEr
     };
     let mut rest = bytes;
     let mut line_number = 0;
-    let mut object = Vec::new();
     while let Some(end) = rest.iter().position(|&byte| byte == b'\n') {
         line_number += 1;
         let line = &rest[..end];
         rest = &rest[end + 1..];
-        let damaged = |reason: LineProblem| HistoryError {
-            line: line_number,
-            reason,
-        };
-        let Some((body, sum)) = split_sum(line) else {
-            return (decoded, Some(damaged(LineProblem::NoChecksum)));
-        };
-        if chain(&decoded.last_sum, body) != sum {
-            return (decoded, Some(damaged(LineProblem::ChecksumMismatch)));
-        }
-        object.clear();
-        object.extend_from_slice(body);
-        object.push(b'}');
-        let change: Change = match serde_json::from_slice(&object) {
-            Ok(change) => change,
-            Err(error) => {
-                let problem = LineProblem::NotAChange(error.to_string());
-                return (decoded, Some(damaged(problem)));
+        match decode_line(&decoded.last_sum, line) {
+            Ok((change, sum)) => {
+                decoded.changes.push(change);
+                decoded.last_sum = sum.to_string();
+                decoded.whole_bytes += end as u64 + 1;
             }
-        };
-        decoded.changes.push(change);
-        decoded.last_sum = sum.to_string();
-        decoded.whole_bytes += end as u64 + 1;
+            Err(reason) => {
+                let error = HistoryError {
+                    line: line_number,
+                    reason,
+                };
+                return (decoded, Some(error));
+            }
+        }
     }
     (decoded, None)
+}
+
+/// The text of a field smm-path writes early in a line (`"device":"`,
+/// `"at":"`, `"roadmap":"`), without parsing the rest: the fields before
+/// them (an id, a device id, a number, a time) can hold none of these.
+pub(super) fn field<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a str> {
+    let start = line.windows(name.len()).position(|window| window == name)? + name.len();
+    let length = line[start..].iter().position(|&byte| byte == b'"')?;
+    std::str::from_utf8(&line[start..start + length]).ok()
 }
 
 #[cfg(test)]

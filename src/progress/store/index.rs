@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::*;
 use crate::atomic_file::{Durability, write_atomically};
 use crate::plain_file::{self, Links};
-use crate::progress::history::{SUM_TAIL_LENGTH, decode_lines, sum_at_end};
+use crate::progress::history::{self, SUM_TAIL_LENGTH, decode_lines, sum_at_end};
 use crate::progress::{Change, Timestamp, timestamp};
 
 /// Lines between checkpoints: a segment is a few hundred kilobytes.
@@ -152,8 +152,12 @@ impl ProgressStore {
         let before = index.clone();
         let start = index.checkpoints.last().map_or(0, |c| c.offset);
         if start < end {
-            let bytes = self.history_range(start, end)?;
-            index.extend(&bytes, start);
+            let mut latest = index.checkpoints.last().and_then(|c| c.latest);
+            let mut lines = 0;
+            self.for_each_line(start, end, |line, offset| {
+                index.take_line(line, offset, &mut latest, &mut lines);
+                Ok(())
+            })?;
         }
         // The end itself is no checkpoint unless it falls on one; the
         // lines after the last checkpoint are read as the last segment.
@@ -183,41 +187,32 @@ impl ProgressStore {
 }
 
 impl HistoryIndex {
-    /// Indexes `bytes`, whole lines of the history starting at `start`
-    /// (a checkpoint): a checkpoint after every [`SEGMENT_LINES`] lines.
-    fn extend(&mut self, bytes: &[u8], start: u64) {
-        let mut latest = self.checkpoints.last().and_then(|c| c.latest);
-        let mut lines = 0;
-        let mut line_start = 0;
-        for (at, _) in bytes.iter().enumerate().filter(|(_, byte)| **byte == b'\n') {
-            let line = &bytes[line_start..at];
-            line_start = at + 1;
-            if let Some(time) = field(line, b"\"at\":\"").and_then(timestamp::parse) {
-                latest = latest.max(Some(time));
-            }
-            if let Some(device) = field(line, b"\"device\":\"")
-                && !self.devices.contains(device)
-            {
-                self.devices.insert(device.to_string());
-            }
-            lines += 1;
-            if lines % SEGMENT_LINES == 0 {
-                let end = &bytes[..line_start];
-                self.checkpoints.push(Checkpoint {
-                    offset: start + line_start as u64,
-                    sum: sum_at_end(end).unwrap_or_default().to_string(),
-                    latest,
-                });
-            }
+    /// Indexes one line of the history, ending at `offset`, counted from
+    /// the last checkpoint: a checkpoint after every [`SEGMENT_LINES`] lines.
+    fn take_line(
+        &mut self,
+        line: &[u8],
+        offset: u64,
+        latest: &mut Option<Timestamp>,
+        lines: &mut u64,
+    ) {
+        if let Some(time) = history::field(line, b"\"at\":\"").and_then(timestamp::parse) {
+            *latest = (*latest).max(Some(time));
+        }
+        if let Some(device) = history::field(line, b"\"device\":\"")
+            && !self.devices.contains(device)
+        {
+            self.devices.insert(device.to_string());
+        }
+        *lines += 1;
+        if *lines % SEGMENT_LINES == 0 {
+            let mut with_newline = line.to_vec();
+            with_newline.push(b'\n');
+            self.checkpoints.push(Checkpoint {
+                offset,
+                sum: sum_at_end(&with_newline).unwrap_or_default().to_string(),
+                latest: *latest,
+            });
         }
     }
-}
-
-/// The text of a field smm-path writes first in a line (`"at":"`, or
-/// `"device":"`), without parsing the rest: the fields before them (an id,
-/// a device id, a number) can hold neither.
-fn field<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a str> {
-    let start = line.windows(name.len()).position(|window| window == name)? + name.len();
-    let length = line[start..].iter().position(|&byte| byte == b'"')?;
-    std::str::from_utf8(&line[start..start + length]).ok()
 }

@@ -1,9 +1,9 @@
 //! The history file, `history.jsonl`: reading all of it, or only what follows a snapshot.
 
 use super::*;
-use crate::plain_file::Links;
+use crate::plain_file::{self, Links};
 use crate::progress::history::{self, SUM_TAIL_LENGTH, decode_lines};
-use crate::progress::{Change, State};
+use crate::progress::{Change, State, Timestamp, timestamp};
 
 /// The history as read: its changes and where its committed part ends.
 #[derive(Debug, Clone, Default)]
@@ -14,7 +14,96 @@ pub(super) struct HistoryRead {
     pub(super) last_sum: String,
 }
 
+/// The piece of the history held in memory at once when it is read through.
+const PIECE_BYTES: usize = 1024 * 1024;
+
 impl ProgressStore {
+    /// Hands each whole line of the history file between `from` and `to`
+    /// (without its newline) to `each`, with the offset where it ends,
+    /// reading the file a piece at a time: memory stays at one piece and
+    /// one line, whatever the size. A last line without its newline is a
+    /// write that never completed, and is left out.
+    pub(super) fn for_each_line(
+        &self,
+        from: u64,
+        to: u64,
+        mut each: impl FnMut(&[u8], u64) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+        let path = self.history_path();
+        let unreadable = |error: std::io::Error| StoreError::Unreadable {
+            path: path.clone(),
+            reason: error.into(),
+        };
+        let Some((mut file, _)) = plain_file::open(&path, MAX_HISTORY_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))?
+        else {
+            return Ok(());
+        };
+        file.seek(SeekFrom::Start(from)).map_err(unreadable)?;
+        let mut reader = BufReader::with_capacity(PIECE_BYTES, file.take(to.saturating_sub(from)));
+        let mut line = Vec::new();
+        let mut offset = from;
+        loop {
+            line.clear();
+            let read = reader.read_until(b'\n', &mut line).map_err(unreadable)?;
+            if read == 0 || line.last() != Some(&b'\n') {
+                return Ok(());
+            }
+            offset += read as u64;
+            each(&line[..line.len() - 1], offset)?;
+        }
+    }
+
+    /// Checks the whole history line by line, as [`Self::read_whole_history`]
+    /// does, without keeping the changes: how many there are.
+    pub(super) fn verify_history(&self) -> Result<usize, StoreError> {
+        let mut previous = String::new();
+        let mut count = 0;
+        let path = self.history_path();
+        self.for_each_line(0, u64::MAX, |line, _| {
+            let (_, sum) = history::decode_line(&previous, line).map_err(|reason| {
+                StoreError::HistoryDamaged {
+                    path: path.clone(),
+                    line: count + 1,
+                    reason,
+                }
+            })?;
+            previous.clear();
+            previous.push_str(sum);
+            count += 1;
+            Ok(())
+        })?;
+        Ok(count)
+    }
+
+    /// The time of every change of `roadmap`, read without parsing the
+    /// changes (for `stats`): the committed history a piece at a time.
+    pub fn change_times(&self, roadmap: &str) -> Result<Vec<Timestamp>, StoreError> {
+        if self
+            .read_snapshot()?
+            .is_some_and(|snapshot| snapshot.state.version < 3)
+        {
+            let changes = self.read_history()?;
+            return Ok(changes
+                .iter()
+                .filter(|change| change.roadmap == roadmap)
+                .map(|change| change.at)
+                .collect());
+        }
+        let (end, _) = self.history_end()?;
+        let mut times = Vec::new();
+        self.for_each_line(0, end, |line, _| {
+            if history::field(line, b"\"roadmap\":\"") == Some(roadmap)
+                && let Some(at) = history::field(line, b"\"at\":\"").and_then(timestamp::parse)
+            {
+                times.push(at);
+            }
+            Ok(())
+        })?;
+        Ok(times)
+    }
+
     /// The history file's bytes from `offset`, `None` when there is no file.
     pub(super) fn read_history_file(&self, offset: u64) -> Result<Option<Vec<u8>>, StoreError> {
         read_guarded(

@@ -237,9 +237,8 @@ impl ProgressStore {
     pub fn check(&self) -> Result<HomeCheck, StoreError> {
         let conflict_copies = self.conflict_copies();
         let Some(snapshot) = self.read_snapshot()? else {
-            let history = self.read_whole_history()?;
             return Ok(HomeCheck {
-                changes: history.changes.len(),
+                changes: self.verify_history()?,
                 conflict_copies,
             });
         };
@@ -252,9 +251,8 @@ impl ProgressStore {
         }
         // The history must be the one the snapshot names, then whole.
         self.read_tail(&snapshot.state)?;
-        let history = self.read_whole_history()?;
         Ok(HomeCheck {
-            changes: history.changes.len(),
+            changes: self.verify_history()?,
             conflict_copies,
         })
     }
@@ -404,7 +402,7 @@ impl ProgressStore {
     /// Why the history cannot be read on its own, if it cannot; and how
     /// many changes it holds (for `doctor`).
     pub fn history_on_its_own(&self) -> Result<usize, StoreError> {
-        Ok(self.read_whole_history()?.changes.len())
+        self.verify_history()
     }
 }
 
