@@ -613,7 +613,10 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
     }
     let three = home.ok(&["log", "-n", "3"]).stdout;
     assert!(three.contains("undo of `start 2`"), "{three}");
-    assert!(three.contains("start 2") && three.contains("(undone)"), "{three}");
+    assert!(
+        three.contains("start 2") && three.contains("(undone)"),
+        "{three}"
+    );
     // A log made again after the index is gone says the same.
     std::fs::remove_file(home.home().join("cache/history-index.json")).expect("index");
     assert_eq!(home.ok(&["log", "-n", "40"]).stdout, {

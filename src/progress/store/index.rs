@@ -205,7 +205,7 @@ impl HistoryIndex {
             self.devices.insert(device.to_string());
         }
         *lines += 1;
-        if *lines % SEGMENT_LINES == 0 {
+        if (*lines).is_multiple_of(SEGMENT_LINES) {
             let mut with_newline = line.to_vec();
             with_newline.push(b'\n');
             self.checkpoints.push(Checkpoint {
