@@ -5,13 +5,34 @@ use std::io::Write;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
-use crate::progress::{Op, Reads};
+use crate::progress::{Change, Op, Reads, latest_undoable};
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let _roadmap_id = &ctx.roadmap.id;
-    let mut transaction = ctx.store.begin(Reads::History)?;
-    let reverted = transaction.change_roadmap(&ctx.roadmap, |progress, history, recorder| {
-        progress.undo(history, ctx.now(), recorder)
+    let roadmap_id: &str = &ctx.roadmap.id;
+    let mut transaction = ctx.store.begin(Reads::State)?;
+    // The change to take back, read from the end of the history; then
+    // only what bears on the steps it touched.
+    let mine = |change: &&Change| change.roadmap == roadmap_id;
+    let newest = ctx.store.newest_changes(|newest| {
+        newest.is_whole()
+            || latest_undoable(
+                newest.changes.iter().filter(mine),
+                newest.earlier_no_later_than,
+            )
+            .is_some()
+    })?;
+    let relevant = match latest_undoable(newest.changes.iter().filter(mine), None) {
+        Some(target) => {
+            let steps: Vec<&str> = target.ops.iter().filter_map(Op::step).collect();
+            let sets_target = target.ops.iter().any(|op| matches!(op, Op::Target { .. }));
+            ctx.store
+                .changes_touching(roadmap_id, &steps, sets_target)?
+        }
+        None => Vec::new(),
+    };
+    let relevant: Vec<&Change> = relevant.iter().collect();
+    let reverted = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
+        progress.undo(&relevant, ctx.now(), recorder)
     });
     transaction.commit()?;
     let Some(reverted) = reverted else {

@@ -205,6 +205,11 @@ impl RoadmapProgress {
     /// it was made: one learner's devices share one history. Repeating it
     /// walks further back. The undo is itself a change, so it travels to
     /// the other devices and a change taken back stays taken back.
+    ///
+    /// `history` need not be whole: only the steps the change taken back
+    /// touched (and the target, if it set one) are replayed, so the changes
+    /// bearing on those, with every undo, are enough (see
+    /// [`latest_undoable`] and `ProgressStore::changes_touching`).
     pub fn undo(
         &mut self,
         history: &[&Change],
@@ -223,10 +228,15 @@ impl RoadmapProgress {
             device: String::new(),
             seq: 0,
         });
+        // Each step replays on its own: those the change touched are
+        // replayed from what bears on them, the rest stay as they are.
         let after = replay_into(
             self,
             history.iter().copied().chain(std::iter::once(&change)),
         );
+        let mut touched: Vec<&str> = target.ops.iter().filter_map(Op::step).collect();
+        touched.sort_unstable();
+        touched.dedup();
         let mut reverted = Reverted {
             command: target.command.clone(),
             at: target.at,
@@ -234,9 +244,7 @@ impl RoadmapProgress {
             notes_removed: Vec::new(),
             target: None,
         };
-        let mut touched: Vec<&str> = target.ops.iter().filter_map(Op::step).collect();
-        touched.dedup();
-        for step in touched {
+        for &step in &touched {
             let (from, to) = (self.status(step), after.status(step));
             if from != to {
                 reverted.statuses.push((step.to_string(), from, to));
@@ -252,9 +260,39 @@ impl RoadmapProgress {
         if self.target != after.target {
             reverted.target = Some((self.target, after.target));
         }
-        *self = after;
+        for step in touched {
+            match after.steps.get(step) {
+                Some(record) => self.steps.insert(step.to_string(), record.clone()),
+                None => self.steps.remove(step),
+            };
+        }
+        if target.ops.iter().any(|op| matches!(op, Op::Target { .. })) {
+            self.target = after.target;
+            self.target_set = after.target_set.clone();
+        }
+        self.latest = self.latest.max(Some(change.at));
         recorder.record(change);
         Some(reverted)
+    }
+}
+
+/// The change `undo` would take back among `changes` (any part of one
+/// roadmap's history that holds every undo of the changes in it): the
+/// latest that is neither an undo nor undone. With `later_than_unread`,
+/// the latest time an unread change can have, `None` when it cannot yet
+/// be told (an unread change may be later).
+pub fn latest_undoable<'a>(
+    changes: impl IntoIterator<Item = &'a Change> + Clone,
+    later_than_unread: Option<Timestamp>,
+) -> Option<&'a Change> {
+    let cancelled = cancelled_changes(changes.clone());
+    let latest = changes
+        .into_iter()
+        .filter(|change| !change.is_undo() && !cancelled.contains(change))
+        .max_by(|a, b| a.order(b))?;
+    match later_than_unread {
+        Some(bound) if latest.at <= bound => None,
+        _ => Some(latest),
     }
 }
 

@@ -103,6 +103,11 @@ fn split_sum(line: &[u8]) -> Option<(&[u8], &str)> {
         .then_some((body, sum))
 }
 
+/// A whole line's text before its checksum field.
+pub(super) fn body_of(line: &[u8]) -> Option<&[u8]> {
+    split_sum(line).map(|(body, _)| body)
+}
+
 /// The sum written at the end of the line that ends just before `end` in
 /// `tail`, which holds the last bytes before that point. `None` when the
 /// bytes there are not the end of a history line.

@@ -37,7 +37,7 @@ pub const MAX_SEQ: u64 = (1 << 53) - 1;
 /// `import` and `sync`.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-pub use change::{Action, MAX_CLOCK_LEAD, Outcome, Reverted};
+pub use change::{Action, MAX_CLOCK_LEAD, Outcome, Reverted, latest_undoable};
 pub use history::{HistoryError, LineProblem, decode_lines, decode_prefix, encode_lines};
 pub use incoming::{ExportNote, ExportRoadmap, ExportStep, Incoming, parse_incoming};
 pub use legacy::{LegacyEvent, legacy_changes};

@@ -637,6 +637,29 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
     });
     home.ok(&["log", "-n", "0"]);
 
+    // Undo reads only what bears on the steps it touches: what it leaves
+    // equals a replay of everything, as a fresh home importing it gets.
+    home.ok_at("2026-12-05T11:00:00+07:00", &["done", "7"]);
+    home.ok_at("2026-12-05T11:01:00+07:00", &["note", "3", "n5"]);
+    home.ok_at(
+        "2026-12-05T11:02:00+07:00",
+        &["plan", "--target", "2027-06-30"],
+    );
+    home.ok_at("2026-12-05T11:03:00+07:00", &["skip", "3"]);
+    for expected in ["skip 3", "plan --target 2027-06-30", "note 3", "done 7"] {
+        home.ok_at("2026-12-05T11:10:00+07:00", &["undo"])
+            .stdout_has(&format!("Undid `{expected}"));
+    }
+    let replayed = Smm::new();
+    let everything = outside.path().join("everything.json");
+    std::fs::write(&everything, home.ok(&["export", "-f", "json"]).stdout).expect("write");
+    replayed.ok(&["import", everything.to_str().expect("UTF-8")]);
+    assert_eq!(status_json(&replayed)["steps"], status_json(&home)["steps"]);
+    assert_eq!(
+        status_json(&replayed)["target"],
+        status_json(&home)["target"]
+    );
+
     // Newer changes made here: the newest are at the end, and `log -n`
     // reads no further back than it needs, so damage far back in the file
     // (which `log` and `doctor` report) does not stop it.

@@ -77,6 +77,66 @@ impl ProgressStore {
         Ok(count)
     }
 
+    /// Every change of `roadmap` that could bear on `steps` (and on the
+    /// finish-by target, with `target`): those with an operation on one of
+    /// them, and every undo. Only the lines that mention them are parsed,
+    /// found by a byte search a piece of the file at a time, so `undo` on a
+    /// long history costs a read of it, not a parse.
+    pub fn changes_touching(
+        &self,
+        roadmap: &str,
+        steps: &[&str],
+        target: bool,
+    ) -> Result<Vec<Change>, StoreError> {
+        if self
+            .read_snapshot()?
+            .is_some_and(|snapshot| snapshot.state.version < 3)
+        {
+            let mut changes = self.read_history()?;
+            changes.retain(|change| change.roadmap == roadmap);
+            return Ok(changes);
+        }
+        let mut needles: Vec<Vec<u8>> = steps
+            .iter()
+            .map(|step| format!("\"step\":\"{step}\"").into_bytes())
+            .collect();
+        needles.push(b"{\"op\":\"undo\"".to_vec());
+        if target {
+            needles.push(b"{\"op\":\"target\"".to_vec());
+        }
+        let finders: Vec<memchr::memmem::Finder<'_>> =
+            needles.iter().map(memchr::memmem::Finder::new).collect();
+        let (end, _) = self.history_end()?;
+        let path = self.history_path();
+        let mut changes = Vec::new();
+        let mut object = Vec::new();
+        let mut line_number = 0;
+        self.for_each_line(0, end, |line, _| {
+            line_number += 1;
+            if history::field(line, b"\"roadmap\":\"") != Some(roadmap)
+                || !finders.iter().any(|finder| finder.find(line).is_some())
+            {
+                return Ok(());
+            }
+            let damaged = |reason| StoreError::HistoryDamaged {
+                path: path.clone(),
+                line: line_number,
+                reason,
+            };
+            let body = history::body_of(line)
+                .ok_or_else(|| damaged(crate::progress::LineProblem::NoChecksum))?;
+            object.clear();
+            object.extend_from_slice(body);
+            object.push(b'}');
+            let change = serde_json::from_slice(&object).map_err(|error| {
+                damaged(crate::progress::LineProblem::NotAChange(error.to_string()))
+            })?;
+            changes.push(change);
+            Ok(())
+        })?;
+        Ok(changes)
+    }
+
     /// The time of every change of `roadmap`, read without parsing the
     /// changes (for `stats`): the committed history a piece at a time.
     pub fn change_times(&self, roadmap: &str) -> Result<Vec<Timestamp>, StoreError> {
