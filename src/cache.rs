@@ -64,6 +64,58 @@ impl Fingerprint {
     }
 }
 
+/// What the file system says of a file, to know it again without reading
+/// it: its length, modification time and (on Unix) device and inode. Every
+/// write smm-path makes replaces the file, so the inode changes too.
+fn stat_of(path: &Path) -> Option<(String, std::time::SystemTime)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata.modified().ok()?;
+    let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+    #[cfg(unix)]
+    let place = {
+        use std::os::unix::fs::MetadataExt;
+        format!("{} {}", metadata.dev(), metadata.ino())
+    };
+    #[cfg(not(unix))]
+    let place = String::new();
+    Some((
+        format!("{} {} {place}", metadata.len(), since.as_nanos()),
+        modified,
+    ))
+}
+
+/// A file's fingerprint without reading it, when `memo` remembers it for
+/// the file as it stands now (see [`remember_fingerprint`]).
+pub(crate) fn remembered_fingerprint(memo: &Path, path: &Path) -> Option<Fingerprint> {
+    let (stat, _) = stat_of(path)?;
+    let kept = crate::plain_file::read(memo, 4096, crate::plain_file::Links::Refuse).ok()??;
+    let kept = std::str::from_utf8(&kept).ok()?;
+    let (kept_stat, fingerprint) = kept.split_once('\n')?;
+    (kept_stat == stat).then(|| Fingerprint(fingerprint.to_string()))
+}
+
+/// Remembers, in `memo`, the fingerprint of the file at `path` for as
+/// long as the file system reports it unchanged. Not for a file changed in
+/// the last two seconds: a second change within the same tick of a coarse
+/// clock could keep its length and time (git's "racy" files), so such a
+/// file is read again until it is older.
+pub(crate) fn remember_fingerprint(memo: &Path, path: &Path, fingerprint: &Fingerprint) {
+    let Some((stat, modified)) = stat_of(path) else {
+        return;
+    };
+    let settled = std::time::SystemTime::now()
+        .duration_since(modified)
+        .is_ok_and(|age| age >= std::time::Duration::from_secs(2));
+    if !settled {
+        return;
+    }
+    let text = format!("{stat}\n{}", fingerprint.0);
+    if let Some(directory) = memo.parent() {
+        let _ = std::fs::create_dir_all(directory);
+    }
+    let _ = write_atomically(memo, text.as_bytes(), Durability::Cache);
+}
+
 /// The cache file in `directory` for the roadmap file at `source_path`.
 pub(crate) fn path_for(directory: &Path, source_path: &Path) -> PathBuf {
     let absolute = std::path::absolute(source_path).unwrap_or_else(|_| source_path.to_path_buf());

@@ -90,7 +90,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             report.problem(store_problem(lang, Key::DoctorStateBad, error), &fix)?;
         }
         None => {
-            if let Ok(loaded) = store.load() {
+            if let Ok(loaded) = store.load_without_notes() {
                 report.line(tr(
                     lang,
                     Key::DoctorStateOk,

@@ -81,7 +81,7 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
 }
 
 pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let state = ctx.store.load()?;
+    let state = ctx.store.load_without_notes()?;
     if state.roadmaps.is_empty() {
         writeln!(out, "{}", word(ctx.lang, Key::RoadmapListEmpty))?;
         return Ok(());

@@ -15,7 +15,7 @@ use crate::report::{ProgressReport, render_calendar, render_summary_line};
 
 pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
-    let state = ctx.store.load()?;
+    let state = ctx.store.load_without_notes()?;
     let progress = state.roadmap(&ctx.roadmap.id);
     let report = ProgressReport::build(&ctx.roadmap, progress, lang);
     // Only the times of the changes: the history is not parsed.

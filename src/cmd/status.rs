@@ -12,7 +12,12 @@ use crate::report::{
 };
 
 pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let state = ctx.store.load()?;
+    // Only the JSON shows notes: the table reads the state without them.
+    let state = if args.json {
+        ctx.store.load()?
+    } else {
+        ctx.store.load_without_notes()?
+    };
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
     if args.json {
         write!(out, "{}", render_json(&report))?;

@@ -31,14 +31,15 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             crate::i18n::word(lang, Key::ErrSyncInsideHome).to_string(),
         ));
     }
-    let before = ctx.store.load()?;
-    if !args.dry_run && !before.device.is_empty() {
-        remove_leftovers(folder, &before.device);
+    // Its notes are left out: a sync with nothing new reads no note.
+    let light = ctx.store.load_without_notes()?;
+    if !args.dry_run && !light.device.is_empty() {
+        remove_leftovers(folder, &light.device);
     }
     // Only what the files gained since the last sync is read.
     let marks_file = marks_path(&ctx.store.cache_directory(), folder);
     let marks = ReadMarks::load(&marks_file);
-    let read = read_folder(folder, &before.device, &marks, ctx.now())
+    let read = read_folder(folder, &light.device, &marks, ctx.now())
         .map_err(|error| folder_error(error.to_string()))?;
     for (path, why) in &read.skipped {
         let reason = match why {
@@ -58,11 +59,10 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     }
     let mut refused = read.refused;
     // Nothing new and nothing to say: the history is not read at all.
-    let (after, synced) = if read.changes.is_empty() && before.copied_from.is_empty() {
-        (before.clone(), Synced::default())
+    let (before, after, synced) = if read.changes.is_empty() && light.copied_from.is_empty() {
+        (light.clone(), light.clone(), Synced::default())
     } else {
-        let (_, after, synced) = ctx.store.merge(read.changes, args.dry_run)?;
-        (after, synced)
+        ctx.store.merge(read.changes, args.dry_run)?
     };
     refused.extend(synced.id_taken.iter().cloned().map(Suspect::IdTaken));
     if let Some(first) = refused.first() {
@@ -92,7 +92,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     }
     // This device's file is only ever replaced by a superset of what it
     // held. It holds something this home refused: write under a new id.
-    if !read.own.is_empty() && device == before.device {
+    if !read.own.is_empty() && device == light.device {
         let have: std::collections::HashSet<_> = ctx
             .store
             .read_history()?

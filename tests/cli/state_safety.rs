@@ -173,6 +173,40 @@ fn a_hand_edited_state_is_read_fresh_not_from_the_cache() {
 }
 
 #[test]
+fn a_same_length_edit_of_a_remembered_state_is_still_read_fresh() {
+    // A settled snapshot is known again by what the file system says of it
+    // (length, time, inode), without reading it: any write changes that.
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    smm.ok(&["note", "2", "first"]);
+    smm.ok(&["note", "2", "second"]);
+    let settle = |smm: &Smm| {
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(smm.state_path())
+            .and_then(|file| file.set_modified(an_hour_ago))
+            .expect("set the time");
+    };
+    settle(&smm);
+    assert!(smm.ok(&["status"]).row(1).contains("done"));
+    assert!(smm.home().join("cache/progress.stat").exists());
+    // The same length, written in place: "done" and "todo" are both four letters.
+    let edited = smm.state_text().replacen("status: done", "status: todo", 1);
+    assert_eq!(edited.len(), smm.state_text().len());
+    std::fs::write(smm.state_path(), edited).expect("write in place");
+    assert!(smm.ok(&["status"]).row(1).contains("to do"));
+    // The views without notes and those with them agree.
+    let json: serde_json::Value =
+        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
+    assert_eq!(json["steps"][0]["status"], "todo");
+    assert_eq!(json["steps"][1]["notes"].as_array().map(Vec::len), Some(2));
+    smm.ok(&["show", "2"])
+        .stdout_has("first")
+        .stdout_has("second");
+}
+
+#[test]
 fn modes_are_kept_and_the_cache_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let smm = Smm::new();

@@ -77,7 +77,7 @@ impl ProgressStore {
         mut enough: impl FnMut(&NewestChanges) -> bool,
     ) -> Result<NewestChanges, StoreError> {
         if self
-            .read_snapshot()?
+            .read_snapshot_without_notes()?
             .is_some_and(|snapshot| snapshot.state.version < 3)
         {
             // A format 1 or 2 home's history exists only once converted.

@@ -17,6 +17,10 @@ pub(super) const HISTORY_FILE: &str = "history.jsonl";
 pub(super) const LEGACY_HISTORY_FILE: &str = "history-v2.jsonl";
 
 pub(super) const STATE_CACHE_FILE: &str = "cache/progress.json";
+/// The snapshot without its notes, for the views that show none.
+pub(super) const OVERVIEW_CACHE_FILE: &str = "cache/progress-overview.json";
+/// The snapshot's fingerprint, known again from what the file system says.
+pub(super) const FINGERPRINT_MEMO_FILE: &str = "cache/progress.stat";
 
 pub(super) const BACKUP_FILE: &str = "progress.yaml.bak";
 

@@ -89,7 +89,7 @@ impl ProgressStore {
         target: bool,
     ) -> Result<Vec<Change>, StoreError> {
         if self
-            .read_snapshot()?
+            .read_snapshot_without_notes()?
             .is_some_and(|snapshot| snapshot.state.version < 3)
         {
             let mut changes = self.read_history()?;
@@ -141,7 +141,7 @@ impl ProgressStore {
     /// changes (for `stats`): the committed history a piece at a time.
     pub fn change_times(&self, roadmap: &str) -> Result<Vec<Timestamp>, StoreError> {
         if self
-            .read_snapshot()?
+            .read_snapshot_without_notes()?
             .is_some_and(|snapshot| snapshot.state.version < 3)
         {
             let changes = self.read_history()?;

@@ -216,6 +216,33 @@ impl ProgressStore {
         Ok(state)
     }
 
+    /// The state as [`Self::load`] reads it, with each step's notes left out
+    /// but the latest (so a step with notes is still not blank): for the
+    /// views that show no note, which then cost the same with a million
+    /// notes as with none.
+    pub fn load_without_notes(&self) -> Result<State, StoreError> {
+        let Some(snapshot) = self.read_snapshot_without_notes()? else {
+            return self.load();
+        };
+        let mut state = snapshot.state;
+        if state.version < 3 {
+            return Ok(state);
+        }
+        let tail = self.read_tail(&state)?;
+        if !apply_in_order(&mut state, &tail.changes) {
+            // Something after the snapshot cancels something: a replay.
+            state = self.load()?;
+        }
+        for progress in state.roadmaps.values_mut() {
+            for step in progress.steps.values_mut() {
+                if step.notes.len() > 1 {
+                    step.notes.drain(..step.notes.len() - 1);
+                }
+            }
+        }
+        Ok(state)
+    }
+
     /// Every committed change, all roadmaps, in the order this copy learned
     /// of them. A format 2 history is converted (in memory only).
     pub fn read_history(&self) -> Result<Vec<Change>, StoreError> {
@@ -261,7 +288,7 @@ impl ProgressStore {
     /// noticed (its next change records as a new device), or one that has
     /// and not yet said so in `sync`; for `doctor`.
     pub fn copy_of(&self) -> Option<String> {
-        let state = self.read_snapshot().ok()??.state;
+        let state = self.read_snapshot_without_notes().ok()??.state;
         if !state.copied_from.is_empty() {
             return Some(state.copied_from);
         }
@@ -364,7 +391,7 @@ impl ProgressStore {
     /// checksum of its last line, read from the snapshot and what follows
     /// it, not the whole file (`sync` tells from it that nothing changed).
     pub fn history_end(&self) -> Result<(u64, String), StoreError> {
-        match self.read_snapshot()? {
+        match self.read_snapshot_without_notes()? {
             Some(snapshot) if snapshot.state.version >= 3 => {
                 let tail = self.read_tail(&snapshot.state)?;
                 Ok((tail.end, tail.last_sum))

@@ -38,7 +38,7 @@ impl ProgressStore {
             return Ok(None);
         };
         let cache_path = self.home.join(STATE_CACHE_FILE);
-        let fingerprint = Fingerprint::of_file(&path).map_err(unreadable)?;
+        let fingerprint = self.snapshot_fingerprint().map_err(unreadable)?;
         if let Some(mut snapshot) = cache::read::<Snapshot>(&cache_path, &fingerprint) {
             snapshot.size = size;
             return Ok(Some(snapshot));
@@ -55,8 +55,50 @@ impl ProgressStore {
             edited,
             size,
         };
-        cache::write(&cache_path, &Fingerprint::of_bytes(&bytes), &snapshot);
+        let fingerprint = Fingerprint::of_bytes(&bytes);
+        cache::write(&cache_path, &fingerprint, &snapshot);
+        cache::write(
+            &self.home.join(OVERVIEW_CACHE_FILE),
+            &fingerprint,
+            &without_notes(&snapshot),
+        );
         Ok(Some(snapshot))
+    }
+
+    /// The snapshot with each step's notes left out but its latest (so a
+    /// step with notes is still not blank), for the views that show no
+    /// note: with many notes, it reads many times faster than the whole.
+    pub(super) fn read_snapshot_without_notes(&self) -> Result<Option<Snapshot>, StoreError> {
+        self.check_home()?;
+        let path = self.path();
+        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))?
+        else {
+            return Ok(None);
+        };
+        if let Ok(fingerprint) = self.snapshot_fingerprint()
+            && let Some(mut snapshot) =
+                cache::read::<Snapshot>(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint)
+        {
+            snapshot.size = size;
+            return Ok(Some(snapshot));
+        }
+        Ok(self
+            .read_snapshot()?
+            .map(|snapshot| without_notes(&snapshot)))
+    }
+
+    /// The snapshot's fingerprint: remembered while the file system says
+    /// the file is unchanged, else its bytes hashed (and remembered).
+    fn snapshot_fingerprint(&self) -> io::Result<Fingerprint> {
+        let path = self.path();
+        let memo = self.home.join(FINGERPRINT_MEMO_FILE);
+        if let Some(fingerprint) = cache::remembered_fingerprint(&memo, &path) {
+            return Ok(fingerprint);
+        }
+        let fingerprint = Fingerprint::of_file(&path)?;
+        cache::remember_fingerprint(&memo, &path, &fingerprint);
+        Ok(fingerprint)
     }
 
     /// Writes the snapshot: its text with a checksum line, the previous
@@ -89,6 +131,11 @@ impl ProgressStore {
         };
         let fingerprint = Fingerprint::of_bytes(text.as_bytes());
         cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, &snapshot);
+        cache::write(
+            &self.home.join(OVERVIEW_CACHE_FILE),
+            &fingerprint,
+            &without_notes(&snapshot),
+        );
         Ok(())
     }
 
@@ -105,6 +152,19 @@ impl ProgressStore {
         let state = parse_state(text, &path)?;
         Ok(Some((bytes, state)))
     }
+}
+
+/// `snapshot` with each step's notes but the latest left out.
+pub(super) fn without_notes(snapshot: &Snapshot) -> Snapshot {
+    let mut light = snapshot.clone();
+    for progress in light.state.roadmaps.values_mut() {
+        for step in progress.steps.values_mut() {
+            if step.notes.len() > 1 {
+                step.notes.drain(..step.notes.len() - 1);
+            }
+        }
+    }
+    light
 }
 
 /// The snapshot's text: YAML in the current format, then a line with the
