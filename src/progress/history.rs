@@ -1,5 +1,10 @@
 //! The history's line format: one change per line, each line's checksum chained to the line before.
 //!
+//! Lines written since state format 4 start with the change's random
+//! `id`; earlier lines have none, and their identity is a hash of their
+//! content (see `ChangeId`). Both kinds are read, and a line is never
+//! rewritten, so a history keeps both.
+//!
 //! A line is the change as JSON with one more field, written last:
 //! `{...,"sum":"0123456789abcdef"}`. The sum is XXH3 of the previous line's
 //! sum and this line's text before the field, so it covers the whole
