@@ -180,6 +180,18 @@ pub enum Suspect {
     IdTaken(super::ChangeId),
 }
 
+/// Checks a time from elsewhere: no more than [`super::MAX_CLOCK_LEAD`]
+/// ahead of `now` (it would win every merge), not before 1970.
+fn check_time(at: super::Timestamp, now: super::Timestamp) -> Result<(), Suspect> {
+    if at > now + super::MAX_CLOCK_LEAD {
+        Err(Suspect::FromTheFuture(at))
+    } else if at.timestamp() < 0 {
+        Err(Suspect::TooOld(at))
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a note or a reason: no control characters, within the length limit.
 pub fn check_text(text: &str) -> Result<(), Suspect> {
     if text.len() > super::MAX_TEXT_BYTES {
@@ -199,16 +211,7 @@ pub fn check_incoming_progress(
     now: super::Timestamp,
 ) -> Result<(), Suspect> {
     use crate::roadmap::is_valid_id;
-    let latest = now + super::MAX_CLOCK_LEAD;
-    let check_time = |at: super::Timestamp| {
-        if at > latest {
-            Err(Suspect::FromTheFuture(at))
-        } else if at.timestamp() < 0 {
-            Err(Suspect::TooOld(at))
-        } else {
-            Ok(())
-        }
-    };
+    let check_time = |at: super::Timestamp| check_time(at, now);
     let keys = progress
         .steps
         .values()
@@ -264,16 +267,7 @@ pub fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(
     if has_forbidden(&change.command) {
         return Err(Suspect::ControlCharacter);
     }
-    let latest = now + super::MAX_CLOCK_LEAD;
-    let check_time = |at: super::Timestamp| {
-        if at > latest {
-            Err(Suspect::FromTheFuture(at))
-        } else if at.timestamp() < 0 {
-            Err(Suspect::TooOld(at))
-        } else {
-            Ok(())
-        }
-    };
+    let check_time = |at: super::Timestamp| check_time(at, now);
     check_time(change.at)?;
     for op in &change.ops {
         if let Some(step) = op.step()

@@ -39,6 +39,12 @@ fn sync(smm: &Smm, folder: &Path) -> String {
     smm.ok(&["sync", folder.to_str().expect("UTF-8")]).stdout
 }
 
+/// `sync` with the clock at `when`: what it printed.
+fn sync_at(smm: &Smm, when: &str, folder: &Path) -> String {
+    smm.ok_at(when, &["sync", folder.to_str().expect("UTF-8")])
+        .stdout
+}
+
 fn lines_in(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .expect("device file")
@@ -494,12 +500,7 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     other.ok_at("2026-12-07T10:00:00+07:00", &["done", "2"]);
     other.ok_at("2026-12-07T10:01:00+07:00", &["done", "3"]);
     sync(&other, folder.path());
-    let said = home
-        .ok_at(
-            "2026-12-05T10:30:00+07:00",
-            &["sync", folder.path().to_str().expect("UTF-8")],
-        )
-        .stdout;
+    let said = sync_at(&home, "2026-12-05T10:30:00+07:00", folder.path());
     assert!(said.contains("Refused 2 changes"), "{said}");
     assert_eq!(step_status(&home, 1), "done");
     assert_eq!(step_status(&home, 2), "todo");
@@ -510,12 +511,7 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     );
     assert_eq!(step_status(&home, 2), "todo");
     // Two days on, the same changes are no longer ahead of the clock.
-    let said = home
-        .ok_at(
-            "2026-12-07T09:00:00+07:00",
-            &["sync", folder.path().to_str().expect("UTF-8")],
-        )
-        .stdout;
+    let said = sync_at(&home, "2026-12-07T09:00:00+07:00", folder.path());
     assert!(!said.contains("Refused"), "{said}");
     assert_eq!(step_status(&home, 2), "done");
     assert_eq!(step_status(&home, 3), "done");
@@ -523,12 +519,7 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     // The other device goes on: only its new change is new.
     other.ok_at("2026-12-07T11:00:00+07:00", &["note", "4", "brief"]);
     sync(&other, folder.path());
-    let said = home
-        .ok_at(
-            "2026-12-07T12:00:00+07:00",
-            &["sync", folder.path().to_str().expect("UTF-8")],
-        )
-        .stdout;
+    let said = sync_at(&home, "2026-12-07T12:00:00+07:00", folder.path());
     assert!(said.contains("1 change from elsewhere"), "{said}");
     assert_eq!(notes_of(&home, 4), vec!["brief"]);
 
@@ -539,12 +530,7 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
         .and_then(|m| m.modified())
         .expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let said = home
-        .ok_at(
-            "2026-12-07T12:05:00+07:00",
-            &["sync", folder.path().to_str().expect("UTF-8")],
-        )
-        .stdout;
+    let said = sync_at(&home, "2026-12-07T12:05:00+07:00", folder.path());
     assert!(said.contains("Nothing to import"), "{said}");
     assert!(!said.contains("Wrote"), "{said}");
     assert_eq!(
@@ -565,10 +551,7 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     sync(&fresh, fresh_folder.path());
     let fresh_file = device_files(fresh_folder.path()).remove(0);
     std::fs::copy(&fresh_file, &theirs).expect("replace");
-    home.ok_at(
-        "2026-12-07T13:05:00+07:00",
-        &["sync", folder.path().to_str().expect("UTF-8")],
-    );
+    sync_at(&home, "2026-12-07T13:05:00+07:00", folder.path());
     assert_eq!(step_status(&home, 9), "skipped");
 }
 
