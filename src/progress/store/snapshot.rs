@@ -25,6 +25,13 @@ pub(super) struct Snapshot {
 impl ProgressStore {
     /// Reads and checks the snapshot; `None` when there is none.
     pub(super) fn read_snapshot(&self) -> Result<Option<Snapshot>, StoreError> {
+        Ok(self
+            .read_snapshot_and_fingerprint()?
+            .map(|(snapshot, _)| snapshot))
+    }
+
+    /// The snapshot, and the fingerprint of the bytes it was read from.
+    fn read_snapshot_and_fingerprint(&self) -> Result<Option<(Snapshot, Fingerprint)>, StoreError> {
         self.check_home()?;
         let path = self.path();
         let unreadable = |error: io::Error| StoreError::Unreadable {
@@ -41,7 +48,7 @@ impl ProgressStore {
         let fingerprint = self.snapshot_fingerprint().map_err(unreadable)?;
         if let Some(mut snapshot) = cache::read::<Snapshot>(&cache_path, &fingerprint) {
             snapshot.size = size;
-            return Ok(Some(snapshot));
+            return Ok(Some((snapshot, fingerprint)));
         }
         let Some(bytes) = read_guarded(&path, 0, MAX_STATE_BYTES, Links::Follow)? else {
             return Ok(None);
@@ -62,7 +69,7 @@ impl ProgressStore {
             &fingerprint,
             &without_notes(&snapshot),
         );
-        Ok(Some(snapshot))
+        Ok(Some((snapshot, fingerprint)))
     }
 
     /// The snapshot with each step's notes left out but its latest (so a
@@ -83,9 +90,12 @@ impl ProgressStore {
             snapshot.size = size;
             return Ok(Some(snapshot));
         }
-        Ok(self
-            .read_snapshot()?
-            .map(|snapshot| without_notes(&snapshot)))
+        let Some((snapshot, fingerprint)) = self.read_snapshot_and_fingerprint()? else {
+            return Ok(None);
+        };
+        let light = without_notes(&snapshot);
+        cache::write(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint, &light);
+        Ok(Some(light))
     }
 
     /// The snapshot's fingerprint: remembered while the file system says
