@@ -21,18 +21,9 @@ N_LARGE=${N_LARGE:-500000}
 N_NOTES=${N_NOTES:-1000000}
 RUNS=${RUNS:-5}
 
-missing=()
-command -v hyperfine >/dev/null || missing+=(hyperfine)
-[ -x /usr/bin/time ] || missing+=(time)
-command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "bench/history.sh needs: ${missing[*]} (as root: apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=bench/tools.sh
+. bench/tools.sh
+need_tools bench/history.sh hyperfine:hyperfine /usr/bin/time:time python3:python3
 
 echo "building (release)..." >&2
 cargo build --release --locked --quiet --bin smm-path --example history_data
@@ -64,7 +55,7 @@ generate() {
   fi
   "$bin" status >/dev/null
   cp -a "$dir/home" "$dir/pristine"
-  printf '#!/bin/sh\nfind %q -mindepth 1 -delete && cp -a %q/. %q/\n' \
+  printf '#!/bin/sh\nfind %q -mindepth 1 -delete && cp -a %q/. %q/ && sync\n' \
     "$dir/home" "$dir/pristine" "$dir/home" > "$dir/restore"
   chmod +x "$dir/restore"
   local bytes

@@ -16,19 +16,9 @@ RUNS=${RUNS:-200}          # runs for the fast, built-in cases
 LARGE_RUNS=${LARGE_RUNS:-10}
 RSS_RUNS=${RSS_RUNS:-5}
 
-missing=()
-command -v hyperfine >/dev/null || missing+=(hyperfine)
-command -v task >/dev/null || missing+=(taskwarrior)
-[ -x /usr/bin/time ] || missing+=(time)
-command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "bench/run.sh needs: ${missing[*]} (as root: apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=bench/tools.sh
+. bench/tools.sh
+need_tools bench/run.sh hyperfine:hyperfine task:taskwarrior /usr/bin/time:time python3:python3
 
 echo "building (release)..." >&2
 cargo build --release --locked --quiet --bin smm-path --example bench_data
