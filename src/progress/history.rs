@@ -191,7 +191,7 @@ pub fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<HistoryEr
 /// `"at":"`, `"roadmap":"`), without parsing the rest: the fields before
 /// them (an id, a device id, a number, a time) can hold none of these.
 pub(super) fn field<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a str> {
-    let start = line.windows(name.len()).position(|window| window == name)? + name.len();
+    let start = memchr::memmem::find(line, name)? + name.len();
     let length = line[start..].iter().position(|&byte| byte == b'"')?;
     std::str::from_utf8(&line[start..start + length]).ok()
 }

@@ -10,7 +10,7 @@ use super::*;
 use crate::atomic_file::{Durability, write_atomically};
 use crate::cache::{self, Fingerprint};
 use crate::plain_file::{self, Links};
-use crate::progress::{SCHEMA_VERSION, State};
+use crate::progress::{RoadmapProgress, SCHEMA_VERSION, State, StepProgress};
 use crate::yaml;
 
 /// A snapshot as read: its state, whether it was edited by hand, its size.
@@ -134,17 +134,23 @@ impl ProgressStore {
         }
         write_atomically(&target, text.as_bytes(), Durability::Synced)
             .map_err(|error| write_error(error.into()))?;
-        let snapshot = Snapshot {
-            state: state.clone(),
-            edited: false,
-            size: text.len() as u64,
-        };
         let fingerprint = Fingerprint::of_bytes(text.as_bytes());
-        cache::write(&self.home.join(STATE_CACHE_FILE), &fingerprint, &snapshot);
+        // Views of the state are cached, not copies of it.
+        cache::write(
+            &self.home.join(STATE_CACHE_FILE),
+            &fingerprint,
+            &SnapshotView {
+                state,
+                edited: false,
+            },
+        );
         cache::write(
             &self.home.join(OVERVIEW_CACHE_FILE),
             &fingerprint,
-            &without_notes(&snapshot),
+            &SnapshotView {
+                state: &state_without_notes(state),
+                edited: false,
+            },
         );
         Ok(())
     }
@@ -164,17 +170,69 @@ impl ProgressStore {
     }
 }
 
+/// A snapshot as the cache holds it, borrowed: serializes as [`Snapshot`].
+#[derive(Serialize)]
+struct SnapshotView<'a> {
+    state: &'a State,
+    edited: bool,
+}
+
 /// `snapshot` with each step's notes but the latest left out.
 pub(super) fn without_notes(snapshot: &Snapshot) -> Snapshot {
-    let mut light = snapshot.clone();
-    for progress in light.state.roadmaps.values_mut() {
-        for step in progress.steps.values_mut() {
-            if step.notes.len() > 1 {
-                step.notes.drain(..step.notes.len() - 1);
-            }
-        }
+    Snapshot {
+        state: state_without_notes(&snapshot.state),
+        edited: snapshot.edited,
+        size: snapshot.size,
     }
-    light
+}
+
+/// `full` with each step's notes but the latest left out, made without
+/// copying the notes it leaves out.
+fn state_without_notes(full: &State) -> State {
+    let roadmaps = full
+        .roadmaps
+        .iter()
+        .map(|(id, progress)| {
+            let steps = progress
+                .steps
+                .iter()
+                .map(|(step, record)| {
+                    let kept = StepProgress {
+                        status: record.status,
+                        started: record.started,
+                        finished: record.finished,
+                        skip_reason: record.skip_reason.clone(),
+                        set: record.set.clone(),
+                        notes: record.notes.last().cloned().into_iter().collect(),
+                    };
+                    (step.clone(), kept)
+                })
+                .collect();
+            let light = RoadmapProgress {
+                roadmap_version: progress.roadmap_version,
+                step_count: progress.step_count,
+                known_steps: progress.known_steps.clone(),
+                last_change: progress.last_change,
+                latest: progress.latest,
+                target: progress.target,
+                target_set: progress.target_set.clone(),
+                steps,
+            };
+            (id.clone(), light)
+        })
+        .collect();
+    State {
+        version: full.version,
+        device: full.device.clone(),
+        seq: full.seq,
+        home_identity: full.home_identity.clone(),
+        copied_from: full.copied_from.clone(),
+        history: full.history.clone(),
+        history_length: full.history_length,
+        roadmaps,
+        sum: full.sum.clone(),
+        end: full.end,
+    }
 }
 
 /// The snapshot's text: YAML in the current format, then a line with the
