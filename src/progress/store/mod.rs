@@ -339,6 +339,9 @@ impl ProgressStore {
                 journal.push(change);
             }
             drop(seen);
+            // Appended in their order, so an undo always follows what it
+            // takes back in the file: readers from the end rely on it.
+            journal.sort_by(|a, b| a.order(b));
             let mut was_device =
                 (!state.copied_from.is_empty()).then(|| std::mem::take(&mut state.copied_from));
             if own_lacked && !dry_run {
