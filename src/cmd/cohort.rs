@@ -8,7 +8,7 @@
 //! replay the union of their changes (issue "One learner, many machines").
 
 use std::collections::HashSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, PoisonError};
 
@@ -304,29 +304,33 @@ fn read_export_bytes<'a>(
     budget: &'a Budget,
     cost: u64,
 ) -> Result<(Vec<u8>, Reserved<'a>), String> {
-    let metadata = std::fs::metadata(path).map_err(|error| error.to_string())?;
-    if !metadata.is_file() {
-        return Err(word(lang, Key::CohortNotPlain).to_string());
-    }
-    if metadata.len() > MAX_SOURCE_BYTES {
-        return Err(too_large(lang, metadata.len()));
-    }
-    let file = std::fs::File::open(path).map_err(|error| error.to_string())?;
-    let opened = file.metadata().map_err(|error| error.to_string())?;
-    if !opened.is_file() {
-        return Err(word(lang, Key::CohortNotPlain).to_string());
-    }
-    if opened.len() > MAX_SOURCE_BYTES {
-        return Err(too_large(lang, opened.len()));
-    }
-    let reserved = budget.take(opened.len().saturating_mul(cost));
-    let mut bytes = Vec::with_capacity(opened.len() as usize);
-    file.take(MAX_SOURCE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| error.to_string())?;
-    if bytes.len() as u64 > MAX_SOURCE_BYTES {
-        return Err(too_large(lang, bytes.len() as u64));
-    }
+    use crate::plain_file::{self, FileProblem, Links};
+    let size = match plain_file::check(path, MAX_SOURCE_BYTES, Links::Follow) {
+        Ok(Some(size)) => size,
+        Ok(None) => return Err(word(lang, Key::CohortMissing).to_string()),
+        Err(FileProblem::TooLarge { size, .. }) => return Err(too_large(lang, size)),
+        Err(FileProblem::Io(kind)) => {
+            return Err(crate::error::render_file_problem(
+                lang,
+                &FileProblem::Io(kind),
+            ));
+        }
+        Err(_) => return Err(word(lang, Key::CohortNotPlain).to_string()),
+    };
+    let reserved = budget.take(size.saturating_mul(cost));
+    // The one guarded reader: a FIFO swapped in meanwhile cannot block it.
+    let bytes = match plain_file::read(path, MAX_SOURCE_BYTES, Links::Follow) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(word(lang, Key::CohortMissing).to_string()),
+        Err(FileProblem::TooLarge { size, .. }) => return Err(too_large(lang, size)),
+        Err(FileProblem::Io(kind)) => {
+            return Err(crate::error::render_file_problem(
+                lang,
+                &FileProblem::Io(kind),
+            ));
+        }
+        Err(_) => return Err(word(lang, Key::CohortNotPlain).to_string()),
+    };
     Ok((bytes, reserved))
 }
 

@@ -38,7 +38,14 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     }
     // Only what the files gained since the last sync is read.
     let marks_file = marks_path(&ctx.store.cache_directory(), folder);
-    let marks = ReadMarks::load(&marks_file);
+    let mut marks = ReadMarks::load(&marks_file);
+    // Marks made before this home's history went back (a restored backup,
+    // a rebuilt history) claim changes it no longer has: all is read again.
+    if let Some((bytes, last)) = marks.home()
+        && !ctx.store.history_extends(bytes, last)?
+    {
+        marks = ReadMarks::default();
+    }
     let read = read_folder(folder, &light.device, &marks, ctx.now())
         .map_err(|error| folder_error(error.to_string()))?;
     for (path, why) in &read.skipped {
@@ -129,6 +136,8 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             )
         )?;
     }
+    let (end, last) = ctx.store.history_end()?;
+    marks.set_home(end, &last);
     marks.save(&marks_file);
     // The folder is one learner's: their name, for a mentor's `cohort`.
     if let Some(name) = learner {

@@ -5,11 +5,20 @@ use std::io::Write;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
-use crate::progress::{Change, Op, Reads, latest_undoable};
+use crate::progress::{Change, Op, Reads, Reverted, latest_undoable};
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let roadmap_id: &str = &ctx.roadmap.id;
     let mut transaction = ctx.store.begin(Reads::State)?;
+    // A hand edit or an old home converted on the way holds changes not yet
+    // written: then the undo is judged on the whole history in memory.
+    if !transaction.history().is_empty() {
+        let reverted = transaction.change_roadmap(&ctx.roadmap, |progress, history, recorder| {
+            progress.undo(history, ctx.now(), recorder)
+        });
+        transaction.commit()?;
+        return report(ctx, reverted, out);
+    }
     // The change to take back, read from the end of the history; then
     // only what bears on the steps it touched.
     let mine = |change: &&Change| change.roadmap == roadmap_id;
@@ -35,6 +44,11 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
         progress.undo(&relevant, ctx.now(), recorder)
     });
     transaction.commit()?;
+    report(ctx, reverted, out)
+}
+
+/// What the undo took back, or that there was nothing to take back.
+fn report(ctx: &Context, reverted: Option<Reverted>, out: &mut dyn Write) -> Result<(), Error> {
     let Some(reverted) = reverted else {
         writeln!(out, "{}", word(ctx.lang, Key::UndoNothing))?;
         return Ok(());

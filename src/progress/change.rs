@@ -75,9 +75,10 @@ impl RoadmapProgress {
             None => None,
         };
         match seen {
-            Some(seen) if seen >= now => {
-                (seen + chrono::TimeDelta::seconds(1)).with_timezone(now.offset())
-            }
+            // Never past the bound itself: other devices would refuse it.
+            Some(seen) if seen >= now => (seen + chrono::TimeDelta::seconds(1))
+                .min(bound)
+                .with_timezone(now.offset()),
             _ => now,
         }
     }

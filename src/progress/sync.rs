@@ -55,6 +55,11 @@ pub enum Skipped {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReadMarks {
     files: BTreeMap<String, Mark>,
+    /// Where this home's own history ended when the marks were kept. A
+    /// history that does not extend it (a restored backup, a rebuilt
+    /// history) has lost changes the marks say were read: they are dropped.
+    #[serde(default)]
+    home: Option<Mark>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +101,21 @@ impl ReadMarks {
                 last: last.to_string(),
             },
         );
+    }
+
+    /// Records where this home's history ends as the marks are kept.
+    pub fn set_home(&mut self, bytes: u64, last: &str) {
+        self.home = Some(Mark {
+            bytes,
+            last: last.to_string(),
+        });
+    }
+
+    /// Where this home's history ended when the marks were kept.
+    pub fn home(&self) -> Option<(u64, &str)> {
+        self.home
+            .as_ref()
+            .map(|mark| (mark.bytes, mark.last.as_str()))
     }
 
     /// Whether the file `name` was last seen `bytes` long ending with `last`.

@@ -657,3 +657,43 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
     home.run(&["log"]).failure(1).stderr_has("is damaged");
     home.run(&["doctor"]).failure(1);
 }
+
+#[test]
+fn a_history_that_went_back_is_read_in_full_again_by_sync() {
+    let home = Smm::new();
+    let other = Smm::new();
+    let folder = tempfile::tempdir().expect("tempdir");
+    home.ok(&["done", "1"]);
+    sync(&home, folder.path());
+    let backup = tempfile::tempdir().expect("tempdir");
+    copy_files(home.home(), backup.path());
+    other.ok(&["done", "2"]);
+    sync(&other, folder.path());
+    sync(&home, folder.path());
+    assert_eq!(step_status(&home, 2), "done");
+    // The backup goes back in the same folder; the cache, with the marks, stays.
+    copy_files(backup.path(), home.home());
+    assert_eq!(step_status(&home, 2), "todo");
+    sync(&home, folder.path());
+    assert_eq!(step_status(&home, 2), "done");
+    assert_eq!(step_status(&home, 1), "done");
+}
+
+#[test]
+fn an_undo_after_a_hand_edit_agrees_with_a_replay() {
+    let home = Smm::new();
+    home.ok(&["done", "1"]);
+    home.ok(&["skip", "2"]);
+    let edited = home
+        .state_text()
+        .replacen("status: skipped", "status: done", 1);
+    home.write_state(edited);
+    home.ok(&["undo"]).stdout_has("Undid `edited by hand`");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let export = outside.path().join("all.json");
+    std::fs::write(&export, home.ok(&["export", "-f", "json"]).stdout).expect("write");
+    let replayed = Smm::new();
+    replayed.ok(&["import", export.to_str().expect("UTF-8")]);
+    assert_eq!(status_json(&replayed)["steps"], status_json(&home)["steps"]);
+    assert_eq!(step_status(&home, 2), "skipped");
+}

@@ -1,5 +1,7 @@
 //! The lock on a home, held by every write, and the cleanup only a lock holder may do.
 
+#[cfg(not(unix))]
+use std::fs::OpenOptions;
 use std::fs::{self, File};
 use std::io::{self};
 

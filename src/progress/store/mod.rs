@@ -407,6 +407,24 @@ impl ProgressStore {
         }
     }
 
+    /// Whether the committed history still holds, `bytes` long, the history
+    /// whose last line carried `last`: it only grew since.
+    pub fn history_extends(&self, bytes: u64, last: &str) -> Result<bool, StoreError> {
+        let (end, _) = self.history_end()?;
+        if bytes == 0 {
+            return Ok(last.is_empty());
+        }
+        if bytes > end {
+            return Ok(false);
+        }
+        let from = bytes.saturating_sub(crate::progress::history::SUM_TAIL_LENGTH);
+        let tail = read_guarded(&self.history_path(), from, MAX_HISTORY_BYTES, Links::Follow)?
+            .unwrap_or_default();
+        let length = usize::try_from(bytes - from).unwrap_or(usize::MAX);
+        Ok(tail.len() >= length
+            && crate::progress::history::sum_at_end(&tail[..length]) == Some(last))
+    }
+
     /// The committed history's bytes, for another device to read (`sync`).
     pub fn history_bytes(&self) -> Result<Vec<u8>, StoreError> {
         let state = self.load()?;
