@@ -65,7 +65,8 @@ impl Fingerprint {
 }
 
 /// What the file system says of a file, to know it again without reading
-/// it: its length, modification time and (on Unix) device and inode. Every
+/// it: its length, modification time and (on Unix) device, inode and
+/// change time. Every
 /// write smm-path makes replaces the file, so the inode changes too.
 fn stat_of(path: &Path) -> Option<(String, std::time::SystemTime)> {
     let metadata = std::fs::metadata(path).ok()?;
@@ -74,7 +75,15 @@ fn stat_of(path: &Path) -> Option<(String, std::time::SystemTime)> {
     #[cfg(unix)]
     let place = {
         use std::os::unix::fs::MetadataExt;
-        format!("{} {}", metadata.dev(), metadata.ino())
+        // The change time too: no tool can set it, so an in-place write
+        // that keeps the length and the modification time still shows.
+        format!(
+            "{} {} {} {}",
+            metadata.dev(),
+            metadata.ino(),
+            metadata.ctime(),
+            metadata.ctime_nsec()
+        )
     };
     #[cfg(not(unix))]
     let place = String::new();
