@@ -61,7 +61,12 @@ pub fn check(path: &Path, limit: u64, links: Links) -> Result<Option<u64>, FileP
     if kind.is_dir() {
         return Err(FileProblem::IsDirectory);
     }
-    if !kind.is_file() {
+    plain_within(&metadata, limit).map(Some)
+}
+
+/// A plain file's size, when it is one within `limit`.
+fn plain_within(metadata: &fs::Metadata, limit: u64) -> Result<u64, FileProblem> {
+    if !metadata.is_file() {
         return Err(FileProblem::NotPlainFile);
     }
     if metadata.len() > limit {
@@ -70,7 +75,7 @@ pub fn check(path: &Path, limit: u64, links: Links) -> Result<Option<u64>, FileP
             limit,
         });
     }
-    Ok(Some(metadata.len()))
+    Ok(metadata.len())
 }
 
 /// Opens `path` for reading once [`check`] admits it: the open never waits
@@ -101,17 +106,8 @@ pub fn open(path: &Path, limit: u64, links: Links) -> Result<Option<(File, u64)>
         }
         Err(error) => return Err(error.into()),
     };
-    let metadata = file.metadata()?;
-    if !metadata.is_file() {
-        return Err(FileProblem::NotPlainFile);
-    }
-    if metadata.len() > limit {
-        return Err(FileProblem::TooLarge {
-            size: metadata.len(),
-            limit,
-        });
-    }
-    Ok(Some((file, metadata.len())))
+    let size = plain_within(&file.metadata()?, limit)?;
+    Ok(Some((file, size)))
 }
 
 /// The bytes of the plain file at `path`, at most `limit` of them; `None`

@@ -305,32 +305,21 @@ fn read_export_bytes<'a>(
     cost: u64,
 ) -> Result<(Vec<u8>, Reserved<'a>), String> {
     use crate::plain_file::{self, FileProblem, Links};
-    let size = match plain_file::check(path, MAX_SOURCE_BYTES, Links::Follow) {
-        Ok(Some(size)) => size,
-        Ok(None) => return Err(word(lang, Key::CohortMissing).to_string()),
-        Err(FileProblem::TooLarge { size, .. }) => return Err(too_large(lang, size)),
-        Err(FileProblem::Io(kind)) => {
-            return Err(crate::error::render_file_problem(
-                lang,
-                &FileProblem::Io(kind),
-            ));
-        }
-        Err(_) => return Err(word(lang, Key::CohortNotPlain).to_string()),
+    let refused = |problem: FileProblem| match problem {
+        FileProblem::TooLarge { size, .. } => too_large(lang, size),
+        FileProblem::Io(kind) => crate::error::render_file_problem(lang, &FileProblem::Io(kind)),
+        _ => word(lang, Key::CohortNotPlain).to_string(),
     };
+    let missing = || word(lang, Key::CohortMissing).to_string();
+    // The size is known before anything is held, for the memory budget.
+    let size = plain_file::check(path, MAX_SOURCE_BYTES, Links::Follow)
+        .map_err(refused)?
+        .ok_or_else(missing)?;
     let reserved = budget.take(size.saturating_mul(cost));
     // The one guarded reader: a FIFO swapped in meanwhile cannot block it.
-    let bytes = match plain_file::read(path, MAX_SOURCE_BYTES, Links::Follow) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return Err(word(lang, Key::CohortMissing).to_string()),
-        Err(FileProblem::TooLarge { size, .. }) => return Err(too_large(lang, size)),
-        Err(FileProblem::Io(kind)) => {
-            return Err(crate::error::render_file_problem(
-                lang,
-                &FileProblem::Io(kind),
-            ));
-        }
-        Err(_) => return Err(word(lang, Key::CohortNotPlain).to_string()),
-    };
+    let bytes = plain_file::read(path, MAX_SOURCE_BYTES, Links::Follow)
+        .map_err(refused)?
+        .ok_or_else(missing)?;
     Ok((bytes, reserved))
 }
 

@@ -59,7 +59,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
     let several_devices = newest.devices.len() > 1;
     let commands: HashMap<&ChangeId, &Change> =
         history.iter().map(|change| (&change.id, change)).collect();
-    for change in history.iter().rev().take(args.limit.unwrap_or(usize::MAX)) {
+    for change in history.iter().rev().take(limit) {
         let when = format!(
             "{} {}",
             format_date(ctx.lang, change.at.date_naive()),

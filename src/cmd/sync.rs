@@ -136,7 +136,6 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             )
         )?;
     }
-    let (end, last) = ctx.store.history_end()?;
     marks.set_home(end, &last);
     marks.save(&marks_file);
     // The folder is one learner's: their name, for a mentor's `cohort`.

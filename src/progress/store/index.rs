@@ -89,8 +89,8 @@ impl ProgressStore {
                 devices,
             });
         }
-        let (end, last) = self.history_end()?;
-        let index = self.index_up_to(end, &last)?;
+        let (end, _) = self.history_end()?;
+        let index = self.index_up_to(end)?;
         let mut newest = NewestChanges {
             devices: index.devices.clone(),
             ..NewestChanges::default()
@@ -132,10 +132,11 @@ impl ProgressStore {
             .map(Option::unwrap_or_default)
     }
 
-    /// The index of the history's first `end` bytes (whose last line
-    /// carries `last`): the one kept, extended over what was appended, or
-    /// one made anew; kept again when it changed.
-    fn index_up_to(&self, end: u64, last: &str) -> Result<HistoryIndex, StoreError> {
+    /// The index of the history's first `end` bytes: the one kept, extended
+    /// over what was appended, or one made anew; kept again when it changed.
+    /// The end itself is no checkpoint unless it falls on one: the lines
+    /// after the last checkpoint are read as the last segment.
+    fn index_up_to(&self, end: u64) -> Result<HistoryIndex, StoreError> {
         let path = self.home.join(INDEX_FILE);
         let kept: HistoryIndex = plain_file::read(&path, MAX_INDEX_BYTES, Links::Refuse)
             .ok()
@@ -159,9 +160,6 @@ impl ProgressStore {
                 Ok(())
             })?;
         }
-        // The end itself is no checkpoint unless it falls on one; the
-        // lines after the last checkpoint are read as the last segment.
-        let _ = last;
         if index != before
             && let Ok(text) = serde_json::to_vec(&index)
         {
