@@ -53,7 +53,7 @@ pub struct Cli {
 }
 
 /// Options every command accepts.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct GlobalArgs {
     /// Language of the output: id (Bahasa Indonesia) or en (English)
     /// [default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG]
@@ -76,9 +76,10 @@ pub struct GlobalArgs {
 }
 
 /// When to use colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Colour on a terminal, unless NO_COLOR or CLICOLOR=0 is set
+    #[default]
     Auto,
     /// Always colour
     Always,

@@ -3,11 +3,13 @@
 //! The binary is a thin shell around [`run`]. Arrows point one way:
 //! `cli → cmd → report / progress / roadmap`; the domain modules never print.
 
+mod actions;
 mod atomic_file;
 mod cache;
 pub mod cli;
 mod cli_lang;
 mod cmd;
+mod context;
 pub mod control;
 mod crash_point;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod plain_file;
 pub mod progress;
 pub mod report;
 pub mod roadmap;
+mod settings;
 mod terminal;
 mod ui;
 pub mod yaml;
@@ -26,28 +29,9 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 
 use crate::cli::Cli;
-use crate::error::{Error, ExitStatus};
+use crate::error::ExitStatus;
 use crate::i18n::{Key, word};
-
-/// Runs the command `cli` describes, writing its output to `out`.
-pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error> {
-    // These need neither the roadmap in use nor the progress.
-    if cmd::dispatch_standalone(cli, lang, out)? {
-        out.flush()?;
-        return Ok(());
-    }
-    if matches!(cli.command, Some(cli::Command::Ui)) {
-        return ui::run(cli, lang);
-    }
-    let ctx = cmd::Context::new(cli, lang)?;
-    let result = cmd::dispatch(cli, &ctx, out);
-    // The process ends right after this: freeing a large custom roadmap
-    // piece by piece would cost more than drawing its whole table.
-    std::mem::forget(ctx);
-    result?;
-    out.flush()?;
-    Ok(())
-}
+use crate::settings::Settings;
 
 /// `smm-path` and `smm-path status` alone, the commands a shell prompt or
 /// a status bar runs again and again, as clap would parse them. Building
@@ -63,18 +47,8 @@ fn plain_status() -> Option<Cli> {
     if args.next().is_some() {
         return None;
     }
-    let path = |name: &str| {
-        std::env::var_os(name)
-            .filter(|value| !value.is_empty())
-            .map(std::path::PathBuf::from)
-    };
     Some(Cli {
-        global: cli::GlobalArgs {
-            lang: None,
-            home: path("SMM_PATH_HOME"),
-            roadmap: path("SMM_PATH_ROADMAP"),
-            color: cli::ColorChoice::Auto,
-        },
+        global: cli::GlobalArgs::default(),
         command,
     })
 }
@@ -85,7 +59,7 @@ pub fn main() -> ExitCode {
         // The language is known before clap parses, so that its help and
         // its usage errors (exit code 2, our usage code) speak it too.
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-        let lang = cli_lang::early_language(&args, cmd::env_var);
+        let lang = cli_lang::early_language(&args, settings::env_var);
         let mut command = cli_lang::command(lang);
         let matches = command
             .try_get_matches_from_mut(&args)
@@ -96,7 +70,8 @@ pub fn main() -> ExitCode {
         std::mem::forget((command, matches));
         cli
     });
-    let lang = cmd::language(&cli);
+    let settings = Settings::resolve(&cli.global);
+    let lang = settings.lang;
     let stdout = std::io::stdout();
     let to_terminal = std::io::IsTerminal::is_terminal(&stdout);
     let mut out: std::io::BufWriter<Box<dyn Write>> = if to_terminal {
@@ -104,7 +79,9 @@ pub fn main() -> ExitCode {
     } else {
         std::io::BufWriter::new(Box::new(stdout.lock()))
     };
-    match run(&cli, lang, &mut out) {
+    let result =
+        cmd::run(&settings, cli.command.as_ref(), &mut out).and_then(|()| Ok(out.flush()?));
+    match result {
         Ok(()) => ExitCode::from(ExitStatus::Success as u8),
         Err(error) if error.is_broken_pipe() => ExitCode::from(ExitStatus::Success as u8),
         Err(error) => {

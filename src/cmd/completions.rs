@@ -1,100 +1,13 @@
-//! `smm-path completions SHELL` and `smm-path man`: fitting into the user's shell and manual.
+//! `smm-path completions SHELL`: fitting into the user's shell.
 
 use std::io::Write;
 
 use clap::CommandFactory;
-use clap_mangen::Man;
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::error::Error;
-use crate::i18n::{Key, Lang, word};
 
-pub(crate) fn run_completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<(), Error> {
     clap_complete::generate(args.shell, &mut Cli::command(), "smm-path", out);
-    Ok(())
-}
-
-/// The page's date: when the built-in roadmap's content was last reviewed.
-/// (clap_mangen leaves an empty date out of `.TH`, which shifts the fields
-/// after it.)
-const MAN_DATE: &str = "2026-11";
-
-/// One page, smm-path(1), with every command in it, in `lang`: clap_mangen
-/// would point to a `smm-path-status(1)` page per command, and no such
-/// pages are installed.
-pub(crate) fn run_man(lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
-    let mut page = Vec::new();
-    let mut command = crate::cli_lang::command(lang);
-    command.build();
-    let man = Man::new(command.clone())
-        .date(MAN_DATE)
-        .manual(word(lang, Key::ManManual));
-    man.render_title(&mut page)?;
-    man.render_name_section(&mut page)?;
-    man.render_synopsis_section(&mut page)?;
-    man.render_description_section(&mut page)?;
-    man.render_options_section(&mut page)?;
-    writeln!(page, ".SH COMMANDS")?;
-    // Unbuilt, a command holds only its own options: the global ones are
-    // listed once above.
-    render_commands(
-        &crate::cli_lang::command_unbuilt(lang),
-        "smm-path",
-        &mut page,
-    )?;
-    if command.get_after_long_help().is_some() || command.get_after_help().is_some() {
-        man.render_extra_section(&mut page)?;
-    }
-    man.render_version_section(&mut page)?;
-    let page = String::from_utf8_lossy(&page);
-    for line in page.lines() {
-        match line.strip_prefix(".SH ") {
-            Some(heading) => writeln!(out, ".SH {}", section_heading(lang, heading))?,
-            None => writeln!(out, "{line}")?,
-        }
-    }
-    Ok(())
-}
-
-/// A man page section's heading in `lang`.
-fn section_heading(lang: Lang, heading: &str) -> String {
-    let key = match heading.trim_matches('"') {
-        "NAME" => Key::ManName,
-        "SYNOPSIS" => Key::ManSynopsis,
-        "DESCRIPTION" => Key::ManDescription,
-        "OPTIONS" => Key::ManOptions,
-        "COMMANDS" => Key::ManCommands,
-        "EXTRA" => Key::ManMore,
-        "VERSION" => Key::ManVersion,
-        other => return other.to_string(),
-    };
-    word(lang, key).to_string()
-}
-
-/// Each visible command of `parent` as a subsection: its usage, what it
-/// does and its own options; nested commands (`roadmap list`) follow.
-fn render_commands(parent: &clap::Command, path: &str, out: &mut dyn Write) -> Result<(), Error> {
-    for command in parent
-        .get_subcommands()
-        .filter(|command| !command.is_hide_set())
-    {
-        let name = format!("{path} {}", command.get_name());
-        let page = Man::new(command.clone().bin_name(&name));
-        writeln!(out, ".SS \"{name}\"")?;
-        let mut sections = Vec::new();
-        page.render_synopsis_section(&mut sections)?;
-        page.render_description_section(&mut sections)?;
-        page.render_options_section(&mut sections)?;
-        // A command's own sections sit inside its subsection: a heading
-        // becomes a paragraph with the heading's word in italics.
-        for line in String::from_utf8_lossy(&sections).lines() {
-            match line.strip_prefix(".SH ") {
-                Some("SYNOPSIS" | "DESCRIPTION") => writeln!(out, ".PP")?,
-                Some(heading) => writeln!(out, ".PP\n\\fI{}\\fR", heading.trim_matches('"'))?,
-                None => writeln!(out, "{line}")?,
-            }
-        }
-        render_commands(command, &name, out)?;
-    }
     Ok(())
 }

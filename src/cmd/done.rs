@@ -4,8 +4,9 @@ use std::io::Write;
 
 use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 
+use crate::actions;
 use crate::cli::DoneArgs;
-use crate::cmd::Context;
+use crate::cmd::{Context, print_outcomes};
 use crate::error::Error;
 use crate::i18n::format_date;
 use crate::progress::{Action, RoadmapProgress, Timestamp};
@@ -40,13 +41,14 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
         }
         Ok(())
     };
-    let outcomes = ctx.change_status_checked(
+    let outcomes = actions::set_status_checked(
+        ctx,
         Action::Done { on },
         &step_ids,
         &ctx.command_line("done", &arguments),
         not_before_start,
     )?;
-    ctx.print_outcomes(&outcomes, out)
+    print_outcomes(ctx.words(), &outcomes, out)
 }
 
 /// `YYYY-MM-DD`, not after today, as the start of that day in the user's offset.

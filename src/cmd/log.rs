@@ -90,7 +90,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
         }
         writeln!(out, "{heading}")?;
         for op in &change.ops {
-            if let Some(line) = ctx.op_line(op) {
+            if let Some(line) = ctx.words().op(op) {
                 writeln!(out, "    {line}")?;
             }
         }

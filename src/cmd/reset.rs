@@ -2,8 +2,9 @@
 
 use std::io::{BufRead, Write};
 
+use crate::actions;
 use crate::cli::ResetArgs;
-use crate::cmd::Context;
+use crate::cmd::{Context, print_outcomes};
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
 use crate::progress::{Action, Outcome};
@@ -12,12 +13,13 @@ use crate::terminal;
 pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Result<(), Error> {
     if !args.all {
         let step_ids = ctx.select_steps(&args.steps)?;
-        let outcomes = ctx.change_status(
+        let outcomes = actions::set_status(
+            ctx,
             Action::Reset,
             &step_ids,
             &ctx.command_line("reset", &args.steps),
         )?;
-        return ctx.print_outcomes(&outcomes, out);
+        return print_outcomes(ctx.words(), &outcomes, out);
     }
     if !args.yes {
         // Wiping months of progress deserves a question, and a script that
@@ -44,7 +46,7 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
         .iter()
         .map(|step| step.id.as_ref())
         .collect();
-    let outcomes = ctx.change_status(Action::Reset, &all, "reset --all")?;
+    let outcomes = actions::set_status(ctx, Action::Reset, &all, "reset --all")?;
     // Twenty "already to do" lines would bury the few that changed.
     let changed: Vec<Outcome> = outcomes
         .into_iter()
@@ -54,5 +56,5 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
         writeln!(out, "{}", word(ctx.lang, Key::NothingChanged))?;
         return Ok(());
     }
-    ctx.print_outcomes(&changed, out)
+    print_outcomes(ctx.words(), &changed, out)
 }

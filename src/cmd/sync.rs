@@ -3,8 +3,7 @@
 use std::io::Write;
 
 use crate::cli::SyncArgs;
-use crate::cmd::Context;
-use crate::cmd::import::{print_copy_notice, print_outcome, print_refused, render_suspect};
+use crate::cmd::{Context, print_lines};
 use crate::control::quoted_path;
 use crate::error::{Error, render_file_problem};
 use crate::i18n::{Key, tr};
@@ -12,6 +11,7 @@ use crate::progress::sync::{
     ReadMarks, Skipped, marks_path, own_file, read_folder, remove_leftovers, write_own,
 };
 use crate::progress::{MergeOutcome, Suspect, Synced};
+use crate::report::changes;
 
 pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
@@ -72,11 +72,11 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         ctx.store.merge(read.changes, args.dry_run)?
     };
     refused.extend(synced.id_taken.iter().cloned().map(Suspect::IdTaken));
-    if let Some(first) = refused.first() {
-        print_refused(ctx, refused.len(), &render_suspect(lang, first), out)?;
+    if let Some(line) = changes::refused(lang, &refused) {
+        writeln!(out, "{line}")?;
     }
     if let Some(was) = &synced.was_device {
-        print_copy_notice(ctx, was, &after.device, out)?;
+        writeln!(out, "{}", changes::copy_notice(lang, was, &after.device))?;
     }
     let roadmap_id = &ctx.roadmap.id;
     let outcome = MergeOutcome::between(
@@ -86,7 +86,11 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     );
     // A file skipped is, like a change refused, something not taken in.
     let not_taken = refused.len() + read.skipped.len();
-    print_outcome(ctx, folder, args.dry_run, &outcome, not_taken, out)?;
+    print_lines(
+        &ctx.words()
+            .merged(folder, args.dry_run, &outcome, not_taken),
+        out,
+    )?;
     if args.dry_run {
         return Ok(());
     }
@@ -109,7 +113,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         if read.own.iter().any(|id| !have.contains(id)) {
             let was = device;
             device = ctx.store.become_new_device()?;
-            print_copy_notice(ctx, &was, &device, out)?;
+            writeln!(out, "{}", changes::copy_notice(lang, &was, &device))?;
         }
     }
     let own = own_file(folder, &device);

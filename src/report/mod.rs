@@ -5,6 +5,7 @@
 //! a `String` and know nothing of files or terminals.
 
 mod calendar;
+pub mod changes;
 pub mod cohort;
 mod cohort_html;
 mod csv;
@@ -18,6 +19,7 @@ mod summary;
 mod table;
 
 pub use calendar::render_calendar;
+pub use changes::ChangeWords;
 pub use cohort_html::render_cohort_html;
 pub use csv::render_csv;
 pub use detail::{render_step_detail, resource_kind_label};

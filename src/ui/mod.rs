@@ -2,8 +2,9 @@
 //! would rather press keys than type commands.
 //!
 //! One state ([`app::App`]), one event loop (here), pure drawing
-//! ([`render`]). Every key that changes progress runs the same command as
-//! the command line, through the same store, one change per key; the view
+//! ([`render`]). Every key that changes progress carries out the same
+//! action as the command line ([`crate::actions`]), one change per key,
+//! and words what changed through the same catalogue; the view
 //! then reads the progress again, as it does every two seconds, so changes
 //! made elsewhere (another terminal, `sync`) show up. The store's lock is
 //! only held while a command runs, never while waiting for a key.
@@ -21,24 +22,25 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use self::app::{App, Intent};
-use crate::cli::{Cli, Command, DoneArgs, NoteArgs, ResetArgs, SkipArgs, StepsArgs};
-use crate::cmd::{Context, run_command};
+use crate::actions;
+use crate::context::Context;
 use crate::error::Error;
-use crate::i18n::Lang;
+use crate::progress::Action;
+use crate::settings::Settings;
 
 /// How often the view reads the progress again while no key is pressed.
 const RELOAD_EVERY: Duration = Duration::from_secs(2);
 
 /// Opens the view, runs it until the user quits, and restores the terminal
 /// on every way out, a panic included.
-pub(crate) fn run(cli: &Cli, lang: Lang) -> Result<(), Error> {
+pub(crate) fn run(settings: &Settings) -> Result<(), Error> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Error::NoTerminal);
     }
-    let mut ctx = Context::new(cli, lang)?;
+    let mut ctx = Context::load(settings)?;
     ctx.via = Some("ui");
     let progress = ctx.store.load()?.roadmap(&ctx.roadmap.id).clone();
-    let mut app = App::new(ctx.roadmap.clone(), progress, lang, ctx.color);
+    let mut app = App::new(ctx.roadmap.clone(), progress, ctx.lang, ctx.color);
 
     // ratatui's hook restores the screen on a panic; this one first lets go of the mouse.
     let previous = std::panic::take_hook();
@@ -100,50 +102,54 @@ fn reload(app: &mut App, ctx: &Context) {
     }
 }
 
-/// Carries out a key's intent as the command it stands for, and shows
-/// that command's first line of output, or its error.
+/// Carries out a key's intent through the same actions as the command
+/// line, and shows what changed (the first line the command would print),
+/// or the error.
 pub(crate) fn perform(app: &mut App, ctx: &mut Context, intent: Intent) {
     ctx.refresh_clock();
     ctx.lang = app.lang;
-    let number = |index: usize| vec![(index + 1).to_string()];
-    let command = match intent {
-        Intent::Done(index) => Command::Done(DoneArgs {
-            steps: StepsArgs {
-                steps: number(index),
-            },
-            on: None,
-        }),
-        Intent::Start(index) => Command::Start(StepsArgs {
-            steps: number(index),
-        }),
-        Intent::Skip(index, reason) => Command::Skip(SkipArgs {
-            steps: StepsArgs {
-                steps: number(index),
-            },
-            reason,
-        }),
-        Intent::Reset(index) => Command::Reset(ResetArgs {
-            steps: number(index),
-            all: false,
-            yes: false,
-        }),
-        Intent::Note(index, text) => Command::Note(NoteArgs {
-            step: (index + 1).to_string(),
-            text: vec![text],
-        }),
-        Intent::Undo => Command::Undo,
-    };
-    let mut output = Vec::new();
-    app.message = Some(match run_command(ctx, Some(&command), &mut output) {
-        Ok(()) => {
-            let output = String::from_utf8_lossy(&output);
-            let first = output.lines().next().unwrap_or_default().trim().to_string();
-            (crate::control::escaped(&first), false)
-        }
+    let result = carry_out(ctx, intent);
+    app.message = Some(match result {
+        Ok(message) => (crate::control::escaped(&message), false),
         Err(error) => (crate::control::escaped(&error.render(app.lang)), true),
     });
     let _ = std::io::stdout().flush();
     reload(app, ctx);
+}
+
+/// One intent as one change, recorded as the command it stands for.
+fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
+    let words = ctx.words();
+    let number = |index: usize| vec![(index + 1).to_string()];
+    let set = |action: Action, index: usize, name: &str, arguments: Vec<String>| {
+        let id: &str = &ctx.roadmap.steps[index].id;
+        let outcomes =
+            actions::set_status(ctx, action, &[id], &ctx.command_line(name, &arguments))?;
+        Ok(outcomes
+            .first()
+            .map(|outcome| words.outcome(outcome))
+            .unwrap_or_default())
+    };
+    match intent {
+        Intent::Done(index) => set(Action::Done { on: None }, index, "done", number(index)),
+        Intent::Start(index) => set(Action::Start, index, "start", number(index)),
+        Intent::Reset(index) => set(Action::Reset, index, "reset", number(index)),
+        Intent::Skip(index, reason) => {
+            let reason = actions::skip_reason(reason.as_deref())?;
+            let arguments = actions::skip_arguments(&number(index), reason.as_ref());
+            set(Action::Skip { reason }, index, "skip", arguments)
+        }
+        Intent::Note(index, text) => {
+            let id = &ctx.roadmap.steps[index].id;
+            let command = ctx.command_line("note", &number(index));
+            actions::add_note(ctx, id, &text, &command)?;
+            Ok(words.note_added(id))
+        }
+        Intent::Undo => {
+            let reverted = actions::undo(ctx)?;
+            Ok(words.reverted(reverted.as_ref()).swap_remove(0))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,10 +11,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Mode};
 use super::{perform, render};
-use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
-use crate::cmd::Context;
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::context::Context;
 use crate::i18n::Lang;
 use crate::progress::{Note, RoadmapProgress, Status, StepProgress};
+use crate::settings::Settings;
 
 fn at(text: &str) -> crate::progress::Timestamp {
     DateTime::parse_from_rfc3339(text).expect("a fixed time")
@@ -145,16 +146,13 @@ fn a_huge_roadmap_draws_only_the_rows_in_view() {
 
 /// A context on a fresh home, as `smm-path ui` makes one.
 fn context(home: &Path) -> Context {
-    let cli = Cli {
-        global: GlobalArgs {
-            lang: Some(Lang::En),
-            home: Some(home.to_path_buf()),
-            roadmap: None,
-            color: ColorChoice::Never,
-        },
-        command: Some(Command::Ui),
-    };
-    let mut ctx = Context::new(&cli, Lang::En).expect("a context");
+    let settings = Settings::resolve(&GlobalArgs {
+        lang: Some(Lang::En),
+        home: Some(home.to_path_buf()),
+        roadmap: None,
+        color: ColorChoice::Never,
+    });
+    let mut ctx = Context::load(&settings).expect("a context");
     ctx.via = Some("ui");
     ctx
 }
@@ -254,14 +252,9 @@ fn a_change_made_elsewhere_shows_up_on_the_next_reload() {
     let (mut ctx, mut app) = fresh(home.path());
     // Another terminal marks step 5 done through its own context.
     let other = context(home.path());
-    let done = Command::Done(crate::cli::DoneArgs {
-        steps: crate::cli::StepsArgs {
-            steps: vec!["5".to_string()],
-        },
-        on: None,
-    });
-    crate::cmd::run_command(&other, Some(&done), &mut Vec::new()).expect("done 5");
     let step5 = app.roadmap.steps[4].id.to_string();
+    let done = crate::progress::Action::Done { on: None };
+    crate::actions::set_status(&other, done, &[&step5], "done 5").expect("done 5");
     assert!(app.progress.step(&step5).is_none());
     super::reload(&mut app, &ctx);
     assert_eq!(

@@ -1,0 +1,239 @@
+//! What a change did, in words: the lines `done`, `undo`, `log`, `import`,
+//! `sync` and the full-screen view print about steps that moved, notes
+//! added and changes taken in or refused. One wording for all of them.
+
+use crate::control::{escaped, quoted_path};
+use crate::i18n::{Key, Lang, format_date, tr, word};
+use crate::progress::{
+    MAX_TEXT_BYTES, MergeOutcome, Op, Outcome, Reverted, Status, Suspect, timestamp,
+};
+use crate::roadmap::Roadmap;
+
+use super::status_label;
+
+/// Words for changes to one roadmap's progress, in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct ChangeWords<'a> {
+    roadmap: &'a Roadmap,
+    lang: Lang,
+}
+
+impl<'a> ChangeWords<'a> {
+    pub fn new(roadmap: &'a Roadmap, lang: Lang) -> ChangeWords<'a> {
+        ChangeWords { roadmap, lang }
+    }
+
+    /// `5` and `Pahami Target Audiens` for a step id, or `?` and the bare
+    /// id for a step the roadmap no longer has.
+    pub fn describe_step(&self, step_id: &str) -> (String, String) {
+        match self.roadmap.position_of(step_id) {
+            Some(position) => (
+                (position + 1).to_string(),
+                self.roadmap.steps[position]
+                    .title
+                    .get(self.lang)
+                    .to_string(),
+            ),
+            None => ("?".to_string(), step_id.to_string()),
+        }
+    }
+
+    /// `5. Title: to do → done`.
+    pub fn status_changed(&self, step_id: &str, from: Status, to: Status) -> String {
+        let (number, title) = self.describe_step(step_id);
+        tr(
+            self.lang,
+            Key::Changed,
+            &[
+                ("number", &number),
+                ("title", &title),
+                ("from", &status_label(self.lang, from)),
+                ("to", &status_label(self.lang, to)),
+            ],
+        )
+    }
+
+    /// `5. Title: note added` (or removed).
+    pub fn note(&self, step_id: &str, added: bool) -> String {
+        let (number, title) = self.describe_step(step_id);
+        let key = if added {
+            Key::LogNote
+        } else {
+            Key::UndoNoteRemoved
+        };
+        tr(self.lang, key, &[("number", &number), ("title", &title)])
+    }
+
+    /// `Note added to 5. Title.`, what `note` says.
+    pub fn note_added(&self, step_id: &str) -> String {
+        let (number, title) = self.describe_step(step_id);
+        tr(
+            self.lang,
+            Key::NoteAdded,
+            &[("number", &number), ("title", &title)],
+        )
+    }
+
+    /// One operation of a change: a status set, a note added or removed,
+    /// the target set; `None` for an undo, which the heading names.
+    pub fn op(&self, op: &Op) -> Option<String> {
+        let lang = self.lang;
+        let mut line = match op {
+            Op::Status { step, from, to, .. } => self.status_changed(step, *from, *to),
+            Op::Note { step, .. } => self.note(step, true),
+            Op::DropNote { step, .. } => self.note(step, false),
+            Op::Target { date: Some(date) } => tr(
+                lang,
+                Key::LogTargetSet,
+                &[("date", &format_date(lang, *date))],
+            ),
+            Op::Target { date: None } => word(lang, Key::LogTargetCleared).to_string(),
+            Op::Undo { .. } => return None,
+        };
+        if let Some(step) = op.step()
+            && self.roadmap.position_of(step).is_none()
+        {
+            line.push(' ');
+            line.push_str(word(lang, Key::LogRemovedStep));
+        }
+        Some(line)
+    }
+
+    /// What a status command did to one step: the change, or that the
+    /// step already was there.
+    pub fn outcome(&self, outcome: &Outcome) -> String {
+        match outcome {
+            Outcome::Changed { step, from, to } => self.status_changed(step, *from, *to),
+            Outcome::Unchanged { step, status } => {
+                let (number, title) = self.describe_step(step);
+                tr(
+                    self.lang,
+                    Key::AlreadyInStatus,
+                    &[
+                        ("number", &number),
+                        ("title", &title),
+                        ("status", &status_label(self.lang, *status)),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// What an undo took back, a heading and indented lines, or that there
+    /// was nothing to take back.
+    pub fn reverted(&self, reverted: Option<&Reverted>) -> Vec<String> {
+        let lang = self.lang;
+        let Some(reverted) = reverted else {
+            return vec![word(lang, Key::UndoNothing).to_string()];
+        };
+        let date = format!(
+            "{} {}",
+            format_date(lang, reverted.at.date_naive()),
+            reverted.at.format("%H:%M")
+        );
+        let mut lines = vec![tr(
+            lang,
+            Key::UndoReverted,
+            &[("command", &reverted.command), ("date", &date)],
+        )];
+        for (step, from, to) in &reverted.statuses {
+            lines.push(format!("    {}", self.status_changed(step, *from, *to)));
+        }
+        for (step, count) in &reverted.notes_removed {
+            for _ in 0..*count {
+                lines.push(format!("    {}", self.note(step, false)));
+            }
+        }
+        if let Some((_, after)) = reverted.target
+            && let Some(line) = self.op(&Op::Target { date: after })
+        {
+            lines.push(format!("    {line}"));
+        }
+        lines
+    }
+
+    /// What a merge took in from `source` (an export, a history file, a
+    /// sync folder), step by step: a heading and indented lines.
+    /// `not_taken` counts what was refused or skipped, after which
+    /// "already has everything" would be untrue.
+    pub fn merged(
+        &self,
+        source: &std::path::Path,
+        dry_run: bool,
+        outcome: &MergeOutcome,
+        not_taken: usize,
+    ) -> Vec<String> {
+        let lang = self.lang;
+        let path = quoted_path(source);
+        if outcome.is_empty() {
+            let key = if not_taken > 0 {
+                Key::ImportNothingElse
+            } else {
+                Key::ImportNothing
+            };
+            return vec![tr(lang, key, &[("path", &path)])];
+        }
+        let heading = if dry_run {
+            Key::ImportWouldTake
+        } else {
+            Key::ImportTook
+        };
+        let mut lines = vec![tr(lang, heading, &[("path", &path)])];
+        for (step, from, to) in &outcome.status_changes {
+            lines.push(format!("    {}", self.status_changed(step, *from, *to)));
+        }
+        for (step, count) in &outcome.notes_added {
+            let (number, title) = self.describe_step(step);
+            let line = tr(
+                lang,
+                Key::ImportNotes,
+                &[("number", &number), ("title", &title), ("count", count)],
+            );
+            lines.push(format!("    {line}"));
+        }
+        if outcome.changes_added > 0 {
+            let line = tr(
+                lang,
+                Key::ImportHistory,
+                &[("count", &outcome.changes_added)],
+            );
+            lines.push(format!("    {line}"));
+        }
+        lines
+    }
+}
+
+/// A refused change's reason in words.
+pub fn suspect(lang: Lang, suspect: &Suspect) -> String {
+    match suspect {
+        Suspect::BadId(id) => tr(lang, Key::SuspectBadId, &[("id", &escaped(id))]),
+        Suspect::ControlCharacter => word(lang, Key::SuspectControl).to_string(),
+        Suspect::FromTheFuture(at) => {
+            tr(lang, Key::SuspectFuture, &[("at", &timestamp::format(at))])
+        }
+        Suspect::TooLong(bytes) => tr(
+            lang,
+            Key::SuspectTooLong,
+            &[("bytes", bytes), ("limit", &MAX_TEXT_BYTES)],
+        ),
+        Suspect::TooOld(at) => tr(lang, Key::SuspectTooOld, &[("at", &timestamp::format(at))]),
+        Suspect::SeqOutOfRange(seq) => tr(lang, Key::SuspectSeq, &[("seq", seq)]),
+        Suspect::IdTaken(id) => tr(lang, Key::SuspectIdTaken, &[("id", id)]),
+    }
+}
+
+/// "Refused N changes: why", for the first of them.
+pub fn refused(lang: Lang, refused: &[Suspect]) -> Option<String> {
+    let first = refused.first()?;
+    Some(tr(
+        lang,
+        Key::SyncRefused,
+        &[("count", &refused.len()), ("reason", &suspect(lang, first))],
+    ))
+}
+
+/// That this home turned out to be a copy of another and records as a
+/// new device from now on.
+pub fn copy_notice(lang: Lang, was: &str, now: &str) -> String {
+    tr(lang, Key::SyncCopyNotice, &[("was", &was), ("now", &now)])
+}
