@@ -5,8 +5,12 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
-use crate::i18n::Lang;
-use crate::progress::RoadmapProgress;
+use ratatui::layout::Rect;
+
+use super::render::Screen;
+use crate::i18n::{Key, Lang, format_date, word};
+use crate::progress::{RoadmapProgress, Status};
+use crate::report::{ProgressReport, Summary, render_step_detail};
 use crate::roadmap::Roadmap;
 
 /// What a key press asks of the progress: one command each.
@@ -89,6 +93,59 @@ impl LineEditor {
     }
 }
 
+/// What the screen shows of the progress, worked out when the progress or
+/// the language changes: a frame only draws it.
+#[derive(Debug, Default)]
+pub(crate) struct Shown {
+    pub(crate) title: String,
+    pub(crate) summary: Option<Summary>,
+    pub(crate) steps: Vec<ShownStep>,
+}
+
+/// One step as the list, the header and the detail pane show it.
+#[derive(Debug)]
+pub(crate) struct ShownStep {
+    pub(crate) number: usize,
+    pub(crate) status: Status,
+    pub(crate) title: String,
+    /// The day of its status, as the list shows it.
+    pub(crate) date: String,
+    /// `Phase: Foundations (2/5 done)`, for the header.
+    pub(crate) phase: Option<String>,
+    /// The step in full, as `show` prints it.
+    pub(crate) detail: String,
+}
+
+impl Shown {
+    fn of(roadmap: &Roadmap, progress: &RoadmapProgress, lang: Lang) -> Shown {
+        let report = ProgressReport::build(roadmap, progress, lang);
+        let steps = roadmap
+            .steps
+            .iter()
+            .zip(&report.steps)
+            .map(|(step, record)| ShownStep {
+                number: record.number,
+                status: record.status,
+                title: record.title.to_string(),
+                date: record
+                    .status_date()
+                    .map(|at| format_date(lang, at.date_naive()))
+                    .unwrap_or_default(),
+                phase: report.phase_of(record).map(|phase| {
+                    let label = word(lang, Key::LabelPhase);
+                    format!("{label}: {} ({})", phase.title, phase.progress())
+                }),
+                detail: render_step_detail(step, record, &report),
+            })
+            .collect();
+        Shown {
+            title: report.title.to_string(),
+            summary: Some(report.summary),
+            steps,
+        }
+    }
+}
+
 /// The whole view: what is shown and where the cursor is.
 #[derive(Debug)]
 pub(crate) struct App {
@@ -96,11 +153,15 @@ pub(crate) struct App {
     pub(crate) progress: RoadmapProgress,
     pub(crate) lang: Lang,
     pub(crate) color: bool,
+    /// The progress as shown, kept in step with `progress` and `lang`.
+    pub(crate) shown: Shown,
+    /// Where each part of the view is, worked out when the window changes size.
+    pub(crate) screen: Screen,
     /// Index of the selected step.
     pub(crate) selected: usize,
     /// Index of the first step row shown.
     pub(crate) offset: usize,
-    /// Step rows the list shows, set by the last frame drawn.
+    /// Step rows the list shows, set with the screen.
     pub(crate) list_height: usize,
     pub(crate) mode: Mode,
     /// The last command's message, or its error.
@@ -116,6 +177,8 @@ impl App {
             progress,
             lang,
             color,
+            shown: Shown::default(),
+            screen: Screen::of(Rect::new(0, 0, 80, 24)),
             selected: 0,
             offset: 0,
             list_height: 10,
@@ -124,12 +187,46 @@ impl App {
             quit: false,
         };
         app.selected = app.next_step().unwrap_or(0);
+        app.refresh_shown();
+        app.resize(app.screen.area);
         app
+    }
+
+    /// Works out what to show again, after the progress or the language changed.
+    fn refresh_shown(&mut self) {
+        self.shown = Shown::of(&self.roadmap, &self.progress, self.lang);
+    }
+
+    /// Lays the view out for a window of `area`.
+    pub(crate) fn resize(&mut self, area: Rect) {
+        self.screen = Screen::of(area);
+        self.list_height = usize::from(self.screen.list.height);
+        self.select(self.selected);
+        if let Mode::Step { scroll } = self.mode {
+            self.mode = Mode::Step {
+                scroll: scroll.min(self.most_scroll()),
+            };
+        }
+    }
+
+    /// How far the full-step view scrolls: until its last line is in view.
+    fn most_scroll(&self) -> u16 {
+        let Some(step) = self.shown.steps.get(self.selected) else {
+            return 0;
+        };
+        let body = self.screen.body;
+        let width = usize::from(body.width.saturating_sub(2)).max(1);
+        let lines: usize = step
+            .detail
+            .lines()
+            .map(|line| wrapped_rows(line, width))
+            .sum();
+        let visible = usize::from(body.height.saturating_sub(2));
+        u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX)
     }
 
     /// The first step neither done nor skipped.
     pub(crate) fn next_step(&self) -> Option<usize> {
-        use crate::progress::Status;
         self.roadmap.steps.iter().position(|step| {
             !matches!(
                 self.progress.step(&step.id).map(|record| record.status),
@@ -140,7 +237,10 @@ impl App {
 
     /// Takes in progress read again (after a change, or one made elsewhere).
     pub(crate) fn reload(&mut self, progress: RoadmapProgress) {
-        self.progress = progress;
+        if progress != self.progress {
+            self.progress = progress;
+            self.refresh_shown();
+        }
     }
 
     fn select(&mut self, index: usize) {
@@ -202,7 +302,9 @@ impl App {
                     KeyCode::Home => 0,
                     _ => scroll,
                 };
-                self.mode = Mode::Step { scroll };
+                self.mode = Mode::Step {
+                    scroll: scroll.min(self.most_scroll()),
+                };
                 None
             }
             Mode::Browse => self.browse_key(key),
@@ -226,7 +328,8 @@ impl App {
                 self.lang = match self.lang {
                     Lang::Id => Lang::En,
                     Lang::En => Lang::Id,
-                }
+                };
+                self.refresh_shown();
             }
             KeyCode::Char('d') => return Some(Intent::Done(step)),
             KeyCode::Char('p') => return Some(Intent::Start(step)),
@@ -295,6 +398,24 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// The rows `line` takes when wrapped between words to `width` columns,
+/// as the paragraph wraps it.
+fn wrapped_rows(line: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in line.split(' ') {
+        let length = word.chars().count();
+        let needed = if used == 0 { length } else { used + 1 + length };
+        if needed <= width {
+            used = needed;
+        } else {
+            rows += 1 + length.saturating_sub(1) / width;
+            used = length % width;
+        }
+    }
+    rows
 }
 
 #[cfg(test)]

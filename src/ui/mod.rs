@@ -49,6 +49,8 @@ pub(crate) fn run(settings: &Settings) -> Result<(), Error> {
         previous(info);
     }));
     let mut terminal = ratatui::try_init()?;
+    let size = terminal.size()?;
+    app.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableFocusChange);
     let result = event_loop(&mut terminal, &mut app, &mut ctx);
     let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableFocusChange);
@@ -82,12 +84,14 @@ fn event_loop(
                 }
             }
             Event::Mouse(mouse) => {
-                let size = terminal.size()?;
-                let list =
-                    render::list_area(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+                let list = app.screen.list;
                 app.handle_mouse(mouse, list.y, list.x + list.width);
             }
-            Event::FocusGained | Event::Resize(..) => reload(app, ctx),
+            Event::Resize(width, height) => {
+                app.resize(ratatui::layout::Rect::new(0, 0, width, height));
+                reload(app, ctx);
+            }
+            Event::FocusGained => reload(app, ctx),
             _ => {}
         }
     }

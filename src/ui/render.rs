@@ -1,5 +1,6 @@
-//! Drawing the full-screen view: a pure function of [`App`]. Only the rows
-//! in view are built, so a roadmap of 10,000 steps draws as fast as one of 20.
+//! Drawing the full-screen view: a pure function of [`App`], which holds
+//! the layout and the progress as shown. Only the rows in view are drawn,
+//! so a roadmap of 10,000 steps draws as fast as one of 20.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,102 +9,118 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, InputPurpose, Mode};
-use crate::i18n::{Key, format_date, tr, word};
+use crate::i18n::{Key, tr, word};
 use crate::progress::Status;
-use crate::report::{ProgressReport, progress_bar, render_step_detail};
+use crate::report::progress_bar;
 
 /// The smallest screen the layout fits; below it a message says so.
 pub(crate) const MIN_WIDTH: u16 = 80;
 pub(crate) const MIN_HEIGHT: u16 = 24;
 
-/// Where the list's step rows start on screen, and where the list ends:
-/// the mouse needs them to find the row clicked.
-pub(crate) fn list_area(area: Rect) -> Rect {
-    let [_, body, _, _] = rows(area);
-    let [list, _] = columns(body);
-    Rect {
-        x: list.x,
-        y: list.y + 1,
-        width: list.width,
-        height: list.height.saturating_sub(2),
+/// Where each part of the view goes in a window, worked out when the
+/// window changes size; the mouse needs the list's rows to find the one
+/// clicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Screen {
+    pub(crate) area: Rect,
+    header: Rect,
+    pub(crate) body: Rect,
+    status: Rect,
+    footer: Rect,
+    list_pane: Rect,
+    detail_pane: Rect,
+    /// The list's step rows, inside its border.
+    pub(crate) list: Rect,
+}
+
+impl Screen {
+    pub(crate) fn of(area: Rect) -> Screen {
+        let [header, body, status, footer] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(5),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        let [list_pane, detail_pane] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        Screen {
+            area,
+            header,
+            body,
+            status,
+            footer,
+            list_pane,
+            detail_pane,
+            list: Block::default().borders(Borders::ALL).inner(list_pane),
+        }
+    }
+
+    fn fits(&self) -> bool {
+        self.area.width >= MIN_WIDTH && self.area.height >= MIN_HEIGHT
     }
 }
 
-fn rows(area: Rect) -> [Rect; 4] {
-    Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(5),
-        Constraint::Length(1),
-        Constraint::Length(2),
-    ])
-    .areas(area)
-}
-
-fn columns(area: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
-}
-
-/// Draws one frame; records how many step rows the list showed.
-pub(crate) fn draw(frame: &mut Frame, app: &mut App) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+/// Draws one frame of `app` as it is: nothing here changes it.
+pub(crate) fn draw(frame: &mut Frame, app: &App) {
+    let screen = &app.screen;
+    if !screen.fits() {
         let message = tr(
             app.lang,
             Key::UiTooSmall,
             &[
-                ("width", &area.width),
-                ("height", &area.height),
+                ("width", &screen.area.width),
+                ("height", &screen.area.height),
                 ("min_width", &MIN_WIDTH),
                 ("min_height", &MIN_HEIGHT),
             ],
         );
-        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+        frame.render_widget(
+            Paragraph::new(message).wrap(Wrap { trim: true }),
+            screen.area,
+        );
         return;
     }
-    let report = ProgressReport::build(&app.roadmap, &app.progress, app.lang);
-    let [header, body, status, footer] = rows(area);
-    draw_header(frame, app, &report, header);
-    let list = list_area(area);
-    app.list_height = usize::from(list.height);
+    draw_header(frame, app, screen.header);
+    let detail = app
+        .shown
+        .steps
+        .get(app.selected)
+        .map_or("", |step| step.detail.as_str());
     if let Mode::Step { scroll } = app.mode {
-        let detail = detail_text(app, &report);
-        // Scrolling stops where the last line comes into view.
-        let width = usize::from(body.width.saturating_sub(2)).max(1);
-        let lines: usize = detail.lines().map(|line| wrapped_rows(line, width)).sum();
-        let visible = usize::from(body.height.saturating_sub(2));
-        let most = u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX);
-        let scroll = scroll.min(most);
-        app.mode = Mode::Step { scroll };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(report.steps[app.selected].title);
+        let title = app
+            .shown
+            .steps
+            .get(app.selected)
+            .map_or("", |step| step.title.as_str());
+        let block = Block::default().borders(Borders::ALL).title(title);
         frame.render_widget(
             Paragraph::new(detail)
                 .block(block)
                 .wrap(Wrap { trim: false })
                 .scroll((scroll, 0)),
-            body,
+            screen.body,
         );
     } else {
-        let [list_pane, detail_pane] = columns(body);
-        draw_list(frame, app, &report, list_pane);
+        draw_list(frame, app, screen.list_pane);
         let block = Block::default().borders(Borders::ALL);
         frame.render_widget(
-            Paragraph::new(detail_text(app, &report))
+            Paragraph::new(detail)
                 .block(block)
                 .wrap(Wrap { trim: false }),
-            detail_pane,
+            screen.detail_pane,
         );
     }
-    draw_status(frame, app, status);
+    draw_status(frame, app, screen.status);
     frame.render_widget(
         Paragraph::new(word(app.lang, Key::UiFooter))
             .style(dim(app))
             .wrap(Wrap { trim: true }),
-        footer,
+        screen.footer,
     );
     if app.mode == Mode::Help {
-        draw_help(frame, app, body);
+        draw_help(frame, app, screen.body);
     }
 }
 
@@ -115,8 +132,10 @@ fn dim(app: &App) -> Style {
     }
 }
 
-fn draw_header(frame: &mut Frame, app: &App, report: &ProgressReport, area: Rect) {
-    let summary = &report.summary;
+fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
+    let Some(summary) = &app.shown.summary else {
+        return;
+    };
     let counts = format!(
         "{}/{} ({}%)",
         summary.done, summary.counted, summary.percent
@@ -127,27 +146,23 @@ fn draw_header(frame: &mut Frame, app: &App, report: &ProgressReport, area: Rect
         Style::default()
     };
     let line = vec![
-        Span::styled(report.title, Style::default().add_modifier(Modifier::BOLD)),
+        Span::styled(
+            app.shown.title.as_str(),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
         Span::raw("  "),
         Span::styled(progress_bar(summary), bar_style),
         Span::raw(format!(" {counts}")),
     ];
     let mut lines = vec![Line::from(line)];
     // The selected step's phase, on a line of its own so a narrow window keeps it.
-    if let Some(phase) = report
+    if let Some(phase) = app
+        .shown
         .steps
         .get(app.selected)
-        .and_then(|step| report.phase_of(step))
+        .and_then(|step| step.phase.as_deref())
     {
-        let progress = phase.progress();
-        lines.push(Line::styled(
-            format!(
-                "{}: {} ({progress})",
-                word(app.lang, Key::LabelPhase),
-                phase.title
-            ),
-            dim(app),
-        ));
+        lines.push(Line::styled(phase, dim(app)));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -161,21 +176,18 @@ fn mark(status: Status) -> &'static str {
     }
 }
 
-fn draw_list(frame: &mut Frame, app: &App, report: &ProgressReport, area: Rect) {
+fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
     let block = Block::default().borders(Borders::ALL);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
-    let end = (app.offset + height).min(report.steps.len());
-    let lines: Vec<Line> = report.steps[app.offset.min(end)..end]
+    let end = (app.offset + height).min(app.shown.steps.len());
+    let lines: Vec<Line> = app.shown.steps[app.offset.min(end)..end]
         .iter()
         .enumerate()
         .map(|(row, step)| {
             let index = app.offset + row;
-            let date = step
-                .status_date()
-                .map(|at| format_date(app.lang, at.date_naive()))
-                .unwrap_or_default();
+            let date = &step.date;
             let pointer = if index == app.selected { "›" } else { " " };
             let text = format!(
                 "{pointer}{:>3} {} {}",
@@ -204,17 +216,6 @@ fn draw_list(frame: &mut Frame, app: &App, report: &ProgressReport, area: Rect) 
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The selected step in full, as `show` prints it.
-fn detail_text(app: &App, report: &ProgressReport) -> String {
-    match (
-        app.roadmap.steps.get(app.selected),
-        report.steps.get(app.selected),
-    ) {
-        (Some(step), Some(record)) => render_step_detail(step, record, report),
-        _ => String::new(),
-    }
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
@@ -265,22 +266,4 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
             .wrap(Wrap { trim: false }),
         popup,
     );
-}
-
-/// The rows `line` takes when wrapped between words to `width` columns,
-/// as the paragraph wraps it.
-fn wrapped_rows(line: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut used = 0;
-    for word in line.split(' ') {
-        let length = word.chars().count();
-        let needed = if used == 0 { length } else { used + 1 + length };
-        if needed <= width {
-            used = needed;
-        } else {
-            rows += 1 + length.saturating_sub(1) / width;
-            used = length % width;
-        }
-    }
-    rows
 }

@@ -63,6 +63,7 @@ fn progress() -> RoadmapProgress {
 }
 
 fn frame(app: &mut App, width: u16, height: u16) -> String {
+    app.resize(ratatui::layout::Rect::new(0, 0, width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
         .draw(|frame| render::draw(frame, app))
