@@ -243,6 +243,27 @@ impl Error {
     }
 }
 
+/// The sub-errors' `Display` is their English message, as the CLI would
+/// print it, so `std::error::Error` says what smm-path says. It is written
+/// here, beside the rendering in any language, rather than in the modules
+/// that define them, which know nothing of this one.
+macro_rules! display_in_english {
+    ($($error:ty => $render:path),* $(,)?) => {$(
+        impl std::fmt::Display for $error {
+            fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str(&$render(Lang::En, self))
+            }
+        }
+    )*};
+}
+
+display_in_english! {
+    SelectorError => render_selector,
+    FileProblem => render_file_problem,
+    StoreError => render_store,
+    RoadmapError => render_roadmap,
+}
+
 fn render_selector(lang: Lang, error: &SelectorError) -> String {
     match error {
         SelectorError::Invalid { input } => tr(lang, Key::ErrInvalidSelector, &[("input", input)]),
