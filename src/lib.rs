@@ -33,7 +33,7 @@ use crate::i18n::{Key, word};
 pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error> {
     // These need neither the roadmap in use nor the progress.
     if cmd::dispatch_standalone(cli, lang, out)? {
-        out.flush()?;
+        out.flush().map_err(Error::Output)?;
         return Ok(());
     }
     if matches!(cli.command, Some(cli::Command::Ui)) {
@@ -45,7 +45,7 @@ pub fn run(cli: &Cli, lang: i18n::Lang, out: &mut dyn Write) -> Result<(), Error
     // piece by piece would cost more than drawing its whole table.
     std::mem::forget(ctx);
     result?;
-    out.flush()?;
+    out.flush().map_err(Error::Output)?;
     Ok(())
 }
 

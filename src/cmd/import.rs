@@ -125,7 +125,7 @@ pub(crate) fn print_refused(
         Key::SyncRefused,
         &[("count", &count), ("reason", &reason)],
     );
-    writeln!(out, "{line}")?;
+    writeln!(out, "{line}").map_err(Error::Output)?;
     Ok(())
 }
 
@@ -142,7 +142,7 @@ pub(crate) fn print_copy_notice(
         Key::SyncCopyNotice,
         &[("was", &was), ("now", &now)],
     );
-    writeln!(out, "{line}")?;
+    writeln!(out, "{line}").map_err(Error::Output)?;
     Ok(())
 }
 
@@ -164,7 +164,7 @@ pub(crate) fn print_outcome(
         } else {
             Key::ImportNothing
         };
-        writeln!(out, "{}", tr(lang, key, &[("path", &path)]))?;
+        writeln!(out, "{}", tr(lang, key, &[("path", &path)])).map_err(Error::Output)?;
         return Ok(());
     }
     let heading = if dry_run {
@@ -172,9 +172,9 @@ pub(crate) fn print_outcome(
     } else {
         Key::ImportTook
     };
-    writeln!(out, "{}", tr(lang, heading, &[("path", &path)]))?;
+    writeln!(out, "{}", tr(lang, heading, &[("path", &path)])).map_err(Error::Output)?;
     for (step, from, to) in &outcome.status_changes {
-        writeln!(out, "    {}", ctx.change_line(step, *from, *to))?;
+        writeln!(out, "    {}", ctx.change_line(step, *from, *to)).map_err(Error::Output)?;
     }
     for (step, count) in &outcome.notes_added {
         let (number, title) = ctx.describe_step(step);
@@ -183,7 +183,7 @@ pub(crate) fn print_outcome(
             Key::ImportNotes,
             &[("number", &number), ("title", &title), ("count", count)],
         );
-        writeln!(out, "    {line}")?;
+        writeln!(out, "    {line}").map_err(Error::Output)?;
     }
     if outcome.changes_added > 0 {
         writeln!(
@@ -194,7 +194,8 @@ pub(crate) fn print_outcome(
                 Key::ImportHistory,
                 &[("count", &outcome.changes_added)]
             )
-        )?;
+        )
+        .map_err(Error::Output)?;
     }
     Ok(())
 }

@@ -280,7 +280,7 @@ impl Context {
                     )
                 }
             };
-            writeln!(out, "{line}")?;
+            writeln!(out, "{line}").map_err(Error::Output)?;
         }
         Ok(())
     }

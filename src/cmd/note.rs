@@ -32,6 +32,7 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
             Key::NoteAdded,
             &[("number", &number), ("title", &title)]
         )
-    )?;
+    )
+    .map_err(Error::Output)?;
     Ok(())
 }

@@ -62,7 +62,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             Key::SyncSkipped,
             &[("path", &quoted_path(path)), ("reason", &reason)],
         );
-        writeln!(out, "{line}")?;
+        writeln!(out, "{line}").map_err(Error::Output)?;
     }
     let mut refused = read.refused;
     // Nothing new and nothing to say: the history is not read at all.
@@ -134,7 +134,8 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
                 Key::SyncWrote,
                 &[("count", &count), ("path", &quoted_path(&path))]
             )
-        )?;
+        )
+        .map_err(Error::Output)?;
     }
     marks.set_home(end, &last);
     marks.save(&marks_file);

@@ -50,7 +50,7 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
 /// What the undo took back, or that there was nothing to take back.
 fn report(ctx: &Context, reverted: Option<Reverted>, out: &mut dyn Write) -> Result<(), Error> {
     let Some(reverted) = reverted else {
-        writeln!(out, "{}", word(ctx.lang, Key::UndoNothing))?;
+        writeln!(out, "{}", word(ctx.lang, Key::UndoNothing)).map_err(Error::Output)?;
         return Ok(());
     };
     let date = format!(
@@ -66,19 +66,20 @@ fn report(ctx: &Context, reverted: Option<Reverted>, out: &mut dyn Write) -> Res
             Key::UndoReverted,
             &[("command", &reverted.command), ("date", &date)]
         )
-    )?;
+    )
+    .map_err(Error::Output)?;
     for (step, from, to) in &reverted.statuses {
-        writeln!(out, "    {}", ctx.change_line(step, *from, *to))?;
+        writeln!(out, "    {}", ctx.change_line(step, *from, *to)).map_err(Error::Output)?;
     }
     for (step, count) in &reverted.notes_removed {
         for _ in 0..*count {
-            writeln!(out, "    {}", ctx.note_line(step, false))?;
+            writeln!(out, "    {}", ctx.note_line(step, false)).map_err(Error::Output)?;
         }
     }
     if let Some((_, after)) = reverted.target
         && let Some(line) = ctx.op_line(&Op::Target { date: after })
     {
-        writeln!(out, "    {line}")?;
+        writeln!(out, "    {line}").map_err(Error::Output)?;
     }
     Ok(())
 }

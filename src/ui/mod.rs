@@ -46,7 +46,7 @@ pub(crate) fn run(cli: &Cli, lang: Lang) -> Result<(), Error> {
         let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableFocusChange);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableFocusChange);
     let result = event_loop(&mut terminal, &mut app, &mut ctx);
     let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableFocusChange);
@@ -61,7 +61,9 @@ fn event_loop(
     ctx: &mut Context,
 ) -> Result<(), Error> {
     loop {
-        terminal.draw(|frame| render::draw(frame, app))?;
+        terminal
+            .draw(|frame| render::draw(frame, app))
+            .map_err(Error::Terminal)?;
         if app.quit {
             return Ok(());
         }
@@ -69,18 +71,18 @@ fn event_loop(
         if crate::crash_point::crash_requested("ui-panic") {
             panic!("a panic injected by SMM_PATH_CRASH_AT=ui-panic");
         }
-        if !event::poll(RELOAD_EVERY)? {
+        if !event::poll(RELOAD_EVERY).map_err(Error::Terminal)? {
             reload(app, ctx);
             continue;
         }
-        match event::read()? {
+        match event::read().map_err(Error::Terminal)? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(intent) = app.handle_key(key) {
                     perform(app, ctx, intent);
                 }
             }
             Event::Mouse(mouse) => {
-                let size = terminal.size()?;
+                let size = terminal.size().map_err(Error::Terminal)?;
                 let list =
                     render::list_area(ratatui::layout::Rect::new(0, 0, size.width, size.height));
                 app.handle_mouse(mouse, list.y, list.x + list.width);
