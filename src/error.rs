@@ -1,7 +1,8 @@
 //! Everything that can go wrong, its exit code, and its message in the user's language.
 
+use std::fmt::Display;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::control::quoted_path;
 use crate::i18n::{Key, Lang, tr, word};
@@ -21,9 +22,19 @@ pub enum ExitStatus {
 }
 
 /// A failed command.
-#[derive(Debug)]
+///
+/// What it tells the user and the exit code it ends with are decided
+/// together, in one arm of [`Error::describe`]: adding an error is a variant
+/// here, its arm there, and its message in the catalogue. `Display` is the
+/// English message; the CLI renders it in the user's language with
+/// [`Error::render`]. A message already words its cause (the catalogue puts
+/// it mid-sentence), so `source()` is for code that inspects the cause, not
+/// for printing a chain of messages.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.render(Lang::En))]
 pub enum Error {
-    Selector(SelectorError),
+    #[error(transparent)]
+    Selector(#[from] SelectorError),
     InvalidDate {
         input: String,
     },
@@ -35,6 +46,8 @@ pub enum Error {
     NoLearners,
     /// `smm-path ui` without a terminal to draw on.
     NoTerminal,
+    /// The terminal failed the full-screen view while it ran.
+    Terminal(#[source] io::Error),
     /// A range or list where one step is needed (`note 1-3`).
     OneStepOnly {
         input: String,
@@ -64,12 +77,22 @@ pub enum Error {
         bytes: usize,
     },
     ResetAllNeedsYes,
-    Store(StoreError),
-    Roadmap(RoadmapError),
+    /// The answer to `reset --all`'s question could not be read.
+    ConfirmationRead(#[source] io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Roadmap(#[from] RoadmapError),
     NoDataDir,
+    /// `export -o FILE` could not write FILE.
     ExportWrite {
         path: PathBuf,
-        reason: String,
+        source: io::Error,
+    },
+    /// `roadmap new FILE` could not write FILE.
+    RoadmapNewWrite {
+        path: PathBuf,
+        source: io::Error,
     },
     /// `doctor` found something wrong (and said what).
     Unhealthy,
@@ -92,13 +115,8 @@ pub enum Error {
     WouldOverwrite {
         path: PathBuf,
     },
-    Output(io::Error),
-}
-
-impl From<SelectorError> for Error {
-    fn from(error: SelectorError) -> Self {
-        Error::Selector(error)
-    }
+    /// Standard output could not be written.
+    Output(#[source] io::Error),
 }
 
 impl Error {
@@ -110,55 +128,10 @@ impl Error {
             Err(_) => Err(Error::ControlCharacter),
         }
     }
-}
 
-impl From<StoreError> for Error {
-    fn from(error: StoreError) -> Self {
-        Error::Store(error)
-    }
-}
-
-impl From<RoadmapError> for Error {
-    fn from(error: RoadmapError) -> Self {
-        Error::Roadmap(error)
-    }
-}
-
-impl From<io::Error> for Error {
-    fn from(error: io::Error) -> Self {
-        Error::Output(error)
-    }
-}
-
-impl Error {
     /// The exit code this error ends the process with.
     pub fn exit_status(&self) -> ExitStatus {
-        match self {
-            Error::Selector(_)
-            | Error::InvalidDate { .. }
-            | Error::FutureDate { .. }
-            | Error::FinishBeforeStart { .. }
-            | Error::OneStepOnly { .. }
-            | Error::NoTerminal
-            | Error::BadName { .. }
-            | Error::PastTarget { .. }
-            | Error::EmptyNote
-            | Error::ControlCharacter
-            | Error::TextTooLong { .. }
-            | Error::InvalidNow { .. }
-            | Error::ResetAllNeedsYes
-            | Error::WouldOverwrite { .. } => ExitStatus::Usage,
-            Error::Store(_)
-            | Error::Roadmap(_)
-            | Error::NoDataDir
-            | Error::ExportWrite { .. }
-            | Error::Unhealthy
-            | Error::RoadmapRejected { .. }
-            | Error::ImportInvalid { .. }
-            | Error::SyncFolder { .. }
-            | Error::NoLearners
-            | Error::Output(_) => ExitStatus::Failure,
-        }
+        self.describe(Lang::En).0
     }
 
     /// Writing to a closed pipe (`smm-path log | head`) is how pipes end, not a failure.
@@ -168,79 +141,144 @@ impl Error {
 
     /// The message for the user, without the `error:` prefix.
     pub fn render(&self, lang: Lang) -> String {
+        self.describe(lang).1
+    }
+
+    /// The exit code and the message in `lang`, decided in one place.
+    fn describe(&self, lang: Lang) -> (ExitStatus, String) {
+        use ExitStatus::{Failure, Usage};
+        let text = |key: Key| word(lang, key).to_string();
+        let fill = |key: Key, args: &[(&str, &dyn Display)]| tr(lang, key, args);
         match self {
-            Error::Selector(error) => render_selector(lang, error),
-            Error::InvalidDate { input } => tr(lang, Key::ErrInvalidDate, &[("input", input)]),
-            Error::FutureDate { input } => tr(lang, Key::ErrFutureDate, &[("input", input)]),
-            Error::NoTerminal => word(lang, Key::ErrNoTerminal).to_string(),
-            Error::BadName { name } => tr(
-                lang,
-                Key::ErrBadName,
-                &[
-                    ("name", &crate::control::escaped(name)),
-                    ("max", &crate::progress::config::MAX_NAME_CHARS),
-                ],
+            Error::Selector(error) => (Usage, render_selector(lang, error)),
+            Error::InvalidDate { input } => (Usage, fill(Key::ErrInvalidDate, &[("input", input)])),
+            Error::FutureDate { input } => (Usage, fill(Key::ErrFutureDate, &[("input", input)])),
+            Error::NoTerminal => (Usage, text(Key::ErrNoTerminal)),
+            Error::Terminal(error) => (Failure, io_failure(lang, Key::ErrTerminal, error)),
+            Error::BadName { name } => (
+                Usage,
+                fill(
+                    Key::ErrBadName,
+                    &[
+                        ("name", &crate::control::escaped(name)),
+                        ("max", &crate::progress::config::MAX_NAME_CHARS),
+                    ],
+                ),
             ),
-            Error::NoLearners => word(lang, Key::ErrNoLearners).to_string(),
-            Error::OneStepOnly { input, count } => tr(
-                lang,
-                Key::ErrOneStepOnly,
-                &[("input", input), ("count", count)],
+            Error::NoLearners => (Failure, text(Key::ErrNoLearners)),
+            Error::OneStepOnly { input, count } => (
+                Usage,
+                fill(Key::ErrOneStepOnly, &[("input", input), ("count", count)]),
             ),
             Error::FinishBeforeStart {
                 number,
                 started,
                 input,
-            } => tr(
-                lang,
-                Key::ErrFinishBeforeStart,
-                &[("number", number), ("started", started), ("input", input)],
+            } => (
+                Usage,
+                fill(
+                    Key::ErrFinishBeforeStart,
+                    &[("number", number), ("started", started), ("input", input)],
+                ),
             ),
-            Error::PastTarget { input } => tr(lang, Key::ErrPastTarget, &[("input", input)]),
-            Error::EmptyNote => word(lang, Key::ErrEmptyNote).to_string(),
-            Error::ControlCharacter => word(lang, Key::ErrControlCharacter).to_string(),
-            Error::TextTooLong { bytes } => tr(
-                lang,
-                Key::ErrTextTooLong,
-                &[
-                    ("bytes", bytes),
-                    ("limit", &crate::progress::MAX_TEXT_BYTES),
-                ],
+            Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
+            Error::EmptyNote => (Usage, text(Key::ErrEmptyNote)),
+            Error::ControlCharacter => (Usage, text(Key::ErrControlCharacter)),
+            Error::TextTooLong { bytes } => (
+                Usage,
+                fill(
+                    Key::ErrTextTooLong,
+                    &[
+                        ("bytes", bytes),
+                        ("limit", &crate::progress::MAX_TEXT_BYTES),
+                    ],
+                ),
             ),
-            Error::InvalidNow { value } => tr(lang, Key::ErrInvalidNow, &[("value", value)]),
-            Error::ResetAllNeedsYes => word(lang, Key::ErrResetAllNeedsYes).to_string(),
-            Error::Store(error) => render_store(lang, error),
-            Error::Roadmap(error) => render_roadmap(lang, error),
-            Error::NoDataDir => word(lang, Key::ErrNoDataDir).to_string(),
-            Error::ExportWrite { path, reason } => tr(
-                lang,
-                Key::ErrExportWrite,
-                &[("path", &quoted_path(path)), ("reason", reason)],
+            Error::InvalidNow { value } => (Usage, fill(Key::ErrInvalidNow, &[("value", value)])),
+            Error::ResetAllNeedsYes => (Usage, text(Key::ErrResetAllNeedsYes)),
+            Error::ConfirmationRead(error) => {
+                (Failure, io_failure(lang, Key::ErrConfirmationRead, error))
+            }
+            Error::Store(error) => (Failure, render_store(lang, error)),
+            Error::Roadmap(error) => (Failure, render_roadmap(lang, error)),
+            Error::NoDataDir => (Failure, text(Key::ErrNoDataDir)),
+            Error::ExportWrite { path, source } => {
+                (Failure, about_file(lang, Key::ErrExportWrite, path, source))
+            }
+            Error::RoadmapNewWrite { path, source } => {
+                let reason = io_reason(lang, source);
+                (
+                    Failure,
+                    about_file(lang, Key::ErrRoadmapNewWrite, path, &reason),
+                )
+            }
+            Error::Output(error) => (Failure, fill(Key::ErrOutput, &[("reason", error)])),
+            Error::Unhealthy => (Failure, text(Key::ErrUnhealthy)),
+            Error::RoadmapRejected { path, count } => (
+                Failure,
+                fill(
+                    Key::ErrRoadmapRejected,
+                    &[("path", &quoted_path(path)), ("count", count)],
+                ),
             ),
-            Error::Output(error) => tr(lang, Key::ErrOutput, &[("reason", error)]),
-            Error::Unhealthy => word(lang, Key::ErrUnhealthy).to_string(),
-            Error::RoadmapRejected { path, count } => tr(
-                lang,
-                Key::ErrRoadmapRejected,
-                &[("path", &quoted_path(path)), ("count", count)],
+            Error::ImportInvalid { path, reason } => (
+                Failure,
+                about_file(lang, Key::ErrImportInvalid, path, reason),
             ),
-            Error::ImportInvalid { path, reason } => tr(
-                lang,
-                Key::ErrImportInvalid,
-                &[("path", &quoted_path(path)), ("reason", reason)],
-            ),
-            Error::SyncFolder { path, reason } => tr(
-                lang,
-                Key::ErrSyncFolder,
-                &[("path", &quoted_path(path)), ("reason", reason)],
-            ),
-            Error::WouldOverwrite { path } => tr(
-                lang,
-                Key::ErrWouldOverwrite,
-                &[("path", &quoted_path(path))],
+            Error::SyncFolder { path, reason } => {
+                (Failure, about_file(lang, Key::ErrSyncFolder, path, reason))
+            }
+            Error::WouldOverwrite { path } => (
+                Usage,
+                fill(Key::ErrWouldOverwrite, &[("path", &quoted_path(path))]),
             ),
         }
     }
+}
+
+/// The sub-errors' `Display` is their English message, as the CLI would
+/// print it, so `std::error::Error` says what smm-path says. It is written
+/// here, beside the rendering in any language, rather than in the modules
+/// that define them, which know nothing of this one.
+macro_rules! display_in_english {
+    ($($error:ty => $render:path),* $(,)?) => {$(
+        impl std::fmt::Display for $error {
+            fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str(&$render(Lang::En, self))
+            }
+        }
+    )*};
+}
+
+display_in_english! {
+    SelectorError => render_selector,
+    FileProblem => render_file_problem,
+    StoreError => render_store,
+    RoadmapError => render_roadmap,
+}
+
+/// An I/O error in the catalogue's words, by its kind (no English system text).
+fn io_reason(lang: Lang, error: &io::Error) -> String {
+    render_file_problem(lang, &FileProblem::Io(error.kind()))
+}
+
+/// A message saying what failed, with the I/O error as its `{reason}`.
+fn io_failure(lang: Lang, key: Key, error: &io::Error) -> String {
+    tr(lang, key, &[("reason", &io_reason(lang, error))])
+}
+
+/// A message naming a file and why it could not be used.
+fn about_file(lang: Lang, key: Key, path: &Path, reason: &dyn Display) -> String {
+    tr(
+        lang,
+        key,
+        &[("path", &quoted_path(path)), ("reason", reason)],
+    )
+}
+
+/// A message naming a file and why it could not be read or written.
+fn with_file_problem(lang: Lang, key: Key, path: &Path, reason: &FileProblem) -> String {
+    about_file(lang, key, path, &render_file_problem(lang, reason))
 }
 
 fn render_selector(lang: Lang, error: &SelectorError) -> String {
@@ -295,14 +333,9 @@ pub(crate) fn render_file_problem(lang: Lang, problem: &FileProblem) -> String {
 
 pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
     match error {
-        StoreError::Unreadable { path, reason } => tr(
-            lang,
-            Key::ErrStateUnreadable,
-            &[
-                ("path", &quoted_path(path)),
-                ("reason", &render_file_problem(lang, reason)),
-            ],
-        ),
+        StoreError::Unreadable { path, reason } => {
+            with_file_problem(lang, Key::ErrStateUnreadable, path, reason)
+        }
         StoreError::NotUtf8 { path } => {
             tr(lang, Key::ErrStateNotUtf8, &[("path", &quoted_path(path))])
         }
@@ -379,35 +412,20 @@ pub(crate) fn render_store(lang: Lang, error: &StoreError) -> String {
             Key::ErrNothingToRebuildFrom,
             &[("path", &quoted_path(path))],
         ),
-        StoreError::Lock { path, reason } => tr(
-            lang,
-            Key::ErrStateLock,
-            &[
-                ("path", &quoted_path(path)),
-                ("reason", &render_file_problem(lang, reason)),
-            ],
-        ),
-        StoreError::Write { path, reason } => tr(
-            lang,
-            Key::ErrStateWrite,
-            &[
-                ("path", &quoted_path(path)),
-                ("reason", &render_file_problem(lang, reason)),
-            ],
-        ),
+        StoreError::Lock { path, reason } => {
+            with_file_problem(lang, Key::ErrStateLock, path, reason)
+        }
+        StoreError::Write { path, reason } => {
+            with_file_problem(lang, Key::ErrStateWrite, path, reason)
+        }
     }
 }
 
 fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
     match error {
-        RoadmapError::Unreadable { path, reason } => tr(
-            lang,
-            Key::ErrRoadmapUnreadable,
-            &[
-                ("path", &quoted_path(path)),
-                ("reason", &render_file_problem(lang, reason)),
-            ],
-        ),
+        RoadmapError::Unreadable { path, reason } => {
+            with_file_problem(lang, Key::ErrRoadmapUnreadable, path, reason)
+        }
         RoadmapError::Syntax { path, error } => {
             let header = tr(
                 lang,
@@ -443,19 +461,12 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
 }
 
 fn render_place(lang: Lang, place: &Place) -> String {
-    match place {
-        Place::Roadmap => word(lang, Key::ProblemPlaceRoadmap).to_string(),
-        Place::Phase { number, id } => tr(
-            lang,
-            Key::ProblemPlacePhase,
-            &[("number", number), ("id", id)],
-        ),
-        Place::Step { number, id } => tr(
-            lang,
-            Key::ProblemPlaceStep,
-            &[("number", number), ("id", id)],
-        ),
-    }
+    let (key, number, id) = match place {
+        Place::Roadmap => return word(lang, Key::ProblemPlaceRoadmap).to_string(),
+        Place::Phase { number, id } => (Key::ProblemPlacePhase, number, id),
+        Place::Step { number, id } => (Key::ProblemPlaceStep, number, id),
+    };
+    tr(lang, key, &[("number", number), ("id", id)])
 }
 
 /// One roadmap problem in words.
@@ -538,5 +549,62 @@ pub fn render_problem(lang: Lang, problem: &Problem) -> String {
             Key::ProblemStepWithoutPhase,
             &[("number", number), ("id", id)],
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn display_is_the_english_message_and_the_io_error_its_source() {
+        let error = Error::RoadmapNewWrite {
+            path: PathBuf::from("mine.yaml"),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            error.to_string(),
+            "cannot write the starter roadmap mine.yaml: permission denied"
+        );
+        assert_eq!(
+            error.render(Lang::Id),
+            "roadmap awal mine.yaml tidak bisa ditulis: izin ditolak"
+        );
+        assert_eq!(error.exit_status(), ExitStatus::Failure);
+        let source = error
+            .source()
+            .and_then(|source| source.downcast_ref::<io::Error>());
+        assert_eq!(
+            source.map(io::Error::kind),
+            Some(io::ErrorKind::PermissionDenied)
+        );
+    }
+
+    #[test]
+    fn a_store_error_reads_as_itself_and_leads_to_its_file_problem() {
+        let error = Error::from(StoreError::Write {
+            path: PathBuf::from("progress.yaml"),
+            reason: FileProblem::Io(io::ErrorKind::StorageFull),
+        });
+        assert_eq!(
+            error.to_string(),
+            "cannot save progress to progress.yaml: the disk is full; the previous progress is unchanged"
+        );
+        let source = error
+            .source()
+            .and_then(|source| source.downcast_ref::<FileProblem>());
+        assert_eq!(source, Some(&FileProblem::Io(io::ErrorKind::StorageFull)));
+    }
+
+    #[test]
+    fn only_a_closed_pipe_on_the_output_is_how_output_ends() {
+        let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(Error::Output(pipe()).is_broken_pipe());
+        assert!(!Error::Terminal(pipe()).is_broken_pipe());
+        assert!(!Error::ConfirmationRead(pipe()).is_broken_pipe());
+        assert_eq!(Error::Terminal(pipe()).exit_status(), ExitStatus::Failure);
+        assert_eq!(ExitStatus::Usage, Error::ResetAllNeedsYes.exit_status());
     }
 }

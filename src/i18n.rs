@@ -505,6 +505,10 @@ catalogue! {
         en: "`reset --all` asks for confirmation, and there is no terminal to ask on: add --yes",
         id: "`reset --all` perlu konfirmasi, tetapi tidak ada terminal untuk bertanya: tambahkan --yes",
     }
+    ErrConfirmationRead {
+        en: "cannot read the answer to `reset --all`'s question: {reason}; nothing changed: run it again, or add --yes",
+        id: "jawaban atas pertanyaan `reset --all` tidak bisa dibaca: {reason}; tidak ada yang berubah: jalankan lagi, atau tambahkan --yes",
+    }
 
     // Errors: runtime (exit 1).
     FileNotPlain { en: "not a plain file (a FIFO, a device or a socket)", id: "bukan berkas biasa (FIFO, perangkat, atau soket)" }
@@ -599,6 +603,14 @@ catalogue! {
         id: "{path} tidak bisa ditulis: {reason}",
     }
     ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
+    ErrRoadmapNewWrite {
+        en: "cannot write the starter roadmap {path}: {reason}",
+        id: "roadmap awal {path} tidak bisa ditulis: {reason}",
+    }
+    ErrTerminal {
+        en: "the full-screen view cannot use the terminal: {reason}; any change already made in it is saved: use the commands instead, such as `smm-path status`",
+        id: "tampilan layar penuh tidak bisa memakai terminal: {reason}; perubahan yang sudah dibuat di sana tetap tersimpan: gunakan perintah saja, misalnya `smm-path status`",
+    }
 
     ErrUnhealthy {
         en: "doctor found problems, listed above",

@@ -29,7 +29,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 
 use crate::cli::Cli;
-use crate::error::ExitStatus;
+use crate::error::{Error, ExitStatus};
 use crate::i18n::{Key, word};
 use crate::settings::Settings;
 
@@ -79,8 +79,8 @@ pub fn main() -> ExitCode {
     } else {
         std::io::BufWriter::new(Box::new(stdout.lock()))
     };
-    let result =
-        cmd::run(&settings, cli.command.as_ref(), &mut out).and_then(|()| Ok(out.flush()?));
+    let result = cmd::run(&settings, cli.command.as_ref(), &mut out)
+        .and_then(|()| out.flush().map_err(Error::Output));
     match result {
         Ok(()) => ExitCode::from(ExitStatus::Success as u8),
         Err(error) if error.is_broken_pipe() => ExitCode::from(ExitStatus::Success as u8),

@@ -21,8 +21,11 @@ pub enum Links {
 }
 
 /// Why a file could not be read, or written; worded through the catalogue
-/// so no English operating-system text reaches Indonesian output.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// so no English operating-system text reaches Indonesian output. It keeps
+/// the [`io::ErrorKind`], not the [`io::Error`]: the kind is what the
+/// catalogue words, and it can be compared and cloned. Its `Display`, the
+/// English wording, is in [`crate::error`] with the others.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileProblem {
     /// A FIFO, a device or a socket.
     NotPlainFile,

@@ -627,7 +627,8 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
     let learners = shown;
     if learners.is_empty() {
         for (path, reason) in &skipped {
-            writeln!(out, "{}: {reason}", crate::control::quoted_path(path))?;
+            writeln!(out, "{}: {reason}", crate::control::quoted_path(path))
+                .map_err(Error::Output)?;
         }
         return Err(Error::NoLearners);
     }

@@ -12,8 +12,10 @@ pub(crate) fn run(ctx: &Context, args: &ConfigNameArgs, out: &mut dyn Write) -> 
     let home = ctx.store.home();
     match &args.name {
         None => match learner_name(home)? {
-            Some(name) => writeln!(out, "{name}")?,
-            None => writeln!(out, "{}", word(ctx.lang, Key::ConfigNoName))?,
+            Some(name) => writeln!(out, "{name}").map_err(Error::Output)?,
+            None => {
+                writeln!(out, "{}", word(ctx.lang, Key::ConfigNoName)).map_err(Error::Output)?
+            }
         },
         Some(name) => {
             let name = ctx.learner_name(Some(name))?.unwrap_or_default();
@@ -22,7 +24,8 @@ pub(crate) fn run(ctx: &Context, args: &ConfigNameArgs, out: &mut dyn Write) -> 
                 out,
                 "{}",
                 tr(ctx.lang, Key::ConfigNameSet, &[("name", &name)])
-            )?;
+            )
+            .map_err(Error::Output)?;
         }
     }
     Ok(())

@@ -202,7 +202,7 @@ struct Report<'a> {
 
 impl Report<'_> {
     fn line(&mut self, line: String) -> Result<(), Error> {
-        writeln!(self.out, "{line}")?;
+        writeln!(self.out, "{line}").map_err(Error::Output)?;
         Ok(())
     }
 
@@ -241,7 +241,8 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                 out,
                 "{}",
                 tr(lang, Key::DoctorNotNeeded, &[("path", &quoted_path(path))])
-            )?,
+            )
+            .map_err(Error::Output)?,
             Rebuilt::Done { kept, changes } => {
                 writeln!(
                     out,
@@ -251,7 +252,8 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                         done,
                         &[("path", &quoted_path(path)), ("count", &changes)]
                     )
-                )?;
+                )
+                .map_err(Error::Output)?;
                 if let Some(kept) = kept {
                     writeln!(
                         out,
@@ -261,7 +263,8 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                             Key::DoctorKeptBroken,
                             &[("path", &quoted_path(&kept))]
                         )
-                    )?;
+                    )
+                    .map_err(Error::Output)?;
                 }
             }
         }
@@ -286,7 +289,8 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
             out,
             "{}",
             tr(lang, Key::DoctorCleaned, &[("count", &removed)])
-        )?;
+        )
+        .map_err(Error::Output)?;
         return Ok(());
     }
     let kept = store.restore_backup(&stamp)?;
@@ -302,7 +306,8 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                 ("path", &quoted_path(&path))
             ]
         )
-    )?;
+    )
+    .map_err(Error::Output)?;
     if let Some(kept) = kept {
         writeln!(
             out,
@@ -312,7 +317,8 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                 Key::DoctorKeptBroken,
                 &[("path", &quoted_path(&kept))]
             )
-        )?;
+        )
+        .map_err(Error::Output)?;
     }
     Ok(())
 }

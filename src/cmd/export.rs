@@ -49,17 +49,18 @@ pub(super) fn write_output(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     match output {
-        None => write!(out, "{document}")?,
+        None => write!(out, "{document}").map_err(Error::Output)?,
         Some(path) => {
             write_document(ctx, path, document.as_bytes()).map_err(|error| Error::ExportWrite {
                 path: path.to_path_buf(),
-                reason: error.to_string(),
+                source: error,
             })?;
             writeln!(
                 out,
                 "{}",
                 tr(ctx.lang, Key::Exported, &[("path", &quoted_path(path))])
-            )?;
+            )
+            .map_err(Error::Output)?;
         }
     }
     Ok(())

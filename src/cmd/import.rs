@@ -56,7 +56,7 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
                 .map(Suspect::IdTaken)
                 .collect();
             if let Some(line) = changes::refused(ctx.lang, &taken) {
-                writeln!(out, "{line}")?;
+                writeln!(out, "{line}").map_err(Error::Output)?;
             }
             refused = taken.len();
             if let Some(was) = &synced.was_device {
@@ -64,7 +64,8 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
                     out,
                     "{}",
                     changes::copy_notice(ctx.lang, was, &after.device)
-                )?;
+                )
+                .map_err(Error::Output)?;
             }
             (before, after, synced.added)
         }

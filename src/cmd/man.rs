@@ -1,6 +1,6 @@
 //! `smm-path man`: the manual page, in the output language.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use clap_mangen::Man;
 
@@ -16,6 +16,21 @@ const MAN_DATE: &str = "2026-11";
 /// would point to a `smm-path-status(1)` page per command, and no such
 /// pages are installed.
 pub(crate) fn run(lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+    // Writing to memory cannot fail; the error is kept all the same.
+    let page = man_page(lang).map_err(Error::Output)?;
+    for line in String::from_utf8_lossy(&page).lines() {
+        match line.strip_prefix(".SH ") {
+            Some(heading) => writeln!(out, ".SH {}", section_heading(lang, heading)),
+            None => writeln!(out, "{line}"),
+        }
+        .map_err(Error::Output)?;
+    }
+    Ok(())
+}
+
+/// The page as clap_mangen writes it, in memory, so its headings can be
+/// translated on the way out.
+fn man_page(lang: Lang) -> io::Result<Vec<u8>> {
     let mut page = Vec::new();
     let mut command = crate::cli_lang::command(lang);
     command.build();
@@ -39,14 +54,7 @@ pub(crate) fn run(lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
         man.render_extra_section(&mut page)?;
     }
     man.render_version_section(&mut page)?;
-    let page = String::from_utf8_lossy(&page);
-    for line in page.lines() {
-        match line.strip_prefix(".SH ") {
-            Some(heading) => writeln!(out, ".SH {}", section_heading(lang, heading))?,
-            None => writeln!(out, "{line}")?,
-        }
-    }
-    Ok(())
+    Ok(page)
 }
 
 /// A man page section's heading in `lang`.
@@ -66,7 +74,7 @@ fn section_heading(lang: Lang, heading: &str) -> String {
 
 /// Each visible command of `parent` as a subsection: its usage, what it
 /// does and its own options; nested commands (`roadmap list`) follow.
-fn render_commands(parent: &clap::Command, path: &str, out: &mut dyn Write) -> Result<(), Error> {
+fn render_commands(parent: &clap::Command, path: &str, out: &mut Vec<u8>) -> io::Result<()> {
     for command in parent
         .get_subcommands()
         .filter(|command| !command.is_hide_set())

@@ -120,7 +120,7 @@ pub(crate) fn print_outcomes(
 /// Writes each line with its newline.
 pub(crate) fn print_lines(lines: &[String], out: &mut dyn Write) -> Result<(), Error> {
     for line in lines {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{line}").map_err(Error::Output)?;
     }
     Ok(())
 }

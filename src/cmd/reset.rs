@@ -33,10 +33,13 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
             tr(ctx.lang, Key::ResetAllConfirm, &[("title", &title)])
         );
         let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map_err(Error::ConfirmationRead)?;
         let answer = answer.trim().to_lowercase();
         if !matches!(answer.as_str(), "y" | "yes" | "ya") {
-            writeln!(out, "{}", word(ctx.lang, Key::ResetAllCancelled))?;
+            writeln!(out, "{}", word(ctx.lang, Key::ResetAllCancelled)).map_err(Error::Output)?;
             return Ok(());
         }
     }
@@ -53,7 +56,7 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
         .filter(|outcome| matches!(outcome, Outcome::Changed { .. }))
         .collect();
     if changed.is_empty() {
-        writeln!(out, "{}", word(ctx.lang, Key::NothingChanged))?;
+        writeln!(out, "{}", word(ctx.lang, Key::NothingChanged)).map_err(Error::Output)?;
         return Ok(());
     }
     print_outcomes(ctx.words(), &changed, out)

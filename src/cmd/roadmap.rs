@@ -34,15 +34,16 @@ pub(crate) fn validate(
                     ("languages", &languages),
                 ],
             );
-            writeln!(out, "{line}")?;
+            writeln!(out, "{line}").map_err(Error::Output)?;
             Ok(())
         }
         Err(RoadmapError::Invalid { path, problems }) => {
             for problem in &problems {
                 let (line, column) = locate(&text, problem);
                 let message = render_problem(lang, problem);
-                writeln!(out, "{}:{line}:{column}: {message}", quoted_path(&path))?;
-                writeln!(out, "{}", snippet(&text, line, column))?;
+                writeln!(out, "{}:{line}:{column}: {message}", quoted_path(&path))
+                    .map_err(Error::Output)?;
+                writeln!(out, "{}", snippet(&text, line, column)).map_err(Error::Output)?;
             }
             Err(Error::RoadmapRejected {
                 path,
@@ -67,15 +68,16 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
                 out,
                 "{}",
                 tr(lang, Key::RoadmapCreated, &[("path", &quoted_path(path))])
-            )?;
+            )
+            .map_err(Error::Output)?;
             Ok(())
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(Error::WouldOverwrite { path: path.clone() })
         }
-        Err(error) => Err(Error::ExportWrite {
+        Err(source) => Err(Error::RoadmapNewWrite {
             path: path.clone(),
-            reason: error.to_string(),
+            source,
         }),
     }
 }
@@ -83,7 +85,7 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
 pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load_without_notes()?;
     if state.roadmaps.is_empty() {
-        writeln!(out, "{}", word(ctx.lang, Key::RoadmapListEmpty))?;
+        writeln!(out, "{}", word(ctx.lang, Key::RoadmapListEmpty)).map_err(Error::Output)?;
         return Ok(());
     }
     for (id, progress) in &state.roadmaps {
@@ -130,7 +132,7 @@ pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
                 &[("id", id), ("done", &done)],
             ),
         };
-        writeln!(out, "{marker} {line}")?;
+        writeln!(out, "{marker} {line}").map_err(Error::Output)?;
     }
     Ok(())
 }

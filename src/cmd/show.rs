@@ -16,6 +16,6 @@ pub(crate) fn run(ctx: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result
         &report.steps[position],
         &report,
     );
-    write!(out, "{detail}")?;
+    write!(out, "{detail}").map_err(Error::Output)?;
     Ok(())
 }

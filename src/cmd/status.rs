@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::StatusArgs;
 use crate::cmd::{Context, list_some};
 use crate::error::Error;
-use crate::i18n::{Key, tr, word};
+use crate::i18n::{Key, Lang, tr, word};
 use crate::report::{
     ProgressReport, TableOptions, render_json, render_short_line, render_status_table,
     render_summary_line,
@@ -20,20 +20,20 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
     };
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
     if args.json {
-        write!(out, "{}", render_json(&report))?;
+        write!(out, "{}", render_json(&report)).map_err(Error::Output)?;
         return Ok(());
     }
     if args.short {
-        writeln!(out, "{}", render_short_line(&report))?;
+        writeln!(out, "{}", render_short_line(&report)).map_err(Error::Output)?;
         return Ok(());
     }
     let options = TableOptions {
         color: ctx.color,
         width: ctx.width,
     };
-    writeln!(out, "{}\n", report.title)?;
-    writeln!(out, "{}\n", render_status_table(&report, options))?;
-    writeln!(out, "{}", render_summary_line(&report, ctx.color))?;
+    writeln!(out, "{}\n", report.title).map_err(Error::Output)?;
+    writeln!(out, "{}\n", render_status_table(&report, options)).map_err(Error::Output)?;
+    writeln!(out, "{}", render_summary_line(&report, ctx.color)).map_err(Error::Output)?;
     match report.next_step() {
         Some(next) => {
             let number = &next.number;
@@ -46,9 +46,10 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
                     &[("number", number), ("title", &next.title)]
                 ),
                 tr(ctx.lang, Key::NextHint, &[("number", number)])
-            )?;
+            )
+            .map_err(Error::Output)?;
         }
-        None => writeln!(out, "{}", word(ctx.lang, report.end_key()))?,
+        None => writeln!(out, "{}", word(ctx.lang, report.end_key())).map_err(Error::Output)?,
     }
     let progress = state.roadmap(&ctx.roadmap.id);
     if let Some(old) = progress
@@ -61,33 +62,25 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
             Key::StatusVersionChanged,
             &[("new", &new), ("old", &old)],
         );
-        writeln!(out, "{changed}")?;
+        writeln!(out, "{changed}").map_err(Error::Output)?;
         let added = progress.new_steps(&ctx.roadmap);
         if !added.is_empty() {
-            let (count, ids) = (added.len(), list_some(&added));
-            writeln!(
-                out,
-                "{}",
-                tr(
-                    ctx.lang,
-                    Key::StatusNewSteps,
-                    &[("count", &count), ("ids", &ids)]
-                )
-            )?;
+            let notice = steps_notice(ctx.lang, Key::StatusNewSteps, &added);
+            writeln!(out, "{notice}").map_err(Error::Output)?;
         }
     }
     if !report.orphans.is_empty() {
-        let ids = list_some(&report.orphans);
-        let count = report.orphans.len();
-        writeln!(
-            out,
-            "{}",
-            tr(
-                ctx.lang,
-                Key::StatusOrphans,
-                &[("count", &count), ("ids", &ids)]
-            )
-        )?;
+        let notice = steps_notice(ctx.lang, Key::StatusOrphans, &report.orphans);
+        writeln!(out, "{notice}").map_err(Error::Output)?;
     }
     Ok(())
+}
+
+/// A notice under the table about some steps: how many, and which.
+fn steps_notice(lang: Lang, key: Key, ids: &[&str]) -> String {
+    tr(
+        lang,
+        key,
+        &[("count", &ids.len()), ("ids", &list_some(ids))],
+    )
 }

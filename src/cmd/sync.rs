@@ -62,7 +62,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             Key::SyncSkipped,
             &[("path", &quoted_path(path)), ("reason", &reason)],
         );
-        writeln!(out, "{line}")?;
+        writeln!(out, "{line}").map_err(Error::Output)?;
     }
     let mut refused = read.refused;
     // Nothing new and nothing to say: the history is not read at all.
@@ -73,10 +73,11 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     };
     refused.extend(synced.id_taken.iter().cloned().map(Suspect::IdTaken));
     if let Some(line) = changes::refused(lang, &refused) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{line}").map_err(Error::Output)?;
     }
     if let Some(was) = &synced.was_device {
-        writeln!(out, "{}", changes::copy_notice(lang, was, &after.device))?;
+        writeln!(out, "{}", changes::copy_notice(lang, was, &after.device))
+            .map_err(Error::Output)?;
     }
     let roadmap_id = &ctx.roadmap.id;
     let outcome = MergeOutcome::between(
@@ -113,7 +114,8 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         if read.own.iter().any(|id| !have.contains(id)) {
             let was = device;
             device = ctx.store.become_new_device()?;
-            writeln!(out, "{}", changes::copy_notice(lang, &was, &device))?;
+            writeln!(out, "{}", changes::copy_notice(lang, &was, &device))
+                .map_err(Error::Output)?;
         }
     }
     let own = own_file(folder, &device);
@@ -138,7 +140,8 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
                 Key::SyncWrote,
                 &[("count", &count), ("path", &quoted_path(&path))]
             )
-        )?;
+        )
+        .map_err(Error::Output)?;
     }
     marks.set_home(end, &last);
     marks.save(&marks_file);

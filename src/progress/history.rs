@@ -34,7 +34,8 @@ pub struct HistoryError {
 }
 
 /// Why a history line does not read; worded through the catalogue.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe(Lang::En))]
 pub enum LineProblem {
     NoChecksum,
     /// The line was changed, or lines before it are missing.

@@ -16,8 +16,9 @@ pub enum StepSelector {
     Id(String),
 }
 
-/// Why a STEP argument does not name steps of the roadmap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a STEP argument does not name steps of the roadmap (its `Display`,
+/// the English wording, is in [`crate::error`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SelectorError {
     /// Not a number, range, list or id.
     Invalid { input: String },

@@ -11,13 +11,22 @@ use crate::yaml::{self, YamlError};
 /// The built-in roadmap's YAML, compiled in so smm-path works with no files around.
 pub const BUILTIN_SOURCE: &str = include_str!("../../roadmap/social-media-manager.yaml");
 
-/// Why a roadmap could not be used.
-#[derive(Debug)]
+/// Why a roadmap could not be used (its `Display`, the English wording, is
+/// in [`crate::error`]).
+#[derive(Debug, thiserror::Error)]
 pub enum RoadmapError {
     /// The file could not be read.
-    Unreadable { path: PathBuf, reason: FileProblem },
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        reason: FileProblem,
+    },
     /// The YAML is malformed or does not fit the roadmap format.
-    Syntax { path: PathBuf, error: YamlError },
+    Syntax {
+        path: PathBuf,
+        #[source]
+        error: YamlError,
+    },
     /// The YAML parses but breaks the roadmap's rules.
     Invalid {
         path: PathBuf,

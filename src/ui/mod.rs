@@ -48,8 +48,8 @@ pub(crate) fn run(settings: &Settings) -> Result<(), Error> {
         let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableFocusChange);
         previous(info);
     }));
-    let mut terminal = ratatui::try_init()?;
-    let size = terminal.size()?;
+    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    let size = terminal.size().map_err(Error::Terminal)?;
     app.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableFocusChange);
     let result = event_loop(&mut terminal, &mut app, &mut ctx);
@@ -65,7 +65,9 @@ fn event_loop(
     ctx: &mut Context,
 ) -> Result<(), Error> {
     loop {
-        terminal.draw(|frame| render::draw(frame, app))?;
+        terminal
+            .draw(|frame| render::draw(frame, app))
+            .map_err(Error::Terminal)?;
         if app.quit {
             return Ok(());
         }
@@ -73,11 +75,11 @@ fn event_loop(
         if crate::crash_point::crash_requested("ui-panic") {
             panic!("a panic injected by SMM_PATH_CRASH_AT=ui-panic");
         }
-        if !event::poll(RELOAD_EVERY)? {
+        if !event::poll(RELOAD_EVERY).map_err(Error::Terminal)? {
             reload(app, ctx);
             continue;
         }
-        match event::read()? {
+        match event::read().map_err(Error::Terminal)? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 if let Some(intent) = app.handle_key(key) {
                     perform(app, ctx, intent);

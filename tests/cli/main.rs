@@ -9,6 +9,7 @@ mod bad_input;
 mod cohort;
 mod done;
 mod durability;
+mod errors;
 mod export;
 mod exports;
 mod hostile_files;

@@ -53,11 +53,13 @@ pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
 /// file. A device file in a sync folder is held to it too.
 pub const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
 
-/// Why the progress could not be read or saved.
-#[derive(Debug)]
+/// Why the progress could not be read or saved (its `Display`, the English
+/// wording, is in [`crate::error`]).
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     Unreadable {
         path: PathBuf,
+        #[source]
         reason: FileProblem,
     },
     NotUtf8 {
@@ -86,6 +88,7 @@ pub enum StoreError {
     HistoryDamaged {
         path: PathBuf,
         line: usize,
+        #[source]
         reason: LineProblem,
     },
     /// The snapshot includes more history than the history file has.
@@ -113,10 +116,12 @@ pub enum StoreError {
     },
     Lock {
         path: PathBuf,
+        #[source]
         reason: FileProblem,
     },
     Write {
         path: PathBuf,
+        #[source]
         reason: FileProblem,
     },
 }
