@@ -652,5 +652,5 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
         CohortFormat::Json => render_cohort_json(&report, args.notes),
         CohortFormat::Html => render_cohort_html(&report),
     };
-    super::export::write_output(ctx, args.output.as_deref(), &document, out)
+    super::output::write_output(ctx, args.output.as_deref(), &document, out)
 }

@@ -13,6 +13,7 @@ mod import;
 mod log;
 mod next;
 mod note;
+mod output;
 mod plan;
 mod reset;
 mod roadmap;
