@@ -161,7 +161,7 @@ impl CohortReport {
                     |status: Status| learner.steps.iter().filter(|s| s.status == status).count();
                 let done = count(Status::Done);
                 let counted = learner.steps.len() - count(Status::Skipped);
-                let percent = (done * 100).checked_div(counted).unwrap_or(0);
+                let percent = super::percent_done(done, counted);
                 let current = learner
                     .steps
                     .iter()

@@ -114,6 +114,13 @@ pub struct Summary {
     pub percent: usize,
 }
 
+/// Whole percent of `counted` steps that are `done`, rounded down, so that
+/// 100% means every counted step is done. Every step skipped is not every
+/// step done: when nothing counts, it is 0%.
+pub fn percent_done(done: usize, counted: usize) -> usize {
+    (done * 100).checked_div(counted).unwrap_or(0)
+}
+
 impl<'a> ProgressReport<'a> {
     /// Builds the report of `progress` on `roadmap`, with text in `lang`.
     pub fn build(
@@ -146,8 +153,6 @@ impl<'a> ProgressReport<'a> {
         let count = |status: Status| steps.iter().filter(|s| s.status == status).count();
         let (done, skipped) = (count(Status::Done), count(Status::Skipped));
         let counted = steps.len() - skipped;
-        // Every step skipped is not every step done: nothing counts, 0%.
-        let percent = (done * 100).checked_div(counted).unwrap_or(0);
         let summary = Summary {
             done,
             in_progress: count(Status::InProgress),
@@ -155,7 +160,7 @@ impl<'a> ProgressReport<'a> {
             todo: count(Status::Todo),
             total: steps.len(),
             counted,
-            percent,
+            percent: percent_done(done, counted),
         };
         let next = steps
             .iter()
