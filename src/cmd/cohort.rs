@@ -22,12 +22,13 @@ use crate::cli::{CohortArgs, CohortFormat, CohortSort};
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::{Change, ChangeId, ExportRoadmap, ExportStep, RoadmapProgress, Timestamp};
+use crate::progress::export_file::{ExportChanges, ExportFile, HeaderProblem};
+use crate::progress::{Change, ChangeId, RoadmapProgress, Timestamp};
 use crate::report::cohort::{
     ChangePrint, CohortReport, Learner, LearnerStep, SortBy, SourceIdentity, group_sources,
     render_cohort_csv, render_cohort_json, render_cohort_text,
 };
-use crate::report::{EXPORT_FORMAT_VERSION, render_cohort_html};
+use crate::report::render_cohort_html;
 use crate::roadmap::Roadmap;
 
 /// The largest export, or sync folder's device files together, that is
@@ -40,32 +41,6 @@ const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 const READING_BUDGET: u64 = 2 * MAX_SOURCE_BYTES;
 
 const MB: u64 = 1024 * 1024;
-
-/// What one export file holds that the report needs; the changes are kept
-/// only as [`ChangePrint`]s, hashed as they are parsed.
-#[derive(Deserialize)]
-struct ExportFile {
-    format: String,
-    format_version: u32,
-    /// The device of the home that wrote it (format 3 on).
-    #[serde(default)]
-    device: Option<String>,
-    #[serde(default)]
-    learner: Option<String>,
-    roadmap: ExportRoadmap,
-    #[serde(default)]
-    steps: Vec<ExportStep>,
-    #[serde(default)]
-    target: Option<String>,
-    #[serde(default)]
-    changes: Prints,
-}
-
-/// An export's changes, read a second time in full to replay them.
-#[derive(Deserialize)]
-struct ExportChanges {
-    changes: Vec<Change>,
-}
 
 /// A source's changes as prints, and the time of its latest one.
 #[derive(Default)]
@@ -332,23 +307,21 @@ fn read_export(
     // The bytes, and what parsing makes of them while both exist.
     let (bytes, _reserved) = read_export_bytes(path, lang, budget, 2)?;
     let size = bytes.len() as u64;
-    let export: ExportFile =
+    let export: ExportFile<Prints> =
         serde_json::from_slice(&bytes).map_err(|_| word(lang, Key::CohortNotExport).to_string())?;
     drop(bytes);
-    if export.format != "smm-path-export" {
-        return Err(word(lang, Key::CohortNotExport).to_string());
-    }
-    if export.format_version > EXPORT_FORMAT_VERSION {
-        return Err(tr(
-            lang,
-            Key::CohortNewerExport,
-            &[("version", &export.format_version)],
-        ));
-    }
-    if export.roadmap.id != *roadmap.id {
-        let roadmap = crate::control::escaped(&export.roadmap.id);
-        return Err(tr(lang, Key::CohortOtherRoadmap, &[("roadmap", &roadmap)]));
-    }
+    export
+        .check_header(&roadmap.id)
+        .map_err(|problem| match problem {
+            HeaderProblem::NotExport => word(lang, Key::CohortNotExport).to_string(),
+            HeaderProblem::Newer { version } => {
+                tr(lang, Key::CohortNewerExport, &[("version", &version)])
+            }
+            HeaderProblem::OtherRoadmap { id } => {
+                let roadmap = crate::control::escaped(&id);
+                tr(lang, Key::CohortOtherRoadmap, &[("roadmap", &roadmap)])
+            }
+        })?;
     let mut by_id: std::collections::HashMap<&str, LearnerStep> = export
         .steps
         .iter()

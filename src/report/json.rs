@@ -1,110 +1,17 @@
 //! The report as JSON: `status --json`, and `export --format json`, which
-//! adds the history and is described by `schema/export.schema.json`.
-//!
-//! Field names are part of smm-path's interface; add fields, never rename.
-
-use serde::Serialize;
+//! adds the history and is described by `schema/export.schema.json`. The
+//! document's shape is the export file's, in `progress::export_file`.
 
 use super::ProgressReport;
-use crate::progress::{Change, Note, Timestamp};
+use crate::progress::export_file::{
+    DocumentNote, DocumentPhase, DocumentRoadmap, DocumentStep, DocumentStepRef, DocumentSummary,
+    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, ExportDocument,
+};
+use crate::progress::{Note, Timestamp};
 
-/// Names the export format, so a reader (or `import`) knows what it holds.
-const EXPORT_FORMAT: &str = "smm-path-export";
-/// Raised when the export's shape changes incompatibly.
-/// Version 2 replaced `history` (events numbered per copy) with `changes`,
-/// the history's own changes, which merge by identity. Version 3 names the
-/// device of the home that wrote it (`device`), which tells a mentor's
-/// `cohort` whose export it is.
-pub const EXPORT_FORMAT_VERSION: u32 = 3;
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    format: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    format_version: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    exported_at: Option<String>,
-    /// The device id of the home that wrote the export; absent when the
-    /// home has none yet (no change made or received).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    device: Option<&'a str>,
-    /// Who the progress is of, when a name was given (`config name`, `--name`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    learner: Option<&'a str>,
-    roadmap: JsonRoadmap<'a>,
-    language: &'static str,
-    summary: JsonSummary,
-    next: Option<JsonStepRef<'a>>,
-    steps: Vec<JsonStep<'a>>,
-    /// The day the learner means to finish by (`plan --target`), if set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    target: Option<String>,
-    /// The roadmap's phases; absent when it has none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    phases: Vec<JsonPhase<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    changes: Option<&'a [Change]>,
-}
-
-#[derive(Serialize)]
-struct JsonPhase<'a> {
-    id: &'a str,
-    title: &'a str,
-    done: usize,
-    counted: usize,
-    steps: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonRoadmap<'a> {
-    id: &'a str,
-    version: u32,
-    title: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    done: usize,
-    in_progress: usize,
-    skipped: usize,
-    todo: usize,
-    total: usize,
-    counted: usize,
-    percent: usize,
-}
-
-#[derive(Serialize)]
-struct JsonStepRef<'a> {
-    number: usize,
-    id: &'a str,
-    title: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonStep<'a> {
-    number: usize,
-    id: &'a str,
-    title: &'a str,
-    status: &'static str,
-    started: Option<String>,
-    finished: Option<String>,
-    skip_reason: Option<&'a str>,
-    notes: Vec<JsonNote<'a>>,
-    /// The id of the step's phase; absent when the roadmap has none.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    phase: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct JsonNote<'a> {
-    at: String,
-    text: &'a str,
-}
-
-impl<'a> From<&'a Note> for JsonNote<'a> {
+impl<'a> From<&'a Note> for DocumentNote<'a> {
     fn from(note: &'a Note) -> Self {
-        JsonNote {
+        DocumentNote {
             at: note.at.to_rfc3339(),
             text: &note.text,
         }
@@ -134,28 +41,28 @@ pub fn render_json_export<'a>(
     to_text(&json)
 }
 
-fn to_text(json: &JsonReport) -> String {
+fn to_text(json: &ExportDocument) -> String {
     // Serializing these plain structs cannot fail: no maps with non-string keys, no I/O.
     let mut text = serde_json::to_string_pretty(json).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
+fn json_report<'a>(report: &'a ProgressReport) -> ExportDocument<'a> {
     let summary = report.summary;
-    JsonReport {
+    ExportDocument {
         format: None,
         format_version: None,
         exported_at: None,
         device: None,
         learner: None,
-        roadmap: JsonRoadmap {
+        roadmap: DocumentRoadmap {
             id: report.roadmap_id,
             version: report.roadmap_version,
             title: report.title,
         },
         language: report.lang.code(),
-        summary: JsonSummary {
+        summary: DocumentSummary {
             done: summary.done,
             in_progress: summary.in_progress,
             skipped: summary.skipped,
@@ -164,7 +71,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
             counted: summary.counted,
             percent: summary.percent,
         },
-        next: report.next_step().map(|step| JsonStepRef {
+        next: report.next_step().map(|step| DocumentStepRef {
             number: step.number,
             id: step.id,
             title: step.title,
@@ -172,7 +79,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
         steps: report
             .steps
             .iter()
-            .map(|step| JsonStep {
+            .map(|step| DocumentStep {
                 number: step.number,
                 id: step.id,
                 title: step.title,
@@ -180,7 +87,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
                 started: step.started.map(|at| at.to_rfc3339()),
                 finished: step.finished.map(|at| at.to_rfc3339()),
                 skip_reason: step.skip_reason,
-                notes: step.notes.iter().map(JsonNote::from).collect(),
+                notes: step.notes.iter().map(DocumentNote::from).collect(),
                 phase: report.phase_of(step).map(|phase| phase.id),
             })
             .collect(),
@@ -188,7 +95,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
         phases: report
             .phases
             .iter()
-            .map(|phase| JsonPhase {
+            .map(|phase| DocumentPhase {
                 id: phase.id,
                 title: phase.title,
                 done: phase.done,
@@ -201,5 +108,35 @@ fn json_report<'a>(report: &'a ProgressReport) -> JsonReport<'a> {
             })
             .collect(),
         changes: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::progress::export_file::{ExportFile, HeaderProblem};
+    use crate::progress::{Change, RoadmapProgress};
+    use crate::roadmap::load_builtin;
+
+    #[test]
+    fn the_export_written_is_the_export_read_back() {
+        let roadmap = load_builtin();
+        let progress = RoadmapProgress::default();
+        let report = ProgressReport::build(&roadmap, &progress, Lang::En);
+        let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
+        let text = render_json_export(&report, now, Some("Ayu"), "device-1");
+        let export: ExportFile<Vec<Change>> = serde_json::from_str(&text).unwrap();
+        assert_eq!(export.check_header(&roadmap.id), Ok(()));
+        assert_eq!(export.device.as_deref(), Some("device-1"));
+        assert_eq!(export.learner.as_deref(), Some("Ayu"));
+        assert_eq!(export.exported_at, Some(now));
+        assert_eq!(export.steps.len(), roadmap.steps.len());
+        assert_eq!(
+            export.check_header("another"),
+            Err(HeaderProblem::OtherRoadmap {
+                id: roadmap.id.to_string()
+            })
+        );
     }
 }

@@ -22,7 +22,7 @@ pub use cohort_html::render_cohort_html;
 pub use csv::render_csv;
 pub use detail::{render_step_detail, resource_kind_label};
 pub use html::render_html;
-pub use json::{EXPORT_FORMAT_VERSION, render_json, render_json_export};
+pub use json::{render_json, render_json_export};
 pub use markdown::render_markdown;
 pub use portfolio::render_portfolio;
 pub use summary::{progress_bar, render_short_line, render_summary_line};
