@@ -6,8 +6,9 @@ use super::output::write_output;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Context;
 use crate::error::Error;
-use crate::report::{
-    ProgressReport, render_csv, render_html, render_json_export, render_markdown, render_portfolio,
+use crate::report::ProgressReport;
+use crate::report::export::{
+    CsvExport, Exporter, HtmlExport, JsonExport, MarkdownExport, PortfolioExport,
 };
 
 pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -24,15 +25,23 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
     };
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang)
         .with_history(&history);
-    let document = match args.format {
-        ExportFormat::Markdown => render_markdown(&report),
-        ExportFormat::Json => {
-            let learner = ctx.learner_name(args.name.as_ref())?;
-            render_json_export(&report, ctx.now(), learner.as_deref(), &state.device)
-        }
-        ExportFormat::Csv => render_csv(&report),
-        ExportFormat::Html => render_html(&report, ctx.now()),
-        ExportFormat::Portfolio => render_portfolio(&report),
-    };
+    let document = exporter(ctx, args, &state.device)?.render(&report);
     write_output(ctx, args.output.as_deref(), &document, out)
+}
+
+/// The renderer of the format asked for, with what it needs besides the
+/// report. Only the JSON export names its learner: the name is looked up
+/// (and a bad `--name` refused) for it alone.
+fn exporter(ctx: &Context, args: &ExportArgs, device: &str) -> Result<Box<Exporter>, Error> {
+    Ok(match args.format {
+        ExportFormat::Markdown => Box::new(MarkdownExport),
+        ExportFormat::Json => Box::new(JsonExport {
+            learner: ctx.learner_name(args.name.as_ref())?,
+            exported_at: ctx.now(),
+            device: device.to_string(),
+        }),
+        ExportFormat::Csv => Box::new(CsvExport),
+        ExportFormat::Html => Box::new(HtmlExport { now: ctx.now() }),
+        ExportFormat::Portfolio => Box::new(PortfolioExport),
+    })
 }

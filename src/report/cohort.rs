@@ -430,7 +430,7 @@ pub fn render_cohort_text(report: &CohortReport, width: Option<u16>, color: bool
 
 /// One row per learner, RFC 4180, formula-safe as the CSV export.
 pub fn render_cohort_csv(report: &CohortReport) -> String {
-    use super::csv::field;
+    use super::export::csv_field as field;
     let lang = report.lang;
     let headers = [
         "name",

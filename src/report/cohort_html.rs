@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{Datelike, Duration};
 
 use super::cohort::{CohortReport, finish_text, stuck_text, track_text};
-use super::html::{STYLE, escape};
+use super::export::{HTML_STYLE as STYLE, html_escape as escape};
 use crate::i18n::{Key, tr, word};
 
 const BAR_HEIGHT: f64 = 16.0;

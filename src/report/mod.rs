@@ -2,29 +2,22 @@
 //!
 //! Every output (the status table, Markdown, JSON) renders this same
 //! view-model, so they cannot disagree on a count or a date. Renderers return
-//! a `String` and know nothing of files or terminals.
+//! a `String` and know nothing of files or terminals; the export formats
+//! (`export/`) and the cohort's (`cohort/`) share one trait, [`Renderer`].
 
 mod calendar;
 pub mod cohort;
 mod cohort_html;
-mod csv;
 mod detail;
-mod html;
-mod json;
-mod markdown;
-mod portfolio;
+pub mod export;
 pub mod stats;
 mod summary;
 mod table;
 
 pub use calendar::render_calendar;
 pub use cohort_html::render_cohort_html;
-pub use csv::render_csv;
 pub use detail::{render_step_detail, resource_kind_label};
-pub use html::render_html;
-pub use json::{render_json, render_json_export};
-pub use markdown::render_markdown;
-pub use portfolio::render_portfolio;
+pub use export::{render_csv, render_html, render_json, render_markdown, render_portfolio};
 pub use summary::{progress_bar, render_short_line, render_summary_line};
 pub use table::{TableOptions, render_status_table};
 
@@ -33,6 +26,14 @@ use chrono::NaiveDate;
 use crate::i18n::{Key, Lang, word};
 use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::{Resource, Roadmap};
+
+/// One format of a report: the whole document, from the report's
+/// view-model alone, as a `String` that knows nothing of files or
+/// terminals. Each format is a type in a file of its own (`export/`,
+/// `cohort/`) that holds whatever else it needs: a time, a width.
+pub trait Renderer<Report: ?Sized> {
+    fn render(&self, report: &Report) -> String;
+}
 
 /// A roadmap's progress, in one language, ready to render. It borrows from
 /// the roadmap and the progress: a report of 100,000 steps copies no text.

@@ -2,12 +2,12 @@
 //! adds the history and is described by `schema/export.schema.json`. The
 //! document's shape is the export file's, in `progress::export_file`.
 
-use super::ProgressReport;
 use crate::progress::export_file::{
     DocumentNote, DocumentPhase, DocumentRoadmap, DocumentStep, DocumentStepRef, DocumentSummary,
     EXPORT_FORMAT, EXPORT_FORMAT_VERSION, ExportDocument,
 };
 use crate::progress::{Note, Timestamp};
+use crate::report::{ProgressReport, Renderer};
 
 impl<'a> From<&'a Note> for DocumentNote<'a> {
     fn from(note: &'a Note) -> Self {
@@ -23,22 +23,27 @@ pub fn render_json(report: &ProgressReport) -> String {
     to_text(&json_report(report))
 }
 
-/// The export: the report, the changes behind it, what the file is, and
-/// the device of the home (`device`, empty when it has none) that wrote it.
-pub fn render_json_export<'a>(
-    report: &'a ProgressReport,
-    exported_at: Timestamp,
-    learner: Option<&'a str>,
-    device: &'a str,
-) -> String {
-    let mut json = json_report(report);
-    json.learner = learner;
-    json.device = (!device.is_empty()).then_some(device);
-    json.format = Some(EXPORT_FORMAT);
-    json.format_version = Some(EXPORT_FORMAT_VERSION);
-    json.exported_at = Some(exported_at.to_rfc3339());
-    json.changes = Some(report.history);
-    to_text(&json)
+/// `export -f json`: the report, the changes behind it (the report's
+/// history), what the file is, and whose it is.
+pub struct JsonExport {
+    pub exported_at: Timestamp,
+    /// Who the progress is of, when a name was given.
+    pub learner: Option<String>,
+    /// The device of the home that wrote it; empty when it has none.
+    pub device: String,
+}
+
+impl Renderer<ProgressReport<'_>> for JsonExport {
+    fn render(&self, report: &ProgressReport) -> String {
+        let mut json = json_report(report);
+        json.learner = self.learner.as_deref();
+        json.device = (!self.device.is_empty()).then_some(self.device.as_str());
+        json.format = Some(EXPORT_FORMAT);
+        json.format_version = Some(EXPORT_FORMAT_VERSION);
+        json.exported_at = Some(self.exported_at.to_rfc3339());
+        json.changes = Some(report.history);
+        to_text(&json)
+    }
 }
 
 fn to_text(json: &ExportDocument) -> String {
@@ -125,7 +130,12 @@ mod tests {
         let progress = RoadmapProgress::default();
         let report = ProgressReport::build(&roadmap, &progress, Lang::En);
         let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
-        let text = render_json_export(&report, now, Some("Ayu"), "device-1");
+        let export = JsonExport {
+            exported_at: now,
+            learner: Some("Ayu".to_string()),
+            device: "device-1".to_string(),
+        };
+        let text = export.render(&report);
         let export: ExportFile<Vec<Change>> = serde_json::from_str(&text).unwrap();
         assert_eq!(export.check_header(&roadmap.id), Ok(()));
         assert_eq!(export.device.as_deref(), Some("device-1"));

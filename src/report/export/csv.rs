@@ -1,14 +1,14 @@
 //! The report as CSV (RFC 4180): one row per step, for a spreadsheet.
 
-use super::{ProgressReport, status_label};
 use crate::i18n::{Key, word};
+use crate::report::{ProgressReport, Renderer, status_label};
 
 /// A text field: quoted when it holds a comma, a quote or a line break, and
 /// kept from being run as a formula. A spreadsheet runs a cell that starts
 /// with `=`, `+`, `-` or `@` (or a tab or carriage return before one), so
 /// such a text gets a leading `'`, as OWASP advises for CSV injection; the
 /// spreadsheet shows the text as written.
-pub(super) fn field(text: &str) -> String {
+pub(in crate::report) fn field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
@@ -18,6 +18,15 @@ pub(super) fn field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
+    }
+}
+
+/// `export -f csv`.
+pub struct CsvExport;
+
+impl Renderer<ProgressReport<'_>> for CsvExport {
+    fn render(&self, report: &ProgressReport) -> String {
+        render_csv(report)
     }
 }
 
