@@ -25,10 +25,9 @@ use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::export_file::{ExportChanges, ExportFile, HeaderProblem};
 use crate::progress::{Change, ChangeId, RoadmapProgress, Timestamp};
 use crate::report::cohort::{
-    ChangePrint, CohortReport, Learner, LearnerStep, SortBy, SourceIdentity, group_sources,
-    render_cohort_csv, render_cohort_json, render_cohort_text,
+    ChangePrint, CohortCsv, CohortHtml, CohortJson, CohortReport, CohortTable, Learner,
+    LearnerStep, Renderer, SortBy, SourceIdentity, group_sources,
 };
-use crate::report::render_cohort_html;
 use crate::roadmap::Roadmap;
 
 /// The largest export, or sync folder's device files together, that is
@@ -619,11 +618,19 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
         CohortSort::Name => SortBy::Name,
         CohortSort::Pace => SortBy::Pace,
     });
-    let document = match args.format {
-        CohortFormat::Table => render_cohort_text(&report, ctx.width, ctx.color),
-        CohortFormat::Csv => render_cohort_csv(&report),
-        CohortFormat::Json => render_cohort_json(&report, args.notes),
-        CohortFormat::Html => render_cohort_html(&report),
-    };
+    let document = renderer(ctx, args.format).render(&report);
     super::output::write_output(ctx, args.output.as_deref(), &document, out)
+}
+
+/// The renderer of the format asked for.
+fn renderer(ctx: &Context, format: CohortFormat) -> Box<dyn Renderer<CohortReport>> {
+    match format {
+        CohortFormat::Table => Box::new(CohortTable {
+            width: ctx.width,
+            color: ctx.color,
+        }),
+        CohortFormat::Csv => Box::new(CohortCsv),
+        CohortFormat::Json => Box::new(CohortJson),
+        CohortFormat::Html => Box::new(CohortHtml),
+    }
 }

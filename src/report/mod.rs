@@ -7,7 +7,6 @@
 
 mod calendar;
 pub mod cohort;
-mod cohort_html;
 mod detail;
 pub mod export;
 pub mod stats;
@@ -15,7 +14,6 @@ mod summary;
 mod table;
 
 pub use calendar::render_calendar;
-pub use cohort_html::render_cohort_html;
 pub use detail::{render_step_detail, resource_kind_label};
 pub use export::{render_csv, render_html, render_json, render_markdown, render_portfolio};
 pub use summary::{progress_bar, render_short_line, render_summary_line};
