@@ -1,14 +1,16 @@
 //! A mentor's view over many learners on one roadmap: each learner's
 //! progress and pace, who is stuck, how many finished each step and how
-//! long it took, and the group's activity. The learners come in as data
-//! (see `sources.rs`, which also tells which files are one learner, with
-//! `identity.rs`); each format (`table.rs`, `csv.rs`, `json.rs`,
+//! long it took, and the group's activity. The learners are read from the
+//! mentor's files by `sources.rs`, and told apart (one learner, many
+//! files) by `learners.rs` and `identity.rs`; each format (`table.rs`, `csv.rs`, `json.rs`,
 //! `html.rs`) renders this one [`CohortReport`] through [`Renderer`].
 
 mod csv;
 mod html;
 mod identity;
 mod json;
+mod learners;
+mod sources;
 mod table;
 
 use std::cmp::Ordering;
@@ -29,6 +31,7 @@ pub use csv::CohortCsv;
 pub use html::CohortHtml;
 pub use identity::{ChangePrint, SourceIdentity, group_sources};
 pub use json::CohortJson;
+pub use learners::read_learners;
 pub use table::CohortTable;
 
 /// One learner's progress, as read from an export or a sync folder.
