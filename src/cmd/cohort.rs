@@ -9,7 +9,8 @@ use crate::cmd::Context;
 use crate::control::quoted_path;
 use crate::error::Error;
 use crate::report::cohort::{
-    CohortCsv, CohortHtml, CohortJson, CohortReport, CohortTable, Renderer, SortBy, read_learners,
+    CohortReport, CohortTable, Renderer, SortBy, read_learners, render_cohort_csv,
+    render_cohort_html, render_cohort_json,
 };
 
 pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -46,8 +47,8 @@ fn renderer(ctx: &Context, format: CohortFormat) -> Box<dyn Renderer<CohortRepor
             width: ctx.width,
             color: ctx.color,
         }),
-        CohortFormat::Csv => Box::new(CohortCsv),
-        CohortFormat::Json => Box::new(CohortJson),
-        CohortFormat::Html => Box::new(CohortHtml),
+        CohortFormat::Csv => Box::new(render_cohort_csv),
+        CohortFormat::Json => Box::new(render_cohort_json),
+        CohortFormat::Html => Box::new(render_cohort_html),
     }
 }

@@ -8,7 +8,7 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::report::ProgressReport;
 use crate::report::export::{
-    CsvExport, Exporter, HtmlExport, JsonExport, MarkdownExport, PortfolioExport,
+    Exporter, HtmlExport, JsonExport, render_csv, render_markdown, render_portfolio,
 };
 
 pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -34,14 +34,14 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
 /// (and a bad `--name` refused) for it alone.
 fn exporter(ctx: &Context, args: &ExportArgs, device: &str) -> Result<Box<Exporter>, Error> {
     Ok(match args.format {
-        ExportFormat::Markdown => Box::new(MarkdownExport),
+        ExportFormat::Markdown => Box::new(render_markdown),
         ExportFormat::Json => Box::new(JsonExport {
             learner: ctx.learner_name(args.name.as_ref())?,
             exported_at: ctx.now(),
             device: device.to_string(),
         }),
-        ExportFormat::Csv => Box::new(CsvExport),
+        ExportFormat::Csv => Box::new(render_csv),
         ExportFormat::Html => Box::new(HtmlExport { now: ctx.now() }),
-        ExportFormat::Portfolio => Box::new(PortfolioExport),
+        ExportFormat::Portfolio => Box::new(render_portfolio),
     })
 }

@@ -40,7 +40,7 @@ pub struct ExportDocument<'a> {
     pub learner: Option<&'a str>,
     pub roadmap: DocumentRoadmap<'a>,
     pub language: &'static str,
-    pub summary: DocumentSummary,
+    pub summary: Summary,
     pub next: Option<DocumentStepRef<'a>>,
     pub steps: Vec<DocumentStep<'a>>,
     /// The day the learner means to finish by (`plan --target`), if set.
@@ -69,14 +69,19 @@ pub struct DocumentRoadmap<'a> {
     pub title: &'a str,
 }
 
-#[derive(Serialize)]
-pub struct DocumentSummary {
+/// The counts behind `7/20 done (35%)`: the report's summary, which the
+/// document holds as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
     pub done: usize,
     pub in_progress: usize,
     pub skipped: usize,
     pub todo: usize,
+    /// Steps in the roadmap.
     pub total: usize,
+    /// Steps that count toward completion: skipped steps leave the denominator.
     pub counted: usize,
+    /// Whole percent of counted steps done, rounded down (100 only when all are done).
     pub percent: usize,
 }
 
@@ -109,21 +114,19 @@ pub struct DocumentNote<'a> {
 }
 
 /// An export as read back: what `import` and `cohort` use of it, each
-/// field as [`ExportDocument`] writes it. `Changes` is how the changes are
-/// read: whole for `import`, or as `cohort`'s small fingerprints.
+/// field as [`ExportDocument`] writes it (an absent `Option` is `None`).
+/// `Changes` is how the changes are read: whole for `import`, or as
+/// `cohort`'s small fingerprints.
 #[derive(Deserialize)]
 pub struct ExportFile<Changes> {
     pub format: String,
     pub format_version: u32,
     /// The device of the home that wrote it (format 3 on).
-    #[serde(default)]
     pub device: Option<String>,
-    #[serde(default)]
     pub learner: Option<String>,
     pub roadmap: ExportRoadmap,
     #[serde(default)]
     pub steps: Vec<ExportStep>,
-    #[serde(default)]
     pub target: Option<String>,
     /// Version 1: events numbered per copy.
     #[serde(default)]
@@ -157,7 +160,6 @@ pub struct ExportStep {
     pub started: Option<Timestamp>,
     #[serde(default, with = "timestamp::optional")]
     pub finished: Option<Timestamp>,
-    #[serde(default)]
     pub skip_reason: Option<String>,
     #[serde(default)]
     pub notes: Vec<ExportNote>,

@@ -13,6 +13,8 @@ pub mod stats;
 mod summary;
 mod table;
 
+/// The counts behind `7/20 done (35%)`, written into the export as they are.
+pub use crate::progress::export_file::Summary;
 pub use calendar::render_calendar;
 pub use detail::{render_step_detail, resource_kind_label};
 pub use export::{render_csv, render_html, render_json, render_markdown, render_portfolio};
@@ -26,11 +28,18 @@ use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::{Resource, Roadmap};
 
 /// One format of a report: the whole document, from the report's
-/// view-model alone, as a `String` that knows nothing of files or
-/// terminals. Each format is a type in a file of its own (`export/`,
-/// `cohort/`) that holds whatever else it needs: a time, a width.
+/// view-model, as a `String` that knows nothing of files or terminals.
+/// Each format is in a file of its own (`export/`, `cohort/`): a function
+/// of the report alone is a renderer as it is; a format that needs more
+/// (a time, a width) is a type that holds it.
 pub trait Renderer<Report: ?Sized> {
     fn render(&self, report: &Report) -> String;
+}
+
+impl<Report: ?Sized, F: Fn(&Report) -> String> Renderer<Report> for F {
+    fn render(&self, report: &Report) -> String {
+        self(report)
+    }
 }
 
 /// A roadmap's progress, in one language, ready to render. It borrows from
@@ -96,21 +105,6 @@ impl StepReport<'_> {
             Status::Todo => None,
         }
     }
-}
-
-/// The counts behind `7/20 done (35%)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
-    pub done: usize,
-    pub in_progress: usize,
-    pub skipped: usize,
-    pub todo: usize,
-    /// Steps in the roadmap.
-    pub total: usize,
-    /// Steps that count toward completion: skipped steps leave the denominator.
-    pub counted: usize,
-    /// Whole percent of counted steps done, rounded down (100 only when all are done).
-    pub percent: usize,
 }
 
 /// Whole percent of `counted` steps that are `done`, rounded down, so that

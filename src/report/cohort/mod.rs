@@ -27,10 +27,10 @@ use crate::progress::{Status, Timestamp};
 use crate::roadmap::Roadmap;
 
 pub use super::Renderer;
-pub use csv::CohortCsv;
-pub use html::CohortHtml;
+pub use csv::render_cohort_csv;
+pub use html::render_cohort_html;
 pub use identity::{ChangePrint, SourceIdentity, group_sources};
-pub use json::CohortJson;
+pub use json::render_cohort_json;
 pub use learners::read_learners;
 pub use table::CohortTable;
 
@@ -288,6 +288,17 @@ impl CohortReport {
             .iter()
             .filter(|row| row.stuck.is_some())
             .count()
+    }
+
+    /// The most learners who finished any one step, at least 1: the
+    /// length of the funnel's longest bar.
+    pub fn most_finished(&self) -> usize {
+        self.funnel
+            .iter()
+            .map(|step| step.finished)
+            .max()
+            .unwrap_or(0)
+            .max(1)
     }
 
     /// `4 learners, 2 stuck (nothing for more than 14 days)`.

@@ -54,13 +54,7 @@ impl Renderer<CohortReport> for CohortTable {
         writeln!(out, "{}\n", lines.join("\n")).ok();
 
         writeln!(out, "{}", word(lang, Key::CohortFunnelTitle)).ok();
-        let most = report
-            .funnel
-            .iter()
-            .map(|step| step.finished)
-            .max()
-            .unwrap_or(0)
-            .max(1);
+        let most = report.most_finished();
         for step in &report.funnel {
             let cells = step.finished * 20 / most;
             let median = step.median_text(lang);

@@ -1,7 +1,7 @@
 //! The report as CSV (RFC 4180): one row per step, for a spreadsheet.
 
 use crate::i18n::{Key, word};
-use crate::report::{ProgressReport, Renderer, status_label};
+use crate::report::{ProgressReport, status_label};
 
 /// A text field: quoted when it holds a comma, a quote or a line break, and
 /// kept from being run as a formula. A spreadsheet runs a cell that starts
@@ -18,15 +18,6 @@ pub(in crate::report) fn field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
-    }
-}
-
-/// `export -f csv`.
-pub struct CsvExport;
-
-impl Renderer<ProgressReport<'_>> for CsvExport {
-    fn render(&self, report: &ProgressReport) -> String {
-        render_csv(report)
     }
 }
 

@@ -3,8 +3,8 @@
 //! document's shape is the export file's, in `progress::export_file`.
 
 use crate::progress::export_file::{
-    DocumentNote, DocumentPhase, DocumentRoadmap, DocumentStep, DocumentStepRef, DocumentSummary,
-    EXPORT_FORMAT, EXPORT_FORMAT_VERSION, ExportDocument,
+    DocumentNote, DocumentPhase, DocumentRoadmap, DocumentStep, DocumentStepRef, EXPORT_FORMAT,
+    EXPORT_FORMAT_VERSION, ExportDocument,
 };
 use crate::progress::{Note, Timestamp};
 use crate::report::{ProgressReport, Renderer};
@@ -54,7 +54,6 @@ fn to_text(json: &ExportDocument) -> String {
 }
 
 fn json_report<'a>(report: &'a ProgressReport) -> ExportDocument<'a> {
-    let summary = report.summary;
     ExportDocument {
         format: None,
         format_version: None,
@@ -67,15 +66,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> ExportDocument<'a> {
             title: report.title,
         },
         language: report.lang.code(),
-        summary: DocumentSummary {
-            done: summary.done,
-            in_progress: summary.in_progress,
-            skipped: summary.skipped,
-            todo: summary.todo,
-            total: summary.total,
-            counted: summary.counted,
-            percent: summary.percent,
-        },
+        summary: report.summary,
         next: report.next_step().map(|step| DocumentStepRef {
             number: step.number,
             id: step.id,

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
 use crate::report::summary::{counts_line, skipped_note};
-use crate::report::{ProgressReport, Renderer, StepReport, status_label};
+use crate::report::{ProgressReport, StepReport, status_label};
 
 /// Escapes characters that mean something inline in Markdown. A web
 /// address (`http://`, `https://`) is written as an autolink, `<...>`,
@@ -108,15 +108,6 @@ fn step_suffix(report: &ProgressReport, step: &StepReport) -> String {
         write!(suffix, ": {}", escape_block(reason, "  ")).ok();
     }
     suffix
-}
-
-/// `export -f markdown`, the default.
-pub struct MarkdownExport;
-
-impl Renderer<ProgressReport<'_>> for MarkdownExport {
-    fn render(&self, report: &ProgressReport) -> String {
-        render_markdown(report)
-    }
 }
 
 /// The whole report: title, summary, and one task per step with its notes.

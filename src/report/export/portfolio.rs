@@ -5,17 +5,8 @@ use std::fmt::Write;
 use super::markdown::{escape_block, escape_inline};
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
+use crate::report::ProgressReport;
 use crate::report::summary::counts_line;
-use crate::report::{ProgressReport, Renderer};
-
-/// `export -f portfolio`.
-pub struct PortfolioExport;
-
-impl Renderer<ProgressReport<'_>> for PortfolioExport {
-    fn render(&self, report: &ProgressReport) -> String {
-        render_portfolio(report)
-    }
-}
 
 /// One section per finished step, with its notes as evidence.
 pub fn render_portfolio(report: &ProgressReport) -> String {
