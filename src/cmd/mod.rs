@@ -14,6 +14,7 @@ mod log;
 mod man;
 mod next;
 mod note;
+mod output;
 mod plan;
 mod reset;
 mod roadmap;

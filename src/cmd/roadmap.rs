@@ -8,7 +8,7 @@ use crate::control::quoted_path;
 use crate::error::{Error, render_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::Status;
-use crate::report::ProgressReport;
+use crate::report::{ProgressReport, percent_done};
 use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap, read_roadmap_text};
 
 /// The starter written by `roadmap new`; a test checks that it validates.
@@ -114,7 +114,7 @@ pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
         };
         let line = match counted {
             Some(counted) if counted > 0 => {
-                let percent = done * 100 / counted;
+                let percent = percent_done(done, counted);
                 tr(
                     ctx.lang,
                     Key::RoadmapListLine,

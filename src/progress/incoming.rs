@@ -3,14 +3,12 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
-
+use super::export_file::{EXPORT_FORMAT, ExportFile, HeaderProblem};
 use super::{
-    Change, LegacyEvent, Note, RoadmapProgress, State, Status, StepProgress, Suspect, Timestamp,
-    check_incoming, check_incoming_progress, decode_lines, legacy_changes, parse_state, timestamp,
+    Change, Note, RoadmapProgress, State, StepProgress, Suspect, Timestamp, check_incoming,
+    check_incoming_progress, decode_lines, legacy_changes, parse_state,
 };
 use crate::i18n::{Key, Lang, tr, word};
-use crate::report::EXPORT_FORMAT_VERSION;
 
 /// What a file to import holds.
 pub enum Incoming {
@@ -71,82 +69,29 @@ pub fn parse_incoming(bytes: &[u8], roadmap_id: &str, lang: Lang) -> Result<Inco
     }
 }
 
-#[derive(Deserialize)]
-struct ExportFile {
-    format: String,
-    format_version: u32,
-    roadmap: ExportRoadmap,
-    #[serde(default)]
-    steps: Vec<ExportStep>,
-    /// Version 1: events numbered per copy.
-    #[serde(default)]
-    history: Vec<LegacyEvent>,
-    /// Version 2: the history's changes.
-    #[serde(default)]
-    changes: Vec<Change>,
-    #[serde(default, with = "timestamp::optional")]
-    exported_at: Option<Timestamp>,
-}
-
-/// The roadmap an export is of.
-#[derive(Deserialize)]
-pub struct ExportRoadmap {
-    pub id: String,
-}
-
-/// One step of an export, as `export -f json` writes it (also read by `cohort`).
-#[derive(Deserialize)]
-pub struct ExportStep {
-    pub id: String,
-    pub status: Status,
-    #[serde(default, with = "timestamp::optional")]
-    pub started: Option<Timestamp>,
-    #[serde(default, with = "timestamp::optional")]
-    pub finished: Option<Timestamp>,
-    #[serde(default)]
-    pub skip_reason: Option<String>,
-    #[serde(default)]
-    pub notes: Vec<ExportNote>,
-}
-
-/// One note of an exported step.
-#[derive(Deserialize)]
-pub struct ExportNote {
-    #[serde(with = "timestamp")]
-    pub at: Timestamp,
-    pub text: String,
-}
-
 fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {
-    let export: ExportFile = serde_json::from_str(text).map_err(|error| {
+    let export: ExportFile<Vec<Change>> = serde_json::from_str(text).map_err(|error| {
         // A JSON file of another shape gets the plain explanation, not serde's.
         match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(value)
-                if value.get("format").and_then(|f| f.as_str()) == Some("smm-path-export") =>
-            {
+            Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) => {
                 error.to_string()
             }
             _ => word(lang, Key::ErrImportNotExport).to_string(),
         }
     })?;
-    if export.format != "smm-path-export" {
-        return Err(word(lang, Key::ErrImportNotExport).to_string());
-    }
-    if export.format_version > EXPORT_FORMAT_VERSION {
-        return Err(tr(
-            lang,
-            Key::ErrImportNewer,
-            &[("version", &export.format_version)],
-        ));
-    }
-    if export.roadmap.id != roadmap_id {
-        let theirs = &export.roadmap.id;
-        return Err(tr(
-            lang,
-            Key::ErrImportWrongRoadmap,
-            &[("theirs", theirs), ("ours", &roadmap_id)],
-        ));
-    }
+    export
+        .check_header(roadmap_id)
+        .map_err(|problem| match problem {
+            HeaderProblem::NotExport => word(lang, Key::ErrImportNotExport).to_string(),
+            HeaderProblem::Newer { version } => {
+                tr(lang, Key::ErrImportNewer, &[("version", &version)])
+            }
+            HeaderProblem::OtherRoadmap { id } => tr(
+                lang,
+                Key::ErrImportWrongRoadmap,
+                &[("theirs", &id), ("ours", &roadmap_id)],
+            ),
+        })?;
     if export.format_version >= 2 {
         return Ok(Incoming::Changes(export.changes));
     }

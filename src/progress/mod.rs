@@ -16,6 +16,7 @@
 
 mod change;
 pub mod config;
+pub mod export_file;
 mod history;
 mod incoming;
 mod legacy;
@@ -38,8 +39,9 @@ pub const MAX_SEQ: u64 = (1 << 53) - 1;
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 pub use change::{Action, MAX_CLOCK_LEAD, Outcome, Reverted, latest_undoable};
+pub use export_file::{ExportNote, ExportRoadmap, ExportStep};
 pub use history::{HistoryError, LineProblem, decode_lines, decode_prefix, encode_lines};
-pub use incoming::{ExportNote, ExportRoadmap, ExportStep, Incoming, parse_incoming};
+pub use incoming::{Incoming, parse_incoming};
 pub use legacy::{LegacyEvent, legacy_changes};
 pub use merge::{MergeOutcome, Suspect, check_incoming, check_incoming_progress, check_text};
 pub use replay::{Cancelled, cancelled_changes, replay, replay_into};

@@ -2,31 +2,24 @@
 //!
 //! Every output (the status table, Markdown, JSON) renders this same
 //! view-model, so they cannot disagree on a count or a date. Renderers return
-//! a `String` and know nothing of files or terminals.
+//! a `String` and know nothing of files or terminals; the export formats
+//! (`export/`) and the cohort's (`cohort/`) share one trait, [`Renderer`].
 
 mod calendar;
 pub mod changes;
 pub mod cohort;
-mod cohort_html;
-mod csv;
 mod detail;
-mod html;
-mod json;
-mod markdown;
-mod portfolio;
+pub mod export;
 pub mod stats;
 mod summary;
 mod table;
 
+/// The counts behind `7/20 done (35%)`, written into the export as they are.
+pub use crate::progress::export_file::Summary;
 pub use calendar::render_calendar;
 pub use changes::ChangeWords;
-pub use cohort_html::render_cohort_html;
-pub use csv::render_csv;
 pub use detail::{render_step_detail, resource_kind_label};
-pub use html::render_html;
-pub use json::{EXPORT_FORMAT_VERSION, render_json, render_json_export};
-pub use markdown::render_markdown;
-pub use portfolio::render_portfolio;
+pub use export::{render_csv, render_html, render_json, render_markdown, render_portfolio};
 pub use summary::{progress_bar, render_short_line, render_summary_line};
 pub use table::{TableOptions, render_status_table};
 
@@ -35,6 +28,21 @@ use chrono::NaiveDate;
 use crate::i18n::{Key, Lang, word};
 use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::{Resource, Roadmap};
+
+/// One format of a report: the whole document, from the report's
+/// view-model, as a `String` that knows nothing of files or terminals.
+/// Each format is in a file of its own (`export/`, `cohort/`): a function
+/// of the report alone is a renderer as it is; a format that needs more
+/// (a time, a width) is a type that holds it.
+pub trait Renderer<Report: ?Sized> {
+    fn render(&self, report: &Report) -> String;
+}
+
+impl<Report: ?Sized, F: Fn(&Report) -> String> Renderer<Report> for F {
+    fn render(&self, report: &Report) -> String {
+        self(report)
+    }
+}
 
 /// A roadmap's progress, in one language, ready to render. It borrows from
 /// the roadmap and the progress: a report of 100,000 steps copies no text.
@@ -101,19 +109,11 @@ impl StepReport<'_> {
     }
 }
 
-/// The counts behind `7/20 done (35%)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Summary {
-    pub done: usize,
-    pub in_progress: usize,
-    pub skipped: usize,
-    pub todo: usize,
-    /// Steps in the roadmap.
-    pub total: usize,
-    /// Steps that count toward completion: skipped steps leave the denominator.
-    pub counted: usize,
-    /// Whole percent of counted steps done, rounded down (100 only when all are done).
-    pub percent: usize,
+/// Whole percent of `counted` steps that are `done`, rounded down, so that
+/// 100% means every counted step is done. Every step skipped is not every
+/// step done: when nothing counts, it is 0%.
+pub fn percent_done(done: usize, counted: usize) -> usize {
+    (done * 100).checked_div(counted).unwrap_or(0)
 }
 
 impl<'a> ProgressReport<'a> {
@@ -148,8 +148,6 @@ impl<'a> ProgressReport<'a> {
         let count = |status: Status| steps.iter().filter(|s| s.status == status).count();
         let (done, skipped) = (count(Status::Done), count(Status::Skipped));
         let counted = steps.len() - skipped;
-        // Every step skipped is not every step done: nothing counts, 0%.
-        let percent = (done * 100).checked_div(counted).unwrap_or(0);
         let summary = Summary {
             done,
             in_progress: count(Status::InProgress),
@@ -157,7 +155,7 @@ impl<'a> ProgressReport<'a> {
             todo: count(Status::Todo),
             total: steps.len(),
             counted,
-            percent,
+            percent: percent_done(done, counted),
         };
         let next = steps
             .iter()

@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use super::ProgressReport;
 use super::markdown::{escape_block, escape_inline};
-use super::summary::counts_line;
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
+use crate::report::ProgressReport;
+use crate::report::summary::counts_line;
 
 /// One section per finished step, with its notes as evidence.
 pub fn render_portfolio(report: &ProgressReport) -> String {

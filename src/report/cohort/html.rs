@@ -6,15 +6,15 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Duration};
 
-use super::cohort::{CohortReport, finish_text, stuck_text, track_text};
-use super::html::{STYLE, escape};
+use super::{COLUMNS, CohortReport, learner_cells};
 use crate::i18n::{Key, tr, word};
+use crate::report::export::{HTML_STYLE as STYLE, html_escape as escape};
 
 const BAR_HEIGHT: f64 = 16.0;
 const LABEL_WIDTH: f64 = 260.0;
 const CHART_WIDTH: f64 = 640.0;
 
-/// The page.
+/// `cohort -f html`: the page.
 pub fn render_cohort_html(report: &CohortReport) -> String {
     let lang = report.lang;
     let mut out = String::new();
@@ -34,29 +34,15 @@ pub fn render_cohort_html(report: &CohortReport) -> String {
         lang.code()
     )
     .ok();
-    let summary = tr(
-        lang,
-        Key::CohortSummary,
-        &[
-            ("learners", &report.learners.len()),
-            ("stuck", &report.stuck_count()),
-            ("days", &report.stuck_days),
-        ],
-    );
-    writeln!(out, "<p class=\"summary\">{}</p>", escape(&summary)).ok();
+    writeln!(
+        out,
+        "<p class=\"summary\">{}</p>",
+        escape(&report.summary_line())
+    )
+    .ok();
 
-    let headers = [
-        Key::CohortName,
-        Key::CohortProgress,
-        Key::CohortCurrent,
-        Key::CohortInactive,
-        Key::CohortPace,
-        Key::CohortFinish,
-        Key::CohortTarget,
-        Key::CohortFlag,
-    ];
     out.push_str("<table class=\"learners\">\n<thead><tr>");
-    for key in headers {
+    for key in COLUMNS {
         write!(out, "<th>{}</th>", escape(word(lang, key))).ok();
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -66,28 +52,19 @@ pub fn render_cohort_html(report: &CohortReport) -> String {
         } else {
             ""
         };
-        let current = row
-            .current
-            .as_ref()
-            .map(|(number, title)| format!("{number}. {title}"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "<tr{class}><td>{}</td><td>{}/{} ({}%)</td><td>{}</td><td>{}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&row.name),
-            row.done,
-            row.counted,
-            row.percent,
-            escape(&current),
-            row.days_inactive.map(|days| days.to_string()).unwrap_or_default(),
-            row.pace,
-            escape(&finish_text(lang, row)),
-            escape(&track_text(lang, row)),
-            escape(stuck_text(lang, row)),
-        )
-        .ok();
+        let progress = format!("{}/{} ({}%)", row.done, row.counted, row.percent);
+        write!(out, "<tr{class}>").ok();
+        for cell in learner_cells(lang, row, progress) {
+            write!(out, "<td>{}</td>", escape(&cell)).ok();
+        }
+        out.push_str("</tr>\n");
         if !row.notes.is_empty() {
-            out.push_str("<tr class=\"notes\"><td colspan=\"8\"><ul>");
+            write!(
+                out,
+                "<tr class=\"notes\"><td colspan=\"{}\"><ul>",
+                COLUMNS.len()
+            )
+            .ok();
             for (step, at, text) in &row.notes {
                 write!(
                     out,
@@ -103,13 +80,7 @@ pub fn render_cohort_html(report: &CohortReport) -> String {
     out.push_str("</tbody>\n</table>\n");
 
     // The funnel: one bar per step, as long as the learners who finished it.
-    let most = report
-        .funnel
-        .iter()
-        .map(|step| step.finished)
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let most = report.most_finished() as f64;
     let height = BAR_HEIGHT * 1.5 * report.funnel.len() as f64 + 10.0;
     let funnel_title = escape(word(lang, Key::CohortFunnelTitle));
     write!(

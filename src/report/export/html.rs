@@ -4,13 +4,13 @@
 
 use std::fmt::Write;
 
-use super::summary::{counts_line, skipped_note};
-use super::{ProgressReport, StepReport, resource_kind_label, status_label};
 use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{Status, Timestamp};
+use crate::report::summary::{counts_line, skipped_note};
+use crate::report::{ProgressReport, Renderer, StepReport, resource_kind_label, status_label};
 
 /// Escapes text for HTML element content and quoted attributes.
-pub(super) fn escape(text: &str) -> String {
+pub(in crate::report) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -61,7 +61,7 @@ fn escape_linking(text: &str) -> String {
     out
 }
 
-pub(super) const STYLE: &str = "\
+pub(in crate::report) const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1f2328;line-height:1.5}\
 h1{margin-bottom:.25rem}.summary{font-size:1.1rem;margin-top:0}\
 .bar{height:.6rem;background:#e5e7eb;border-radius:.3rem;overflow:hidden;margin:.5rem 0 1.5rem}.bar span{display:block;height:100%;background:#2da44e}\
@@ -217,6 +217,17 @@ fn resources(step: &StepReport, lang: Lang) -> String {
     }
     out.push_str("</ul></details>");
     out
+}
+
+/// `export -f html`, its chart drawn up to `now`.
+pub struct HtmlExport {
+    pub now: Timestamp,
+}
+
+impl Renderer<ProgressReport<'_>> for HtmlExport {
+    fn render(&self, report: &ProgressReport) -> String {
+        render_html(report, self.now)
+    }
 }
 
 /// The whole page.

@@ -1,14 +1,14 @@
 //! The report as CSV (RFC 4180): one row per step, for a spreadsheet.
 
-use super::{ProgressReport, status_label};
 use crate::i18n::{Key, word};
+use crate::report::{ProgressReport, status_label};
 
 /// A text field: quoted when it holds a comma, a quote or a line break, and
 /// kept from being run as a formula. A spreadsheet runs a cell that starts
 /// with `=`, `+`, `-` or `@` (or a tab or carriage return before one), so
 /// such a text gets a leading `'`, as OWASP advises for CSV injection; the
 /// spreadsheet shows the text as written.
-pub(super) fn field(text: &str) -> String {
+pub(in crate::report) fn field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

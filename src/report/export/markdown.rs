@@ -5,10 +5,10 @@
 
 use std::fmt::Write;
 
-use super::summary::{counts_line, skipped_note};
-use super::{ProgressReport, StepReport, status_label};
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
+use crate::report::summary::{counts_line, skipped_note};
+use crate::report::{ProgressReport, StepReport, status_label};
 
 /// Escapes characters that mean something inline in Markdown. A web
 /// address (`http://`, `https://`) is written as an autolink, `<...>`,

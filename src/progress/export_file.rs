@@ -1,0 +1,208 @@
+//! The export file (`export -f json`, described by `schema/export.schema.json`):
+//! its name and version, the document smm-path writes, and the fields
+//! `import` and a mentor's `cohort` read back, in one place, so that the
+//! writer and its two readers cannot drift apart.
+//!
+//! It lives with the progress rather than the report because `import`
+//! (`incoming.rs`) reads it, and the progress never depends on the report.
+//! Field names are part of smm-path's interface: add fields, never rename.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Change, LegacyEvent, Status, Timestamp, timestamp};
+
+/// Names the export format, so a reader (or `import`) knows what it holds.
+pub const EXPORT_FORMAT: &str = "smm-path-export";
+
+/// Raised when the export's shape changes incompatibly.
+/// Version 2 replaced `history` (events numbered per copy) with `changes`,
+/// the history's own changes, which merge by identity. Version 3 names the
+/// device of the home that wrote it (`device`), which tells a mentor's
+/// `cohort` whose export it is.
+pub const EXPORT_FORMAT_VERSION: u32 = 3;
+
+/// The document as written: the export, or without its header and its
+/// changes, `status --json`. It borrows what it shows from the report.
+#[derive(Serialize)]
+pub struct ExportDocument<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format_version: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    /// The device id of the home that wrote the export; absent when the
+    /// home has none yet (no change made or received).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device: Option<&'a str>,
+    /// Who the progress is of, when a name was given (`config name`, `--name`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub learner: Option<&'a str>,
+    pub roadmap: DocumentRoadmap<'a>,
+    pub language: &'static str,
+    pub summary: Summary,
+    pub next: Option<DocumentStepRef<'a>>,
+    pub steps: Vec<DocumentStep<'a>>,
+    /// The day the learner means to finish by (`plan --target`), if set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The roadmap's phases; absent when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<DocumentPhase<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<&'a [Change]>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentPhase<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub done: usize,
+    pub counted: usize,
+    pub steps: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentRoadmap<'a> {
+    pub id: &'a str,
+    pub version: u32,
+    pub title: &'a str,
+}
+
+/// The counts behind `7/20 done (35%)`: the report's summary, which the
+/// document holds as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub done: usize,
+    pub in_progress: usize,
+    pub skipped: usize,
+    pub todo: usize,
+    /// Steps in the roadmap.
+    pub total: usize,
+    /// Steps that count toward completion: skipped steps leave the denominator.
+    pub counted: usize,
+    /// Whole percent of counted steps done, rounded down (100 only when all are done).
+    pub percent: usize,
+}
+
+#[derive(Serialize)]
+pub struct DocumentStepRef<'a> {
+    pub number: usize,
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct DocumentStep<'a> {
+    pub number: usize,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub status: &'static str,
+    pub started: Option<String>,
+    pub finished: Option<String>,
+    pub skip_reason: Option<&'a str>,
+    pub notes: Vec<DocumentNote<'a>>,
+    /// The id of the step's phase; absent when the roadmap has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentNote<'a> {
+    pub at: String,
+    pub text: &'a str,
+}
+
+/// An export as read back: what `import` and `cohort` use of it, each
+/// field as [`ExportDocument`] writes it (an absent `Option` is `None`).
+/// `Changes` is how the changes are read: whole for `import`, or as
+/// `cohort`'s small fingerprints.
+#[derive(Deserialize)]
+pub struct ExportFile<Changes> {
+    pub format: String,
+    pub format_version: u32,
+    /// The device of the home that wrote it (format 3 on).
+    pub device: Option<String>,
+    pub learner: Option<String>,
+    pub roadmap: ExportRoadmap,
+    #[serde(default)]
+    pub steps: Vec<ExportStep>,
+    pub target: Option<String>,
+    /// Version 1: events numbered per copy.
+    #[serde(default)]
+    pub history: Vec<LegacyEvent>,
+    /// Version 2 on: the history's changes.
+    #[serde(default)]
+    pub changes: Changes,
+    #[serde(default, with = "timestamp::optional")]
+    pub exported_at: Option<Timestamp>,
+}
+
+/// An export's changes alone, for a reader that checked the rest of the
+/// file already (`cohort` reads a learner's exports again to replay them).
+#[derive(Deserialize)]
+pub struct ExportChanges {
+    pub changes: Vec<Change>,
+}
+
+/// The roadmap an export is of.
+#[derive(Deserialize)]
+pub struct ExportRoadmap {
+    pub id: String,
+}
+
+/// One step of an export, as `export -f json` writes it.
+#[derive(Deserialize)]
+pub struct ExportStep {
+    pub id: String,
+    pub status: Status,
+    #[serde(default, with = "timestamp::optional")]
+    pub started: Option<Timestamp>,
+    #[serde(default, with = "timestamp::optional")]
+    pub finished: Option<Timestamp>,
+    pub skip_reason: Option<String>,
+    #[serde(default)]
+    pub notes: Vec<ExportNote>,
+}
+
+/// One note of an exported step.
+#[derive(Deserialize)]
+pub struct ExportNote {
+    #[serde(with = "timestamp")]
+    pub at: Timestamp,
+    pub text: String,
+}
+
+/// Why a file cannot be read as an export of a roadmap; each reader says
+/// it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderProblem {
+    /// Not an smm-path export at all.
+    NotExport,
+    /// Written by a newer smm-path, in this format version.
+    Newer { version: u32 },
+    /// An export of another roadmap, this one.
+    OtherRoadmap { id: String },
+}
+
+impl<Changes> ExportFile<Changes> {
+    /// Checks that the file is an export this smm-path can read, of the
+    /// roadmap `roadmap_id`; what it says about the steps is checked by
+    /// whoever uses them.
+    pub fn check_header(&self, roadmap_id: &str) -> Result<(), HeaderProblem> {
+        if self.format != EXPORT_FORMAT {
+            return Err(HeaderProblem::NotExport);
+        }
+        if self.format_version > EXPORT_FORMAT_VERSION {
+            return Err(HeaderProblem::Newer {
+                version: self.format_version,
+            });
+        }
+        if self.roadmap.id != roadmap_id {
+            return Err(HeaderProblem::OtherRoadmap {
+                id: self.roadmap.id.clone(),
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,403 @@
+//! A mentor's view over many learners on one roadmap: each learner's
+//! progress and pace, who is stuck, how many finished each step and how
+//! long it took, and the group's activity. The learners are read from the
+//! mentor's files by `sources.rs`, and told apart (one learner, many
+//! files) by `learners.rs` and `identity.rs`; each format (`table.rs`, `csv.rs`, `json.rs`,
+//! `html.rs`) renders this one [`CohortReport`] through [`Renderer`].
+
+mod csv;
+mod html;
+mod identity;
+mod json;
+mod learners;
+mod sources;
+mod table;
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::percent_done;
+use super::stats::{Estimate, TargetCheck, check_target, pace};
+use crate::i18n::{Key, Lang, format_date, tr, word};
+use crate::progress::{Status, Timestamp};
+use crate::roadmap::Roadmap;
+
+pub use super::Renderer;
+pub use csv::render_cohort_csv;
+pub use html::render_cohort_html;
+pub use identity::{ChangePrint, SourceIdentity, group_sources};
+pub use json::render_cohort_json;
+pub use learners::read_learners;
+pub use table::CohortTable;
+
+/// One learner's progress, as read from an export or a sync folder.
+#[derive(Debug, Clone)]
+pub struct Learner {
+    pub name: String,
+    pub source: PathBuf,
+    /// Per roadmap step, in roadmap order.
+    pub steps: Vec<LearnerStep>,
+    pub target: Option<NaiveDate>,
+}
+
+/// One step of one learner.
+#[derive(Debug, Clone, Default)]
+pub struct LearnerStep {
+    pub status: Status,
+    pub started: Option<Timestamp>,
+    pub finished: Option<Timestamp>,
+    /// Note times and texts.
+    pub notes: Vec<(Timestamp, String)>,
+}
+
+/// Why a learner counts as stuck.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stuck {
+    /// In progress on the same step for more than the limit.
+    OnStep,
+    /// No activity for more than the limit.
+    Inactive,
+}
+
+/// One learner's line.
+#[derive(Debug, Clone)]
+pub struct LearnerRow {
+    pub name: String,
+    pub source: PathBuf,
+    pub done: usize,
+    pub counted: usize,
+    pub percent: usize,
+    /// The step to work on next: number and title.
+    pub current: Option<(usize, String)>,
+    pub last_activity: Option<NaiveDate>,
+    pub days_inactive: Option<i64>,
+    /// Steps finished per week over the last four weeks.
+    pub pace: f64,
+    pub estimate: Estimate,
+    pub target: Option<NaiveDate>,
+    pub on_track: Option<TargetCheck>,
+    pub stuck: Option<Stuck>,
+    /// Notes, only when asked for: (step number, time, text).
+    pub notes: Vec<(usize, Timestamp, String)>,
+}
+
+/// One step of the funnel: how many finished it, and the median days it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunnelStep {
+    pub number: usize,
+    pub id: String,
+    pub title: String,
+    pub finished: usize,
+    pub median_days: Option<f64>,
+}
+
+impl FunnelStep {
+    /// `median 2.5 days`, or nothing when no one finished the step with both dates.
+    pub fn median_text(&self, lang: Lang) -> String {
+        self.median_days
+            .map(|days| {
+                tr(
+                    lang,
+                    Key::CohortMedianDays,
+                    &[("days", &format!("{days:.1}"))],
+                )
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// The whole report.
+#[derive(Debug, Clone)]
+pub struct CohortReport {
+    pub lang: Lang,
+    pub roadmap_id: String,
+    pub roadmap_title: String,
+    pub today: NaiveDate,
+    pub stuck_days: u32,
+    pub learners: Vec<LearnerRow>,
+    pub funnel: Vec<FunnelStep>,
+    /// Changes per day over the whole group.
+    pub activity: BTreeMap<NaiveDate, usize>,
+    /// Files not read, and why.
+    pub skipped: Vec<(PathBuf, String)>,
+    /// Whether the learners' notes were asked for (`--notes`).
+    pub with_notes: bool,
+}
+
+/// How the learners are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Progress,
+    Activity,
+    Name,
+    Pace,
+}
+
+impl CohortReport {
+    /// Computes the report of `learners` on `roadmap` as of `today`.
+    pub fn build(
+        roadmap: &Roadmap,
+        learners: &[Learner],
+        skipped: Vec<(PathBuf, String)>,
+        today: NaiveDate,
+        stuck_days: u32,
+        with_notes: bool,
+        lang: Lang,
+    ) -> CohortReport {
+        let limit = i64::from(stuck_days);
+        let mut activity: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        let rows = learners
+            .iter()
+            .map(|learner| {
+                let mut active: BTreeSet<NaiveDate> = BTreeSet::new();
+                let mut finished_days = Vec::new();
+                let mut notes = Vec::new();
+                for (index, step) in learner.steps.iter().enumerate() {
+                    for at in step.started.iter().chain(&step.finished) {
+                        active.insert(at.date_naive());
+                    }
+                    if let (Status::Done, Some(at)) = (step.status, step.finished) {
+                        finished_days.push(at.date_naive());
+                    }
+                    for (at, text) in &step.notes {
+                        active.insert(at.date_naive());
+                        if with_notes {
+                            notes.push((index + 1, *at, text.clone()));
+                        }
+                    }
+                }
+                for day in &active {
+                    *activity.entry(*day).or_default() += 1;
+                }
+                let count =
+                    |status: Status| learner.steps.iter().filter(|s| s.status == status).count();
+                let done = count(Status::Done);
+                let counted = learner.steps.len() - count(Status::Skipped);
+                let percent = percent_done(done, counted);
+                let current = learner
+                    .steps
+                    .iter()
+                    .position(|step| !matches!(step.status, Status::Done | Status::Skipped))
+                    .map(|index| (index + 1, roadmap.steps[index].title.get(lang).to_string()));
+                let last_activity = active.iter().next_back().copied();
+                let days_inactive = last_activity.map(|day| (today - day).num_days().max(0));
+                let pace = pace(&finished_days, &active, today, counted - done.min(counted));
+                let on_track = learner
+                    .target
+                    .map(|target| check_target(pace.estimate, target, today));
+                let stuck_on_step = learner.steps.iter().any(|step| {
+                    step.status == Status::InProgress
+                        && step
+                            .started
+                            .is_some_and(|at| (today - at.date_naive()).num_days() > limit)
+                });
+                let finished_all = counted > 0 && done == counted;
+                let stuck = if stuck_on_step {
+                    Some(Stuck::OnStep)
+                } else if !finished_all && days_inactive.is_none_or(|days| days > limit) {
+                    Some(Stuck::Inactive)
+                } else {
+                    None
+                };
+                LearnerRow {
+                    name: learner.name.clone(),
+                    source: learner.source.clone(),
+                    done,
+                    counted,
+                    percent,
+                    current,
+                    last_activity,
+                    days_inactive,
+                    pace: pace.recent_per_week,
+                    estimate: pace.estimate,
+                    target: learner.target,
+                    on_track,
+                    stuck,
+                    notes,
+                }
+            })
+            .collect();
+        let funnel = roadmap
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(index, step)| {
+                let mut days: Vec<f64> = Vec::new();
+                let mut finished = 0;
+                for learner in learners {
+                    let Some(record) = learner.steps.get(index) else {
+                        continue;
+                    };
+                    if record.status != Status::Done {
+                        continue;
+                    }
+                    finished += 1;
+                    if let (Some(start), Some(end)) = (record.started, record.finished) {
+                        let seconds = (end - start).num_seconds().max(0);
+                        days.push(seconds as f64 / 86_400.0);
+                    }
+                }
+                FunnelStep {
+                    number: index + 1,
+                    id: step.id.to_string(),
+                    title: step.title.get(lang).to_string(),
+                    finished,
+                    median_days: median(&mut days),
+                }
+            })
+            .collect();
+        CohortReport {
+            lang,
+            roadmap_id: roadmap.id.to_string(),
+            roadmap_title: roadmap.title.get(lang).to_string(),
+            today,
+            stuck_days,
+            learners: rows,
+            funnel,
+            activity,
+            skipped,
+            with_notes,
+        }
+    }
+
+    /// Orders the learners; ties go by name.
+    pub fn sort(&mut self, by: SortBy) {
+        let by_name =
+            |a: &LearnerRow, b: &LearnerRow| a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        self.learners.sort_by(|a, b| {
+            let order = match by {
+                SortBy::Progress => b.percent.cmp(&a.percent).then(b.done.cmp(&a.done)),
+                SortBy::Activity => b
+                    .days_inactive
+                    .unwrap_or(i64::MAX)
+                    .cmp(&a.days_inactive.unwrap_or(i64::MAX)),
+                SortBy::Name => Ordering::Equal,
+                SortBy::Pace => b.pace.partial_cmp(&a.pace).unwrap_or(Ordering::Equal),
+            };
+            order.then_with(|| by_name(a, b))
+        });
+    }
+
+    pub fn stuck_count(&self) -> usize {
+        self.learners
+            .iter()
+            .filter(|row| row.stuck.is_some())
+            .count()
+    }
+
+    /// The most learners who finished any one step, at least 1: the
+    /// length of the funnel's longest bar.
+    pub fn most_finished(&self) -> usize {
+        self.funnel
+            .iter()
+            .map(|step| step.finished)
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+
+    /// `4 learners, 2 stuck (nothing for more than 14 days)`.
+    pub fn summary_line(&self) -> String {
+        tr(
+            self.lang,
+            Key::CohortSummary,
+            &[
+                ("learners", &self.learners.len()),
+                ("stuck", &self.stuck_count()),
+                ("days", &self.stuck_days),
+            ],
+        )
+    }
+}
+
+/// The median, `None` for no values.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+    let middle = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    })
+}
+
+/// The learners' columns, in order: the terminal table and the page show
+/// the same ones ([`learner_cells`]).
+pub(super) const COLUMNS: [Key; 8] = [
+    Key::CohortName,
+    Key::CohortProgress,
+    Key::CohortCurrent,
+    Key::CohortInactive,
+    Key::CohortPace,
+    Key::CohortFinish,
+    Key::CohortTarget,
+    Key::CohortFlag,
+];
+
+/// A learner's cells under [`COLUMNS`], as plain text; `progress` is the
+/// progress cell, which each format draws its own way.
+pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [String; 8] {
+    [
+        row.name.clone(),
+        progress,
+        row.current
+            .as_ref()
+            .map(|(number, title)| format!("{number}. {title}"))
+            .unwrap_or_default(),
+        row.days_inactive
+            .map(|days| days.to_string())
+            .unwrap_or_default(),
+        format!("{:.1}", row.pace),
+        finish_text(lang, row),
+        track_text(lang, row),
+        stuck_text(lang, row).to_string(),
+    ]
+}
+
+/// A learner's estimate and target in words, for the table and the page.
+pub fn finish_text(lang: Lang, row: &LearnerRow) -> String {
+    match row.estimate {
+        Estimate::On(day) => format_date(lang, day),
+        Estimate::Finished => word(lang, Key::CohortFinished).to_string(),
+        Estimate::NotEnoughData | Estimate::BeyondHorizon => "—".to_string(),
+    }
+}
+
+pub fn track_text(lang: Lang, row: &LearnerRow) -> String {
+    match row.on_track {
+        None => String::new(),
+        Some(TargetCheck::OnTrack { .. }) => word(lang, Key::CohortOnTrack).to_string(),
+        Some(TargetCheck::Behind { days_late }) => {
+            tr(lang, Key::CohortBehind, &[("days", &days_late)])
+        }
+        Some(TargetCheck::Unknown) => "?".to_string(),
+    }
+}
+
+pub fn stuck_text(lang: Lang, row: &LearnerRow) -> &'static str {
+    match row.stuck {
+        None => "",
+        Some(Stuck::OnStep) => word(lang, Key::CohortStuckOnStep),
+        Some(Stuck::Inactive) => word(lang, Key::CohortStuckInactive),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_of_odd_even_and_no_values() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+}
