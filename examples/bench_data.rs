@@ -13,14 +13,17 @@
 //! step. `sparse` writes the same roadmap with only its first step touched. Both go through smm-path's own store, so the files are exactly
 //! what smm-path writes.
 
+// Generated data of bounded sizes: counters and seeds fit every type they pass through.
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use smm_path::progress::{
+use smm_path::internals::progress::{
     Action, ProgressStore, Reads, Recorder, RoadmapProgress, StoreError, Timestamp,
 };
-use smm_path::roadmap::{Roadmap, load_builtin, load_file};
+use smm_path::internals::roadmap::{Roadmap, load_builtin, load_file};
 
 fn at(day: i64, minute: i64) -> Timestamp {
     let start = chrono::DateTime::parse_from_rfc3339("2026-01-05T08:00:00+07:00")

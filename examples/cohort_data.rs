@@ -11,11 +11,14 @@
 //! on a step, a few have skipped one. The files are 10 to 40 KB, like real
 //! exports with a few months of history.
 
+// Generated data of bounded sizes: counters and seeds fit every type they pass through.
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use smm_path::roadmap::load_builtin;
+use smm_path::internals::roadmap::load_builtin;
 
 /// A small deterministic generator (a 64-bit LCG): the same cohort every run.
 struct Numbers(u64);
@@ -39,7 +42,7 @@ fn time(day: i64, hour: i64) -> String {
 fn learner(index: usize) -> Value {
     let roadmap = load_builtin();
     let mut numbers = Numbers(index as u64 * 7919 + 1);
-    let devices: Vec<String> = (0..1 + numbers.next(2))
+    let devices: Vec<String> = (0..=numbers.next(2))
         .map(|device| format!("{:016x}", (index as u64) << 8 | device))
         .collect();
     let done = numbers.next(21) as usize;
@@ -99,7 +102,7 @@ fn learner(index: usize) -> Value {
             );
         }
         steps.push(json!({
-            "number": number, "id": step.id, "title": step.title.get(smm_path::i18n::Lang::En),
+            "number": number, "id": step.id, "title": step.title.get(smm_path::internals::i18n::Lang::En),
             "status": status, "started": started, "finished": finished,
             "skip_reason": if skipped { Some("no ad budget") } else { None }, "notes": notes,
         }));
@@ -107,7 +110,7 @@ fn learner(index: usize) -> Value {
     json!({
         "format": "smm-path-export", "format_version": 2, "exported_at": time(180, 0),
         "learner": format!("Learner {index:05}"),
-        "roadmap": {"id": "social-media-manager", "version": roadmap.version, "title": roadmap.title.get(smm_path::i18n::Lang::En)},
+        "roadmap": {"id": "social-media-manager", "version": roadmap.version, "title": roadmap.title.get(smm_path::internals::i18n::Lang::En)},
         "language": "en", "steps": steps, "changes": changes,
     })
 }

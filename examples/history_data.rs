@@ -31,14 +31,17 @@
 //! generator: the same arguments give the same changes (change and device
 //! identities are random, as in smm-path).
 
+// Generated data of bounded sizes: counters and seeds fit every type they pass through.
+#![allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+
 use std::path::Path;
 use std::process::ExitCode;
 
-use smm_path::progress::{
+use smm_path::internals::progress::{
     Action, Change, ProgressStore, Reads, Recorder, RoadmapProgress, Status, StepProgress,
     StoreError, Timestamp, replay,
 };
-use smm_path::roadmap::{Roadmap, load_builtin};
+use smm_path::internals::roadmap::{Roadmap, load_builtin};
 
 /// The last changes, made one command at a time after the bulk commit.
 const TAIL_CHANGES: usize = 10;

@@ -71,7 +71,7 @@ pub(crate) fn add_note(
     Error::check_typed_text(text)?;
     let mut transaction = ctx.store.begin(Reads::State)?;
     transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
-        progress.add_note(step_id, text, ctx.now(), command, recorder)
+        progress.add_note(step_id, text, ctx.now(), command, recorder);
     });
     transaction.commit()?;
     Ok(())

@@ -28,7 +28,7 @@ pub(crate) fn early_language(
             break;
         }
         let value = match arg.strip_prefix("--lang") {
-            Some("") => args.next().map(|value| value.into_owned()),
+            Some("") => args.next().map(std::borrow::Cow::into_owned),
             Some(rest) => rest.strip_prefix('=').map(str::to_string),
             None => None,
         };
@@ -658,8 +658,10 @@ fn usage_line(command: &Command, path: &str) -> String {
         let name = arg
             .get_value_names()
             .and_then(|names| names.first())
-            .map(|name| name.to_string())
-            .unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
+            .map_or_else(
+                || arg.get_id().to_string().to_uppercase(),
+                std::string::ToString::to_string,
+            );
         let many = matches!(arg.get_num_args(), Some(range) if range.max_values() > 1);
         let dots = if many { "..." } else { "" };
         if arg.is_required_set() {
@@ -737,7 +739,6 @@ fn context(error: &clap::Error, kind: ContextKind) -> Option<String> {
             .join(", "),
         ContextValue::Number(number) => number.to_string(),
         ContextValue::Bool(flag) => flag.to_string(),
-        ContextValue::None => String::new(),
         _ => String::new(),
     })
 }
@@ -889,9 +890,8 @@ mod tests {
 
     #[test]
     fn the_language_is_read_before_clap_parses() {
-        let args = |list: &[&str]| -> Vec<std::ffi::OsString> {
-            list.iter().map(|arg| arg.into()).collect()
-        };
+        let args =
+            |list: &[&str]| -> Vec<std::ffi::OsString> { list.iter().map(Into::into).collect() };
         let none = |_: &str| None;
         let indonesian_locale = |name: &str| (name == "LANG").then(|| "id_ID.UTF-8".to_string());
         assert_eq!(

@@ -14,7 +14,7 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 }
 
 /// Whether `text` holds a forbidden control character.
-pub fn has_forbidden(text: &str) -> bool {
+pub(crate) fn has_forbidden(text: &str) -> bool {
     text.chars().any(is_forbidden)
 }
 
@@ -90,7 +90,7 @@ pub(crate) fn escaped(text: &str) -> String {
 /// byte). Unlike git, letters outside ASCII stay as they are: Indonesian
 /// and other names are read, not decoded. So a name can never start a new
 /// line of a report or send the terminal a sequence.
-pub fn quoted_path(path: &std::path::Path) -> String {
+pub(crate) fn quoted_path(path: &std::path::Path) -> String {
     let bytes = path.as_os_str().as_encoded_bytes();
     let text = std::str::from_utf8(bytes).ok();
     let plain = text.is_some_and(|text| {

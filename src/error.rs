@@ -12,7 +12,7 @@ use crate::roadmap::{Place, Problem, RoadmapError};
 
 /// The exit codes smm-path promises to scripts (also listed in the README and `--help`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExitStatus {
+pub(crate) enum ExitStatus {
     /// The command did what was asked (including "already done, nothing changed").
     Success = 0,
     /// Something outside the command line failed: an unreadable state or roadmap, a failed write.
@@ -32,7 +32,7 @@ pub enum ExitStatus {
 /// for printing a chain of messages.
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.render(Lang::En))]
-pub enum Error {
+pub(crate) enum Error {
     #[error(transparent)]
     Selector(#[from] SelectorError),
     InvalidDate {
@@ -130,17 +130,17 @@ impl Error {
     }
 
     /// The exit code this error ends the process with.
-    pub fn exit_status(&self) -> ExitStatus {
+    pub(crate) fn exit_status(&self) -> ExitStatus {
         self.describe(Lang::En).0
     }
 
     /// Writing to a closed pipe (`smm-path log | head`) is how pipes end, not a failure.
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(error) if error.kind() == io::ErrorKind::BrokenPipe)
     }
 
     /// The message for the user, without the `error:` prefix.
-    pub fn render(&self, lang: Lang) -> String {
+    pub(crate) fn render(&self, lang: Lang) -> String {
         self.describe(lang).1
     }
 
@@ -441,7 +441,7 @@ fn render_roadmap(lang: Lang, error: &RoadmapError) -> String {
             let message = crate::i18n::parser_message(lang, &error.message);
             let snippet = error.report.lines().skip(1).collect::<Vec<_>>().join("\n");
             let snippet = snippet
-                .replace("<input>", &quoted_path(path).to_string())
+                .replace("<input>", &quoted_path(path).clone())
                 .replace(&error.message, &message);
             format!("{header} {message}\n{snippet}")
         }
@@ -470,7 +470,7 @@ fn render_place(lang: Lang, place: &Place) -> String {
 }
 
 /// One roadmap problem in words.
-pub fn render_problem(lang: Lang, problem: &Problem) -> String {
+pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
     match problem {
         Problem::NoSteps => word(lang, Key::ProblemNoSteps).to_string(),
         Problem::BadRoadmapId { id } => tr(lang, Key::ProblemBadRoadmapId, &[("id", id)]),

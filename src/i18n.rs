@@ -50,33 +50,29 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let placeholder = &after[..close];
-                // `{count:step|steps}`: the first form when `count` is 1.
-                let (name, forms) = match placeholder.split_once(':') {
-                    Some((name, forms)) => (name, forms.split_once('|')),
-                    None => (placeholder, None),
-                };
-                match args.iter().find(|(arg, _)| *arg == name) {
-                    Some((_, value)) => match forms {
-                        Some((one, other)) => {
-                            out.push_str(if value.to_string() == "1" { one } else { other })
-                        }
-                        None => out.push_str(&value.to_string()),
-                    },
-                    None => {
-                        out.push('{');
-                        out.push_str(placeholder);
-                        out.push('}');
+        if let Some(close) = after.find('}') {
+            let placeholder = &after[..close];
+            // `{count:step|steps}`: the first form when `count` is 1.
+            let (name, forms) = match placeholder.split_once(':') {
+                Some((name, forms)) => (name, forms.split_once('|')),
+                None => (placeholder, None),
+            };
+            if let Some((_, value)) = args.iter().find(|(arg, _)| *arg == name) {
+                match forms {
+                    Some((one, other)) => {
+                        out.push_str(if value.to_string() == "1" { one } else { other });
                     }
+                    None => out.push_str(&value.to_string()),
                 }
-                rest = &after[close + 1..];
+            } else {
+                out.push('{');
+                out.push_str(placeholder);
+                out.push('}');
             }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+            rest = &after[close + 1..];
+        } else {
+            out.push_str(&rest[open..]);
+            rest = "";
         }
     }
     out.push_str(rest);
@@ -86,7 +82,7 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 /// A YAML or JSON parser's message in `lang`. The shapes serde produces
 /// are reworded, in English too, without Rust's type names (`u32`); any
 /// other message is kept as the parser wrote it, inside a sentence in `lang`.
-pub fn parser_message(lang: Lang, message: &str) -> String {
+pub(crate) fn parser_message(lang: Lang, message: &str) -> String {
     let split_expected = |rest: &str| -> (String, String) {
         match rest.split_once(", expected ") {
             Some((what, expected)) => (
@@ -182,13 +178,13 @@ fn parser_type(lang: Lang, text: &str) -> String {
 }
 
 /// Looks up `key` in `lang` and fills its placeholders.
-pub fn tr(lang: Lang, key: Key, args: &[(&str, &dyn Display)]) -> String {
+pub(crate) fn tr(lang: Lang, key: Key, args: &[(&str, &dyn Display)]) -> String {
     let (en, id) = key.texts();
     fill(if lang == Lang::Id { id } else { en }, args)
 }
 
 /// A text without placeholders.
-pub fn word(lang: Lang, key: Key) -> &'static str {
+pub(crate) fn word(lang: Lang, key: Key) -> &'static str {
     let (en, id) = key.texts();
     if lang == Lang::Id { id } else { en }
 }
@@ -201,7 +197,7 @@ const MONTHS_ID: [&str; 12] = [
 ];
 
 /// A month's short name, `month0` counting from 0 for January.
-pub fn month_short(lang: Lang, month0: usize) -> &'static str {
+pub(crate) fn month_short(lang: Lang, month0: usize) -> &'static str {
     let months = if lang == Lang::Id {
         &MONTHS_ID
     } else {
@@ -211,7 +207,7 @@ pub fn month_short(lang: Lang, month0: usize) -> &'static str {
 }
 
 /// Weekdays' short names, Monday first.
-pub fn weekdays_short(lang: Lang) -> [&'static str; 7] {
+pub(crate) fn weekdays_short(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::Id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
         Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -219,7 +215,7 @@ pub fn weekdays_short(lang: Lang) -> [&'static str; 7] {
 }
 
 /// A number with one decimal, with the language's decimal mark: `1.5`, `1,5`.
-pub fn format_decimal(lang: Lang, value: f64) -> String {
+pub(crate) fn format_decimal(lang: Lang, value: f64) -> String {
     let text = format!("{value:.1}");
     if lang == Lang::Id {
         text.replace('.', ",")
@@ -229,7 +225,7 @@ pub fn format_decimal(lang: Lang, value: f64) -> String {
 }
 
 /// A date the way each language writes it: `5 Des 2026`, `Dec 5, 2026`.
-pub fn format_date(lang: Lang, date: NaiveDate) -> String {
+pub(crate) fn format_date(lang: Lang, date: NaiveDate) -> String {
     let month = date.month0() as usize;
     match lang {
         Lang::Id => format!("{} {} {}", date.day(), MONTHS_ID[month], date.year()),
@@ -315,7 +311,6 @@ catalogue! {
         id: "Semua langkah dilewati, jadi tidak ada yang dihitung; `smm-path reset LANGKAH` mengembalikan sebuah langkah.",
     }
     NoNotes { en: "no notes yet", id: "belum ada catatan" }
-    SkippedBecause { en: "skipped: {reason}", id: "dilewati: {reason}" }
 
     // What a change did.
     Changed { en: "{number}. {title}: {from} → {to}", id: "{number}. {title}: {from} → {to}" }

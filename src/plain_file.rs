@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// Whether a symbolic link where the file belongs is followed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Links {
+pub(crate) enum Links {
     /// Followed to a plain file (a dotfile manager links the state file).
     Follow,
     /// Refused: the file is someone else's to point anywhere (a sync folder).
@@ -47,7 +47,7 @@ impl From<io::Error> for FileProblem {
 }
 
 /// Checks what is at `path` before it is opened; `None` when nothing is.
-pub fn check(path: &Path, limit: u64, links: Links) -> Result<Option<u64>, FileProblem> {
+pub(crate) fn check(path: &Path, limit: u64, links: Links) -> Result<Option<u64>, FileProblem> {
     let metadata = match links {
         Links::Follow => fs::metadata(path),
         Links::Refuse => fs::symlink_metadata(path),
@@ -84,7 +84,11 @@ fn plain_within(metadata: &fs::Metadata, limit: u64) -> Result<u64, FileProblem>
 /// Opens `path` for reading once [`check`] admits it: the open never waits
 /// on a FIFO put there in the meantime, and what was opened is checked
 /// again. Returns the file and its size; `None` when there is no file.
-pub fn open(path: &Path, limit: u64, links: Links) -> Result<Option<(File, u64)>, FileProblem> {
+pub(crate) fn open(
+    path: &Path,
+    limit: u64,
+    links: Links,
+) -> Result<Option<(File, u64)>, FileProblem> {
     if check(path, limit, links)?.is_none() {
         return Ok(None);
     }
@@ -115,13 +119,13 @@ pub fn open(path: &Path, limit: u64, links: Links) -> Result<Option<(File, u64)>
 
 /// The bytes of the plain file at `path`, at most `limit` of them; `None`
 /// when there is no file.
-pub fn read(path: &Path, limit: u64, links: Links) -> Result<Option<Vec<u8>>, FileProblem> {
+pub(crate) fn read(path: &Path, limit: u64, links: Links) -> Result<Option<Vec<u8>>, FileProblem> {
     read_from(path, 0, limit, links)
 }
 
 /// The bytes of the plain file at `path` from `offset` on; the whole file
 /// must be within `limit`.
-pub fn read_from(
+pub(crate) fn read_from(
     path: &Path,
     offset: u64,
     limit: u64,
@@ -133,7 +137,8 @@ pub fn read_from(
     if offset > 0 {
         file.seek(SeekFrom::Start(offset))?;
     }
-    let mut bytes = Vec::with_capacity(size.saturating_sub(offset) as usize);
+    // Only a hint: a size past what memory can hold starts from nothing.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.saturating_sub(offset)).unwrap_or(0));
     // The file may grow while it is read: no more than the limit is taken.
     file.take(limit.saturating_sub(offset).saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -148,7 +153,7 @@ pub fn read_from(
 
 /// The bytes `from..to` of the plain file at `path` (fewer when it is
 /// shorter); the whole file must be within `limit`.
-pub fn read_range(
+pub(crate) fn read_range(
     path: &Path,
     from: u64,
     to: u64,
@@ -166,7 +171,7 @@ pub fn read_range(
 }
 
 /// The text of the plain file at `path`; a file that is not UTF-8 is `Err(None)`.
-pub fn read_text(
+pub(crate) fn read_text(
     path: &Path,
     limit: u64,
     links: Links,

@@ -36,12 +36,11 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Parses one YAML document into `T`.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let (line, column) = error
             .location()
-            .map(|location| (location.line(), location.column()))
-            .unwrap_or((0, 0));
+            .map_or((0, 0), |location| (location.line(), location.column()));
         let message = error.without_snippet().to_string();
         let message = message.lines().next().unwrap_or_default().trim();
         // The location is reported separately; drop the library's copy of it.

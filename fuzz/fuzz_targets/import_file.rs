@@ -3,12 +3,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smm_path::i18n::Lang;
-use smm_path::progress::{Incoming, parse_incoming, replay};
-use smm_path::report::{ProgressReport, render_csv, render_html, render_json, render_markdown};
+use smm_path::internals::i18n::Lang;
+use smm_path::internals::progress::{Incoming, parse_incoming, replay};
+use smm_path::internals::report::{ProgressReport, render_csv, render_html, render_json, render_markdown};
 
 fuzz_target!(|data: &[u8]| {
-    let roadmap = smm_path::roadmap::load_builtin();
+    let roadmap = smm_path::internals::roadmap::load_builtin();
     let Ok(incoming) = parse_incoming(data, &roadmap.id, Lang::En) else {
         return;
     };

@@ -8,10 +8,10 @@
 use std::borrow::Cow;
 
 use libfuzzer_sys::fuzz_target;
-use smm_path::i18n::Lang;
-use smm_path::progress::{Note, RoadmapProgress, Status, StepProgress};
-use smm_path::report::{ProgressReport, render_csv, render_html, render_markdown};
-use smm_path::roadmap::Text;
+use smm_path::internals::i18n::Lang;
+use smm_path::internals::progress::{Note, RoadmapProgress, Status, StepProgress};
+use smm_path::internals::report::{ProgressReport, render_csv, render_html, render_markdown};
+use smm_path::internals::roadmap::Text;
 
 fuzz_target!(|input: (String, String, String, String, u8)| {
     let (title, summary, note, reason, status) = input;
@@ -21,7 +21,7 @@ fuzz_target!(|input: (String, String, String, String, u8)| {
     let Ok(now) = chrono::DateTime::parse_from_rfc3339("2026-11-28T09:00:00+07:00") else {
         return;
     };
-    let mut roadmap = smm_path::roadmap::load_builtin();
+    let mut roadmap = smm_path::internals::roadmap::load_builtin();
     let mut steps = roadmap.steps.to_vec();
     steps[0].title = Text::Plain(Cow::Owned(title.clone()));
     steps[0].summary = Text::Plain(Cow::Owned(summary));

@@ -7,6 +7,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = smm_path::roadmap::parse_roadmap(text, Path::new("fuzz.yaml"));
+        let _ = smm_path::internals::roadmap::parse_roadmap(text, Path::new("fuzz.yaml"));
     }
 });

@@ -7,6 +7,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = smm_path::progress::parse_state(text, Path::new("progress.yaml"));
+        let _ = smm_path::internals::progress::parse_state(text, Path::new("progress.yaml"));
     }
 });

@@ -2,12 +2,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smm_path::progress::StepSelector;
+use smm_path::internals::progress::StepSelector;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = StepSelector::parse(text);
-        let roadmap = smm_path::roadmap::load_builtin();
+        let roadmap = smm_path::internals::roadmap::load_builtin();
         let arguments: Vec<String> = text.split(' ').map(str::to_string).collect();
         let _ = StepSelector::resolve_all(&arguments, &roadmap);
     }

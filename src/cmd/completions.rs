@@ -5,9 +5,7 @@ use std::io::Write;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, CompletionsArgs};
-use crate::error::Error;
 
-pub(crate) fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &CompletionsArgs, out: &mut dyn Write) {
     clap_complete::generate(args.shell, &mut Cli::command(), "smm-path", out);
-    Ok(())
 }

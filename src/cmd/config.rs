@@ -14,7 +14,7 @@ pub(crate) fn run(ctx: &Context, args: &ConfigNameArgs, out: &mut dyn Write) -> 
         None => match learner_name(home)? {
             Some(name) => writeln!(out, "{name}").map_err(Error::Output)?,
             None => {
-                writeln!(out, "{}", word(ctx.lang, Key::ConfigNoName)).map_err(Error::Output)?
+                writeln!(out, "{}", word(ctx.lang, Key::ConfigNoName)).map_err(Error::Output)?;
             }
         },
         Some(name) => {

@@ -18,7 +18,7 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         ExportFormat::Json => {
             let mut history = ctx.store.read_history()?;
             history.retain(|change| change.roadmap == ctx.roadmap.id);
-            history.sort_by(|a, b| a.order(b));
+            history.sort_by(super::super::progress::Change::order);
             history
         }
         _ => Vec::new(),

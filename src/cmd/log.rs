@@ -52,7 +52,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
         return Ok(());
     }
     // The order every device agrees on, so two synced copies print the same log.
-    history.sort_by(|a, b| a.order(b));
+    history.sort_by(super::super::progress::Change::order);
     let cancelled = cancelled_changes(&history);
     // With more than one device, each change names its own: the same words
     // on every device, so synced copies print the same log.

@@ -131,7 +131,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         let path = write_own(folder, &device, &history)
             .map_err(|error| folder_error(error.to_string()))?;
         marks.set(&own_name, end, &last);
-        let count = history.iter().filter(|&&byte| byte == b'\n').count();
+        let count = memchr::memchr_iter(b'\n', &history).count();
         writeln!(
             out,
             "{}",

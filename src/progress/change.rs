@@ -269,7 +269,7 @@ impl RoadmapProgress {
         }
         if target.ops.iter().any(|op| matches!(op, Op::Target { .. })) {
             self.target = after.target;
-            self.target_set = after.target_set.clone();
+            self.target_set.clone_from(&after.target_set);
         }
         self.latest = self.latest.max(Some(change.at));
         recorder.record(change);
@@ -282,7 +282,7 @@ impl RoadmapProgress {
 /// latest that is neither an undo nor undone. With `later_than_unread`,
 /// the latest time an unread change can have, `None` when it cannot yet
 /// be told (an unread change may be later).
-pub fn latest_undoable<'a>(
+pub(crate) fn latest_undoable<'a>(
     changes: impl IntoIterator<Item = &'a Change> + Clone,
     later_than_unread: Option<Timestamp>,
 ) -> Option<&'a Change> {
@@ -349,7 +349,7 @@ mod tests {
         });
         let day3 = at("2026-01-03T10:00:00+07:00");
         run(&mut progress, &mut history, &|p, r| {
-            p.add_note("b", "link", day3, "note b link", r)
+            p.add_note("b", "link", day3, "note b link", r);
         });
         assert_eq!(history.len(), 3);
 

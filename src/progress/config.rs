@@ -13,13 +13,13 @@ use crate::plain_file::{self, FileProblem, Links};
 const CONFIG_FILE: &str = "config.yaml";
 
 /// The file in a sync folder that names its learner, for `cohort`.
-pub const LEARNER_FILE: &str = "learner.txt";
+pub(crate) const LEARNER_FILE: &str = "learner.txt";
 
 /// More than any settings file holds; a larger one is read no further.
 const SETTINGS_LIMIT: u64 = 64 * 1024;
 
 /// The longest name kept, in characters.
-pub const MAX_NAME_CHARS: usize = 100;
+pub(crate) const MAX_NAME_CHARS: usize = 100;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +30,7 @@ struct Config {
 
 /// A name as given, trimmed; `None` when it is empty, too long or holds a
 /// control character.
-pub fn valid_name(name: &str) -> Option<String> {
+pub(crate) fn valid_name(name: &str) -> Option<String> {
     let name = name.trim();
     let fine = !name.is_empty()
         && name.chars().count() <= MAX_NAME_CHARS
@@ -67,7 +67,7 @@ fn read(home: &Path) -> Result<Config, StoreError> {
 
 /// The name a sync folder's learner set (`sync --name`, `config name`), if
 /// any readable one.
-pub fn folder_learner(folder: &Path) -> Option<String> {
+pub(crate) fn folder_learner(folder: &Path) -> Option<String> {
     // The folder is shared: a link there could point at any file of the reader's.
     read_plain(&folder.join(LEARNER_FILE), Links::Refuse)
         .ok()
@@ -77,7 +77,7 @@ pub fn folder_learner(folder: &Path) -> Option<String> {
 
 /// Names a sync folder's learner; the file is only rewritten when the name
 /// changes, so two devices syncing the same folder do not race over it.
-pub fn set_folder_learner(folder: &Path, name: &str) -> io::Result<()> {
+pub(crate) fn set_folder_learner(folder: &Path, name: &str) -> io::Result<()> {
     if folder_learner(folder).as_deref() == Some(name) {
         return Ok(());
     }
@@ -89,12 +89,12 @@ pub fn set_folder_learner(folder: &Path, name: &str) -> io::Result<()> {
 }
 
 /// The learner's name, if one was set.
-pub fn learner_name(home: &Path) -> Result<Option<String>, StoreError> {
+pub(crate) fn learner_name(home: &Path) -> Result<Option<String>, StoreError> {
     Ok(read(home)?.name.as_deref().and_then(valid_name))
 }
 
 /// Sets the learner's name (already checked with [`valid_name`]).
-pub fn set_learner_name(home: &Path, name: &str) -> Result<(), StoreError> {
+pub(crate) fn set_learner_name(home: &Path, name: &str) -> Result<(), StoreError> {
     let mut config = read(home)?;
     config.name = Some(name.to_string());
     let path = home.join(CONFIG_FILE);

@@ -12,19 +12,19 @@ use serde::{Deserialize, Serialize};
 use super::{Change, LegacyEvent, Status, Timestamp, timestamp};
 
 /// Names the export format, so a reader (or `import`) knows what it holds.
-pub const EXPORT_FORMAT: &str = "smm-path-export";
+pub(crate) const EXPORT_FORMAT: &str = "smm-path-export";
 
 /// Raised when the export's shape changes incompatibly.
 /// Version 2 replaced `history` (events numbered per copy) with `changes`,
 /// the history's own changes, which merge by identity. Version 3 names the
 /// device of the home that wrote it (`device`), which tells a mentor's
 /// `cohort` whose export it is.
-pub const EXPORT_FORMAT_VERSION: u32 = 3;
+pub(crate) const EXPORT_FORMAT_VERSION: u32 = 3;
 
 /// The document as written: the export, or without its header and its
 /// changes, `status --json`. It borrows what it shows from the report.
 #[derive(Serialize)]
-pub struct ExportDocument<'a> {
+pub(crate) struct ExportDocument<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -54,7 +54,7 @@ pub struct ExportDocument<'a> {
 }
 
 #[derive(Serialize)]
-pub struct DocumentPhase<'a> {
+pub(crate) struct DocumentPhase<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub done: usize,
@@ -63,7 +63,7 @@ pub struct DocumentPhase<'a> {
 }
 
 #[derive(Serialize)]
-pub struct DocumentRoadmap<'a> {
+pub(crate) struct DocumentRoadmap<'a> {
     pub id: &'a str,
     pub version: u32,
     pub title: &'a str,
@@ -86,14 +86,14 @@ pub struct Summary {
 }
 
 #[derive(Serialize)]
-pub struct DocumentStepRef<'a> {
+pub(crate) struct DocumentStepRef<'a> {
     pub number: usize,
     pub id: &'a str,
     pub title: &'a str,
 }
 
 #[derive(Serialize)]
-pub struct DocumentStep<'a> {
+pub(crate) struct DocumentStep<'a> {
     pub number: usize,
     pub id: &'a str,
     pub title: &'a str,
@@ -108,7 +108,7 @@ pub struct DocumentStep<'a> {
 }
 
 #[derive(Serialize)]
-pub struct DocumentNote<'a> {
+pub(crate) struct DocumentNote<'a> {
     pub at: String,
     pub text: &'a str,
 }
@@ -118,7 +118,7 @@ pub struct DocumentNote<'a> {
 /// `Changes` is how the changes are read: whole for `import`, or as
 /// `cohort`'s small fingerprints.
 #[derive(Deserialize)]
-pub struct ExportFile<Changes> {
+pub(crate) struct ExportFile<Changes> {
     pub format: String,
     pub format_version: u32,
     /// The device of the home that wrote it (format 3 on).
@@ -141,19 +141,19 @@ pub struct ExportFile<Changes> {
 /// An export's changes alone, for a reader that checked the rest of the
 /// file already (`cohort` reads a learner's exports again to replay them).
 #[derive(Deserialize)]
-pub struct ExportChanges {
+pub(crate) struct ExportChanges {
     pub changes: Vec<Change>,
 }
 
 /// The roadmap an export is of.
 #[derive(Deserialize)]
-pub struct ExportRoadmap {
+pub(crate) struct ExportRoadmap {
     pub id: String,
 }
 
 /// One step of an export, as `export -f json` writes it.
 #[derive(Deserialize)]
-pub struct ExportStep {
+pub(crate) struct ExportStep {
     pub id: String,
     pub status: Status,
     #[serde(default, with = "timestamp::optional")]
@@ -167,7 +167,7 @@ pub struct ExportStep {
 
 /// One note of an exported step.
 #[derive(Deserialize)]
-pub struct ExportNote {
+pub(crate) struct ExportNote {
     #[serde(with = "timestamp")]
     pub at: Timestamp,
     pub text: String,
@@ -176,7 +176,7 @@ pub struct ExportNote {
 /// Why a file cannot be read as an export of a roadmap; each reader says
 /// it in its own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderProblem {
+pub(crate) enum HeaderProblem {
     /// Not an smm-path export at all.
     NotExport,
     /// Written by a newer smm-path, in this format version.
@@ -189,7 +189,7 @@ impl<Changes> ExportFile<Changes> {
     /// Checks that the file is an export this smm-path can read, of the
     /// roadmap `roadmap_id`; what it says about the steps is checked by
     /// whoever uses them.
-    pub fn check_header(&self, roadmap_id: &str) -> Result<(), HeaderProblem> {
+    pub(crate) fn check_header(&self, roadmap_id: &str) -> Result<(), HeaderProblem> {
         if self.format != EXPORT_FORMAT {
             return Err(HeaderProblem::NotExport);
         }

@@ -27,7 +27,7 @@ const SUM_FIELD_START: &[u8] = b",\"sum\":\"";
 
 /// A line of the history that cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryError {
+pub(crate) struct HistoryError {
     /// 1-based, counted from the start of the text decoded.
     pub line: usize,
     pub reason: LineProblem,
@@ -46,7 +46,7 @@ pub enum LineProblem {
 
 /// What a run of history lines holds.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     pub changes: Vec<Change>,
     /// The sum of the last whole line (the `previous` given, if none).
     pub last_sum: String,
@@ -80,7 +80,7 @@ impl LineProblem {
 
 /// Appends `changes` as lines to `out`, chained after a line whose sum is
 /// `previous` (empty at the start of a file); returns the last line's sum.
-pub fn encode_lines(changes: &[Change], previous: &str, out: &mut Vec<u8>) -> String {
+pub(crate) fn encode_lines(changes: &[Change], previous: &str, out: &mut Vec<u8>) -> String {
     let mut previous = previous.to_string();
     for change in changes {
         // Serializing a plain struct of strings and numbers cannot fail.
@@ -148,7 +148,7 @@ pub(super) fn decode_line<'a>(
 /// last line without its newline is a write that never completed: it is
 /// left out (see [`Decoded::whole_bytes`]). Any other line that does not
 /// read, or breaks the chain, is an error.
-pub fn decode_lines(bytes: &[u8], previous: &str) -> Result<Decoded, HistoryError> {
+pub(crate) fn decode_lines(bytes: &[u8], previous: &str) -> Result<Decoded, HistoryError> {
     match decode_prefix(bytes, previous) {
         (decoded, None) => Ok(decoded),
         (_, Some(error)) => Err(error),
@@ -158,7 +158,7 @@ pub fn decode_lines(bytes: &[u8], previous: &str) -> Result<Decoded, HistoryErro
 /// Like [`decode_lines`], but keeps the whole lines before the first bad
 /// one: a file another device is still writing, or a sync tool still
 /// copying, gives what it has so far.
-pub fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<HistoryError>) {
+pub(crate) fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<HistoryError>) {
     let mut decoded = Decoded {
         changes: Vec::new(),
         last_sum: previous.to_string(),

@@ -18,7 +18,7 @@ use super::{Change, ChangeId, Op, RoadmapProgress, Status, Timestamp, timestamp}
 
 /// One event of a format 1 or 2 history, or of a version 1 export.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct LegacyEvent {
+pub(crate) struct LegacyEvent {
     #[serde(default)]
     pub roadmap: String,
     pub change: u64,
@@ -37,7 +37,7 @@ pub struct LegacyEvent {
 /// The changes of device `device`, numbered after `seq`, that `events`
 /// (one roadmap's, oldest first) and the progress they led to, `recorded`,
 /// describe. The last is the "migrated" change when one is needed.
-pub fn legacy_changes(
+pub(crate) fn legacy_changes(
     device: &str,
     seq: u64,
     roadmap: &str,

@@ -7,7 +7,7 @@ use crate::progress::Status;
 
 /// What a merge did (or, in a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct MergeOutcome {
+pub(crate) struct MergeOutcome {
     /// Steps whose status changed: (step, from, to).
     pub status_changes: Vec<(String, Status, Status)>,
     /// Notes added: (step, count).
@@ -17,13 +17,13 @@ pub struct MergeOutcome {
 }
 
 impl MergeOutcome {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.status_changes.is_empty() && self.notes_added.is_empty() && self.changes_added == 0
     }
 
     /// What going from `before` to `after` shows the learner, with
     /// `changes_added` changes taken in.
-    pub fn between(
+    pub(crate) fn between(
         before: &RoadmapProgress,
         after: &RoadmapProgress,
         changes_added: usize,
@@ -127,7 +127,7 @@ impl RoadmapProgress {
                 ours.status = theirs.status;
                 ours.started = theirs.started;
                 ours.finished = theirs.finished;
-                ours.skip_reason = theirs.skip_reason.clone();
+                ours.skip_reason.clone_from(&theirs.skip_reason);
             }
             for note in &theirs.notes {
                 let known = ours
@@ -193,7 +193,7 @@ fn check_time(at: super::Timestamp, now: super::Timestamp) -> Result<(), Suspect
 }
 
 /// Checks a note or a reason: no control characters, within the length limit.
-pub fn check_text(text: &str) -> Result<(), Suspect> {
+pub(crate) fn check_text(text: &str) -> Result<(), Suspect> {
     if text.len() > super::MAX_TEXT_BYTES {
         Err(Suspect::TooLong(text.len()))
     } else if crate::control::has_forbidden(text) {
@@ -206,7 +206,7 @@ pub fn check_text(text: &str) -> Result<(), Suspect> {
 /// Checks another copy's snapshot of one roadmap (a sync conflict copy,
 /// for `import`) as [`check_incoming`] checks a change: every time it
 /// claims, every id and every text.
-pub fn check_incoming_progress(
+pub(crate) fn check_incoming_progress(
     progress: &RoadmapProgress,
     now: super::Timestamp,
 ) -> Result<(), Suspect> {
@@ -224,7 +224,7 @@ pub fn check_incoming_progress(
     for key in keys {
         check_time(key.at)?;
     }
-    for at in progress.latest.iter() {
+    if let Some(at) = &progress.latest {
         check_time(*at)?;
     }
     for (id, step) in &progress.steps {
@@ -246,7 +246,7 @@ pub fn check_incoming_progress(
 }
 
 /// Checks a change from elsewhere against what smm-path itself writes.
-pub fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(), Suspect> {
+pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(), Suspect> {
     use crate::control::has_forbidden;
     use crate::roadmap::is_valid_id;
     let device_ok = !change.device.is_empty()

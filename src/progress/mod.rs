@@ -15,8 +15,8 @@
 //! history, kept so most commands need not replay everything (see [`store`]).
 
 mod change;
-pub mod config;
-pub mod export_file;
+pub(crate) mod config;
+pub(crate) mod export_file;
 mod history;
 mod incoming;
 mod legacy;
@@ -24,32 +24,34 @@ mod merge;
 mod replay;
 mod selector;
 mod store;
-pub mod sync;
-pub mod timestamp;
+pub(crate) mod sync;
+pub(crate) mod timestamp;
 
 /// The highest sequence number a device may reach: the largest integer a
 /// JSON reader in JavaScript keeps exact. A file claiming more is refused,
 /// so counting on from any accepted number can never overflow.
-pub const MAX_SEQ: u64 = (1 << 53) - 1;
+pub(crate) const MAX_SEQ: u64 = (1 << 53) - 1;
 
 /// The longest note or skip reason, in bytes of UTF-8: far beyond a link
 /// and a paragraph, and small enough that a home full of them still reads
 /// back within the file limits. Every door checks it: the commands, `ui`,
 /// `import` and `sync`.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-pub use change::{Action, MAX_CLOCK_LEAD, Outcome, Reverted, latest_undoable};
-pub use export_file::{ExportNote, ExportRoadmap, ExportStep};
-pub use history::{HistoryError, LineProblem, decode_lines, decode_prefix, encode_lines};
+pub use change::{Action, MAX_CLOCK_LEAD};
+pub(crate) use change::{Outcome, Reverted, latest_undoable};
+pub(crate) use history::{LineProblem, decode_lines};
 pub use incoming::{Incoming, parse_incoming};
-pub use legacy::{LegacyEvent, legacy_changes};
-pub use merge::{MergeOutcome, Suspect, check_incoming, check_incoming_progress, check_text};
-pub use replay::{Cancelled, cancelled_changes, replay, replay_into};
-pub use selector::{SelectorError, StepSelector};
-pub use store::{
-    ConflictCopy, HomeCheck, MAX_HISTORY_BYTES, MAX_STATE_BYTES, NewestChanges, ProgressStore,
-    Reads, Rebuilt, StoreError, Synced, Transaction, parse_state,
+pub(crate) use legacy::{LegacyEvent, legacy_changes};
+pub(crate) use merge::{
+    MergeOutcome, Suspect, check_incoming, check_incoming_progress, check_text,
 };
+pub(crate) use replay::cancelled_changes;
+pub use replay::replay;
+pub(crate) use selector::SelectorError;
+pub use selector::StepSelector;
+pub(crate) use store::{MAX_HISTORY_BYTES, MAX_STATE_BYTES, Rebuilt, Synced};
+pub use store::{ProgressStore, Reads, StoreError, parse_state};
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
@@ -378,7 +380,7 @@ impl Change {
             device: self.device.clone(),
             seq: self.seq,
             change: self.id.clone(),
-            index: index as u32,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
         }
     }
 

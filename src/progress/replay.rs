@@ -14,7 +14,7 @@ use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress, State, UndoTarge
 
 /// The changes that the undos among a set of changes take back.
 #[derive(Debug, Default)]
-pub struct Cancelled {
+pub(crate) struct Cancelled {
     ids: HashSet<ChangeId>,
     /// Undos written before changes had identities name a device's number.
     numbered: HashSet<(String, u64)>,
@@ -22,20 +22,20 @@ pub struct Cancelled {
 
 impl Cancelled {
     /// Whether an undo takes `change` back.
-    pub fn contains(&self, change: &Change) -> bool {
+    pub(crate) fn contains(&self, change: &Change) -> bool {
         self.ids.contains(&change.id)
             || (!self.numbered.is_empty()
                 && change.id.is_derived()
                 && self.numbered.contains(&(change.device.clone(), change.seq)))
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.ids.is_empty() && self.numbered.is_empty()
     }
 }
 
 /// The changes that an undo among `changes` takes back.
-pub fn cancelled_changes<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Cancelled {
+pub(crate) fn cancelled_changes<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Cancelled {
     let mut cancelled = Cancelled::default();
     for target in changes.into_iter().filter_map(Change::undoes) {
         match target {
@@ -88,7 +88,7 @@ impl RoadmapProgress {
                         record.status = *to;
                         record.started = *started;
                         record.finished = *finished;
-                        record.skip_reason = reason.clone();
+                        record.skip_reason.clone_from(reason);
                         record.set = Some(key);
                     }
                 }
@@ -145,7 +145,7 @@ fn note_order(note: &Note) -> (super::Timestamp, Option<&OpKey>) {
 /// The progress `changes` describe, in whatever order they come and with
 /// duplicates, on top of `base`'s bookkeeping (roadmap version and steps),
 /// whose own step records are replaced.
-pub fn replay_into<'a>(
+pub(crate) fn replay_into<'a>(
     base: &RoadmapProgress,
     changes: impl IntoIterator<Item = &'a Change>,
 ) -> RoadmapProgress {

@@ -75,13 +75,14 @@ impl StepSelector {
                         check(high)?;
                         selected[low - 1..high].iter_mut().for_each(|s| *s = true);
                     }
-                    StepSelector::Id(id) => match roadmap.position_of(&id) {
-                        Some(position) => selected[position] = true,
-                        None => {
+                    StepSelector::Id(id) => {
+                        if let Some(position) = roadmap.position_of(&id) {
+                            selected[position] = true;
+                        } else {
                             let suggestion = closest_id(&id, roadmap);
                             return Err(SelectorError::UnknownId { id, suggestion });
                         }
-                    },
+                    }
                 }
             }
         }

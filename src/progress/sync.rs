@@ -24,7 +24,7 @@ use crate::plain_file::{self, FileProblem, Links};
 
 /// What the device files in the folder held that was not read before.
 #[derive(Debug, Default)]
-pub struct FolderRead {
+pub(crate) struct FolderRead {
     /// The changes that passed [`check_incoming`], this device's own file's included.
     pub changes: Vec<Change>,
     /// Why changes were refused, in the order met.
@@ -39,7 +39,7 @@ pub struct FolderRead {
 
 /// Why a file or part of one was skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Skipped {
+pub(crate) enum Skipped {
     File(FileProblem),
     /// A line that does not read: (line, why); the lines before it count.
     Line(usize, super::LineProblem),
@@ -53,7 +53,7 @@ pub enum Skipped {
 /// kept in the home's cache, and a file that no longer matches is read
 /// whole again.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ReadMarks {
+pub(crate) struct ReadMarks {
     files: BTreeMap<String, Mark>,
     /// Where this home's own history ended when the marks were kept. A
     /// history that does not extend it (a restored backup, a rebuilt
@@ -73,7 +73,7 @@ const MAX_MARKS_BYTES: u64 = 16 * 1024 * 1024;
 
 impl ReadMarks {
     /// The marks kept at `path`; none when there are none or they do not read.
-    pub fn load(path: &Path) -> ReadMarks {
+    pub(crate) fn load(path: &Path) -> ReadMarks {
         plain_file::read(path, MAX_MARKS_BYTES, Links::Refuse)
             .ok()
             .flatten()
@@ -82,7 +82,7 @@ impl ReadMarks {
     }
 
     /// Keeps the marks at `path`; best effort, as for every cache.
-    pub fn save(&self, path: &Path) {
+    pub(crate) fn save(&self, path: &Path) {
         if let Ok(bytes) = serde_json::to_vec(self) {
             if let Some(directory) = path.parent() {
                 let _ = fs::create_dir_all(directory);
@@ -93,7 +93,7 @@ impl ReadMarks {
 
     /// Records that the file `name` was `bytes` long, its last line
     /// carrying the checksum `last`.
-    pub fn set(&mut self, name: &str, bytes: u64, last: &str) {
+    pub(crate) fn set(&mut self, name: &str, bytes: u64, last: &str) {
         self.files.insert(
             name.to_string(),
             Mark {
@@ -104,7 +104,7 @@ impl ReadMarks {
     }
 
     /// Records where this home's history ends as the marks are kept.
-    pub fn set_home(&mut self, bytes: u64, last: &str) {
+    pub(crate) fn set_home(&mut self, bytes: u64, last: &str) {
         self.home = Some(Mark {
             bytes,
             last: last.to_string(),
@@ -112,14 +112,14 @@ impl ReadMarks {
     }
 
     /// Where this home's history ended when the marks were kept.
-    pub fn home(&self) -> Option<(u64, &str)> {
+    pub(crate) fn home(&self) -> Option<(u64, &str)> {
         self.home
             .as_ref()
             .map(|mark| (mark.bytes, mark.last.as_str()))
     }
 
     /// Whether the file `name` was last seen `bytes` long ending with `last`.
-    pub fn is_at(&self, name: &str, bytes: u64, last: &str) -> bool {
+    pub(crate) fn is_at(&self, name: &str, bytes: u64, last: &str) -> bool {
         self.files
             .get(name)
             .is_some_and(|mark| mark.bytes == bytes && mark.last == last)
@@ -127,14 +127,14 @@ impl ReadMarks {
 }
 
 /// Where the marks of the sync folder `folder` are kept, in `cache`.
-pub fn marks_path(cache: &Path, folder: &Path) -> PathBuf {
+pub(crate) fn marks_path(cache: &Path, folder: &Path) -> PathBuf {
     let folder = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     let hash = xxhash_rust::xxh3::xxh3_64(folder.as_os_str().as_encoded_bytes());
     cache.join(format!("sync-{hash:016x}.json"))
 }
 
 /// This device's file in `folder`.
-pub fn own_file(folder: &Path, device: &str) -> PathBuf {
+pub(crate) fn own_file(folder: &Path, device: &str) -> PathBuf {
     folder.join(format!("{device}.jsonl"))
 }
 
@@ -144,7 +144,7 @@ pub fn own_file(folder: &Path, device: &str) -> PathBuf {
 /// limit), so a runaway or hostile file costs no memory. A file's mark
 /// stops before its first refused change, so a change refused today (a
 /// clock a day ahead) is weighed again by the next sync.
-pub fn read_folder(
+pub(crate) fn read_folder(
     folder: &Path,
     device: &str,
     marks: &ReadMarks,
@@ -155,7 +155,7 @@ pub fn read_folder(
 
 /// Every change in every device file of `folder`, as they are (a mentor's
 /// `cohort` report reads learners' folders whole).
-pub fn read_whole_folder(folder: &Path) -> io::Result<FolderRead> {
+pub(crate) fn read_whole_folder(folder: &Path) -> io::Result<FolderRead> {
     read_folder_checking(folder, "", &ReadMarks::default(), |_| Ok(()))
 }
 
@@ -233,15 +233,13 @@ fn read_folder_checking(
                     .iter()
                     .enumerate()
                     .filter(|(_, byte)| **byte == b'\n')
-                    .map(|(at, _)| at as u64 + 1)
+                    .map(|(at, _)| at + 1)
                     .nth(index.wrapping_sub(1));
                 match (index, end) {
                     (0, _) | (_, None) => (0, previous.clone()),
                     (_, Some(end)) => (
-                        end,
-                        sum_at_end(&bytes[..end as usize])
-                            .unwrap_or_default()
-                            .to_string(),
+                        end as u64,
+                        sum_at_end(&bytes[..end]).unwrap_or_default().to_string(),
                     ),
                 }
             }
@@ -262,7 +260,7 @@ fn sum_matches_at(path: &Path, mark: &Mark) -> bool {
     else {
         return false;
     };
-    let length = (mark.bytes - from) as usize;
+    let length = usize::try_from(mark.bytes - from).unwrap_or(usize::MAX);
     bytes.len() >= length && sum_at_end(&bytes[..length]) == Some(mark.last.as_str())
 }
 
@@ -275,7 +273,7 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
 /// in `folder` (a sync tool would carry them to every device): this
 /// device's at once (its home is locked, so none of its writes is under
 /// way), other devices' once they are an hour old. Returns how many.
-pub fn remove_leftovers(folder: &Path, device: &str) -> usize {
+pub(crate) fn remove_leftovers(folder: &Path, device: &str) -> usize {
     let Ok(entries) = fs::read_dir(folder) else {
         return 0;
     };
@@ -309,7 +307,7 @@ fn temporary_target(path: &Path) -> Option<String> {
 }
 
 /// Replaces this device's file in `folder` with `history`.
-pub fn write_own(folder: &Path, device: &str, history: &[u8]) -> io::Result<PathBuf> {
+pub(crate) fn write_own(folder: &Path, device: &str, history: &[u8]) -> io::Result<PathBuf> {
     let path = own_file(folder, device);
     write_atomically(&path, history, Durability::Synced)?;
     Ok(path)

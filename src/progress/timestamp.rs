@@ -46,32 +46,29 @@ fn parse_common_shape(text: &str) -> Option<Timestamp> {
 }
 
 /// Parses RFC 3339, taking the fast road when the text has smm-path's own shape.
-pub fn parse(text: &str) -> Option<Timestamp> {
+pub(crate) fn parse(text: &str) -> Option<Timestamp> {
     parse_common_shape(text).or_else(|| DateTime::parse_from_rfc3339(text).ok())
 }
 
 /// Writes smm-path's own shape by hand (chrono's general formatter costs
 /// more than the rest of a large snapshot's serialising); a time with a
 /// fraction of a second, which only a hand edit makes, goes through chrono.
-pub fn format(value: &Timestamp) -> String {
+pub(crate) fn format(value: &Timestamp) -> String {
     use chrono::{Datelike, Offset, Timelike};
     let year = value.year();
     if value.nanosecond() != 0 || !(0..=9999).contains(&year) {
         return value.to_rfc3339();
     }
     let offset = value.offset().fix().local_minus_utc();
-    let (sign, offset) = if offset < 0 {
-        ('-', -offset)
-    } else {
-        ('+', offset)
-    };
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.unsigned_abs();
     let mut text = String::with_capacity(25);
     let two = |text: &mut String, value: u32| {
         text.push(char::from(b'0' + (value / 10 % 10) as u8));
         text.push(char::from(b'0' + (value % 10) as u8));
     };
-    two(&mut text, year as u32 / 100);
-    two(&mut text, year as u32 % 100);
+    two(&mut text, year.unsigned_abs() / 100);
+    two(&mut text, year.unsigned_abs() % 100);
     text.push('-');
     two(&mut text, value.month());
     text.push('-');
@@ -83,17 +80,22 @@ pub fn format(value: &Timestamp) -> String {
     text.push(':');
     two(&mut text, value.second());
     text.push(sign);
-    two(&mut text, (offset / 3600) as u32);
+    two(&mut text, offset / 3600);
     text.push(':');
-    two(&mut text, (offset / 60 % 60) as u32);
+    two(&mut text, offset / 60 % 60);
     text
 }
 
-pub fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize<S: Serializer>(
+    value: &Timestamp,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&format(value))
 }
 
-pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Timestamp, D::Error> {
     let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
     parse(&text).ok_or_else(|| {
         serde::de::Error::custom(format!(
@@ -103,10 +105,10 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timesta
 }
 
 /// The same, for optional fields.
-pub mod optional {
+pub(crate) mod optional {
     use super::*;
 
-    pub fn serialize<S: Serializer>(
+    pub(crate) fn serialize<S: Serializer>(
         value: &Option<Timestamp>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
@@ -116,7 +118,7 @@ pub mod optional {
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Timestamp>, D::Error> {
         #[derive(Deserialize)]

@@ -16,7 +16,7 @@ fn shade(changes: usize) -> char {
 
 /// Rows are weekdays (Monday first), columns weeks, the last one this week;
 /// each day is shaded by how many changes it saw.
-pub fn render_calendar(
+pub(crate) fn render_calendar(
     changes_per_day: &BTreeMap<NaiveDate, usize>,
     today: NaiveDate,
     lang: Lang,
@@ -55,17 +55,17 @@ pub fn render_calendar(
     }
     let mut header = String::from("    ");
     for (week, name) in labels {
-        let column = 4 + 2 * week as usize;
+        let column = 4 + 2 * usize::try_from(week).unwrap_or(0);
         let padding = column.saturating_sub(header.chars().count());
         header.push_str(&" ".repeat(padding));
         header.push_str(name);
     }
     out.push_str(header.trim_end());
     out.push('\n');
-    for (weekday, name) in weekdays_short(lang).iter().enumerate() {
+    for (weekday, name) in (0_i64..).zip(weekdays_short(lang)) {
         out.push_str(&format!("{name:<4}"));
         for week in 0..WEEKS {
-            let day = first_monday + Duration::weeks(week) + Duration::days(weekday as i64);
+            let day = first_monday + Duration::weeks(week) + Duration::days(weekday);
             if day > today {
                 break;
             }

@@ -13,19 +13,19 @@ use super::status_label;
 
 /// Words for changes to one roadmap's progress, in one language.
 #[derive(Debug, Clone, Copy)]
-pub struct ChangeWords<'a> {
+pub(crate) struct ChangeWords<'a> {
     roadmap: &'a Roadmap,
     lang: Lang,
 }
 
 impl<'a> ChangeWords<'a> {
-    pub fn new(roadmap: &'a Roadmap, lang: Lang) -> ChangeWords<'a> {
+    pub(crate) fn new(roadmap: &'a Roadmap, lang: Lang) -> ChangeWords<'a> {
         ChangeWords { roadmap, lang }
     }
 
     /// `5` and `Pahami Target Audiens` for a step id, or `?` and the bare
     /// id for a step the roadmap no longer has.
-    pub fn describe_step(&self, step_id: &str) -> (String, String) {
+    pub(crate) fn describe_step(&self, step_id: &str) -> (String, String) {
         match self.roadmap.position_of(step_id) {
             Some(position) => (
                 (position + 1).to_string(),
@@ -39,7 +39,7 @@ impl<'a> ChangeWords<'a> {
     }
 
     /// `5. Title: to do → done`.
-    pub fn status_changed(&self, step_id: &str, from: Status, to: Status) -> String {
+    pub(crate) fn status_changed(&self, step_id: &str, from: Status, to: Status) -> String {
         let (number, title) = self.describe_step(step_id);
         tr(
             self.lang,
@@ -54,7 +54,7 @@ impl<'a> ChangeWords<'a> {
     }
 
     /// `5. Title: note added` (or removed).
-    pub fn note(&self, step_id: &str, added: bool) -> String {
+    pub(crate) fn note(&self, step_id: &str, added: bool) -> String {
         let (number, title) = self.describe_step(step_id);
         let key = if added {
             Key::LogNote
@@ -65,7 +65,7 @@ impl<'a> ChangeWords<'a> {
     }
 
     /// `Note added to 5. Title.`, what `note` says.
-    pub fn note_added(&self, step_id: &str) -> String {
+    pub(crate) fn note_added(&self, step_id: &str) -> String {
         let (number, title) = self.describe_step(step_id);
         tr(
             self.lang,
@@ -76,7 +76,7 @@ impl<'a> ChangeWords<'a> {
 
     /// One operation of a change: a status set, a note added or removed,
     /// the target set; `None` for an undo, which the heading names.
-    pub fn op(&self, op: &Op) -> Option<String> {
+    pub(crate) fn op(&self, op: &Op) -> Option<String> {
         let lang = self.lang;
         let mut line = match op {
             Op::Status { step, from, to, .. } => self.status_changed(step, *from, *to),
@@ -101,7 +101,7 @@ impl<'a> ChangeWords<'a> {
 
     /// What a status command did to one step: the change, or that the
     /// step already was there.
-    pub fn outcome(&self, outcome: &Outcome) -> String {
+    pub(crate) fn outcome(&self, outcome: &Outcome) -> String {
         match outcome {
             Outcome::Changed { step, from, to } => self.status_changed(step, *from, *to),
             Outcome::Unchanged { step, status } => {
@@ -121,7 +121,7 @@ impl<'a> ChangeWords<'a> {
 
     /// What an undo took back, a heading and indented lines, or that there
     /// was nothing to take back.
-    pub fn reverted(&self, reverted: Option<&Reverted>) -> Vec<String> {
+    pub(crate) fn reverted(&self, reverted: Option<&Reverted>) -> Vec<String> {
         let lang = self.lang;
         let Some(reverted) = reverted else {
             return vec![word(lang, Key::UndoNothing).to_string()];
@@ -156,7 +156,7 @@ impl<'a> ChangeWords<'a> {
     /// sync folder), step by step: a heading and indented lines.
     /// `not_taken` counts what was refused or skipped, after which
     /// "already has everything" would be untrue.
-    pub fn merged(
+    pub(crate) fn merged(
         &self,
         source: &std::path::Path,
         dry_run: bool,
@@ -204,7 +204,7 @@ impl<'a> ChangeWords<'a> {
 }
 
 /// A refused change's reason in words.
-pub fn suspect(lang: Lang, suspect: &Suspect) -> String {
+pub(crate) fn suspect(lang: Lang, suspect: &Suspect) -> String {
     match suspect {
         Suspect::BadId(id) => tr(lang, Key::SuspectBadId, &[("id", &escaped(id))]),
         Suspect::ControlCharacter => word(lang, Key::SuspectControl).to_string(),
@@ -223,7 +223,7 @@ pub fn suspect(lang: Lang, suspect: &Suspect) -> String {
 }
 
 /// "Refused N changes: why", for the first of them.
-pub fn refused(lang: Lang, refused: &[Suspect]) -> Option<String> {
+pub(crate) fn refused(lang: Lang, refused: &[Suspect]) -> Option<String> {
     let first = refused.first()?;
     Some(tr(
         lang,
@@ -234,6 +234,6 @@ pub fn refused(lang: Lang, refused: &[Suspect]) -> Option<String> {
 
 /// That this home turned out to be a copy of another and records as a
 /// new device from now on.
-pub fn copy_notice(lang: Lang, was: &str, now: &str) -> String {
+pub(crate) fn copy_notice(lang: Lang, was: &str, now: &str) -> String {
     tr(lang, Key::SyncCopyNotice, &[("was", &was), ("now", &now)])
 }

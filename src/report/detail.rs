@@ -7,7 +7,7 @@ use crate::i18n::{Key, Lang, format_date, word};
 use crate::roadmap::{ResourceKind, Step};
 
 /// A resource kind in the user's language.
-pub fn resource_kind_label(lang: Lang, kind: ResourceKind) -> &'static str {
+pub(crate) fn resource_kind_label(lang: Lang, kind: ResourceKind) -> &'static str {
     let key = match kind {
         ResourceKind::Course => Key::ResourceCourse,
         ResourceKind::Official => Key::ResourceOfficial,
@@ -21,7 +21,11 @@ pub fn resource_kind_label(lang: Lang, kind: ResourceKind) -> &'static str {
 
 /// Title, status with dates and phase, summary, practical steps, evidence,
 /// resources and notes.
-pub fn render_step_detail(step: &Step, record: &StepReport, report: &ProgressReport) -> String {
+pub(crate) fn render_step_detail(
+    step: &Step,
+    record: &StepReport,
+    report: &ProgressReport,
+) -> String {
     let lang = report.lang;
     let mut out = String::new();
     let label = |key: Key| word(lang, key);

@@ -6,22 +6,22 @@
 //! (`export/`) and the cohort's (`cohort/`) share one trait, [`Renderer`].
 
 mod calendar;
-pub mod changes;
-pub mod cohort;
+pub(crate) mod changes;
+pub(crate) mod cohort;
 mod detail;
-pub mod export;
-pub mod stats;
+pub(crate) mod export;
+pub(crate) mod stats;
 mod summary;
 mod table;
 
 /// The counts behind `7/20 done (35%)`, written into the export as they are.
-pub use crate::progress::export_file::Summary;
-pub use calendar::render_calendar;
-pub use changes::ChangeWords;
-pub use detail::{render_step_detail, resource_kind_label};
-pub use export::{render_csv, render_html, render_json, render_markdown, render_portfolio};
-pub use summary::{progress_bar, render_short_line, render_summary_line};
-pub use table::{TableOptions, render_status_table};
+pub(crate) use crate::progress::export_file::Summary;
+pub(crate) use calendar::render_calendar;
+pub(crate) use changes::ChangeWords;
+pub(crate) use detail::{render_step_detail, resource_kind_label};
+pub use export::{render_csv, render_html, render_json, render_markdown};
+pub(crate) use summary::{progress_bar, render_short_line, render_summary_line};
+pub(crate) use table::{TableOptions, render_status_table};
 
 use chrono::NaiveDate;
 
@@ -34,7 +34,7 @@ use crate::roadmap::{Resource, Roadmap};
 /// Each format is in a file of its own (`export/`, `cohort/`): a function
 /// of the report alone is a renderer as it is; a format that needs more
 /// (a time, a width) is a type that holds it.
-pub trait Renderer<Report: ?Sized> {
+pub(crate) trait Renderer<Report: ?Sized> {
     fn render(&self, report: &Report) -> String;
 }
 
@@ -112,7 +112,7 @@ impl StepReport<'_> {
 /// Whole percent of `counted` steps that are `done`, rounded down, so that
 /// 100% means every counted step is done. Every step skipped is not every
 /// step done: when nothing counts, it is 0%.
-pub fn percent_done(done: usize, counted: usize) -> usize {
+pub(crate) fn percent_done(done: usize, counted: usize) -> usize {
     (done * 100).checked_div(counted).unwrap_or(0)
 }
 
@@ -272,7 +272,7 @@ fn phase_reports<'a>(
 }
 
 /// A status in the user's language.
-pub fn status_label(lang: Lang, status: Status) -> &'static str {
+pub(crate) fn status_label(lang: Lang, status: Status) -> &'static str {
     let key = match status {
         Status::Todo => Key::StatusTodo,
         Status::InProgress => Key::StatusInProgress,

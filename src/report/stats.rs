@@ -9,7 +9,7 @@ use chrono::{Duration, NaiveDate};
 
 /// What the numbers say about the pace.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pace {
+pub(crate) struct Pace {
     /// Steps finished per week over the last four weeks.
     pub recent_per_week: f64,
     /// Steps finished per week since the first activity; `None` before a week has passed.
@@ -22,7 +22,7 @@ pub struct Pace {
 
 /// When the roadmap will be finished at the current pace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Estimate {
+pub(crate) enum Estimate {
     /// Nothing left to do.
     Finished,
     /// Too little history to say: steps finished on fewer than two days.
@@ -33,11 +33,11 @@ pub enum Estimate {
 }
 
 /// The furthest estimate worth a date; past it the pace, not a day, is the news.
-pub const HORIZON_YEARS: i64 = 10;
+pub(crate) const HORIZON_YEARS: i64 = 10;
 
 /// How the estimate compares with a target date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetCheck {
+pub(crate) enum TargetCheck {
     OnTrack {
         days_ahead: i64,
     },
@@ -52,7 +52,7 @@ const RECENT_DAYS: i64 = 28;
 
 /// Computes the pace from the days steps were finished, the days anything
 /// changed, today, and how many counted steps are left.
-pub fn pace(
+pub(crate) fn pace(
     finished: &[NaiveDate],
     active: &BTreeSet<NaiveDate>,
     today: NaiveDate,
@@ -95,8 +95,11 @@ pub fn pace(
                 if days > (HORIZON_YEARS * 366) as f64 {
                     Estimate::BeyondHorizon
                 } else {
+                    // Within the horizon, checked above: the cast cannot cut.
+                    #[allow(clippy::cast_possible_truncation)]
+                    let days = days as i64;
                     today
-                        .checked_add_signed(Duration::days(days as i64))
+                        .checked_add_signed(Duration::days(days))
                         .map_or(Estimate::BeyondHorizon, Estimate::On)
                 }
             }
@@ -133,7 +136,7 @@ fn streaks(active: &BTreeSet<NaiveDate>, today: NaiveDate) -> (u32, u32) {
 }
 
 /// Compares the estimate with the target.
-pub fn check_target(estimate: Estimate, target: NaiveDate, today: NaiveDate) -> TargetCheck {
+pub(crate) fn check_target(estimate: Estimate, target: NaiveDate, today: NaiveDate) -> TargetCheck {
     let finish = match estimate {
         Estimate::Finished => today,
         Estimate::On(day) => day,
@@ -148,6 +151,8 @@ pub fn check_target(estimate: Estimate, target: NaiveDate, today: NaiveDate) -> 
 }
 
 #[cfg(test)]
+// Paces of whole steps over whole weeks are exact in binary.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 

@@ -8,7 +8,7 @@ use crate::i18n::{Key, tr};
 const BAR_WIDTH: usize = 20;
 
 /// `█████░░░░░` for the share of counted steps done.
-pub fn progress_bar(summary: &Summary) -> String {
+pub(crate) fn progress_bar(summary: &Summary) -> String {
     // Nothing left to count (every step skipped) is an empty bar: skipping is not finishing.
     let filled = (summary.done * BAR_WIDTH)
         .checked_div(summary.counted)
@@ -37,7 +37,7 @@ pub(super) fn skipped_note(report: &ProgressReport) -> Option<String> {
 }
 
 /// `7/20 done (35%) ███████░░░░░░░░░░░░░  1 skipped`.
-pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
+pub(crate) fn render_summary_line(report: &ProgressReport, color: bool) -> String {
     let summary = &report.summary;
     let counts = counts_line(report);
     let mut bar = progress_bar(summary);
@@ -54,7 +54,7 @@ pub fn render_summary_line(report: &ProgressReport, color: bool) -> String {
 }
 
 /// `smm-path 7/20 (35%) next: 8`, for shell prompts and status bars.
-pub fn render_short_line(report: &ProgressReport) -> String {
+pub(crate) fn render_short_line(report: &ProgressReport) -> String {
     let summary = &report.summary;
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("done", &summary.done),

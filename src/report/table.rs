@@ -11,7 +11,7 @@ use crate::progress::Status;
 
 /// How the caller's output looks: decided by the command from the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct TableOptions {
+pub(crate) struct TableOptions {
     /// Use ANSI colours.
     pub color: bool,
     /// Fit the table into this many columns.
@@ -40,7 +40,7 @@ fn status_color(status: Status) -> Option<Color> {
 }
 
 /// The table of every step: number, title, status, date.
-pub fn render_status_table(report: &ProgressReport, options: TableOptions) -> String {
+pub(crate) fn render_status_table(report: &ProgressReport, options: TableOptions) -> String {
     let lang = report.lang;
     let header = [
         word(lang, Key::HeaderNumber).to_string(),

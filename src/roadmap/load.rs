@@ -8,9 +8,6 @@ use crate::cache::{self, Fingerprint};
 use crate::plain_file::{self, FileProblem, Links};
 use crate::yaml::{self, YamlError};
 
-/// The built-in roadmap's YAML, compiled in so smm-path works with no files around.
-pub const BUILTIN_SOURCE: &str = include_str!("../../roadmap/social-media-manager.yaml");
-
 /// Why a roadmap could not be used (its `Display`, the English wording, is
 /// in [`crate::error`]).
 #[derive(Debug, thiserror::Error)]
@@ -34,7 +31,7 @@ pub enum RoadmapError {
     },
 }
 
-/// The built-in roadmap, as `build.rs` generated it from [`BUILTIN_SOURCE`].
+/// The built-in roadmap, as `build.rs` generated it from `roadmap/social-media-manager.yaml`.
 static BUILTIN: Roadmap = {
     #[allow(unused_imports)]
     use super::{Phase, Resource, ResourceKind, Step, Text};
@@ -66,7 +63,7 @@ fn check_roadmap_file(path: &Path) -> Result<(), RoadmapError> {
 }
 
 /// A roadmap file's text, once it is shown to be a plain file of a sane size.
-pub fn read_roadmap_text(path: &Path) -> Result<String, RoadmapError> {
+pub(crate) fn read_roadmap_text(path: &Path) -> Result<String, RoadmapError> {
     let unreadable = |reason: FileProblem| RoadmapError::Unreadable {
         path: path.to_path_buf(),
         reason,
@@ -127,6 +124,9 @@ pub fn parse_roadmap(text: &str, path: &Path) -> Result<Roadmap, RoadmapError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The YAML `build.rs` compiles the built-in roadmap from.
+    const BUILTIN_SOURCE: &str = include_str!("../../roadmap/social-media-manager.yaml");
 
     #[test]
     fn the_compiled_roadmap_equals_a_fresh_parse_of_the_yaml() {

@@ -9,11 +9,11 @@ mod model;
 mod text;
 mod validate;
 
-pub use load::{
-    BUILTIN_SOURCE, RoadmapError, load_builtin, load_file, parse_roadmap, read_roadmap_text,
-};
-pub use model::{List, Phase, Resource, ResourceKind, Roadmap, Step, Str, Text};
-pub use validate::{Place, Problem};
+pub(crate) use load::{RoadmapError, read_roadmap_text};
+pub use load::{load_builtin, load_file, parse_roadmap};
+pub(crate) use model::{Phase, Resource, ResourceKind, Step};
+pub use model::{Roadmap, Text};
+pub(crate) use validate::{Place, Problem};
 pub(crate) use validate::{is_valid_id, is_valid_url};
 
 impl Roadmap {

@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize, Serializer};
 
 /// A string of a roadmap: owned when parsed from a file, borrowed from the
 /// binary for the built-in roadmap, which is then built without allocating.
-pub type Str = Cow<'static, str>;
+pub(crate) type Str = Cow<'static, str>;
 
 /// A list of a roadmap, owned or borrowed like [`Str`].
-pub type List<T> = Cow<'static, [T]>;
+pub(crate) type List<T> = Cow<'static, [T]>;
 
 /// A roadmap as written in its YAML file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -128,7 +128,7 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
         });
     }
     let mut check = |place: &Place, field: &str, text: &Text| {
-        check_text(&roadmap.languages, place, field, text, &mut problems)
+        check_text(&roadmap.languages, place, field, text, &mut problems);
     };
     check(&Place::Roadmap, "title", &roadmap.title);
     if let Some(introduction) = &roadmap.introduction {
@@ -165,7 +165,7 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
         };
         let mut problems_here = Vec::new();
         let mut check = |field: &str, text: &Text| {
-            check_text(&roadmap.languages, &place, field, text, &mut problems_here)
+            check_text(&roadmap.languages, &place, field, text, &mut problems_here);
         };
         check("title", &step.title);
         check("summary", &step.summary);

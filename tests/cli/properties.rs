@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
-use smm_path::progress::{
+use smm_path::internals::progress::{
     Action, Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Note, OpKey, Recorder, RoadmapProgress,
     SCHEMA_VERSION, State, Status, StepProgress, StepSelector, Timestamp, parse_state, replay,
 };
@@ -632,13 +632,13 @@ proptest! {
     #[test]
     fn the_selector_parser_never_panics(argument in "\\PC{0,40}") {
         let _ = StepSelector::parse(&argument);
-        let roadmap = smm_path::roadmap::load_builtin();
+        let roadmap = smm_path::internals::roadmap::load_builtin();
         let _ = StepSelector::resolve_all(&[argument], &roadmap);
     }
 
     #[test]
     fn a_state_round_trips_through_save_and_load(state in state()) {
-        let yaml = smm_path::yaml::to_string(&state).expect("serialize");
+        let yaml = smm_path::internals::yaml::to_string(&state).expect("serialize");
         let loaded = parse_state(&yaml, Path::new("progress.yaml"));
         prop_assert!(loaded.is_ok(), "{:?}\n{}", loaded, yaml);
         prop_assert_eq!(loaded.ok(), Some(state.clone()));

@@ -209,7 +209,8 @@ impl ProgressStore {
             }
             Some(bytes) => bytes,
         };
-        let before = (mark.bytes - start) as usize;
+        // At most the checksum's tail, far below any memory limit.
+        let before = usize::try_from(mark.bytes - start).unwrap_or(usize::MAX);
         if bytes.len() < before {
             return Err(StoreError::HistoryBehind {
                 path,

@@ -39,19 +39,18 @@ mod snapshot;
 mod transaction;
 
 use crate::progress::LineProblem;
-pub use index::NewestChanges;
 use layout::*;
 pub use snapshot::parse_state;
 use snapshot::*;
-pub use transaction::{Reads, Transaction};
+pub use transaction::Reads;
 
 /// Far beyond any real progress (100,000 steps with notes take 45 MB), and
 /// small enough that a runaway file is refused before it is read.
-pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The history may hold many times the state; this still stops a runaway
 /// file. A device file in a sync folder is held to it too.
-pub const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
+pub(crate) const MAX_HISTORY_BYTES: u64 = 4 * MAX_STATE_BYTES;
 
 /// Why the progress could not be read or saved (its `Display`, the English
 /// wording, is in [`crate::error`]).
@@ -130,12 +129,6 @@ pub enum StoreError {
 #[derive(Debug, Clone)]
 pub struct ProgressStore {
     home: PathBuf,
-}
-
-/// A conflict copy a file-sync tool left in the home.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConflictCopy {
-    pub path: PathBuf,
 }
 
 /// What `doctor` learns of the home beyond the state itself.
@@ -346,7 +339,7 @@ impl ProgressStore {
             drop(seen);
             // Appended in their order, so an undo always follows what it
             // takes back in the file: readers from the end rely on it.
-            journal.sort_by(|a, b| a.order(b));
+            journal.sort_by(super::Change::order);
             let mut was_device =
                 (!state.copied_from.is_empty()).then(|| std::mem::take(&mut state.copied_from));
             if own_lacked && !dry_run {
@@ -443,7 +436,7 @@ impl ProgressStore {
             line: error.line,
             reason: error.reason,
         })?;
-        bytes.truncate(decoded.whole_bytes as usize);
+        bytes.truncate(usize::try_from(decoded.whole_bytes).unwrap_or(usize::MAX));
         Ok(bytes)
     }
 

@@ -256,7 +256,7 @@ pub(super) fn sum_matches(text: &str) -> bool {
     let Some(body_end) = text.rfind("\nsum: \"") else {
         return false;
     };
-    let body = &text[..body_end + 1];
+    let body = &text[..=body_end];
     let rest = &text[body_end + 1..];
     rest == format!("sum: \"{:016x}\"\nend: true\n", xxh3_64(body.as_bytes()))
 }

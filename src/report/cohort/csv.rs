@@ -6,7 +6,7 @@ use crate::report::export::csv_field as field;
 use crate::report::stats::{Estimate, TargetCheck};
 
 /// `cohort -f csv`: one row per learner.
-pub fn render_cohort_csv(report: &CohortReport) -> String {
+pub(crate) fn render_cohort_csv(report: &CohortReport) -> String {
     let headers = [
         "name",
         "done",

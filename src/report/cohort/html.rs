@@ -15,7 +15,7 @@ const LABEL_WIDTH: f64 = 260.0;
 const CHART_WIDTH: f64 = 640.0;
 
 /// `cohort -f html`: the page.
-pub fn render_cohort_html(report: &CohortReport) -> String {
+pub(crate) fn render_cohort_html(report: &CohortReport) -> String {
     let lang = report.lang;
     let mut out = String::new();
     let title = escape(&tr(

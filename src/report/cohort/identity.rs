@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 /// One change as it bears on whose it is, hashed, so that the histories of
 /// a cohort of thousands stay small in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ChangePrint {
+pub(crate) struct ChangePrint {
     /// The device that made it.
     pub device: u64,
     pub seq: u64,
@@ -22,7 +22,7 @@ impl ChangePrint {
     /// What tells this change from every other: its own identity, or,
     /// for a change written before changes carried one, its device and
     /// sequence number.
-    pub fn identity(&self) -> (u64, u64) {
+    pub(crate) fn identity(&self) -> (u64, u64) {
         if self.id != 0 {
             (self.id, u64::MAX)
         } else {
@@ -43,7 +43,7 @@ impl ChangePrint {
 
 /// What one export or sync folder says about whose it is.
 #[derive(Debug, Clone, Default)]
-pub struct SourceIdentity {
+pub(crate) struct SourceIdentity {
     /// The devices whose homes wrote it: an export's `device`, a sync
     /// folder's device files. Empty for an export that names none (format 2).
     pub own_devices: Vec<u64>,
@@ -53,10 +53,10 @@ pub struct SourceIdentity {
 
 /// Per source, the variant it holds of each forked slot: (fork, variant),
 /// sorted by fork.
-type Signature = Vec<(u32, u32)>;
+type Signature = Vec<(usize, usize)>;
 
 /// Whether two signatures hold different changes in one slot.
-fn conflicting(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+fn conflicting(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -69,7 +69,7 @@ fn conflicting(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
     false
 }
 
-fn merged(a: &[(u32, u32)], b: &[(u32, u32)]) -> Signature {
+fn merged(a: &[(usize, usize)], b: &[(usize, usize)]) -> Signature {
     let mut all: Signature = a.iter().chain(b).copied().collect();
     all.sort_unstable();
     all.dedup_by_key(|(fork, _)| *fork);
@@ -91,7 +91,7 @@ fn merged(a: &[(u32, u32)], b: &[(u32, u32)]) -> Signature {
 /// that names no device of its own (a format 2 export) is linked, as
 /// before, to one whose changes come from exactly the same devices. Linked
 /// sources join, and so do their groups, unless the groups would conflict.
-pub fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
+pub(crate) fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
     let mut all: Vec<(ChangePrint, usize)> = sources
         .iter()
         .enumerate()
@@ -99,7 +99,7 @@ pub fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
         .collect();
     all.sort_unstable_by_key(|(change, index)| (change.device, change.seq, *index));
     // Each entry's variant within its slot; the forked slots' signatures.
-    let mut variant = vec![0u32; all.len()];
+    let mut variant = vec![0usize; all.len()];
     let mut signatures: Vec<Signature> = vec![Vec::new(); sources.len()];
     let mut slots = Vec::new();
     let mut start = 0;
@@ -113,16 +113,16 @@ pub fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
         let mut kinds: Vec<ChangePrint> = Vec::new();
         for entry in start..end {
             let change = &all[entry].0;
-            variant[entry] = match kinds.iter().position(|kind| kind.same_change(change)) {
-                Some(known) => known as u32,
-                None => {
+            variant[entry] =
+                if let Some(known) = kinds.iter().position(|kind| kind.same_change(change)) {
+                    known
+                } else {
                     kinds.push(*change);
-                    (kinds.len() - 1) as u32
-                }
-            };
+                    kinds.len() - 1
+                };
         }
         if kinds.len() > 1 {
-            let fork = slots.len() as u32;
+            let fork = slots.len();
             for entry in start..end {
                 signatures[all[entry].1].push((fork, variant[entry]));
             }
@@ -138,7 +138,7 @@ pub fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
     let mut groups = Groups::new(&signatures);
     for slot in slots {
         let device = all[slot.start].0.device;
-        let mut holders: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        let mut holders: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for entry in slot {
             holders
                 .entry(variant[entry])

@@ -71,7 +71,7 @@ struct JsonSkipped {
 }
 
 /// `cohort -f json`, with the notes when they were asked for.
-pub fn render_cohort_json(report: &CohortReport) -> String {
+pub(crate) fn render_cohort_json(report: &CohortReport) -> String {
     let date = |day: NaiveDate| day.format("%Y-%m-%d").to_string();
     let json = JsonCohort {
         format: "smm-path-cohort",

@@ -20,7 +20,7 @@ use crate::roadmap::Roadmap;
 /// the order given, each learner once however many of their files are
 /// given; and the files not counted, with why: unreadable, not an export
 /// of this roadmap, or another file of a learner already counted.
-pub fn read_learners(
+pub(crate) fn read_learners(
     paths: &[PathBuf],
     roadmap: &Roadmap,
     lang: Lang,
@@ -153,7 +153,8 @@ fn learner_of(
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |stem| stem.to_string_lossy().into_owned(),
+    )
 }

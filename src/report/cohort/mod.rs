@@ -26,17 +26,17 @@ use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{Status, Timestamp};
 use crate::roadmap::Roadmap;
 
-pub use super::Renderer;
-pub use csv::render_cohort_csv;
-pub use html::render_cohort_html;
-pub use identity::{ChangePrint, SourceIdentity, group_sources};
-pub use json::render_cohort_json;
-pub use learners::read_learners;
-pub use table::CohortTable;
+pub(crate) use super::Renderer;
+pub(crate) use csv::render_cohort_csv;
+pub(crate) use html::render_cohort_html;
+pub(crate) use identity::{ChangePrint, SourceIdentity, group_sources};
+pub(crate) use json::render_cohort_json;
+pub(crate) use learners::read_learners;
+pub(crate) use table::CohortTable;
 
 /// One learner's progress, as read from an export or a sync folder.
 #[derive(Debug, Clone)]
-pub struct Learner {
+pub(crate) struct Learner {
     pub name: String,
     pub source: PathBuf,
     /// Per roadmap step, in roadmap order.
@@ -46,7 +46,7 @@ pub struct Learner {
 
 /// One step of one learner.
 #[derive(Debug, Clone, Default)]
-pub struct LearnerStep {
+pub(crate) struct LearnerStep {
     pub status: Status,
     pub started: Option<Timestamp>,
     pub finished: Option<Timestamp>,
@@ -57,7 +57,7 @@ pub struct LearnerStep {
 /// Why a learner counts as stuck.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Stuck {
+pub(crate) enum Stuck {
     /// In progress on the same step for more than the limit.
     OnStep,
     /// No activity for more than the limit.
@@ -66,7 +66,7 @@ pub enum Stuck {
 
 /// One learner's line.
 #[derive(Debug, Clone)]
-pub struct LearnerRow {
+pub(crate) struct LearnerRow {
     pub name: String,
     pub source: PathBuf,
     pub done: usize,
@@ -88,7 +88,7 @@ pub struct LearnerRow {
 
 /// One step of the funnel: how many finished it, and the median days it took.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FunnelStep {
+pub(crate) struct FunnelStep {
     pub number: usize,
     pub id: String,
     pub title: String,
@@ -98,7 +98,7 @@ pub struct FunnelStep {
 
 impl FunnelStep {
     /// `median 2.5 days`, or nothing when no one finished the step with both dates.
-    pub fn median_text(&self, lang: Lang) -> String {
+    pub(crate) fn median_text(&self, lang: Lang) -> String {
         self.median_days
             .map(|days| {
                 tr(
@@ -113,7 +113,7 @@ impl FunnelStep {
 
 /// The whole report.
 #[derive(Debug, Clone)]
-pub struct CohortReport {
+pub(crate) struct CohortReport {
     pub lang: Lang,
     pub roadmap_id: String,
     pub roadmap_title: String,
@@ -131,7 +131,7 @@ pub struct CohortReport {
 
 /// How the learners are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortBy {
+pub(crate) enum SortBy {
     Progress,
     Activity,
     Name,
@@ -140,7 +140,7 @@ pub enum SortBy {
 
 impl CohortReport {
     /// Computes the report of `learners` on `roadmap` as of `today`.
-    pub fn build(
+    pub(crate) fn build(
         roadmap: &Roadmap,
         learners: &[Learner],
         skipped: Vec<(PathBuf, String)>,
@@ -266,7 +266,7 @@ impl CohortReport {
     }
 
     /// Orders the learners; ties go by name.
-    pub fn sort(&mut self, by: SortBy) {
+    pub(crate) fn sort(&mut self, by: SortBy) {
         let by_name =
             |a: &LearnerRow, b: &LearnerRow| a.name.to_lowercase().cmp(&b.name.to_lowercase());
         self.learners.sort_by(|a, b| {
@@ -283,7 +283,7 @@ impl CohortReport {
         });
     }
 
-    pub fn stuck_count(&self) -> usize {
+    pub(crate) fn stuck_count(&self) -> usize {
         self.learners
             .iter()
             .filter(|row| row.stuck.is_some())
@@ -292,7 +292,7 @@ impl CohortReport {
 
     /// The most learners who finished any one step, at least 1: the
     /// length of the funnel's longest bar.
-    pub fn most_finished(&self) -> usize {
+    pub(crate) fn most_finished(&self) -> usize {
         self.funnel
             .iter()
             .map(|step| step.finished)
@@ -302,7 +302,7 @@ impl CohortReport {
     }
 
     /// `4 learners, 2 stuck (nothing for more than 14 days)`.
-    pub fn summary_line(&self) -> String {
+    pub(crate) fn summary_line(&self) -> String {
         tr(
             self.lang,
             Key::CohortSummary,
@@ -316,7 +316,7 @@ impl CohortReport {
 }
 
 /// The median, `None` for no values.
-pub fn median(values: &mut [f64]) -> Option<f64> {
+pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
@@ -325,7 +325,7 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     Some(if values.len() % 2 == 1 {
         values[middle]
     } else {
-        (values[middle - 1] + values[middle]) / 2.0
+        f64::midpoint(values[middle - 1], values[middle])
     })
 }
 
@@ -363,7 +363,7 @@ pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [
 }
 
 /// A learner's estimate and target in words, for the table and the page.
-pub fn finish_text(lang: Lang, row: &LearnerRow) -> String {
+pub(crate) fn finish_text(lang: Lang, row: &LearnerRow) -> String {
     match row.estimate {
         Estimate::On(day) => format_date(lang, day),
         Estimate::Finished => word(lang, Key::CohortFinished).to_string(),
@@ -371,7 +371,7 @@ pub fn finish_text(lang: Lang, row: &LearnerRow) -> String {
     }
 }
 
-pub fn track_text(lang: Lang, row: &LearnerRow) -> String {
+pub(crate) fn track_text(lang: Lang, row: &LearnerRow) -> String {
     match row.on_track {
         None => String::new(),
         Some(TargetCheck::OnTrack { .. }) => word(lang, Key::CohortOnTrack).to_string(),
@@ -382,7 +382,7 @@ pub fn track_text(lang: Lang, row: &LearnerRow) -> String {
     }
 }
 
-pub fn stuck_text(lang: Lang, row: &LearnerRow) -> &'static str {
+pub(crate) fn stuck_text(lang: Lang, row: &LearnerRow) -> &'static str {
     match row.stuck {
         None => "",
         Some(Stuck::OnStep) => word(lang, Key::CohortStuckOnStep),

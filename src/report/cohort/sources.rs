@@ -47,7 +47,7 @@ impl Prints {
             .map_or(0, |id| xxh3_64(id.to_string().as_bytes()).max(1));
         let (Some(device), Some(seq)) = (
             object.get("device").and_then(|device| device.as_str()),
-            object.get("seq").and_then(|seq| seq.as_u64()),
+            object.get("seq").and_then(serde_json::Value::as_u64),
         ) else {
             return;
         };

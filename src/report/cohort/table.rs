@@ -16,7 +16,7 @@ fn bar(percent: usize) -> String {
 
 /// `cohort`'s default: text for a terminal `width` wide (unbounded when
 /// `None`), its activity calendar in colour when `color`.
-pub struct CohortTable {
+pub(crate) struct CohortTable {
     pub width: Option<u16>,
     pub color: bool,
 }

@@ -220,7 +220,7 @@ fn resources(step: &StepReport, lang: Lang) -> String {
 }
 
 /// `export -f html`, its chart drawn up to `now`.
-pub struct HtmlExport {
+pub(crate) struct HtmlExport {
     pub now: Timestamp,
 }
 

@@ -25,7 +25,7 @@ pub fn render_json(report: &ProgressReport) -> String {
 
 /// `export -f json`: the report, the changes behind it (the report's
 /// history), what the file is, and whose it is.
-pub struct JsonExport {
+pub(crate) struct JsonExport {
     pub exported_at: Timestamp,
     /// Who the progress is of, when a name was given.
     pub learner: Option<String>,

@@ -14,11 +14,13 @@ mod portfolio;
 
 pub(super) use csv::field as csv_field;
 pub use csv::render_csv;
-pub use html::{HtmlExport, render_html};
+pub(crate) use html::HtmlExport;
+pub use html::render_html;
 pub(super) use html::{STYLE as HTML_STYLE, escape as html_escape};
-pub use json::{JsonExport, render_json};
+pub(crate) use json::JsonExport;
+pub use json::render_json;
 pub use markdown::render_markdown;
-pub use portfolio::render_portfolio;
+pub(crate) use portfolio::render_portfolio;
 
 /// Any export format, for the caller that picks one from the command line.
-pub type Exporter = dyn for<'r> Renderer<ProgressReport<'r>>;
+pub(crate) type Exporter = dyn for<'r> Renderer<ProgressReport<'r>>;

@@ -9,7 +9,7 @@ use crate::report::ProgressReport;
 use crate::report::summary::counts_line;
 
 /// One section per finished step, with its notes as evidence.
-pub fn render_portfolio(report: &ProgressReport) -> String {
+pub(crate) fn render_portfolio(report: &ProgressReport) -> String {
     let lang = report.lang;
     let mut out = String::new();
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
