@@ -254,18 +254,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                     )
                 )
                 .map_err(Error::Output)?;
-                if let Some(kept) = kept {
-                    writeln!(
-                        out,
-                        "{}",
-                        tr(
-                            lang,
-                            Key::DoctorKeptBroken,
-                            &[("path", &quoted_path(&kept))]
-                        )
-                    )
-                    .map_err(Error::Output)?;
-                }
+                print_kept(lang, kept.as_deref(), out)?;
             }
         }
         Ok::<_, Error>(())
@@ -308,17 +297,14 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
         )
     )
     .map_err(Error::Output)?;
+    print_kept(lang, kept.as_deref(), out)
+}
+
+/// Where the damaged file was kept, when a repair kept one.
+fn print_kept(lang: Lang, kept: Option<&Path>, out: &mut dyn Write) -> Result<(), Error> {
     if let Some(kept) = kept {
-        writeln!(
-            out,
-            "{}",
-            tr(
-                lang,
-                Key::DoctorKeptBroken,
-                &[("path", &quoted_path(&kept))]
-            )
-        )
-        .map_err(Error::Output)?;
+        let line = tr(lang, Key::DoctorKeptBroken, &[("path", &quoted_path(kept))]);
+        writeln!(out, "{line}").map_err(Error::Output)?;
     }
     Ok(())
 }

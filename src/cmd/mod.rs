@@ -105,6 +105,22 @@ pub(crate) fn run(
     }
 }
 
+/// `start STEP...` and `reset STEP...`: selects the steps, sets their
+/// status as one change recorded as the command was typed, and prints
+/// what changed.
+pub(crate) fn set_steps(
+    ctx: &Context,
+    action: crate::progress::Action,
+    name: &str,
+    steps: &[String],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let step_ids = ctx.select_steps(steps)?;
+    let command = ctx.command_line(name, steps);
+    let outcomes = crate::actions::set_status(ctx, action, &step_ids, &command)?;
+    print_outcomes(ctx.words(), &outcomes, out)
+}
+
 /// One line per outcome of a status command: what changed, or that a
 /// step already was there.
 pub(crate) fn print_outcomes(

@@ -4,7 +4,7 @@ use std::io::{BufRead, Write};
 
 use crate::actions;
 use crate::cli::ResetArgs;
-use crate::cmd::{Context, print_outcomes};
+use crate::cmd::{Context, print_outcomes, set_steps};
 use crate::error::Error;
 use crate::i18n::{Key, tr, word};
 use crate::progress::{Action, Outcome};
@@ -12,14 +12,7 @@ use crate::terminal;
 
 pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Result<(), Error> {
     if !args.all {
-        let step_ids = ctx.select_steps(&args.steps)?;
-        let outcomes = actions::set_status(
-            ctx,
-            Action::Reset,
-            &step_ids,
-            &ctx.command_line("reset", &args.steps),
-        )?;
-        return print_outcomes(ctx.words(), &outcomes, out);
+        return set_steps(ctx, Action::Reset, "reset", &args.steps, out);
     }
     if !args.yes {
         // Wiping months of progress deserves a question, and a script that
