@@ -96,10 +96,7 @@ pub(crate) fn run(
             roadmap::validate(lang, args, out)
         }
         Some(Command::Roadmap(RoadmapCommand::New(args))) => roadmap::new(lang, args, out),
-        Some(Command::Completions(args)) => {
-            completions::run(args, out);
-            Ok(())
-        }
+        Some(Command::Completions(args)) => completions::run(args, out),
         Some(Command::Man) => man::run(lang, out),
         Some(Command::Ui) => crate::ui::run(settings),
     }
