@@ -2,6 +2,7 @@
 //!
 //! One test binary (faster to link than one per file), one module per feature.
 
+mod legacy;
 mod support;
 
 mod backup_and_doctor;

@@ -1,13 +1,23 @@
-//! The harness: a temporary smm-path home, a builder to run the binary in it,
-//! and assertions that point at the calling test when they fail.
+//! The harness: a temporary smm-path home ([`Smm`]) and [`Test`], a builder
+//! that runs the real binary in it and checks the exact stdout, stderr, exit
+//! status and files a run should leave, pointing at the calling test when
+//! anything differs. After casey/just's `tests/test.rs`.
 
+use std::ffi::OsString;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
 /// The moment tests pretend it is, unless a test asks for the real clock.
 pub(crate) const NOW: &str = "2026-12-05T14:30:00+07:00";
+
+/// How long a run may take before the test fails instead of hanging: a
+/// safety net, far above what the slowest run needs.
+const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// One isolated smm-path home and the settings to run the binary with.
 pub(crate) struct Smm {
@@ -15,23 +25,11 @@ pub(crate) struct Smm {
     env: Vec<(String, String)>,
 }
 
-/// What a run printed and how it ended.
-#[derive(Debug)]
-pub(crate) struct Run {
-    pub(crate) code: i32,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
-}
-
 impl Smm {
     /// A fresh, empty home; English; the clock pinned to [`NOW`].
     pub(crate) fn new() -> Smm {
-        let home = tempfile::Builder::new()
-            .prefix("smm-path-test")
-            .tempdir()
-            .expect("create a temporary directory");
         Smm {
-            home,
+            home: temporary_home(),
             env: vec![
                 ("LANG".into(), "en_US.UTF-8".into()),
                 ("SMM_PATH_NOW".into(), NOW.into()),
@@ -52,12 +50,35 @@ impl Smm {
         self
     }
 
+    /// A run of the binary in this home with `args`, to be told what it
+    /// should print and leave behind, then [`Test::run`].
+    pub(crate) fn test(&self, args: &[&str]) -> Test<'_> {
+        Test::new(self).args(args)
+    }
+
+    /// Runs `args` to set a test up: it must succeed with nothing on stderr;
+    /// what it printed is returned, not checked.
+    #[track_caller]
+    pub(crate) fn ok(&self, args: &[&str]) -> Output {
+        self.test(args).any_stdout().run()
+    }
+
+    /// The environment every run gets.
+    pub(crate) fn settings(&self) -> &[(String, String)] {
+        &self.env
+    }
+
     pub(crate) fn home(&self) -> &Path {
         self.home.path()
     }
 
+    /// `name` inside the home.
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
+        self.home().join(name)
+    }
+
     pub(crate) fn state_path(&self) -> PathBuf {
-        self.home().join("progress.yaml")
+        self.path("progress.yaml")
     }
 
     /// The state file's bytes, if it exists.
@@ -75,35 +96,63 @@ impl Smm {
 
     /// The names of the files in the home directory, sorted.
     pub(crate) fn file_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.home())
-            .expect("home")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        names.sort();
-        names
+        file_names(self.home())
     }
 
     /// Writes a file into the home directory and returns its path.
-    pub(crate) fn write_file(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.home().join(name);
+    pub(crate) fn write_file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
         std::fs::write(&path, contents).expect("write file");
         path
+    }
+
+    /// `status --json`, read back, without what names the moment of the run.
+    #[track_caller]
+    pub(crate) fn status_json(&self) -> serde_json::Value {
+        let mut json = self.ok(&["status", "--json"]).json();
+        if let Some(object) = json.as_object_mut() {
+            object.remove("generated_at");
+        }
+        json
+    }
+
+    /// The status of step `number`, as `status --json` names it.
+    #[track_caller]
+    pub(crate) fn step_status(&self, number: usize) -> String {
+        self.status_json()["steps"][number - 1]["status"]
+            .as_str()
+            .expect("status")
+            .to_string()
+    }
+
+    /// The texts of step `number`'s notes.
+    #[track_caller]
+    pub(crate) fn notes_of(&self, number: usize) -> Vec<String> {
+        self.status_json()["steps"][number - 1]["notes"]
+            .as_array()
+            .map(|notes| {
+                notes
+                    .iter()
+                    .map(|note| note["text"].as_str().expect("text").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Writes this home's JSON export to `path`.
+    #[track_caller]
+    pub(crate) fn export_to(&self, path: &Path) {
+        self.test(&["export", "-f", "json", "-o"])
+            .arg(path)
+            .expected_stdout(format!("Exported to {}.\n", path.display()))
+            .run();
     }
 
     /// A copy of this home made as a person would (`cp -a` keeps times
     /// and modes, `cp -r` does not), with the same settings: a new laptop.
     pub(crate) fn copied_with(&self, cp_flag: &str) -> Smm {
         let copy = Smm {
-            home: tempfile::Builder::new()
-                .prefix("smm-path-test")
-                .tempdir()
-                .expect("create a temporary directory"),
+            home: temporary_home(),
             env: self.env.clone(),
         };
         let mut source = self.home().as_os_str().to_owned();
@@ -117,139 +166,448 @@ impl Smm {
         assert!(status.success(), "cp {cp_flag} failed");
         copy
     }
+}
 
-    /// The binary with a clean environment: no real HOME, no inherited locale.
-    pub(crate) fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_smm-path"));
-        command
-            .args(args)
-            .env_clear()
-            .env("SMM_PATH_HOME", self.home())
-            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .stdin(Stdio::null());
-        command
-    }
+fn temporary_home() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("smm-path-test")
+        .tempdir()
+        .expect("create a temporary directory")
+}
 
-    pub(crate) fn run(&self, args: &[&str]) -> Run {
-        self.run_with_env(&[], args)
-    }
+/// The names of the entries of `dir`, sorted.
+pub(crate) fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the directory")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
 
-    /// Runs with extra environment variables for this run only.
-    pub(crate) fn run_with_env(&self, extra: &[(&str, &str)], args: &[&str]) -> Run {
-        let output = self
-            .command(args)
-            .envs(extra.iter().copied())
-            .output()
-            .expect("run smm-path");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+/// What a stream must hold.
+enum Expected {
+    /// Exactly this text.
+    Exact(String),
+    /// These parts, and none of the others: for output that names a
+    /// temporary path or the real time, or is read back by a parser.
+    Parts {
+        has: Vec<String>,
+        lacks: Vec<String>,
+    },
+}
+
+impl Expected {
+    fn parts(&mut self) -> (&mut Vec<String>, &mut Vec<String>) {
+        if let Expected::Exact(_) = self {
+            *self = Expected::Parts {
+                has: Vec::new(),
+                lacks: Vec::new(),
+            };
+        }
+        match self {
+            Expected::Parts { has, lacks } => (has, lacks),
+            Expected::Exact(_) => unreachable!(),
         }
     }
 
-    /// Runs, failing the test if smm-path has not ended within ten seconds
-    /// (a FIFO read by mistake blocks forever).
-    #[track_caller]
-    pub(crate) fn run_without_hanging(&self, args: &[&str]) -> Run {
-        let mut child = self
-            .command(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run smm-path");
-        let start = std::time::Instant::now();
-        while child.try_wait().expect("wait for smm-path").is_none() {
-            if start.elapsed() > std::time::Duration::from_secs(10) {
-                let _ = child.kill();
-                panic!("smm-path {args:?} hung");
+    /// What is wrong with `actual`, if anything.
+    fn mismatch(&self, stream: &str, actual: &str) -> Option<String> {
+        match self {
+            Expected::Exact(expected) if expected != actual => Some(format!(
+                "{stream} differs{}:\n--- expected\n{expected}--- actual\n{actual}--- actual as a literal\n{actual:?}\n",
+                first_difference(expected, actual)
+            )),
+            Expected::Exact(_) => None,
+            Expected::Parts { has, lacks } => {
+                let missing: Vec<&String> = has.iter().filter(|p| !actual.contains(*p)).collect();
+                let present: Vec<&String> = lacks.iter().filter(|p| actual.contains(*p)).collect();
+                (!missing.is_empty() || !present.is_empty())
+                    .then(|| format!("{stream} lacks {missing:?} or has {present:?}:\n{actual}"))
             }
-            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let output = child.wait_with_output().expect("smm-path's output");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    /// Runs with the clock pinned at `when` (RFC 3339) and expects exit code 0.
-    #[track_caller]
-    pub(crate) fn ok_at(&self, when: &str, args: &[&str]) -> Run {
-        self.run_with_env(&[("SMM_PATH_NOW", when)], args).success()
-    }
-
-    /// Runs and expects exit code 0.
-    #[track_caller]
-    pub(crate) fn ok(&self, args: &[&str]) -> Run {
-        self.run(args).success()
     }
 }
 
-impl Run {
-    #[track_caller]
-    pub(crate) fn success(self) -> Run {
-        assert_eq!(self.code, 0, "expected success, got {self:#?}");
+/// " at line N" for the first line where two texts part.
+fn first_difference(expected: &str, actual: &str) -> String {
+    expected
+        .split_inclusive('\n')
+        .zip(actual.split_inclusive('\n'))
+        .position(|(a, b)| a != b)
+        .map(|index| format!(" at line {}", index + 1))
+        .unwrap_or_default()
+}
+
+/// How a run must end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    Code(i32),
+    /// Killed by SIGABRT: a crash point's `abort()`.
+    Abort,
+}
+
+fn ending(status: ExitStatus) -> Option<Ending> {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => Some(Ending::Code(code)),
+        (None, Some(6)) => Some(Ending::Abort),
+        _ => None,
+    }
+}
+
+/// One run of the binary: its arguments and environment, and the exact
+/// stdout, stderr, status and files it must leave. By default: success,
+/// nothing on stdout, nothing on stderr.
+#[must_use = "a Test runs nothing until .run()"]
+pub(crate) struct Test<'a> {
+    smm: &'a Smm,
+    args: Vec<OsString>,
+    env: Vec<(String, String)>,
+    current_dir: Option<PathBuf>,
+    stdin: Option<String>,
+    as_nobody: bool,
+    time_limit: Duration,
+    status: Ending,
+    stdout: Option<Expected>,
+    stderr: Expected,
+    files: Vec<(PathBuf, Option<Vec<u8>>)>,
+    unchanged: Vec<(PathBuf, Option<Vec<u8>>)>,
+}
+
+impl<'a> Test<'a> {
+    pub(crate) fn new(smm: &'a Smm) -> Test<'a> {
+        Test {
+            smm,
+            args: Vec::new(),
+            env: Vec::new(),
+            current_dir: None,
+            stdin: None,
+            as_nobody: false,
+            time_limit: TIME_LIMIT,
+            status: Ending::Code(0),
+            stdout: Some(Expected::Exact(String::new())),
+            stderr: Expected::Exact(String::new()),
+            files: Vec::new(),
+            unchanged: Vec::new(),
+        }
+    }
+
+    /// One more argument: text, or a path as it is.
+    pub(crate) fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_owned());
         self
     }
 
-    #[track_caller]
-    pub(crate) fn failure(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "expected exit code {code}, got {self:#?}");
+    pub(crate) fn args(mut self, args: &[&str]) -> Self {
+        self.args.extend(args.iter().map(OsString::from));
         self
     }
 
-    #[track_caller]
-    pub(crate) fn stdout_has(self, needle: &str) -> Run {
-        assert!(
-            self.stdout.contains(needle),
-            "stdout lacks {needle:?}:\n{}",
-            self.stdout
-        );
+    /// Sets an environment variable for this run only.
+    pub(crate) fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.push((name.into(), value.into()));
         self
     }
 
-    #[track_caller]
-    pub(crate) fn stdout_lacks(self, needle: &str) -> Run {
-        assert!(
-            !self.stdout.contains(needle),
-            "stdout has {needle:?}:\n{}",
-            self.stdout
-        );
+    /// Runs with the clock pinned at `moment` (RFC 3339).
+    pub(crate) fn at(self, moment: &str) -> Self {
+        self.env("SMM_PATH_NOW", moment)
+    }
+
+    /// Gives `text` on stdin (by default stdin is empty, as in a pipe).
+    pub(crate) fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.into());
         self
     }
 
-    #[track_caller]
-    pub(crate) fn stderr_has(self, needle: &str) -> Run {
-        assert!(
-            self.stderr.contains(needle),
-            "stderr lacks {needle:?}:\n{}",
-            self.stderr
-        );
+    /// Runs in `dir` instead of the home.
+    pub(crate) fn current_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.current_dir = Some(dir.into());
         self
     }
 
-    /// A usage error: one line on stderr, nothing on stdout.
-    #[track_caller]
-    pub(crate) fn one_line_error(self) -> Run {
-        assert_eq!(
-            self.stderr.trim_end().lines().count(),
-            1,
-            "not one line: {:?}",
-            self.stderr
-        );
-        assert!(
-            self.stderr.starts_with("error: "),
-            "no error prefix: {:?}",
-            self.stderr
-        );
-        assert!(
-            self.stdout.is_empty(),
-            "stdout not empty: {:?}",
-            self.stdout
-        );
+    /// Runs as the user `nobody`, through setpriv: for root, who file
+    /// permissions do not stop.
+    pub(crate) fn as_nobody(mut self) -> Self {
+        self.as_nobody = true;
         self
+    }
+
+    /// Fails the test if the run has not ended within `limit` (a FIFO read
+    /// by mistake blocks forever).
+    pub(crate) fn time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = limit;
+        self
+    }
+
+    /// The exit code the run must end with.
+    pub(crate) fn expected_status(mut self, code: i32) -> Self {
+        self.status = Ending::Code(code);
+        self
+    }
+
+    /// The run must be aborted (SIGABRT), as a crash point does.
+    pub(crate) fn expected_abort(mut self) -> Self {
+        self.status = Ending::Abort;
+        self
+    }
+
+    /// The exact stdout. A text that starts with a line break is a block:
+    /// that line break, the closing line's indentation and the lines'
+    /// common indentation are not part of it.
+    pub(crate) fn expected_stdout(mut self, text: impl AsRef<str>) -> Self {
+        self.stdout = Some(Expected::Exact(unindent(text.as_ref())));
+        self
+    }
+
+    /// The exact stderr, written as for [`Test::expected_stdout`].
+    pub(crate) fn expected_stderr(mut self, text: impl AsRef<str>) -> Self {
+        self.stderr = Expected::Exact(unindent(text.as_ref()));
+        self
+    }
+
+    /// Stdout must hold `part`. Only for output that cannot be stated
+    /// whole: one naming the real time, or too long to read in a test.
+    pub(crate) fn stdout_contains(mut self, part: &str) -> Self {
+        let stdout = self.stdout.get_or_insert(Expected::Parts {
+            has: Vec::new(),
+            lacks: Vec::new(),
+        });
+        stdout.parts().0.push(part.into());
+        self
+    }
+
+    /// Stdout must not hold `part`.
+    pub(crate) fn stdout_lacks(mut self, part: &str) -> Self {
+        let stdout = self.stdout.get_or_insert(Expected::Parts {
+            has: Vec::new(),
+            lacks: Vec::new(),
+        });
+        stdout.parts().1.push(part.into());
+        self
+    }
+
+    /// Stdout is not checked: the caller reads it back with a parser.
+    pub(crate) fn any_stdout(mut self) -> Self {
+        self.stdout = None;
+        self
+    }
+
+    /// Stderr must hold `part`, as for [`Test::stdout_contains`].
+    pub(crate) fn stderr_contains(mut self, part: &str) -> Self {
+        self.stderr.parts().0.push(part.into());
+        self
+    }
+
+    /// After the run, the file at `path` (in the home, unless absolute)
+    /// holds exactly `contents`.
+    pub(crate) fn expected_file(
+        mut self,
+        path: impl AsRef<Path>,
+        contents: impl AsRef<[u8]>,
+    ) -> Self {
+        let path = self.smm.home().join(path);
+        self.files.push((path, Some(contents.as_ref().to_vec())));
+        self
+    }
+
+    /// After the run, nothing is at `path` (in the home, unless absolute).
+    pub(crate) fn expected_no_file(mut self, path: impl AsRef<Path>) -> Self {
+        let path = self.smm.home().join(path);
+        self.files.push((path, None));
+        self
+    }
+
+    /// The file at `path` (in the home, unless absolute) is after the run
+    /// what it was before, byte for byte, or still absent.
+    pub(crate) fn expected_unchanged(mut self, path: impl AsRef<Path>) -> Self {
+        let path = self.smm.home().join(path);
+        let before = std::fs::read(&path).ok();
+        self.unchanged.push((path, before));
+        self
+    }
+
+    /// The progress files are as they were: the run wrote nothing.
+    pub(crate) fn writes_nothing(self) -> Self {
+        self.expected_unchanged("progress.yaml")
+            .expected_unchanged("history.jsonl")
+    }
+
+    fn command(&self) -> Command {
+        let binary = env!("CARGO_BIN_EXE_smm-path");
+        let mut command = if self.as_nobody {
+            let mut command = Command::new("setpriv");
+            command.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
+            command
+        } else {
+            Command::new(binary)
+        };
+        // A clean environment: no real HOME, no inherited locale.
+        command
+            .args(&self.args)
+            .env_clear()
+            .env("SMM_PATH_HOME", self.smm.home())
+            .envs(self.smm.env.iter().map(|(k, v)| (k, v)))
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .current_dir(self.current_dir.as_deref().unwrap_or(self.smm.home()))
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    }
+
+    /// Starts the run; [`Running::wait`] checks it.
+    #[track_caller]
+    pub(crate) fn spawn(self) -> Running<'a> {
+        let mut child = self.command().spawn().expect("start smm-path");
+        if let Some(text) = &self.stdin {
+            let mut stdin = child.stdin.take().expect("stdin");
+            let text = text.clone();
+            // A thread, so a program that does not read cannot block the test.
+            std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+        }
+        let stdout = read_all(child.stdout.take().expect("stdout"));
+        let stderr = read_all(child.stderr.take().expect("stderr"));
+        Running {
+            test: self,
+            child,
+            stdout,
+            stderr,
+            started: Instant::now(),
+        }
+    }
+
+    /// Runs and checks everything stated; what it printed, for more checks.
+    #[track_caller]
+    pub(crate) fn run(self) -> Output {
+        self.spawn().wait()
+    }
+}
+
+fn read_all(mut stream: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stream
+            .read_to_end(&mut bytes)
+            .expect("read smm-path's output");
+        bytes
+    })
+}
+
+/// A run under way.
+pub(crate) struct Running<'a> {
+    test: Test<'a>,
+    child: Child,
+    stdout: JoinHandle<Vec<u8>>,
+    stderr: JoinHandle<Vec<u8>>,
+    started: Instant,
+}
+
+impl Running<'_> {
+    /// Waits for the run to end, then checks what it was told to expect.
+    #[track_caller]
+    pub(crate) fn wait(mut self) -> Output {
+        let status = self.wait_within_the_limit();
+        let output = Output {
+            stdout: String::from_utf8(self.stdout.join().expect("stdout reader"))
+                .expect("stdout is UTF-8"),
+            stderr: String::from_utf8(self.stderr.join().expect("stderr reader"))
+                .expect("stderr is UTF-8"),
+        };
+        let test = &self.test;
+        let mut problems = Vec::new();
+        let ended = ending(status);
+        if ended != Some(test.status) {
+            problems.push(format!("expected {:?}, ended with {status}", test.status));
+        }
+        if let Some(stdout) = &test.stdout {
+            problems.extend(stdout.mismatch("stdout", &output.stdout));
+        }
+        problems.extend(test.stderr.mismatch("stderr", &output.stderr));
+        for (path, expected) in &test.files {
+            let actual = std::fs::read(path).ok();
+            if actual != *expected {
+                problems.push(format!(
+                    "{} holds {:?}, expected {:?}",
+                    path.display(),
+                    actual.as_deref().map(String::from_utf8_lossy),
+                    expected.as_deref().map(String::from_utf8_lossy),
+                ));
+            }
+        }
+        for (path, before) in &test.unchanged {
+            if std::fs::read(path).ok() != *before {
+                problems.push(format!("{} was changed", path.display()));
+            }
+        }
+        if !problems.is_empty() {
+            let args: Vec<_> = test.args.iter().map(|arg| arg.to_string_lossy()).collect();
+            panic!("smm-path {args:?}:\n{}", problems.join("\n"));
+        }
+        output
+    }
+
+    /// Kills the run (whether or not it has ended by now) and returns how it
+    /// ended, checking nothing else.
+    pub(crate) fn kill(mut self) -> ExitStatus {
+        let _ = self.child.kill();
+        self.child.wait().expect("wait for smm-path")
+    }
+
+    #[track_caller]
+    fn wait_within_the_limit(&mut self) -> ExitStatus {
+        let mut pause = Duration::from_micros(500);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for smm-path") {
+                return status;
+            }
+            if self.started.elapsed() > self.test.time_limit {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                let args: Vec<_> = self.test.args.iter().map(|a| a.to_string_lossy()).collect();
+                panic!(
+                    "smm-path {args:?} hung: no end within {:?}",
+                    self.test.time_limit
+                );
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(5));
+        }
+    }
+}
+
+
+/// Starts every run at once, then waits for each and checks it.
+#[track_caller]
+pub(crate) fn run_all_at_once(tests: Vec<Test<'_>>) -> Vec<Output> {
+    let running: Vec<Running<'_>> = tests.into_iter().map(Test::spawn).collect();
+    running.into_iter().map(Running::wait).collect()
+}
+
+/// What a run printed.
+#[derive(Debug)]
+pub(crate) struct Output {
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl Output {
+    /// Stdout read as JSON.
+    #[track_caller]
+    pub(crate) fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout))
     }
 
     /// The table row of step `number` in `status` output.
@@ -262,6 +620,33 @@ impl Run {
             .find(|line| line.starts_with(' ') && line.trim_start().starts_with(&prefix))
             .unwrap_or_else(|| panic!("no row {number} in:\n{}", self.stdout))
     }
+}
+
+/// `text` as written in a test: a text that starts with a line break is an
+/// indented block (see [`Test::expected_stdout`]); any other is as it is.
+fn unindent(text: &str) -> String {
+    let Some(block) = text.strip_prefix('\n') else {
+        return text.to_string();
+    };
+    let lines: Vec<&str> = block.split_inclusive('\n').collect();
+    let indent = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (index, line) in lines.iter().enumerate() {
+        let last = index == lines.len() - 1;
+        if line.trim().is_empty() {
+            if !last {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(&line[indent..]);
+        }
+    }
+    out
 }
 
 /// The built-in roadmap's source, for tests that derive custom roadmaps from it.
@@ -282,7 +667,7 @@ pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
         );
         return;
     };
-    let shot = smm.home().join("shot.png");
+    let shot = smm.path("shot.png");
     let output = Command::new(chromium)
         .args([
             "--headless",
@@ -296,7 +681,7 @@ pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
         ])
         .arg(format!(
             "--user-data-dir={}",
-            smm.home().join("chromium-profile").display()
+            smm.path("chromium-profile").display()
         ))
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
