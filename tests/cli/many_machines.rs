@@ -359,33 +359,6 @@ fn notes_and_reasons_are_bounded_at_every_door() {
 }
 
 #[test]
-fn fifos_where_the_progress_files_belong_never_hang_a_command() {
-    for name in ["progress.yaml", "history.jsonl"] {
-        let home = Smm::new();
-        home.ok(&["done", "1"]);
-        let path = home.home().join(name);
-        std::fs::remove_file(&path).expect("remove");
-        let status = std::process::Command::new("mkfifo")
-            .arg(&path)
-            .status()
-            .expect("mkfifo");
-        assert!(status.success());
-        for args in [&["status"][..], &["doctor"], &["done", "2"], &["log"]] {
-            let run = home.run_without_hanging(args);
-            assert_ne!(run.code, 0, "{name} {args:?}");
-            assert!(
-                run.stderr.contains("not a plain file") || run.stdout.contains("not a plain file"),
-                "{name} {args:?}: {run:#?}"
-            );
-        }
-        // In Indonesian, the reason is Indonesian too.
-        let run = home.run_with_env(&[("LANG", "id_ID.UTF-8")], &["status"]);
-        assert!(run.stderr.contains("bukan berkas biasa"), "{run:#?}");
-        assert!(!run.stderr.contains("not a plain file"), "{run:#?}");
-    }
-}
-
-#[test]
 fn sync_folder_files_are_checked_before_they_are_read_and_named_safely() {
     let home = Smm::new();
     home.ok(&["done", "1"]);

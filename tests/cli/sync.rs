@@ -1,8 +1,6 @@
 //! Two devices, one roadmap: merges that converge, `sync` through a shared
 //! folder, partial syncs and conflict copies, a hand-edited snapshot.
 
-use std::process::Stdio;
-
 use crate::support::Smm;
 
 /// `status --json` without the parts that name the moment of the run.
@@ -287,53 +285,4 @@ fn a_hand_edit_is_recorded_as_a_change() {
         smm.ok(&["log"]).stdout.matches("  edited by hand").count(),
         1
     );
-}
-
-#[test]
-fn a_lock_file_removed_in_a_loop_during_forty_writers_loses_nothing() {
-    let smm = Smm::new();
-    smm.ok(&["done", "1"]);
-    let lock = smm.home().join("progress.yaml.lock");
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let remover = {
-        let (lock, stop) = (lock.clone(), stop.clone());
-        std::thread::spawn(move || {
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                // What a sync tool does: delete, then put its own copy back.
-                let _ = std::fs::remove_file(&lock);
-                let _ = std::fs::write(&lock, b"");
-                std::thread::sleep(std::time::Duration::from_millis(1));
-            }
-        })
-    };
-    let children: Vec<_> = (0..40)
-        .map(|n| {
-            smm.command(&["note", &((n % 20) + 1).to_string(), &format!("note {n}")])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("start smm-path")
-        })
-        .collect();
-    for child in children {
-        let output = child.wait_with_output().expect("wait");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    remover.join().expect("remover");
-    let json = status_json(&smm);
-    let notes: usize = json["steps"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|step| step["notes"].as_array().map_or(0, Vec::len))
-        .sum();
-    assert_eq!(notes, 40, "reported notes were lost");
-    smm.ok(&["doctor"])
-        .stdout_has("41 changes, whole")
-        .stdout_has("All is well.");
 }
