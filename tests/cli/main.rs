@@ -11,7 +11,6 @@ mod cohort;
 mod done;
 mod durability;
 mod export;
-mod exports;
 mod home;
 mod hostile_files;
 mod import;

@@ -654,6 +654,25 @@ pub(crate) fn builtin_roadmap() -> &'static str {
     include_str!("../../roadmap/social-media-manager.yaml")
 }
 
+/// The rows of `export -f csv` (headers left out) in a fresh home that
+/// tracks the roadmap `yaml`.
+#[track_caller]
+pub(crate) fn csv_export_of_roadmap(yaml: &str) -> Vec<csv::StringRecord> {
+    let smm = Smm::new();
+    let roadmap = smm.write_file("roadmap.yaml", yaml);
+    let text = smm
+        .test(&["--roadmap"])
+        .arg(&roadmap)
+        .args(&["export", "-f", "csv"])
+        .any_stdout()
+        .run()
+        .stdout;
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|row| row.expect("a CSV row"))
+        .collect()
+}
+
 /// Opens `page` in headless Chromium and checks it draws a real picture;
 /// says "skipped" and passes where Chromium is not installed (.ci/run installs it).
 pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
