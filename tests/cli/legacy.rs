@@ -56,11 +56,6 @@ impl Smm {
         let _ = output;
         self.run(args)
     }
-
-    #[track_caller]
-    pub(crate) fn ok_at(&self, when: &str, args: &[&str]) -> Run {
-        self.run_with_env(&[("SMM_PATH_NOW", when)], args).success()
-    }
 }
 
 impl Run {

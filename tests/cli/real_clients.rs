@@ -230,10 +230,7 @@ fn the_chart_target_label_stays_inside_the_picture() {
     );
     smm.ok_at("2026-11-01T10:00:00+07:00", &["done", "2"]);
     for now in ["2026-11-20T09:00:00+07:00", "2026-01-02T09:00:00+07:00"] {
-        let html = smm
-            .run_with_env(&[("SMM_PATH_NOW", now)], &["export", "-f", "html"])
-            .success()
-            .stdout;
+        let html = smm.ok_at(now, &["export", "-f", "html"]).stdout;
         let page = Html::parse_document(&html);
         let label = page
             .select(&select("svg text.target-label"))

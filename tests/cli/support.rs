@@ -15,6 +15,79 @@ use tempfile::TempDir;
 /// The moment tests pretend it is, unless a test asks for the real clock.
 pub(crate) const NOW: &str = "2026-12-05T14:30:00+07:00";
 
+/// `status` in a home with no progress yet, in English: the table many
+/// tests expect after going back to the start.
+pub(crate) const FRESH_STATUS: &str = "
+    A Career in Social Media Management
+
+      #  Step                               Status    Date
+    ───────────────────────────────────────────────────────
+         Foundations                        0/5 done
+      1  Understand Social Media Platforms  ○ to do
+      2  Education and Training             ○ to do
+      3  Develop Your Creativity            ○ to do
+      4  Choose a Niche or Industry         ○ to do
+      5  Build a Personal Portfolio         ○ to do
+         Production                         0/5 done
+      6  Understand the Target Audience     ○ to do
+      7  Analysis and Market Research       ○ to do
+      8  Content Strategy                   ○ to do
+      9  Create Quality Content             ○ to do
+     10  A Consistent Posting Schedule      ○ to do
+         Growth                             0/5 done
+     11  Engagement and Responsiveness      ○ to do
+     12  Paid Social Advertising            ○ to do
+     13  Campaigns and Contests             ○ to do
+     14  Measurement and Analytics          ○ to do
+     15  Customer Service                   ○ to do
+         Professional                       0/5 done
+     16  Continuous Learning                ○ to do
+     17  Collaboration and Networking       ○ to do
+     18  Marketing Yourself                 ○ to do
+     19  Compliance and Ethics              ○ to do
+     20  Feedback and Evaluation            ○ to do
+
+    0/20 done (0%) ░░░░░░░░░░░░░░░░░░░░
+    Next: 1. Understand Social Media Platforms
+    Mark it done with `smm-path done 1`.
+";
+
+/// [`FRESH_STATUS`] in Indonesian.
+pub(crate) const FRESH_STATUS_ID: &str = "
+    Pekerjaan Manajemen Media Sosial
+
+     No.  Langkah                        Status           Tanggal
+    ──────────────────────────────────────────────────────────────
+          Fondasi                        0/5 selesai
+       1  Pahami Platform Media Sosial   ○ belum dimulai
+       2  Pendidikan dan Pelatihan       ○ belum dimulai
+       3  Kembangkan Kreativitas         ○ belum dimulai
+       4  Pilih Niche atau Industri      ○ belum dimulai
+       5  Bangun Portofolio Pribadi      ○ belum dimulai
+          Produksi                       0/5 selesai
+       6  Pahami Target Audiens          ○ belum dimulai
+       7  Analisis dan Riset Pasar       ○ belum dimulai
+       8  Strategi Konten                ○ belum dimulai
+       9  Buat Konten Berkualitas        ○ belum dimulai
+      10  Jadwal Posting yang Konsisten  ○ belum dimulai
+          Pertumbuhan                    0/5 selesai
+      11  Interaksi dan Responsif        ○ belum dimulai
+      12  Pemasaran Berbayar             ○ belum dimulai
+      13  Kampanye dan Kontes            ○ belum dimulai
+      14  Pengukuran dan Analisis        ○ belum dimulai
+      15  Pelayanan Pelanggan            ○ belum dimulai
+          Profesional                    0/5 selesai
+      16  Pendidikan Kontinu             ○ belum dimulai
+      17  Kolaborasi dan Jaringan        ○ belum dimulai
+      18  Pemasaran Diri                 ○ belum dimulai
+      19  Kepatuhan dan Etika            ○ belum dimulai
+      20  Umpan Balik dan Evaluasi       ○ belum dimulai
+
+    0/20 selesai (0%) ░░░░░░░░░░░░░░░░░░░░
+    Berikutnya: 1. Pahami Platform Media Sosial
+    Tandai selesai dengan `smm-path done 1`.
+";
+
 /// How long a run may take before the test fails instead of hanging: a
 /// safety net, far above what the slowest run needs.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
@@ -68,6 +141,12 @@ impl Smm {
         &self.env
     }
 
+    /// [`Smm::ok`] with the clock pinned at `moment` (RFC 3339).
+    #[track_caller]
+    pub(crate) fn ok_at(&self, moment: &str, args: &[&str]) -> Output {
+        self.test(args).at(moment).any_stdout().run()
+    }
+
     pub(crate) fn home(&self) -> &Path {
         self.home.path()
     }
@@ -104,6 +183,15 @@ impl Smm {
         let path = self.path(name);
         std::fs::write(&path, contents).expect("write file");
         path
+    }
+
+    /// The device id this home records its changes as.
+    pub(crate) fn device(&self) -> String {
+        self.state_text()
+            .lines()
+            .find_map(|line| line.strip_prefix("device: "))
+            .expect("a device line")
+            .to_string()
     }
 
     /// `status --json`, read back, without what names the moment of the run.
