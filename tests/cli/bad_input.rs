@@ -1,4 +1,5 @@
-//! Bad input: a clear one-line error, exit code 2, and nothing written.
+//! Bad input: a clear one-line error, exit code 2, and nothing written; and
+//! every exit code the help documents.
 
 use crate::support::Smm;
 
@@ -174,6 +175,52 @@ fn clap_usage_errors_exit_with_two() {
 
             For more information, try '--help'.
             ",
+        )
+        .run();
+}
+
+#[test]
+fn every_documented_exit_code() {
+    let smm = Smm::new();
+    smm.ok(&["status"]);
+    smm.test(&["done", "99"])
+        .expected_status(2)
+        .expected_stderr("error: step 99 does not exist: this roadmap has steps 1 to 20\n")
+        .run();
+    smm.test(&["no-such-command"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: unrecognized subcommand 'no-such-command'
+
+            Usage: smm-path [OPTIONS] [COMMAND]
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.test(&["statsu"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: unrecognized subcommand 'statsu'
+
+              tip: some similar subcommands exist: 'start', 'status', 'stats'
+
+            Usage: smm-path [OPTIONS] [COMMAND]
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.write_state("version: 2\nnot: [valid\n");
+    smm.test(&["status"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: the progress file {home}/progress.yaml is damaged at line 2, column 1: unknown field `not`; known: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
+                home = smm.home().display()
+            ),
         )
         .run();
 }

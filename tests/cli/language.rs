@@ -365,3 +365,72 @@ fn a_usage_error_quotes_what_was_typed_without_acting_on_it() {
         run.stderr
     );
 }
+
+#[test]
+fn nothing_english_leaks_into_indonesian_output() {
+    let smm = Smm::new().env("LANG", "id_ID.UTF-8");
+    let mut output = String::new();
+    for args in [
+        &["done", "1-2"][..],
+        &["start", "3"],
+        &["skip", "12", "--reason", "belum ada anggaran"],
+        &["note", "1", "sertifikat: https://example.com"],
+        &["status"],
+        &["status", "--short"],
+        &["show", "1"],
+        &["next"],
+        &["log"],
+        &["export"],
+        &["doctor"],
+        &["roadmap", "list"],
+        &["undo"],
+        &["done", "2"],
+    ] {
+        output.push_str(&smm.ok(args).stdout);
+    }
+    output.push_str(&smm.run(&["done", "25"]).stderr);
+    output.push_str(&smm.run(&["done", "abc"]).stderr);
+    for english in [
+        "done",
+        "to do",
+        "Next",
+        "Mark it",
+        "What it is",
+        "Practical steps",
+        "Resources",
+        "Evidence",
+        "Notes",
+        "Undid",
+        "skipped",
+        "in progress",
+        "History",
+        "Progress",
+        "Backup",
+        "error",
+        "step",
+        "already",
+        "nothing",
+        "Home",
+        "All is well",
+    ] {
+        let found = output
+            .lines()
+            // Commands as typed (`done 1-2` in the history) are commands, not prose.
+            .filter(|line| {
+                !line.contains('`') && !line.contains("14:30  ") && !line.contains("https://")
+            })
+            // Whole words only: "Indonesia" holds "done".
+            .find(|line| {
+                let words: String = line
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect();
+                format!(
+                    " {} ",
+                    words.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+                .contains(&format!(" {english} "))
+            });
+        assert!(found.is_none(), "English {english:?} in: {found:?}");
+    }
+}

@@ -20,7 +20,7 @@ mod many_machines;
 mod properties;
 mod real_clients;
 mod roadmap;
-mod roadmaps_and_shell;
+mod shell;
 mod stats;
 mod status;
 mod steps;

@@ -364,7 +364,7 @@ pub(crate) struct Test<'a> {
     time_limit: Duration,
     status: Ending,
     stdout: Option<Expected>,
-    stderr: Expected,
+    stderr: Option<Expected>,
     files: Vec<(PathBuf, Option<Vec<u8>>)>,
     unchanged: Vec<(PathBuf, Option<Vec<u8>>)>,
 }
@@ -381,7 +381,7 @@ impl<'a> Test<'a> {
             time_limit: TIME_LIMIT,
             status: Ending::Code(0),
             stdout: Some(Expected::Exact(String::new())),
-            stderr: Expected::Exact(String::new()),
+            stderr: Some(Expected::Exact(String::new())),
             files: Vec::new(),
             unchanged: Vec::new(),
         }
@@ -457,7 +457,7 @@ impl<'a> Test<'a> {
 
     /// The exact stderr, written as for [`Test::expected_stdout`].
     pub(crate) fn expected_stderr(mut self, text: impl AsRef<str>) -> Self {
-        self.stderr = Expected::Exact(unindent(text.as_ref()));
+        self.stderr = Some(Expected::Exact(unindent(text.as_ref())));
         self
     }
 
@@ -490,7 +490,17 @@ impl<'a> Test<'a> {
 
     /// Stderr must hold `part`, as for [`Test::stdout_contains`].
     pub(crate) fn stderr_contains(mut self, part: &str) -> Self {
-        self.stderr.parts().0.push(part.into());
+        let stderr = self.stderr.get_or_insert(Expected::Parts {
+            has: Vec::new(),
+            lacks: Vec::new(),
+        });
+        stderr.parts().0.push(part.into());
+        self
+    }
+
+    /// Stderr is not checked: the caller snapshots it with stdout.
+    pub(crate) fn any_stderr(mut self) -> Self {
+        self.stderr = None;
         self
     }
 
@@ -622,7 +632,9 @@ impl Running<'_> {
         if let Some(stdout) = &test.stdout {
             problems.extend(stdout.mismatch("stdout", &output.stdout));
         }
-        problems.extend(test.stderr.mismatch("stderr", &output.stderr));
+        if let Some(stderr) = &test.stderr {
+            problems.extend(stderr.mismatch("stderr", &output.stderr));
+        }
         for (path, expected) in &test.files {
             let actual = std::fs::read(path).ok();
             if actual != *expected {
