@@ -528,7 +528,6 @@ fn a_damaged_backup_is_not_restored() {
             "error: doctor found problems, listed above\n",
         )
         .run();
-    let backup = smm.home().join("progress.yaml.bak");
 }
 
 #[test]

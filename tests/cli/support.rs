@@ -710,6 +710,18 @@ impl Output {
             .unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout))
     }
 
+    /// Checks stdout against `text`, written as for
+    /// [`Test::expected_stdout`]: for what can only be stated once the run
+    /// is over, such as a device id the run chose.
+    #[track_caller]
+    pub(crate) fn assert_stdout(&self, text: impl AsRef<str>) {
+        if let Some(problem) =
+            Expected::Exact(unindent(text.as_ref())).mismatch("stdout", &self.stdout)
+        {
+            panic!("{problem}");
+        }
+    }
+
     /// The table row of step `number` in `status` output.
     #[track_caller]
     pub(crate) fn row(&self, number: usize) -> &str {
