@@ -4,6 +4,42 @@ use std::time::Duration;
 
 use crate::support::Smm;
 
+/// `status` with steps 1 and 2 done today, where several repairs end.
+const TWO_DONE: &str = "
+    A Career in Social Media Management
+
+      #  Step                               Status    Date
+    ──────────────────────────────────────────────────────────────
+         Foundations                        2/5 done
+      1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
+      2  Education and Training             ✓ done    Dec 5, 2026
+      3  Develop Your Creativity            ○ to do
+      4  Choose a Niche or Industry         ○ to do
+      5  Build a Personal Portfolio         ○ to do
+         Production                         0/5 done
+      6  Understand the Target Audience     ○ to do
+      7  Analysis and Market Research       ○ to do
+      8  Content Strategy                   ○ to do
+      9  Create Quality Content             ○ to do
+     10  A Consistent Posting Schedule      ○ to do
+         Growth                             0/5 done
+     11  Engagement and Responsiveness      ○ to do
+     12  Paid Social Advertising            ○ to do
+     13  Campaigns and Contests             ○ to do
+     14  Measurement and Analytics          ○ to do
+     15  Customer Service                   ○ to do
+         Professional                       0/5 done
+     16  Continuous Learning                ○ to do
+     17  Collaboration and Networking       ○ to do
+     18  Marketing Yourself                 ○ to do
+     19  Compliance and Ethics              ○ to do
+     20  Feedback and Evaluation            ○ to do
+
+    2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
+    Next: 3. Develop Your Creativity
+    Mark it done with `smm-path done 3`.
+";
+
 #[test]
 fn every_write_keeps_the_previous_state_as_a_backup() {
     let smm = Smm::new();
@@ -33,19 +69,7 @@ fn doctor_reports_and_restores_the_backup() {
     smm.ok(&["done", "1"]);
     smm.ok(&["done", "2"]);
     smm.test(&["doctor"])
-        .expected_stdout(
-            format!(
-                "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 2 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                All is well.
-                ",
-                home = smm.home().display()
-            ),
-        )
+        .expected_stdout(smm.all_is_well(2))
         .run();
     let mut damaged = smm.state_text();
     damaged.insert_str(0, "\u{0}garbage");
@@ -79,44 +103,7 @@ fn doctor_reports_and_restores_the_backup() {
         ))
         .run();
     // The restored snapshot is one change behind; the history brings it up to date.
-    smm.test(&["status"])
-        .expected_stdout(
-            "
-            A Career in Social Media Management
-
-              #  Step                               Status    Date
-            ──────────────────────────────────────────────────────────────
-                 Foundations                        2/5 done
-              1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
-              2  Education and Training             ✓ done    Dec 5, 2026
-              3  Develop Your Creativity            ○ to do
-              4  Choose a Niche or Industry         ○ to do
-              5  Build a Personal Portfolio         ○ to do
-                 Production                         0/5 done
-              6  Understand the Target Audience     ○ to do
-              7  Analysis and Market Research       ○ to do
-              8  Content Strategy                   ○ to do
-              9  Create Quality Content             ○ to do
-             10  A Consistent Posting Schedule      ○ to do
-                 Growth                             0/5 done
-             11  Engagement and Responsiveness      ○ to do
-             12  Paid Social Advertising            ○ to do
-             13  Campaigns and Contests             ○ to do
-             14  Measurement and Analytics          ○ to do
-             15  Customer Service                   ○ to do
-                 Professional                       0/5 done
-             16  Continuous Learning                ○ to do
-             17  Collaboration and Networking       ○ to do
-             18  Marketing Yourself                 ○ to do
-             19  Compliance and Ethics              ○ to do
-             20  Feedback and Evaluation            ○ to do
-
-            2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
-            Next: 3. Develop Your Creativity
-            Mark it done with `smm-path done 3`.
-            ",
-        )
-        .run();
+    smm.test(&["status"]).expected_stdout(TWO_DONE).run();
     let kept: Vec<String> = smm
         .file_names()
         .into_iter()
@@ -229,19 +216,7 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
             .run();
         assert_eq!(smm.ok(&["status", "--json"]).stdout, before, "{damage}");
         smm.test(&["doctor"])
-            .expected_stdout(
-                format!(
-                    "
-                    Home:      {home}
-                    Roadmap:   social-media-manager, version 2 (built in)
-                    Progress:  {home}/progress.yaml: format version 4, reads fine
-                    History:   {home}/history.jsonl: 1 change, whole
-                    Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                    All is well.
-                    ",
-                    home = smm.home().display()
-                ),
-            )
+            .expected_stdout(smm.all_is_well(1))
             .run();
         // Changes work again, and undo does not reach behind the rebuild's start.
         smm.ok(&["done", "4"]);
@@ -353,17 +328,7 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
     assert_eq!(smm.ok(&["status", "--json"]).stdout, before);
     std::fs::remove_file(&backup).expect("rm, as doctor said");
     smm.test(&["doctor"])
-        .expected_stdout(format!(
-            "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 2 changes, whole
-                Backup:    none yet (one is kept from the second change on)
-                All is well.
-                ",
-            home = smm.home().display()
-        ))
+        .expected_stdout(smm.all_is_well(2))
         .run();
 }
 
@@ -431,17 +396,7 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
         .run();
     assert!(!leftover.exists());
     smm.test(&["doctor"])
-        .expected_stdout(format!(
-            "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 1 change, whole
-                Backup:    none yet (one is kept from the second change on)
-                All is well.
-                ",
-            home = smm.home().display()
-        ))
+        .expected_stdout(smm.all_is_well(1))
         .run();
 }
 
@@ -470,44 +425,7 @@ fn a_damaged_backup_is_not_restored() {
         before,
         "a damaged backup replaced a healthy state"
     );
-    smm.test(&["status"])
-        .expected_stdout(
-            "
-            A Career in Social Media Management
-
-              #  Step                               Status    Date
-            ──────────────────────────────────────────────────────────────
-                 Foundations                        2/5 done
-              1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
-              2  Education and Training             ✓ done    Dec 5, 2026
-              3  Develop Your Creativity            ○ to do
-              4  Choose a Niche or Industry         ○ to do
-              5  Build a Personal Portfolio         ○ to do
-                 Production                         0/5 done
-              6  Understand the Target Audience     ○ to do
-              7  Analysis and Market Research       ○ to do
-              8  Content Strategy                   ○ to do
-              9  Create Quality Content             ○ to do
-             10  A Consistent Posting Schedule      ○ to do
-                 Growth                             0/5 done
-             11  Engagement and Responsiveness      ○ to do
-             12  Paid Social Advertising            ○ to do
-             13  Campaigns and Contests             ○ to do
-             14  Measurement and Analytics          ○ to do
-             15  Customer Service                   ○ to do
-                 Professional                       0/5 done
-             16  Continuous Learning                ○ to do
-             17  Collaboration and Networking       ○ to do
-             18  Marketing Yourself                 ○ to do
-             19  Compliance and Ethics              ○ to do
-             20  Feedback and Evaluation            ○ to do
-
-            2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
-            Next: 3. Develop Your Creativity
-            Mark it done with `smm-path done 3`.
-            ",
-        )
-        .run();
+    smm.test(&["status"]).expected_stdout(TWO_DONE).run();
     // `doctor` calls the damaged backup a problem, with its repair.
     smm.test(&["doctor"])
         .expected_status(1)
@@ -547,44 +465,7 @@ fn a_symlinked_state_is_written_through_to_its_target() {
     );
     let through = std::fs::read_to_string(&target).expect("target");
     assert!(through.contains("education-and-training"), "{through}");
-    smm.test(&["status"])
-        .expected_stdout(
-            "
-            A Career in Social Media Management
-
-              #  Step                               Status    Date
-            ──────────────────────────────────────────────────────────────
-                 Foundations                        2/5 done
-              1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
-              2  Education and Training             ✓ done    Dec 5, 2026
-              3  Develop Your Creativity            ○ to do
-              4  Choose a Niche or Industry         ○ to do
-              5  Build a Personal Portfolio         ○ to do
-                 Production                         0/5 done
-              6  Understand the Target Audience     ○ to do
-              7  Analysis and Market Research       ○ to do
-              8  Content Strategy                   ○ to do
-              9  Create Quality Content             ○ to do
-             10  A Consistent Posting Schedule      ○ to do
-                 Growth                             0/5 done
-             11  Engagement and Responsiveness      ○ to do
-             12  Paid Social Advertising            ○ to do
-             13  Campaigns and Contests             ○ to do
-             14  Measurement and Analytics          ○ to do
-             15  Customer Service                   ○ to do
-                 Professional                       0/5 done
-             16  Continuous Learning                ○ to do
-             17  Collaboration and Networking       ○ to do
-             18  Marketing Yourself                 ○ to do
-             19  Compliance and Ethics              ○ to do
-             20  Feedback and Evaluation            ○ to do
-
-            2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
-            Next: 3. Develop Your Creativity
-            Mark it done with `smm-path done 3`.
-            ",
-        )
-        .run();
+    smm.test(&["status"]).expected_stdout(TWO_DONE).run();
 }
 
 #[test]
@@ -730,19 +611,7 @@ fn a_version_2_home_is_converted_keeping_its_history() {
         )
         .run();
     smm.test(&["doctor"])
-        .expected_stdout(
-            format!(
-                "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 10 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                All is well.
-                ",
-                home = smm.home().display()
-            ),
-        )
+        .expected_stdout(smm.all_is_well(10))
         .run();
 }
 

@@ -98,19 +98,7 @@ fn a_lock_file_removed_in_a_loop_during_forty_writers_loses_nothing() {
         .sum();
     assert_eq!(notes, 40, "reported notes were lost");
     smm.test(&["doctor"])
-        .expected_stdout(
-            format!(
-                "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 41 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                All is well.
-                ",
-                home = smm.home().display()
-            ),
-        )
+        .expected_stdout(smm.all_is_well(41))
         .run();
 }
 
@@ -137,40 +125,40 @@ fn crash_at(point: &str) -> (Smm, bool) {
     (smm, landed)
 }
 
+/// After a crash, what it left blocks nothing: `done 4` goes in, the log
+/// reads it over `done` (the steps done before, oldest first), and two
+/// undos take back `done 4` and the change before it.
+#[track_caller]
+fn the_next_change_goes_on_over(smm: &Smm, done: &[(usize, &str)]) {
+    smm.ok(&["done", "4"]);
+    let newest_first: Vec<(usize, &str)> = std::iter::once((4, "Choose a Niche or Industry"))
+        .chain(done.iter().rev().copied())
+        .collect();
+    let log: String = newest_first
+        .iter()
+        .map(|(n, title)| format!("Dec 5, 2026 14:30  done {n}\n    {n}. {title}: to do → done\n"))
+        .collect();
+    smm.test(&["log"]).expected_stdout(log).run();
+    for (n, title) in &newest_first[..2] {
+        smm.test(&["undo"])
+            .expected_stdout(format!(
+                "Undid `done {n}` from Dec 5, 2026 14:30:\n    {n}. {title}: done → to do\n"
+            ))
+            .run();
+    }
+}
+
+const ONE_AND_TWO: [(usize, &str); 2] = [
+    (1, "Understand Social Media Platforms"),
+    (2, "Education and Training"),
+];
+
 #[test]
 fn a_crash_halfway_through_the_append_keeps_the_old_state() {
     let (smm, landed) = crash_at("during-history");
     assert!(!landed, "half a line committed the change");
     // The half line blocks nothing, and the next change cuts it off.
-    smm.ok(&["done", "4"]);
-    smm.test(&["log"])
-        .expected_stdout(
-            "
-            Dec 5, 2026 14:30  done 4
-                4. Choose a Niche or Industry: to do → done
-            Dec 5, 2026 14:30  done 2
-                2. Education and Training: to do → done
-            Dec 5, 2026 14:30  done 1
-                1. Understand Social Media Platforms: to do → done
-            ",
-        )
-        .run();
-    smm.test(&["undo"])
-        .expected_stdout(
-            "
-            Undid `done 4` from Dec 5, 2026 14:30:
-                4. Choose a Niche or Industry: done → to do
-            ",
-        )
-        .run();
-    smm.test(&["undo"])
-        .expected_stdout(
-            "
-            Undid `done 2` from Dec 5, 2026 14:30:
-                2. Education and Training: done → to do
-            ",
-        )
-        .run();
+    the_next_change_goes_on_over(&smm, &ONE_AND_TWO);
 }
 
 #[test]
@@ -184,37 +172,9 @@ fn a_crash_after_the_append_keeps_the_change() {
         let (smm, landed) = crash_at(point);
         assert!(landed, "{point}: the synced append is the commit");
         // The snapshot left behind (or its leftover temporary file) blocks nothing.
-        smm.ok(&["done", "4"]);
-        smm.test(&["log"])
-            .expected_stdout(
-                "
-                Dec 5, 2026 14:30  done 4
-                    4. Choose a Niche or Industry: to do → done
-                Dec 5, 2026 14:30  done 3
-                    3. Develop Your Creativity: to do → done
-                Dec 5, 2026 14:30  done 2
-                    2. Education and Training: to do → done
-                Dec 5, 2026 14:30  done 1
-                    1. Understand Social Media Platforms: to do → done
-                ",
-            )
-            .run();
-        smm.test(&["undo"])
-            .expected_stdout(
-                "
-                Undid `done 4` from Dec 5, 2026 14:30:
-                    4. Choose a Niche or Industry: done → to do
-                ",
-            )
-            .run();
-        smm.test(&["undo"])
-            .expected_stdout(
-                "
-                Undid `done 3` from Dec 5, 2026 14:30:
-                    3. Develop Your Creativity: done → to do
-                ",
-            )
-            .run();
+        let mut done = ONE_AND_TWO.to_vec();
+        done.push((3, "Develop Your Creativity"));
+        the_next_change_goes_on_over(&smm, &done);
     }
 }
 
@@ -251,19 +211,7 @@ fn leftovers_of_a_crash_are_reported_by_doctor() {
     // Any change clears them too, under the lock.
     smm.ok(&["done", "9"]);
     smm.test(&["doctor"])
-        .expected_stdout(
-            format!(
-                "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 4 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                All is well.
-                ",
-                home = smm.home().display()
-            ),
-        )
+        .expected_stdout(smm.all_is_well(4))
         .run();
 }
 
@@ -390,7 +338,7 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
     let _writable = Writable(home);
     let test = |args: &[&str]| {
         let test = smm.test(args);
-        if as_root { test.as_nobody() } else { test }
+        if as_root { test.by_nobody() } else { test }
     };
     if as_root {
         // `nobody` must be able to run the binary and reach the home; a
@@ -465,16 +413,11 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
     let smm = Smm::new();
     let other = Smm::new();
     let outside = tempfile::tempdir().expect("tempdir");
-    other
-        .test(&["done", "7"])
-        .at("2026-12-05T09:00:00+07:00")
-        .any_stdout()
-        .run();
-    other
-        .test(&["note", "8", "from the other device"])
-        .at("2026-12-05T09:01:00+07:00")
-        .any_stdout()
-        .run();
+    other.ok_at("2026-12-05T09:00:00+07:00", &["done", "7"]);
+    other.ok_at(
+        "2026-12-05T09:01:00+07:00",
+        &["note", "8", "from the other device"],
+    );
     let folder = outside.path().join("sync");
     let folder = folder.to_str().expect("UTF-8").to_string();
     other.ok(&["sync", &folder]);
@@ -531,17 +474,8 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
     smm.ok(&["doctor", "--clean"]);
     smm.test(&["doctor"])
         .expected_stdout(
-            format!(
-                "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: {changes} changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                All is well.
-                ",
-                home = smm.home().display(),
-                changes = std::fs::read_to_string(smm.path("history.jsonl"))
+            smm.all_is_well(
+                std::fs::read_to_string(smm.path("history.jsonl"))
                     .expect("history")
                     .lines()
                     .count(),

@@ -307,10 +307,7 @@ fn csv_quotes_what_needs_quoting() {
 fn html_is_self_contained_escaped_and_charts_every_completion() {
     let smm = progress();
     let html = smm
-        .test(&["export", "--format", "html"])
-        .at("2026-11-20T09:00:00+07:00")
-        .any_stdout()
-        .run()
+        .ok_at("2026-11-20T09:00:00+07:00", &["export", "--format", "html"])
         .stdout;
     let page = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).expect("selector");

@@ -186,7 +186,7 @@ fn what_is_not_an_export_of_this_roadmap_is_refused() {
         .run();
     let other = smm.write_file(
         "other.json",
-        &smm.ok(&["export", "-f", "json"])
+        smm.ok(&["export", "-f", "json"])
             .stdout
             .replace("\"social-media-manager\"", "\"another-path\""),
     );
@@ -260,7 +260,7 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
     for (_name, change, message) in cases {
         let mut hostile = json.clone();
         change(&mut hostile);
-        let path = smm.write_file("hostile.json", &hostile.to_string());
+        let path = smm.write_file("hostile.json", hostile.to_string());
         smm.test(&["import", path.to_str().expect("UTF-8")])
             .expected_status(1)
             .expected_stderr(format!(

@@ -2,7 +2,6 @@
 //!
 //! One test binary (faster to link than one per file), one module per feature.
 
-mod legacy;
 mod support;
 
 mod backup_and_doctor;

@@ -90,6 +90,20 @@ steps:
     summary: Go on.
 ";
 
+/// `status` of [`TINY`] with no progress.
+const TINY_FRESH_STATUS: &str = "
+    My own path
+
+     #  Step         Status   Date
+    ───────────────────────────────
+     1  First step   ○ to do
+     2  Second step  ○ to do
+
+    0/2 done (0%) ░░░░░░░░░░░░░░░░░░░░
+    Next: 1. First step
+    Mark it done with `smm-path done 1`.
+";
+
 #[test]
 fn a_custom_roadmap_is_tracked_apart_from_the_built_in_one() {
     let smm = Smm::new();
@@ -116,20 +130,7 @@ fn a_custom_roadmap_is_tracked_apart_from_the_built_in_one() {
     let env_smm = Smm::new().env("SMM_PATH_ROADMAP", path);
     env_smm
         .test(&["status"])
-        .expected_stdout(
-            "
-            My own path
-
-             #  Step         Status   Date
-            ───────────────────────────────
-             1  First step   ○ to do
-             2  Second step  ○ to do
-
-            0/2 done (0%) ░░░░░░░░░░░░░░░░░░░░
-            Next: 1. First step
-            Mark it done with `smm-path done 1`.
-            ",
-        )
+        .expected_stdout(TINY_FRESH_STATUS)
         .run();
     assert!(smm.state_text().contains("my-path:"));
 }
@@ -247,20 +248,7 @@ fn an_edited_custom_roadmap_is_read_fresh() {
     let path = smm.write_file("mine.yaml", TINY);
     let path_text = path.to_str().expect("UTF-8 path");
     smm.test(&["--roadmap", path_text, "status"])
-        .expected_stdout(
-            "
-            My own path
-
-             #  Step         Status   Date
-            ───────────────────────────────
-             1  First step   ○ to do
-             2  Second step  ○ to do
-
-            0/2 done (0%) ░░░░░░░░░░░░░░░░░░░░
-            Next: 1. First step
-            Mark it done with `smm-path done 1`.
-            ",
-        )
+        .expected_stdout(TINY_FRESH_STATUS)
         .run();
     std::fs::write(&path, TINY.replace("First step", "Renamed step")).expect("edit");
     smm.test(&["--roadmap", path_text, "status"])

@@ -323,21 +323,7 @@ fn conflict_copies_are_reported_and_merged_by_import() {
     );
     std::fs::remove_file(&yaml_copy).expect("remove");
     std::fs::remove_file(&history_copy).expect("remove");
-    a.test(&["doctor"])
-        .expected_stdout(
-            format!(
-                "
-                Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 4 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
-                All is well.
-                ",
-                home = a.home().display()
-            ),
-        )
-        .run();
+    a.test(&["doctor"]).expected_stdout(a.all_is_well(4)).run();
 }
 
 #[test]
