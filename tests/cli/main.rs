@@ -1,6 +1,8 @@
 //! Integration tests: the real `smm-path` binary, run in a temporary home.
 //!
-//! One test binary (faster to link than one per file), one module per feature.
+//! One test binary (faster to link than one per file), one module per
+//! command or concern. Every run goes through `support::Test`, which states
+//! the exact stdout, stderr, exit status and files a run must leave.
 
 mod support;
 
