@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::support::{Smm, builtin_roadmap};
+use crate::support::{Smm, assert_matches_schema, builtin_roadmap};
 
 const TODAY: &str = "2026-11-28T10:00:00+07:00";
 
@@ -175,14 +175,7 @@ fn a_cohort_with_known_answers_in_every_format() {
     // JSON: valid against its schema, with the funnel's medians.
     let text = smm.ok(&["cohort", dir_text, "--format", "json"]).stdout;
     let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../schema/cohort.schema.json")).expect("schema");
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator
-        .iter_errors(&json)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_matches_schema(include_str!("../../schema/cohort.schema.json"), &json);
     assert_eq!(json["summary"]["learners"], 4);
     assert_eq!(json["summary"]["stuck"], 2);
     let funnel = &json["funnel"];

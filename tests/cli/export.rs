@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use crate::support::{Smm, csv_export_of_roadmap};
+use crate::support::{Smm, assert_matches_schema, csv_export_of_roadmap};
 
 /// One task-list item as a Markdown renderer sees it.
 #[derive(Debug)]
@@ -232,15 +232,7 @@ fn json_matches_its_schema_and_carries_the_history() {
     let smm = progress();
     let text = smm.ok(&["export", "--format", "json"]).stdout;
     let export: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../schema/export.schema.json"))
-            .expect("the schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator
-        .iter_errors(&export)
-        .map(|error| error.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let validator = assert_matches_schema(include_str!("../../schema/export.schema.json"), &export);
     // Six commands, six changes, all from this home's one device.
     let changes = export["changes"].as_array().expect("changes");
     assert_eq!(changes.len(), 6);

@@ -744,6 +744,23 @@ pub(crate) fn builtin_roadmap() -> &'static str {
     include_str!("../../roadmap/social-media-manager.yaml")
 }
 
+/// Checks `json` against the JSON schema `schema` (its text), and returns
+/// the validator for more checks.
+#[track_caller]
+pub(crate) fn assert_matches_schema(
+    schema: &str,
+    json: &serde_json::Value,
+) -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(json)
+        .map(|error| error.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    validator
+}
+
 /// The rows of `export -f csv` (headers left out) in a fresh home that
 /// tracks the roadmap `yaml`.
 #[track_caller]
