@@ -477,7 +477,8 @@ impl<'a> Test<'a> {
         self
     }
 
-    /// Stderr is not checked: the caller snapshots it with stdout.
+    /// Stderr is not checked here: the caller checks it itself (snapshotted
+    /// with stdout, or a property every one of many errors must have).
     pub(crate) fn any_stderr(mut self) -> Self {
         self.stderr = None;
         self
