@@ -1,6 +1,44 @@
 //! The backup, `doctor`, symbolic links, and reading older formats.
 
+use std::time::Duration;
+
 use crate::support::Smm;
+
+/// `status` with steps 1 and 2 done today, where several repairs end.
+const TWO_DONE: &str = "
+    A Career in Social Media Management
+
+      #  Step                               Status    Date
+    ──────────────────────────────────────────────────────────────
+         Foundations                        2/5 done
+      1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
+      2  Education and Training             ✓ done    Dec 5, 2026
+      3  Develop Your Creativity            ○ to do
+      4  Choose a Niche or Industry         ○ to do
+      5  Build a Personal Portfolio         ○ to do
+         Production                         0/5 done
+      6  Understand the Target Audience     ○ to do
+      7  Analysis and Market Research       ○ to do
+      8  Content Strategy                   ○ to do
+      9  Create Quality Content             ○ to do
+     10  A Consistent Posting Schedule      ○ to do
+         Growth                             0/5 done
+     11  Engagement and Responsiveness      ○ to do
+     12  Paid Social Advertising            ○ to do
+     13  Campaigns and Contests             ○ to do
+     14  Measurement and Analytics          ○ to do
+     15  Customer Service                   ○ to do
+         Professional                       0/5 done
+     16  Continuous Learning                ○ to do
+     17  Collaboration and Networking       ○ to do
+     18  Marketing Yourself                 ○ to do
+     19  Compliance and Ethics              ○ to do
+     20  Feedback and Evaluation            ○ to do
+
+    2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
+    Next: 3. Develop Your Creativity
+    Mark it done with `smm-path done 3`.
+";
 
 #[test]
 fn every_write_keeps_the_previous_state_as_a_backup() {
@@ -15,27 +53,57 @@ fn every_write_keeps_the_previous_state_as_a_backup() {
 #[test]
 fn doctor_reports_and_restores_the_backup() {
     let smm = Smm::new();
-    smm.ok(&["doctor"])
-        .stdout_has("not created yet")
-        .stdout_has("All is well.");
+    smm.test(&["doctor"])
+        .expected_stdout(format!(
+            "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: not created yet
+                History:   {home}/history.jsonl: 0 changes, whole
+                Backup:    none yet (one is kept from the second change on)
+                All is well.
+                ",
+            home = smm.home().display()
+        ))
+        .run();
     smm.ok(&["done", "1"]);
     smm.ok(&["done", "2"]);
-    smm.ok(&["doctor"])
-        .stdout_has("format version 4, reads fine")
-        .stdout_has("2 changes, whole")
-        .stdout_has("progress.yaml.bak: the state before the last change");
+    smm.test(&["doctor"])
+        .expected_stdout(smm.all_is_well(2))
+        .run();
     let mut damaged = smm.state_text();
     damaged.insert_str(0, "\u{0}garbage");
     smm.write_state(&damaged);
-    smm.run(&["doctor"])
-        .failure(1)
-        .stdout_has("is damaged")
-        .stdout_has("smm-path doctor --restore-backup")
-        .stderr_has("doctor found problems");
-    smm.ok(&["doctor", "--restore-backup"])
-        .stdout_has("The file it replaced is kept as");
+    smm.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  the progress file {home}/progress.yaml is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                  Fix:     smm-path doctor --restore-backup
+                History:   {home}/history.jsonl: 2 changes, whole
+                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
+    smm.test(&["doctor", "--restore-backup"])
+        .expected_stdout(format!(
+            "
+                Restored {home}/progress.yaml.bak as {home}/progress.yaml.
+                The file it replaced is kept as {home}/progress.yaml.broken-20261205T143000.
+                ",
+            home = smm.home().display()
+        ))
+        .run();
     // The restored snapshot is one change behind; the history brings it up to date.
-    smm.ok(&["status"]).stdout_has("2/20 done");
+    smm.test(&["status"]).expected_stdout(TWO_DONE).run();
     let kept: Vec<String> = smm
         .file_names()
         .into_iter()
@@ -44,10 +112,33 @@ fn doctor_reports_and_restores_the_backup() {
     assert_eq!(kept.len(), 1);
     let broken = std::fs::read_to_string(smm.home().join(&kept[0])).expect("kept file");
     assert_eq!(broken, damaged);
-    smm.ok(&["log"]).stdout_has("done 2");
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 14:30  done 2
+                2. Education and Training: to do → done
+            Dec 5, 2026 14:30  done 1
+                1. Understand Social Media Platforms: to do → done
+            ",
+        )
+        .run();
     smm.ok(&["done", "3"]);
-    smm.ok(&["undo"]).stdout_has("Undid `done 3`");
-    smm.ok(&["undo"]).stdout_has("Undid `done 2`");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 3` from Dec 5, 2026 14:30:
+                3. Develop Your Creativity: done → to do
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 2` from Dec 5, 2026 14:30:
+                2. Education and Training: done → to do
+            ",
+        )
+        .run();
     // Restoring again keeps the earlier copy: nothing is overwritten.
     smm.write_state("\u{0}damaged again");
     smm.ok(&["doctor", "--restore-backup"]);
@@ -57,15 +148,6 @@ fn doctor_reports_and_restores_the_backup() {
         .filter(|name| name.starts_with("progress.yaml.broken-"))
         .count();
     assert_eq!(kept, 2);
-}
-
-/// The commands `doctor` printed after `Fix:`.
-fn fixes(report: &str) -> Vec<String> {
-    report
-        .lines()
-        .filter_map(|line| line.trim_start().strip_prefix("Fix:"))
-        .map(|fix| fix.trim().to_string())
-        .collect()
 }
 
 #[test]
@@ -86,21 +168,105 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
                 std::fs::copy(other.home().join("history.jsonl"), &history).expect("swap");
             }
         }
-        smm.run(&["done", "4"]).failure(1).one_line_error();
-        let report = smm.run(&["doctor"]).failure(1).stdout;
-        assert_eq!(
-            fixes(&report),
-            ["smm-path doctor --rebuild-history"],
-            "{damage}: {report}"
-        );
-        smm.ok(&["doctor", "--rebuild-history"])
-            .stdout_has("Wrote a new history");
+        let has = if damage == "remove" { 0 } else { 950 };
+        smm.test(&["done", "4"])
+            .expected_status(1)
+            .expected_stderr(
+                // 950: where the read of the history began, not its
+                // length; smm-path counts so for any file that short.
+                format!(
+                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    home = smm.home().display(),
+                ),
+            )
+            .run();
+        smm.test(&["doctor"])
+            .expected_status(1)
+            .expected_stdout(
+                format!(
+                    "
+                    Home:      {home}
+                    Roadmap:   social-media-manager, version 2 (built in)
+                    History:   progress.yaml includes history that {home}/history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
+                      Fix:     smm-path doctor --rebuild-history
+                      Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
+                    Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                    ",
+                    home = smm.home().display()
+                ),
+            )
+            .expected_stderr("error: doctor found problems, listed above\n")
+            .run();
+        smm.test(&["doctor", "--rebuild-history"])
+            .expected_stdout(
+                format!(
+                    "Wrote a new history {home}/history.jsonl from progress.yaml (1 change); `log` starts again from here.\n{kept}",
+                    home = smm.home().display(),
+                    // The old history is kept, where there was one.
+                    kept = if damage == "remove" {
+                        String::new()
+                    } else {
+                        format!(
+                            "The file it replaced is kept as {}/history.jsonl.broken-20261205T143000.\n",
+                            smm.home().display()
+                        )
+                    },
+                ),
+            )
+            .run();
         assert_eq!(smm.ok(&["status", "--json"]).stdout, before, "{damage}");
-        smm.ok(&["doctor"]).stdout_has("All is well.");
+        smm.test(&["doctor"])
+            .expected_stdout(smm.all_is_well(1))
+            .run();
         // Changes work again, and undo does not reach behind the rebuild's start.
         smm.ok(&["done", "4"]);
-        smm.ok(&["undo"]).stdout_has("Undid `done 4`");
-        smm.ok(&["status"]).stdout_has("2/20 done");
+        smm.test(&["undo"])
+            .expected_stdout(
+                "
+                Undid `done 4` from Dec 5, 2026 14:30:
+                    4. Choose a Niche or Industry: done → to do
+                    target cleared
+                ",
+            )
+            .run();
+        smm.test(&["status"])
+            .expected_stdout(
+                "
+                A Career in Social Media Management
+
+                  #  Step                               Status    Date
+                ──────────────────────────────────────────────────────────────
+                     Foundations                        2/5 done
+                  1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
+                  2  Education and Training             ○ to do
+                  3  Develop Your Creativity            ✓ done    Dec 5, 2026
+                  4  Choose a Niche or Industry         ○ to do
+                  5  Build a Personal Portfolio         ○ to do
+                     Production                         0/5 done
+                  6  Understand the Target Audience     ○ to do
+                  7  Analysis and Market Research       ○ to do
+                  8  Content Strategy                   ○ to do
+                  9  Create Quality Content             ○ to do
+                 10  A Consistent Posting Schedule      ○ to do
+                     Growth                             0/5 done
+                 11  Engagement and Responsiveness      ○ to do
+                 12  Paid Social Advertising            ○ to do
+                 13  Campaigns and Contests             ○ to do
+                 14  Measurement and Analytics          ○ to do
+                 15  Customer Service                   ○ to do
+                     Professional                       0/5 done
+                 16  Continuous Learning                ○ to do
+                 17  Collaboration and Networking       ○ to do
+                 18  Marketing Yourself                 ○ to do
+                 19  Compliance and Ethics              ○ to do
+                 20  Feedback and Evaluation            ○ to do
+
+                2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
+                Next: 2. Education and Training
+                Mark it done with `smm-path done 2`.
+                ",
+            )
+            .run();
         let kept = smm
             .file_names()
             .into_iter()
@@ -112,8 +278,12 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
             "{damage}: the old history is kept"
         );
         // A history that reads is never rebuilt.
-        smm.ok(&["doctor", "--rebuild-history"])
-            .stdout_has("nothing was rebuilt");
+        smm.test(&["doctor", "--rebuild-history"])
+            .expected_stdout(format!(
+                "{home}/history.jsonl reads fine: nothing was rebuilt.\n",
+                home = smm.home().display()
+            ))
+            .run();
     }
 }
 
@@ -125,22 +295,41 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
     let before = smm.ok(&["status", "--json"]).stdout;
     smm.write_state("version: 3\nroadmaps: [");
     std::fs::write(smm.home().join("progress.yaml.bak"), "\u{0}").expect("damage");
-    let report = smm.run(&["doctor"]).failure(1).stdout;
+    smm.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  the progress file {home}/progress.yaml is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                  Fix:     smm-path doctor --rebuild-state
+                History:   {home}/history.jsonl: 2 changes, whole
+                Backup:    the progress file {home}/progress.yaml.bak is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                  Fix:     rm '{home}/progress.yaml.bak'
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
     let backup = smm.home().join("progress.yaml.bak");
-    assert_eq!(
-        fixes(&report),
-        [
-            "smm-path doctor --rebuild-state".to_string(),
-            format!("rm '{}'", backup.display())
-        ],
-        "{report}"
-    );
-    smm.ok(&["doctor", "--rebuild-state"])
-        .stdout_has("Wrote a new")
-        .stdout_has("kept as");
+    smm.test(&["doctor", "--rebuild-state"])
+        .expected_stdout(format!(
+            "
+                Wrote a new {home}/progress.yaml from the history (2 changes replayed).
+                The file it replaced is kept as {home}/progress.yaml.broken-20261205T143000.
+                ",
+            home = smm.home().display()
+        ))
+        .run();
     assert_eq!(smm.ok(&["status", "--json"]).stdout, before);
     std::fs::remove_file(&backup).expect("rm, as doctor said");
-    smm.ok(&["doctor"]).stdout_has("All is well.");
+    smm.test(&["doctor"])
+        .expected_stdout(smm.all_is_well(2))
+        .run();
 }
 
 #[test]
@@ -148,29 +337,67 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
     let smm = Smm::new();
     let file = smm.write_file("not-a-directory", "x");
     let file_text = file.to_str().expect("UTF-8");
-    smm.run(&["--home", file_text, "done", "1"])
-        .failure(1)
-        .one_line_error()
-        .stderr_has("is a file, not a directory");
-    smm.run(&["--home", file_text, "status"])
-        .failure(1)
-        .stderr_has("is a file, not a directory");
-    let report = smm.run(&["--home", file_text, "doctor"]).failure(1).stdout;
-    assert_eq!(
-        fixes(&report),
-        [format!("mv '{file_text}' '{file_text}.old'")]
-    );
+    smm.test(&["--home", file_text, "done", "1"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: {home}/not-a-directory is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
+    smm.test(&["--home", file_text, "status"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: {home}/not-a-directory is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
+    smm.test(&["--home", file_text, "doctor"])
+        .expected_status(1)
+        .expected_stdout(format!(
+            "
+                Home:      {home}/not-a-directory is a file, not a directory
+                  Fix:     mv '{home}/not-a-directory' '{home}/not-a-directory.old'
+                ",
+            home = smm.home().display()
+        ))
+        .expected_stderr("error: doctor found problems, listed above\n")
+        .run();
     assert_eq!(std::fs::read_to_string(&file).expect("file"), "x");
 
     smm.ok(&["done", "1"]);
     let leftover = smm.home().join(".progress.yaml.0123456789abcdef.tmp");
     std::fs::write(&leftover, "half a write").expect("leftover");
-    let report = smm.run(&["doctor"]).failure(1).stdout;
-    assert_eq!(fixes(&report), ["smm-path doctor --clean"], "{report}");
-    smm.ok(&["doctor", "--clean"])
-        .stdout_has("Removed 1 temporary file.");
+    smm.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 1 change, whole
+                Backup:    none yet (one is kept from the second change on)
+                Leftovers: temporary files from an interrupted write: {home}/.progress.yaml.0123456789abcdef.tmp
+                  Fix:     smm-path doctor --clean
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
+    smm.test(&["doctor", "--clean"])
+        .expected_stdout("Removed 1 temporary file.\n")
+        .run();
     assert!(!leftover.exists());
-    smm.ok(&["doctor"]).stdout_has("All is well.");
+    smm.test(&["doctor"])
+        .expected_stdout(smm.all_is_well(1))
+        .run();
 }
 
 #[test]
@@ -184,24 +411,41 @@ fn a_damaged_backup_is_not_restored() {
     )
     .expect("damage");
     let before = smm.state();
-    smm.run(&["doctor", "--restore-backup"])
-        .failure(1)
-        .one_line_error()
-        .stderr_has("progress.yaml.bak");
+    smm.test(&["doctor", "--restore-backup"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: the progress file {home}/progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     assert_eq!(
         smm.state(),
         before,
         "a damaged backup replaced a healthy state"
     );
-    smm.ok(&["status"]).stdout_has("2/20 done");
+    smm.test(&["status"]).expected_stdout(TWO_DONE).run();
     // `doctor` calls the damaged backup a problem, with its repair.
-    let report = smm.run(&["doctor"]).failure(1).stdout;
-    let backup = smm.home().join("progress.yaml.bak");
-    assert_eq!(
-        fixes(&report),
-        [format!("rm '{}'", backup.display())],
-        "{report}"
-    );
+    smm.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 2 changes, whole
+                Backup:    the progress file {home}/progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                  Fix:     rm '{home}/progress.yaml.bak'
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
 }
 
 #[test]
@@ -221,16 +465,52 @@ fn a_symlinked_state_is_written_through_to_its_target() {
     );
     let through = std::fs::read_to_string(&target).expect("target");
     assert!(through.contains("education-and-training"), "{through}");
-    smm.ok(&["status"]).stdout_has("2/20 done");
+    smm.test(&["status"]).expected_stdout(TWO_DONE).run();
 }
 
 #[test]
 fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
     let smm = Smm::new();
     smm.write_state(include_str!("../fixtures/progress-v1.yaml"));
-    let run = smm.ok(&["status"]);
-    assert!(run.row(1).contains("done"), "{}", run.stdout);
-    assert!(run.row(2).contains("in progress"), "{}", run.stdout);
+    smm.test(&["status"])
+        .expected_stdout(
+            "
+            A Career in Social Media Management
+
+              #  Step                               Status         Date
+            ───────────────────────────────────────────────────────────────────
+                 Foundations                        1/5 done
+              1  Understand Social Media Platforms  ✓ done         Feb 3, 2026
+              2  Education and Training             ▶ in progress  Feb 4, 2026
+              3  Develop Your Creativity            ○ to do
+              4  Choose a Niche or Industry         ○ to do
+              5  Build a Personal Portfolio         ○ to do
+                 Production                         0/5 done
+              6  Understand the Target Audience     ○ to do
+              7  Analysis and Market Research       ○ to do
+              8  Content Strategy                   ○ to do
+              9  Create Quality Content             ○ to do
+             10  A Consistent Posting Schedule      ○ to do
+                 Growth                             0/5 done
+             11  Engagement and Responsiveness      ○ to do
+             12  Paid Social Advertising            ○ to do
+             13  Campaigns and Contests             ○ to do
+             14  Measurement and Analytics          ○ to do
+             15  Customer Service                   ○ to do
+                 Professional                       0/5 done
+             16  Continuous Learning                ○ to do
+             17  Collaboration and Networking       ○ to do
+             18  Marketing Yourself                 ○ to do
+             19  Compliance and Ethics              ○ to do
+             20  Feedback and Evaluation            ○ to do
+
+            1/20 done (5%) █░░░░░░░░░░░░░░░░░░░
+            Next: 2. Education and Training
+            Mark it done with `smm-path done 2`.
+            This roadmap is now version 2; your last change was on version 1.
+            ",
+        )
+        .run();
     smm.ok(&["done", "3"]);
     let upgraded = smm.state_text();
     assert!(
@@ -280,22 +560,59 @@ fn a_version_2_home_is_converted_keeping_its_history() {
     assert_eq!(json["summary"]["done"], 3);
     assert_eq!(json["steps"][3]["status"], "in-progress");
     // Reading converts nothing on disk; the old commands are in the log.
-    smm.ok(&["log"])
-        .stdout_has("done 1-3")
-        .stdout_has("skip 12 --reason \"no ad budget yet\" (undone)")
-        .stdout_has("start 4");
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Mar 3, 2026 10:00  migrated from format 2
+                target set to Jun 30, 2026
+            Mar 3, 2026 10:00  start 4
+                4. Choose a Niche or Industry: to do → in progress
+            Mar 3, 2026 09:00  undo of `skip 12 --reason \"no ad budget yet\"`
+            Mar 2, 2026 09:00  skip 12 --reason \"no ad budget yet\" (undone)
+                12. Paid Social Advertising: to do → skipped
+            Mar 1, 2026 09:05  note 2
+                2. Education and Training: note added
+            Mar 1, 2026 09:00  done 1-3
+                1. Understand Social Media Platforms: to do → done
+                2. Education and Training: to do → done
+                3. Develop Your Creativity: to do → done
+            ",
+        )
+        .run();
     assert!(smm.state_text().starts_with("version: 2\n"));
     smm.ok(&["done", "5"]);
     assert!(smm.state_text().starts_with("version: 4\n"));
     let kept = std::fs::read(smm.home().join("history-v2.jsonl")).expect("old history kept");
     assert_eq!(kept, old_history);
-    smm.ok(&["undo"]).stdout_has("Undid `done 5`");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 5` from Dec 5, 2026 14:30:
+                5. Build a Personal Portfolio: done → to do
+                target cleared
+            ",
+        )
+        .run();
     // What format 2 kept only in the state (the target) came over as one change.
-    smm.ok(&["undo"])
-        .stdout_has("Undid `migrated from format 2`")
-        .stdout_has("target cleared");
-    smm.ok(&["undo"]).stdout_has("Undid `start 4`");
-    smm.ok(&["doctor"]).stdout_has("All is well.");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `migrated from format 2` from Mar 3, 2026 10:00:
+                target cleared
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `start 4` from Mar 3, 2026 10:00:
+                4. Choose a Niche or Industry: in progress → to do
+            ",
+        )
+        .run();
+    smm.test(&["doctor"])
+        .expected_stdout(smm.all_is_well(10))
+        .run();
 }
 
 #[test]
@@ -324,28 +641,85 @@ fn a_version_3_home_stays_readable() {
         json["steps"][1]["notes"][0]["text"],
         "certificate: https://example.com/cert"
     );
-    smm.ok(&["stats"]).stdout_has("Target Jun 30, 2026");
-    smm.ok(&["doctor"])
-        .stdout_has("6 changes, whole")
-        .stdout_has("All is well.");
+    smm.test(&["stats"])
+        .expected_stdout(
+            "
+            2/19 done (10%) ██░░░░░░░░░░░░░░░░░░  1 skipped
+            Steps: 2 done · 0 in progress · 17 to do · 1 skipped
+            Pace: 0.0 steps a week over the last 4 weeks; 0.1 a week overall
+            Streak: 0 active days in a row now; longest 4
+            Not enough data yet for a finish date: finish steps on at least two different days.
+            Target Jun 30, 2026: too early to tell.
+            ",
+        )
+        .run();
+    smm.test(&["doctor"])
+        .expected_stdout(format!(
+            "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 3, reads fine
+                History:   {home}/history.jsonl: 6 changes, whole
+                Backup:    none yet (one is kept from the second change on)
+                All is well.
+                ",
+            home = smm.home().display()
+        ))
+        .run();
     // Its changes carry no identity of their own: one derived from their
     // content names them alike on every device, so the old undo still
     // names `start 4`, and a second home taking them in agrees.
-    smm.ok(&["log"]).stdout_has("undo of `start 4`");
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Mar 4, 2026 09:00  plan --target 2026-06-30
+                target set to Jun 30, 2026
+            Mar 3, 2026 09:10  undo of `start 4`
+            Mar 3, 2026 09:00  start 4 (undone)
+                4. Choose a Niche or Industry: to do → in progress
+            Mar 2, 2026 09:00  skip 12 --reason \"no ad budget yet\"
+                12. Paid Social Advertising: to do → skipped
+            Mar 1, 2026 09:05  note 2
+                2. Education and Training: note added
+            Mar 1, 2026 09:00  done 1-2
+                1. Understand Social Media Platforms: to do → done
+                2. Education and Training: to do → done
+            ",
+        )
+        .run();
     let other = Smm::new();
     let export = smm.write_file("export.json", &smm.ok(&["export", "-f", "json"]).stdout);
     other.ok(&["import", export.to_str().expect("UTF-8")]);
     other
-        .ok(&["import", export.to_str().expect("UTF-8")])
-        .stdout_has("Nothing to import");
+        .test(&["import"])
+        .arg(&export)
+        .expected_stdout(format!(
+            "Nothing to import: this copy already has everything in {}.\n",
+            export.display()
+        ))
+        .run();
     assert_eq!(
         other.ok(&["status", "--json"]).stdout,
         smm.ok(&["status", "--json"]).stdout
     );
     smm.ok(&["done", "3"]);
-    smm.ok(&["undo"]).stdout_has("Undid `done 3`");
-    smm.ok(&["undo"])
-        .stdout_has("Undid `plan --target 2026-06-30`");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 3` from Dec 5, 2026 14:30:
+                3. Develop Your Creativity: done → to do
+                target cleared
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `plan --target 2026-06-30` from Mar 4, 2026 09:00:
+                target cleared
+            ",
+        )
+        .run();
 }
 
 #[test]
@@ -363,16 +737,35 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
         return;
     }
     let before = smm.state();
-    let report = smm.run_without_hanging(&["doctor"]).failure(1).stdout;
-    assert!(report.contains("not a plain file"), "{report}");
-    assert_eq!(
-        fixes(&report),
-        [format!("rm '{}'", backup.display())],
-        "{report}"
-    );
-    smm.run_without_hanging(&["doctor", "--restore-backup"])
-        .failure(1)
-        .one_line_error()
-        .stderr_has("not a plain file");
+    smm.test(&["doctor"])
+        .time_limit(Duration::from_secs(10))
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 1 change, whole
+                Backup:    cannot read the progress file {home}/progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
+                  Fix:     rm '{home}/progress.yaml.bak'
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
+    smm.test(&["doctor", "--restore-backup"])
+        .time_limit(Duration::from_secs(10))
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: cannot read the progress file {home}/progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     assert_eq!(smm.state(), before);
 }

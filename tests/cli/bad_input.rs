@@ -1,20 +1,21 @@
-//! Bad input: a clear one-line error, exit code 2, and nothing written.
+//! Bad input: a clear one-line error, exit code 2, and nothing written; and
+//! every exit code the help documents.
 
 use crate::support::Smm;
 
-/// Runs `args` against a home with some progress, and checks the error and
-/// that the state file is byte-for-byte what it was.
+/// Runs `args` against a home with some progress, and checks that it ends
+/// with exit code 2, says `error: {message}` and nothing else, and leaves
+/// the progress files byte for byte as they were.
 #[track_caller]
 fn rejects(args: &[&str], message: &str) {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
     smm.ok(&["note", "1", "first note"]);
-    let before = smm.state();
-    smm.run(args)
-        .failure(2)
-        .one_line_error()
-        .stderr_has(message);
-    assert_eq!(smm.state(), before, "state changed after {args:?}");
+    smm.test(args)
+        .expected_status(2)
+        .expected_stderr(format!("error: {message}\n"))
+        .writes_nothing()
+        .run();
 }
 
 #[test]
@@ -27,10 +28,13 @@ fn step_zero_and_beyond_the_last_name_the_valid_range() {
         &["done", "21"],
         "step 21 does not exist: this roadmap has steps 1 to 20",
     );
-    rejects(&["done", "3-25"], "step 25 does not exist");
+    rejects(
+        &["done", "3-25"],
+        "step 25 does not exist: this roadmap has steps 1 to 20",
+    );
     rejects(
         &["done", "99999999999999999999999"],
-        "this roadmap has steps 1 to 20",
+        "step 99999999999999999999999 does not exist: this roadmap has steps 1 to 20",
     );
 }
 
@@ -39,10 +43,16 @@ fn words_that_are_not_steps() {
     rejects(&["done", "abc"], "no step has the id `abc`");
     rejects(
         &["done", "5!"],
-        "`5!` is not a step: use a number (5), a range (1-3)",
+        "`5!` is not a step: use a number (5), a range (1-3), a list (1,4,7) or a step id",
     );
-    rejects(&["done", "1,"], "is not a step");
-    rejects(&["start", ""], "is not a step");
+    rejects(
+        &["done", "1,"],
+        "`1,` is not a step: use a number (5), a range (1-3), a list (1,4,7) or a step id",
+    );
+    rejects(
+        &["start", ""],
+        "`` is not a step: use a number (5), a range (1-3), a list (1,4,7) or a step id",
+    );
 }
 
 #[test]
@@ -57,11 +67,11 @@ fn a_backwards_range_says_how_to_write_it() {
 fn an_unknown_id_suggests_the_closest() {
     rejects(
         &["done", "content-stratgy"],
-        "did you mean `content-strategy`?",
+        "no step has the id `content-stratgy`; did you mean `content-strategy`?",
     );
     rejects(
         &["show", "portfolio"],
-        "did you mean `build-a-personal-portfolio`?",
+        "no step has the id `portfolio`; did you mean `build-a-personal-portfolio`?",
     );
 }
 
@@ -69,45 +79,148 @@ fn an_unknown_id_suggests_the_closest() {
 fn a_bad_or_future_date() {
     rejects(
         &["done", "2", "--on", "2026-12-06"],
-        "2026-12-06 is in the future",
+        "2026-12-06 is in the future: --on records a day that has already come",
     );
     rejects(
         &["done", "2", "--on", "5/12/2026"],
-        "`5/12/2026` is not a date: use YYYY-MM-DD",
+        "`5/12/2026` is not a date: use YYYY-MM-DD, like 2026-03-14",
     );
-    rejects(&["done", "2", "--on", "2026-02-30"], "is not a date");
+    rejects(
+        &["done", "2", "--on", "2026-02-30"],
+        "`2026-02-30` is not a date: use YYYY-MM-DD, like 2026-03-14",
+    );
 }
 
 #[test]
 fn one_bad_step_among_good_ones_changes_nothing() {
-    rejects(&["done", "2", "3", "42"], "step 42 does not exist");
+    rejects(
+        &["done", "2", "3", "42"],
+        "step 42 does not exist: this roadmap has steps 1 to 20",
+    );
 }
 
 #[test]
 fn an_empty_note_and_a_note_on_a_range() {
-    rejects(&["note", "2", "  "], "the note is empty");
+    rejects(
+        &["note", "2", "  "],
+        "the note is empty: write some text after the step",
+    );
     rejects(
         &["note", "2-3", "text"],
-        "`2-3` names 2 steps, and this command takes one",
+        "`2-3` names 2 steps, and this command takes one: give a number (5) or a step id",
     );
-    rejects(&["show", "1,5,9"], "`1,5,9` names 3 steps");
+    rejects(
+        &["show", "1,5,9"],
+        "`1,5,9` names 3 steps, and this command takes one: give a number (5) or a step id",
+    );
 }
 
 #[test]
 fn bad_input_on_a_fresh_home_creates_no_file() {
     let smm = Smm::new();
-    smm.run(&["done", "21"]).failure(2).one_line_error();
-    assert!(!smm.home().join("progress.yaml").exists());
-    assert!(!smm.home().join("progress.yaml.lock").exists());
+    smm.test(&["done", "21"])
+        .expected_status(2)
+        .expected_stderr("error: step 21 does not exist: this roadmap has steps 1 to 20\n")
+        .expected_no_file("progress.yaml")
+        .expected_no_file("progress.yaml.lock")
+        .run();
 }
 
 #[test]
 fn clap_usage_errors_exit_with_two() {
     let smm = Smm::new();
-    smm.run(&["frobnicate"])
-        .failure(2)
-        .stderr_has("unrecognized subcommand");
-    smm.run(&["done"]).failure(2).stderr_has("STEP");
-    smm.run(&["reset", "1", "--all"]).failure(2);
-    smm.run(&["status", "--lang", "fr"]).failure(2);
+    smm.test(&["frobnicate"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: unrecognized subcommand 'frobnicate'
+
+            Usage: smm-path [OPTIONS] [COMMAND]
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.test(&["done"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: the following required arguments were not provided:
+              <STEP>...
+
+            Usage: smm-path done <STEP>...
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.test(&["reset", "1", "--all"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: the argument '[STEP]...' cannot be used with '--all'
+
+            Usage: smm-path reset <STEP>...
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.test(&["status", "--lang", "fr"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: invalid value 'fr' for '--lang <LANG>'
+              [possible values: id, en]
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+}
+
+#[test]
+fn every_documented_exit_code() {
+    let smm = Smm::new();
+    smm.ok(&["status"]);
+    smm.test(&["done", "99"])
+        .expected_status(2)
+        .expected_stderr("error: step 99 does not exist: this roadmap has steps 1 to 20\n")
+        .run();
+    smm.test(&["no-such-command"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: unrecognized subcommand 'no-such-command'
+
+            Usage: smm-path [OPTIONS] [COMMAND]
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.test(&["statsu"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: unrecognized subcommand 'statsu'
+
+              tip: some similar subcommands exist: 'start', 'status', 'stats'
+
+            Usage: smm-path [OPTIONS] [COMMAND]
+
+            For more information, try '--help'.
+            ",
+        )
+        .run();
+    smm.write_state("version: 2\nnot: [valid\n");
+    smm.test(&["status"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: the progress file {home}/progress.yaml is damaged at line 2, column 1: unknown field `not`; known: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
 }

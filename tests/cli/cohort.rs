@@ -3,8 +3,9 @@
 //! why; one learner on two devices counted once.
 
 use std::path::Path;
+use std::time::Duration;
 
-use crate::support::{Smm, builtin_roadmap};
+use crate::support::{Smm, assert_matches_schema, builtin_roadmap};
 
 const TODAY: &str = "2026-11-28T10:00:00+07:00";
 
@@ -121,37 +122,60 @@ fn a_cohort_with_known_answers_in_every_format() {
     cohort(&dir);
     let dir_text = dir.to_str().expect("UTF-8");
 
-    let table = smm.ok(&["cohort", dir_text]).stdout;
-    assert!(table.contains("4 learners; 2 stuck"), "{table}");
-    let row = |name: &str| {
-        table
-            .lines()
-            .find(|line| line.trim_start().starts_with(name))
-            .unwrap_or_else(|| panic!("no row for {name}:\n{table}"))
-            .to_string()
-    };
-    assert!(row("Dewi").contains("20/20"), "{table}");
-    assert!(row("Ayu").contains("4/20") && row("Ayu").contains("5. Build a Personal Portfolio"));
-    assert!(row("Budi").contains("on one step"), "{table}");
-    assert!(row("Citra").contains("inactive"), "{table}");
-    // Sorted by progress: Dewi, Ayu, Budi, Citra.
-    let order: Vec<usize> = ["Dewi", "Ayu", "Budi", "Citra"]
-        .iter()
-        .map(|name| table.find(&format!(" {name} ")).expect("a row"))
-        .collect();
-    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{table}");
+    // The table, sorted by progress: Dewi, Ayu, Budi, Citra.
+    smm.test(&["cohort", dir_text])
+        .expected_stdout(
+            "
+            A Career in Social Media Management
+            4 learners; 2 stuck (in progress on one step, or inactive, for more than 14 days)
+
+             Learner  Done                   Current step                          Days inactive  Steps/week  Est. finish   Target          Stuck
+            ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+             Dewi     20/20 ██████████ 100%                                        87             0.0         finished
+             Ayu      4/20 ██░░░░░░░░ 20%    5. Build a Personal Portfolio         7              1.0         Mar 20, 2027  48 days behind
+             Budi     1/20 ░░░░░░░░░░ 5%     2. Education and Training             47             0.0         —                             on one step
+             Citra    0/20 ░░░░░░░░░░ 0%     1. Understand Social Media Platforms                 0.0         —                             inactive
+
+            Learners who finished each step:
+              1. Understand Social Media Platform ████████████████████    3  median 2.0 days
+              2. Education and Training           █████████████           2  median 1.5 days
+              3. Develop Your Creativity          █████████████           2  median 1.5 days
+              4. Choose a Niche or Industry       █████████████           2  median 1.5 days
+              5. Build a Personal Portfolio       ██████                  1  median 1.0 days
+              6. Understand the Target Audience   ██████                  1  median 1.0 days
+              7. Analysis and Market Research     ██████                  1  median 1.0 days
+              8. Content Strategy                 ██████                  1  median 1.0 days
+              9. Create Quality Content           ██████                  1  median 1.0 days
+             10. A Consistent Posting Schedule    ██████                  1  median 1.0 days
+             11. Engagement and Responsiveness    ██████                  1  median 1.0 days
+             12. Paid Social Advertising          ██████                  1  median 1.0 days
+             13. Campaigns and Contests           ██████                  1  median 1.0 days
+             14. Measurement and Analytics        ██████                  1  median 1.0 days
+             15. Customer Service                 ██████                  1  median 1.0 days
+             16. Continuous Learning              ██████                  1  median 1.0 days
+             17. Collaboration and Networking     ██████                  1  median 1.0 days
+             18. Marketing Yourself               ██████                  1  median 1.0 days
+             19. Compliance and Ethics            ██████                  1  median 1.0 days
+             20. Feedback and Evaluation          ██████                  1  median 1.0 days
+
+            Activity, last 12 weeks:
+                Sep     Oct     Nov
+            Mon · · · · · ░ · · · · · ·
+            Tue · · · · · · · · ░ · · ·
+            Wed · · · · · · · · · · ░ ·
+            Thu · · · ░ · · · · ░ · · ·
+            Fri · · · · · · · · · · ░ ·
+            Sat · · · · · · · · ░ · ░ ·
+            Sun · · · · ░ · · ░ · · ·
+                less · ░ ▒ ▓ █ more
+            ",
+        )
+        .run();
 
     // JSON: valid against its schema, with the funnel's medians.
     let text = smm.ok(&["cohort", dir_text, "--format", "json"]).stdout;
     let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../schema/cohort.schema.json")).expect("schema");
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator
-        .iter_errors(&json)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_matches_schema(include_str!("../../schema/cohort.schema.json"), &json);
     assert_eq!(json["summary"]["learners"], 4);
     assert_eq!(json["summary"]["stuck"], 2);
     let funnel = &json["funnel"];
@@ -265,20 +289,35 @@ fn what_cannot_be_read_is_listed_as_skipped_and_the_rest_still_comes_out() {
         reason("newer.json"),
         "written by a newer smm-path (format 99)"
     );
-    assert!(reason("other.json").contains("`another-path`"));
+    assert_eq!(
+        reason("other.json"),
+        "an export of the roadmap `another-path`, not of this one"
+    );
     // `ayu-again.json` sorts first, so `ayu.json` is the copy.
-    assert!(
-        reason("ayu.json").contains("the same learner as"),
-        "{skipped:?}"
+    assert_eq!(
+        reason("ayu.json"),
+        format!(
+            "the same learner as {}",
+            dir.join("ayu-again.json").display()
+        )
     );
 
     // Nothing readable: exit 1 with a clear message; an empty folder says so.
     let empty = smm.home().join("empty");
     std::fs::create_dir(&empty).expect("dir");
-    smm.run(&["cohort", empty.to_str().expect("UTF-8")])
-        .failure(1)
-        .stdout_has("holds no exports and no sync folder")
-        .stderr_has("no learner's progress was read");
+    smm.test(&["cohort"])
+        .arg(&empty)
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "{home}/empty: {home}/empty holds no exports and no sync folder\n",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: no learner's progress was read: give JSON exports (`smm-path export -f json`), folders of them, or sync folders\n",
+        )
+        .run();
 }
 
 #[test]
@@ -352,10 +391,12 @@ fn notes_are_shown_only_when_asked_for() {
     assert!(json.contains("\"text\": \"private thought\""), "{json}");
     // A name that would act on a terminal is refused.
     learner
-        .run(&["config", "name", "\u{1b}[2Jx"])
-        .failure(2)
-        .one_line_error()
-        .stderr_has("cannot be a name");
+        .test(&["config", "name", "\u{1b}[2Jx"])
+        .expected_status(2)
+        .expected_stderr(
+            "error: `\\u{1b}[2Jx` cannot be a name: give 1 to 100 characters, with no control characters\n",
+        )
+        .run();
 }
 
 #[test]
@@ -430,7 +471,7 @@ fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
     }
     let mentor = smm_at_today();
     let output = mentor
-        .run_without_hanging(&[
+        .test(&[
             "cohort",
             folder_text,
             exports.to_str().expect("UTF-8"),
@@ -438,7 +479,9 @@ fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
             "-f",
             "json",
         ])
-        .success();
+        .time_limit(Duration::from_secs(10))
+        .any_stdout()
+        .run();
     let json: serde_json::Value = serde_json::from_str(&output.stdout).expect("JSON");
     assert_eq!(json["summary"]["learners"], 1);
     // The unreadable name falls back to the folder's.
@@ -461,10 +504,15 @@ fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
     std::fs::remove_file(laptop.home().join("config.yaml")).ok();
     if mkfifo(&laptop.home().join("config.yaml")) {
         laptop
-            .run(&["export", "-f", "json"])
-            .failure(1)
-            .one_line_error()
-            .stderr_has("not a plain file");
+            .test(&["export", "-f", "json"])
+            .expected_status(1)
+            .expected_stderr(
+                format!(
+                    "error: cannot read the progress file {home}/config.yaml: not a plain file (a FIFO, a device or a socket); it was left untouched\n",
+                    home = laptop.home().display()
+                ),
+            )
+            .run();
     }
 }
 
@@ -485,11 +533,6 @@ fn copy_home(from: &Smm, to: &Smm) {
         }
     }
     copy(from.home(), to.home());
-}
-
-/// `export -f json -o PATH` in `smm`'s home.
-fn export_to(smm: &Smm, path: &Path) {
-    smm.ok(&["export", "-f", "json", "-o", path.to_str().expect("UTF-8")]);
 }
 
 /// The cohort report of `paths` as JSON, read back.
@@ -531,7 +574,7 @@ fn three_learners_from_one_starter_home_count_as_three() {
         learner.ok(&["config", "name", name]);
         let when = format!("2026-11-1{index}T10:00:00+07:00");
         learner.ok_at(&when, &["done", steps]);
-        export_to(&learner, &exports.join(format!("{name}.json")));
+        learner.export_to(&exports.join(format!("{name}.json")));
     }
     let json = cohort_json(&[&exports]);
     assert_eq!(json["summary"]["learners"], 3, "{json:#}");
@@ -584,9 +627,9 @@ fn a_learners_older_and_newer_exports_count_once_with_the_newer_state() {
     std::fs::create_dir(&exports).expect("dir");
     ayu.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
     // The older file sorts first.
-    export_to(&ayu, &exports.join("ayu-1-november.json"));
+    ayu.export_to(&exports.join("ayu-1-november.json"));
     ayu.ok_at("2026-11-20T10:00:00+07:00", &["done", "2-6"]);
-    export_to(&ayu, &exports.join("ayu-2-december.json"));
+    ayu.export_to(&exports.join("ayu-2-december.json"));
     let json = cohort_json(&[&exports]);
     assert_eq!(json["summary"]["learners"], 1, "{json:#}");
     assert_eq!(json["learners"][0]["done"], 6, "{json:#}");
@@ -599,7 +642,13 @@ fn a_learners_older_and_newer_exports_count_once_with_the_newer_state() {
     let skipped = skipped(&json);
     assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert_eq!(skipped[0].0, "ayu-1-november.json");
-    assert!(skipped[0].1.contains("the same learner as"), "{skipped:?}");
+    assert_eq!(
+        skipped[0].1,
+        format!(
+            "the same learner as {}",
+            exports.join("ayu-2-december.json").display()
+        )
+    );
 }
 
 #[test]
@@ -614,12 +663,12 @@ fn two_devices_of_one_learner_count_once_before_and_after_they_sync() {
     laptop.ok(&["config", "name", "Ayu"]);
     laptop.ok_at("2026-11-01T10:00:00+07:00", &["done", "1"]);
     // The laptop's export from before the first sync.
-    export_to(&laptop, &exports.join("ayu-laptop.json"));
+    laptop.export_to(&exports.join("ayu-laptop.json"));
     laptop.ok(&["sync", folder_text]);
     phone.ok(&["sync", folder_text]);
     phone.ok_at("2026-11-02T10:00:00+07:00", &["done", "2"]);
     // The phone's, from after it.
-    export_to(&phone, &exports.join("ayu-phone.json"));
+    phone.export_to(&exports.join("ayu-phone.json"));
     let json = cohort_json(&[&exports]);
     assert_eq!(json["summary"]["learners"], 1, "{json:#}");
     assert_eq!(json["learners"][0]["done"], 2, "{json:#}");
@@ -633,8 +682,8 @@ fn two_devices_of_one_learner_count_once_before_and_after_they_sync() {
     laptop.ok(&["sync", folder_text]);
     laptop.ok_at("2026-11-03T10:00:00+07:00", &["done", "3"]);
     phone.ok_at("2026-11-04T10:00:00+07:00", &["done", "4"]);
-    export_to(&laptop, &exports.join("ayu-laptop.json"));
-    export_to(&phone, &exports.join("ayu-phone.json"));
+    laptop.export_to(&exports.join("ayu-laptop.json"));
+    phone.export_to(&exports.join("ayu-phone.json"));
     let json = cohort_json(&[&exports]);
     assert_eq!(json["summary"]["learners"], 1, "{json:#}");
     assert_eq!(
@@ -662,7 +711,7 @@ fn a_learner_keeps_the_name_from_whichever_file_carries_it() {
     ]);
     ayu.ok_at("2026-11-02T10:00:00+07:00", &["done", "2"]);
     // The newer file carries no name, and sorts first.
-    export_to(&ayu, &exports.join("ayu-new.json"));
+    ayu.export_to(&exports.join("ayu-new.json"));
     let json = cohort_json(&[&exports]);
     assert_eq!(json["summary"]["learners"], 1, "{json:#}");
     assert_eq!(json["learners"][0]["name"], "Ayu Lestari", "{json:#}");
@@ -692,7 +741,7 @@ fn oversized_files_are_skipped_with_their_size_unread() {
     let exports = outside.path().join("exports");
     std::fs::create_dir(&exports).expect("dir");
     ayu.ok(&["done", "1"]);
-    export_to(&ayu, &exports.join("ayu.json"));
+    ayu.export_to(&exports.join("ayu.json"));
     // Sparse: 500 MB each on paper, nothing on disk.
     let sparse = |path: &Path| {
         std::fs::File::create(path)
@@ -710,15 +759,24 @@ fn oversized_files_are_skipped_with_their_size_unread() {
     let skipped = skipped(&json);
     assert_eq!(skipped.len(), 17, "{skipped:?}");
     for (name, reason) in &skipped {
-        assert!(
-            reason.contains("500 MB") && reason.contains("larger than"),
-            "{name}: {reason}"
-        );
+        assert_eq!(reason, "larger than 32 MB (500 MB): not read", "{name}");
     }
     // In Indonesian too.
     let output = smm_at_today()
         .env("LANG", "id_ID.UTF-8")
         .ok(&["cohort", exports.to_str().expect("UTF-8")])
         .stdout;
-    assert!(output.contains("lebih besar dari"), "{output}");
+    let (_, skipped) = output.split_once("\nDilewati:\n").expect("a skipped list");
+    let names = (0..16)
+        .map(|index| format!("huge-{index:02}.json"))
+        .chain(["huge-sync".to_string()]);
+    let expected: String = names
+        .map(|name| {
+            format!(
+                "  {}/{name}: lebih besar dari 32 MB (500 MB): tidak dibaca\n",
+                exports.display()
+            )
+        })
+        .collect();
+    assert_eq!(skipped, expected);
 }

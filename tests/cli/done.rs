@@ -6,67 +6,126 @@ use crate::support::Smm;
 fn done_five_shows_today_in_each_language_and_undo_brings_it_back() {
     let smm = Smm::new().real_clock();
     let before = chrono::Local::now().date_naive();
-    smm.ok(&["done", "5"])
-        .stdout_has("5. Build a Personal Portfolio: to do → done");
+    smm.test(&["done", "5"])
+        .expected_stdout("5. Build a Personal Portfolio: to do → done\n")
+        .run();
     let after = chrono::Local::now().date_naive();
     let en = smm.ok(&["status"]);
     let id = smm.ok(&["status", "--lang", "id"]);
-    let en_dates = [before, after].map(|d| d.format("%b %-d, %Y").to_string());
-    assert!(
-        en_dates.iter().any(|d| en.row(5).contains(d)),
-        "{}",
-        en.row(5)
-    );
-    assert!(en.row(5).contains("done"));
+    // The real clock: the day is today, whichever side of midnight the run fell.
+    let en_rows = [before, after].map(|day| {
+        format!(
+            "  5  Build a Personal Portfolio         ✓ done    {}",
+            day.format("%b %-d, %Y")
+        )
+    });
+    assert!(en_rows.iter().any(|row| en.row(5) == row), "{}", en.row(5));
     let id_month = |d: chrono::NaiveDate| {
         [
             "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
         ][chrono::Datelike::month0(&d) as usize]
     };
-    let id_dates =
-        [before, after].map(|d| format!("{} {} {}", d.format("%-d"), id_month(d), d.format("%Y")));
-    assert!(
-        id_dates.iter().any(|d| id.row(5).contains(d)),
-        "{}",
-        id.row(5)
-    );
-    assert!(id.row(5).contains("selesai"));
+    let id_rows = [before, after].map(|day| {
+        format!(
+            "   5  Bangun Portofolio Pribadi      ✓ selesai        {} {} {}",
+            day.format("%-d"),
+            id_month(day),
+            day.format("%Y")
+        )
+    });
+    assert!(id_rows.iter().any(|row| id.row(5) == row), "{}", id.row(5));
 
-    smm.ok(&["undo"]).stdout_has("Undid `done 5`");
-    assert!(smm.ok(&["status"]).row(5).contains("to do"));
+    let undo = smm.ok(&["undo"]).stdout;
+    assert!(
+        undo.starts_with("Undid `done 5` from ")
+            && undo.ends_with(":\n    5. Build a Personal Portfolio: done → to do\n"),
+        "{undo}"
+    );
+    assert_eq!(
+        smm.ok(&["status"]).row(5),
+        "  5  Build a Personal Portfolio         ○ to do"
+    );
 }
 
 #[test]
 fn numbers_ranges_lists_and_ids_select_steps() {
     let smm = Smm::new();
-    smm.ok(&["done", "1-3", "5,7", "content-strategy"]);
-    let run = smm.ok(&["status"]);
-    for number in [1, 2, 3, 5, 7, 8] {
-        assert!(run.row(number).contains("done"), "{}", run.row(number));
-    }
-    for number in [4, 6, 9, 20] {
-        assert!(run.row(number).contains("to do"), "{}", run.row(number));
-    }
+    smm.test(&["done", "1-3", "5,7", "content-strategy"])
+        .expected_stdout(
+            "
+            1. Understand Social Media Platforms: to do → done
+            2. Education and Training: to do → done
+            3. Develop Your Creativity: to do → done
+            5. Build a Personal Portfolio: to do → done
+            7. Analysis and Market Research: to do → done
+            8. Content Strategy: to do → done
+            ",
+        )
+        .run();
+    smm.test(&["status"])
+        .expected_stdout(
+            "
+            A Career in Social Media Management
+
+              #  Step                               Status    Date
+            ──────────────────────────────────────────────────────────────
+                 Foundations                        4/5 done
+              1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
+              2  Education and Training             ✓ done    Dec 5, 2026
+              3  Develop Your Creativity            ✓ done    Dec 5, 2026
+              4  Choose a Niche or Industry         ○ to do
+              5  Build a Personal Portfolio         ✓ done    Dec 5, 2026
+                 Production                         2/5 done
+              6  Understand the Target Audience     ○ to do
+              7  Analysis and Market Research       ✓ done    Dec 5, 2026
+              8  Content Strategy                   ✓ done    Dec 5, 2026
+              9  Create Quality Content             ○ to do
+             10  A Consistent Posting Schedule      ○ to do
+                 Growth                             0/5 done
+             11  Engagement and Responsiveness      ○ to do
+             12  Paid Social Advertising            ○ to do
+             13  Campaigns and Contests             ○ to do
+             14  Measurement and Analytics          ○ to do
+             15  Customer Service                   ○ to do
+                 Professional                       0/5 done
+             16  Continuous Learning                ○ to do
+             17  Collaboration and Networking       ○ to do
+             18  Marketing Yourself                 ○ to do
+             19  Compliance and Ethics              ○ to do
+             20  Feedback and Evaluation            ○ to do
+
+            6/20 done (30%) ██████░░░░░░░░░░░░░░
+            Next: 4. Choose a Niche or Industry
+            Mark it done with `smm-path done 4`.
+            ",
+        )
+        .run();
 }
 
 #[test]
 fn doing_a_done_step_again_changes_nothing_and_succeeds() {
     let smm = Smm::new();
     smm.ok(&["done", "5"]);
-    let before = smm.state();
-    smm.ok(&["done", "5"])
-        .stdout_has("5. Build a Personal Portfolio is already done; nothing changed.");
-    assert_eq!(smm.state(), before, "a no-op must not rewrite the state");
+    smm.test(&["done", "5"])
+        .expected_stdout("5. Build a Personal Portfolio is already done; nothing changed.\n")
+        .writes_nothing()
+        .run();
 }
 
 #[test]
 fn on_records_an_earlier_day() {
     let smm = Smm::new();
     smm.ok(&["done", "4", "--on", "2026-11-02"]);
-    assert!(smm.ok(&["status"]).row(4).contains("Nov 2, 2026"));
+    assert_eq!(
+        smm.ok(&["status"]).row(4),
+        "  4  Choose a Niche or Industry         ✓ done    Nov 2, 2026"
+    );
     // Today (the pinned clock's day) is allowed too.
     smm.ok(&["done", "6", "--on", "2026-12-05"]);
-    assert!(smm.ok(&["status"]).row(6).contains("Dec 5, 2026"));
+    assert_eq!(
+        smm.ok(&["status"]).row(6),
+        "  6  Understand the Target Audience     ✓ done    Dec 5, 2026"
+    );
     assert!(smm.state_text().contains("2026-11-02T00:00:00+07:00"));
 }
 
@@ -74,16 +133,43 @@ fn on_records_an_earlier_day() {
 fn a_finish_day_before_the_start_is_refused_and_the_start_kept() {
     let smm = Smm::new();
     smm.ok_at("2026-11-20T10:00:00+07:00", &["start", "9"]);
-    let before = smm.state_text();
-    smm.run(&["done", "9", "--on", "2026-11-01"])
-        .failure(2)
-        .one_line_error()
-        .stderr_has("step 9 was started on Nov 20, 2026, after 2026-11-01")
-        .stderr_has("`reset 9`");
-    assert_eq!(smm.state_text(), before, "a refused done wrote the state");
+    smm.test(&["done", "9", "--on", "2026-11-01"])
+        .expected_status(2)
+        .expected_stderr(
+            "error: step 9 was started on Nov 20, 2026, after 2026-11-01: give a finish day on or after it, or `reset 9` first\n",
+        )
+        .writes_nothing()
+        .run();
     // The start day itself is a fine finish day, and the start stays.
     smm.ok(&["done", "9", "--on", "2026-11-20"]);
-    let show = smm.ok(&["show", "9"]).stdout;
-    assert!(show.contains("Started: Nov 20, 2026"), "{show}");
-    assert!(show.contains("Finished: Nov 20, 2026"), "{show}");
+    smm.test(&["show", "9"])
+        .expected_stdout(
+            "
+            9. Create Quality Content  (create-quality-content)
+            Status: done
+            Started: Nov 20, 2026
+            Finished: Nov 20, 2026
+            Phase: Production
+
+            What it is:
+              Create engaging visual and written content that is relevant to your audience. Use photos, videos, infographics and other content.
+
+            Practical steps:
+              - Make one photo, one short video and one infographic on a single theme.
+              - Ask two people for feedback before you publish.
+              - Publish the content and record how it did after 48 hours.
+
+            Evidence it is done:
+              Links to the published content with notes on how it performed.
+
+            Resources:
+              - Canva Design School (course, en): https://www.canva.com/designschool/
+              - YouTube Creators (official, en): https://www.youtube.com/creators/
+              - TikTok Creative Center (tool, en): https://ads.tiktok.com/business/creativecenter/
+
+            Notes:
+              no notes yet
+            ",
+        )
+        .run();
 }

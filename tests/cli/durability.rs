@@ -1,8 +1,11 @@
-//! Progress is never lost: concurrent writers, crashes mid-write, full disks, read-only homes.
+//! Progress is never lost: writers at once, a lock file a sync tool keeps
+//! deleting, crashes and kills mid-write, a torn history, full disks,
+//! read-only homes, and the modes an atomic rewrite must keep.
 
-use std::process::{Command, Stdio};
+use std::process::Command;
+use std::time::Duration;
 
-use crate::support::Smm;
+use crate::support::{Smm, Test, run_all_at_once};
 
 /// A roadmap of 40 steps, so 40 processes can each change their own step.
 fn forty_step_roadmap(smm: &Smm) -> String {
@@ -21,31 +24,27 @@ fn forty_writers_at_once_lose_nothing() {
     let smm = Smm::new();
     let roadmap = forty_step_roadmap(&smm);
     let smm = smm.env("SMM_PATH_ROADMAP", &roadmap);
-    let children: Vec<_> = (1..=40)
+    let runs: Vec<Test<'_>> = (1..=40)
         .map(|n| {
             let step = n.to_string();
-            let args: Vec<&str> = match n % 3 {
-                0 => vec!["done", &step],
-                1 => vec!["start", &step],
-                _ => vec!["note", &step, "evidence"],
+            let (args, said) = match n % 3 {
+                0 => (["done", &step], format!("{n}. Step {n}: to do → done\n")),
+                1 => (
+                    ["start", &step],
+                    format!("{n}. Step {n}: to do → in progress\n"),
+                ),
+                _ => (["note", &step], format!("Note added to {n}. Step {n}.\n")),
             };
-            smm.command(&args)
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("start smm-path")
+            let test = smm.test(&args).expected_stdout(said);
+            if n % 3 == 2 {
+                test.arg("evidence")
+            } else {
+                test
+            }
         })
         .collect();
-    for child in children {
-        let output = child.wait_with_output().expect("wait");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    let json = smm.ok(&["status", "--json"]).stdout;
-    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    run_all_at_once(runs);
+    let json = smm.status_json();
     let steps = json["steps"].as_array().expect("steps");
     for (index, step) in steps.iter().enumerate() {
         let n = index + 1;
@@ -55,9 +54,52 @@ fn forty_writers_at_once_lose_nothing() {
             _ => assert_eq!(step["notes"].as_array().map(Vec::len), Some(1), "step {n}"),
         }
     }
+    // Every change is in the history, each with its one step.
     let log = smm.ok(&["log"]).stdout;
     let headings = log.lines().filter(|line| !line.starts_with(' ')).count();
-    assert_eq!(headings, 40, "every change is in the history:\n{log}");
+    assert_eq!(headings, 40, "{log}");
+    let steps = log.lines().filter(|line| line.starts_with("    ")).count();
+    assert_eq!(steps, 40, "{log}");
+}
+
+#[test]
+fn a_lock_file_removed_in_a_loop_during_forty_writers_loses_nothing() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let lock = smm.path("progress.yaml.lock");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let remover = {
+        let (lock, stop) = (lock.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                // What a sync tool does: delete, then put its own copy back.
+                let _ = std::fs::remove_file(&lock);
+                let _ = std::fs::write(&lock, b"");
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        })
+    };
+    let notes: Vec<(String, String)> = (0..40)
+        .map(|n| (((n % 20) + 1).to_string(), format!("note {n}")))
+        .collect();
+    let runs: Vec<Test<'_>> = notes
+        .iter()
+        .map(|(step, text)| smm.test(&["note", step, text]).any_stdout())
+        .collect();
+    run_all_at_once(runs);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    remover.join().expect("remover");
+    let json = smm.status_json();
+    let notes: usize = json["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|step| step["notes"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(notes, 40, "reported notes were lost");
+    smm.test(&["doctor"])
+        .expected_stdout(smm.all_is_well(41))
+        .run();
 }
 
 /// Runs `done 3` with a crash at `point`, then checks what survived.
@@ -66,13 +108,15 @@ fn crash_at(point: &str) -> (Smm, bool) {
     smm.ok(&["done", "1"]);
     smm.ok(&["done", "2"]);
     let before = smm.state_text();
-    let run = smm.run_with_env(&[("SMM_PATH_CRASH_AT", point)], &["done", "3"]);
-    assert_ne!(run.code, 0, "the crash point {point} was not reached");
+    smm.test(&["done", "3"])
+        .env("SMM_PATH_CRASH_AT", point)
+        .expected_abort()
+        .run();
     // Whatever happened, the state parses and is the old one or the new one.
     let after = smm.state_text();
-    let json = smm.ok(&["status", "--json"]).stdout;
-    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-    let done = json["summary"]["done"].as_u64().expect("done count");
+    let done = smm.status_json()["summary"]["done"]
+        .as_u64()
+        .expect("done count");
     let landed = done == 3;
     assert!(
         landed || (done == 2 && after == before),
@@ -81,15 +125,40 @@ fn crash_at(point: &str) -> (Smm, bool) {
     (smm, landed)
 }
 
+/// After a crash, what it left blocks nothing: `done 4` goes in, the log
+/// reads it over `done` (the steps done before, oldest first), and two
+/// undos take back `done 4` and the change before it.
+#[track_caller]
+fn the_next_change_goes_on_over(smm: &Smm, done: &[(usize, &str)]) {
+    smm.ok(&["done", "4"]);
+    let newest_first: Vec<(usize, &str)> = std::iter::once((4, "Choose a Niche or Industry"))
+        .chain(done.iter().rev().copied())
+        .collect();
+    let log: String = newest_first
+        .iter()
+        .map(|(n, title)| format!("Dec 5, 2026 14:30  done {n}\n    {n}. {title}: to do → done\n"))
+        .collect();
+    smm.test(&["log"]).expected_stdout(log).run();
+    for (n, title) in &newest_first[..2] {
+        smm.test(&["undo"])
+            .expected_stdout(format!(
+                "Undid `done {n}` from Dec 5, 2026 14:30:\n    {n}. {title}: done → to do\n"
+            ))
+            .run();
+    }
+}
+
+const ONE_AND_TWO: [(usize, &str); 2] = [
+    (1, "Understand Social Media Platforms"),
+    (2, "Education and Training"),
+];
+
 #[test]
 fn a_crash_halfway_through_the_append_keeps_the_old_state() {
     let (smm, landed) = crash_at("during-history");
     assert!(!landed, "half a line committed the change");
     // The half line blocks nothing, and the next change cuts it off.
-    smm.ok(&["done", "4"]);
-    smm.ok(&["log"]).stdout_lacks("done 3").stdout_has("done 4");
-    smm.ok(&["undo"]).stdout_has("Undid `done 4`");
-    smm.ok(&["undo"]).stdout_has("Undid `done 2`");
+    the_next_change_goes_on_over(&smm, &ONE_AND_TWO);
 }
 
 #[test]
@@ -103,23 +172,87 @@ fn a_crash_after_the_append_keeps_the_change() {
         let (smm, landed) = crash_at(point);
         assert!(landed, "{point}: the synced append is the commit");
         // The snapshot left behind (or its leftover temporary file) blocks nothing.
-        smm.ok(&["done", "4"]);
-        smm.ok(&["log"]).stdout_has("done 3").stdout_has("done 4");
-        smm.ok(&["undo"]).stdout_has("Undid `done 4`");
-        smm.ok(&["undo"]).stdout_has("Undid `done 3`");
+        let mut done = ONE_AND_TWO.to_vec();
+        done.push((3, "Develop Your Creativity"));
+        the_next_change_goes_on_over(&smm, &done);
     }
 }
 
 #[test]
 fn leftovers_of_a_crash_are_reported_by_doctor() {
     let (smm, _) = crash_at("after-temp-sync");
-    smm.run(&["doctor"])
-        .failure(1)
-        .stdout_has("Leftovers: temporary files from an interrupted write")
-        .stdout_has("Fix:     smm-path doctor --clean");
+    let leftovers: Vec<String> = smm
+        .file_names()
+        .into_iter()
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    smm.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 3 changes, whole
+                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                Leftovers: temporary files from an interrupted write: {home}/{leftover}
+                  Fix:     smm-path doctor --clean
+                ",
+                home = smm.home().display(),
+                leftover = leftovers[0],
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
     // Any change clears them too, under the lock.
     smm.ok(&["done", "9"]);
-    smm.ok(&["doctor"]).stdout_has("All is well.");
+    smm.test(&["doctor"])
+        .expected_stdout(smm.all_is_well(4))
+        .run();
+}
+
+#[test]
+fn history_bytes_past_the_commit_are_ignored_then_cut() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let history_path = smm.path("history.jsonl");
+    let committed = std::fs::read(&history_path).expect("history");
+    // What a crash between appending and committing leaves behind.
+    let mut torn = committed.clone();
+    torn.extend_from_slice(b"{\"device\":\"a1\",\"seq\":2,\"at\":\"20");
+    std::fs::write(&history_path, &torn).expect("write history");
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 14:30  done 1
+                1. Understand Social Media Platforms: to do → done
+            ",
+        )
+        .run();
+    smm.ok(&["done", "2"]);
+    let history = std::fs::read_to_string(&history_path).expect("history");
+    assert!(history.starts_with(std::str::from_utf8(&committed).expect("UTF-8")));
+    assert_eq!(history.lines().count(), 2, "{history}");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 2` from Dec 5, 2026 14:30:
+                2. Education and Training: done → to do
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 1` from Dec 5, 2026 14:30:
+                1. Understand Social Media Platforms: done → to do
+            ",
+        )
+        .run();
 }
 
 /// Runs a shell script as root in a private mount namespace, so it can
@@ -171,22 +304,21 @@ echo $? >"{out}/code-after-space-freed"
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let read = |name: &str| std::fs::read_to_string(smm.home().join(name)).expect(name);
-    assert_eq!(read("code").trim(), "1", "stderr: {}", read("stderr"));
-    assert!(
-        read("stderr").contains("the disk is full"),
-        "{}",
-        read("stderr")
+    let read = |name: &str| std::fs::read_to_string(smm.path(name)).expect(name);
+    assert_eq!(read("code"), "1\n", "stderr: {}", read("stderr"));
+    assert_eq!(read("stdout"), "");
+    assert_eq!(
+        read("stderr"),
+        "error: cannot save progress to /tmp/smm-full/home/history.jsonl: the disk is full; the previous progress is unchanged\n"
     );
-    assert_eq!(read("stderr").lines().count(), 1);
     assert_eq!(
         read("before.yaml"),
         read("after.yaml"),
         "the state changed on a full disk"
     );
     assert_eq!(
-        read("code-after-space-freed").trim(),
-        "0",
+        read("code-after-space-freed"),
+        "0\n",
         "smm-path did not recover"
     );
 }
@@ -195,88 +327,82 @@ echo $? >"{out}/code-after-space-freed"
 fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
-    let before = smm.state();
     let home = smm.home();
     // Root ignores file permissions, so as root the command runs as `nobody`.
     let as_root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    let set_mode = |mode: &str| {
-        Command::new("chmod")
-            .args(["-R", mode])
-            .arg(home)
-            .status()
-            .expect("chmod");
-    };
-    set_mode("a+rX,a-w");
-    let run = |args: &[&str]| {
-        let mut command = if as_root {
-            let mut command = Command::new("setpriv");
-            command.args([
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                env!("CARGO_BIN_EXE_smm-path"),
-            ]);
-            command
-        } else {
-            Command::new(env!("CARGO_BIN_EXE_smm-path"))
-        };
-        command
-            .args(args)
-            .env_clear()
-            .env("SMM_PATH_HOME", home)
-            .env("LANG", "en_US.UTF-8")
-            .output()
-            .expect("run smm-path")
+    set_mode(home, "a+rX,a-w");
+    // Writable again at the end, pass or fail, so the home can be removed.
+    let _writable = Writable(home);
+    let test = |args: &[&str]| {
+        let test = smm.test(args);
+        if as_root { test.by_nobody() } else { test }
     };
     if as_root {
         // `nobody` must be able to run the binary and reach the home; a
         // checkout under /root, say, does not allow it.
-        let status_as_nobody = Command::new("setpriv")
-            .args([
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                env!("CARGO_BIN_EXE_smm-path"),
-            ])
+        let reachable = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_smm-path"))
             .args(["status", "--short"])
             .env_clear()
             .env("SMM_PATH_HOME", home)
-            .output();
-        if !status_as_nobody.is_ok_and(|output| output.status.success()) {
-            set_mode("u+w");
+            .output()
+            .is_ok_and(|output| output.status.success());
+        if !reachable {
             eprintln!(
                 "skipped: the user `nobody` cannot run the test binary or read its home here"
             );
             return;
         }
     }
-    let output = run(&["done", "2"]);
+    test(&["done", "2"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: cannot save progress to {home}/history.jsonl: permission denied; the previous progress is unchanged\n",
+                home = smm.home().display()
+            ),
+        )
+        .writes_nothing()
+        .run();
     // `doctor` says so, with the repair.
-    let doctor = run(&["doctor"]);
-    set_mode("u+w");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("permission denied"), "{stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert_eq!(smm.state(), before);
-    let report = String::from_utf8_lossy(&doctor.stdout);
-    assert_eq!(doctor.status.code(), Some(1), "{report}");
-    assert!(report.contains("cannot be written to"), "{report}");
-    assert!(
-        report.contains(&format!("Fix:     chmod u+w '{}'", home.display())),
-        "{report}"
-    );
-    assert!(!report.contains("All is well"), "{report}");
+    test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(format!(
+            "
+                Home:      {home}
+                Home:      {home} cannot be written to (Permission denied (os error 13))
+                  Fix:     chmod u+w '{home}'
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 1 change, whole
+                Backup:    none yet (one is kept from the second change on)
+                ",
+            home = smm.home().display()
+        ))
+        .expected_stderr("error: doctor found problems, listed above\n")
+        .run();
 }
 
-/// The steps of `status --json`: what the learner sees, without the run's moment.
-fn seen_steps(smm: &Smm) -> serde_json::Value {
-    let json: serde_json::Value =
-        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
-    json["steps"].clone()
+fn set_mode(path: &std::path::Path, mode: &str) {
+    let status = Command::new("chmod")
+        .args(["-R", mode])
+        .arg(path)
+        .status()
+        .expect("chmod");
+    assert!(status.success(), "chmod {mode}");
+}
+
+/// Makes a directory writable by its owner again when dropped.
+struct Writable<'a>(&'a std::path::Path);
+
+impl Drop for Writable<'_> {
+    fn drop(&mut self) {
+        set_mode(self.0, "u+w");
+    }
 }
 
 /// Kills mixed commands at random moments, 300 times, and checks after
@@ -296,7 +422,7 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
     let folder = folder.to_str().expect("UTF-8").to_string();
     other.ok(&["sync", &folder]);
     let export = outside.path().join("other.json");
-    std::fs::write(&export, other.ok(&["export", "-f", "json"]).stdout).expect("export");
+    other.export_to(&export);
     let export = export.to_str().expect("UTF-8").to_string();
     smm.ok(&["done", "1"]);
 
@@ -323,27 +449,18 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
             6 => vec!["sync", &folder],
             _ => vec!["reset", &step],
         };
-        let mut child = smm
-            .command(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start smm-path");
-        std::thread::sleep(std::time::Duration::from_micros(next(6000)));
-        let _ = child.kill();
-        let status = child.wait().expect("wait");
+        let running = smm.test(&args).spawn();
+        std::thread::sleep(Duration::from_micros(next(6000)));
+        let status = running.kill();
         if std::os::unix::process::ExitStatusExt::signal(&status) == Some(9) {
             killed += 1;
         }
-        let seen = seen_steps(&smm);
-        std::fs::copy(
-            smm.home().join("history.jsonl"),
-            replayed.home().join("history.jsonl"),
-        )
-        .expect("copy the history");
+        let seen = smm.status_json()["steps"].clone();
+        std::fs::copy(smm.path("history.jsonl"), replayed.path("history.jsonl"))
+            .expect("copy the history");
         assert_eq!(
             seen,
-            seen_steps(&replayed),
+            replayed.status_json()["steps"],
             "round {round} ({args:?}): status is not a replay of the history"
         );
     }
@@ -355,5 +472,52 @@ fn a_kill_storm_over_mixed_commands_keeps_status_equal_to_a_replay() {
     // A kill may leave a temporary file: doctor names it, and its repair
     // leaves a healthy home.
     smm.ok(&["doctor", "--clean"]);
-    smm.ok(&["doctor"]).stdout_has("All is well.");
+    smm.test(&["doctor"])
+        .expected_stdout(
+            smm.all_is_well(
+                std::fs::read_to_string(smm.path("history.jsonl"))
+                    .expect("history")
+                    .lines()
+                    .count(),
+            ),
+        )
+        .run();
+}
+
+#[test]
+fn modes_are_kept_and_the_cache_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    std::fs::set_permissions(smm.state_path(), std::fs::Permissions::from_mode(0o600))
+        .expect("chmod");
+    smm.ok(&["done", "2"]);
+    assert_eq!(
+        mode(&smm.state_path()),
+        0o600,
+        "the state's mode was widened"
+    );
+    for entry in std::fs::read_dir(smm.path("cache")).expect("cache") {
+        let path = entry.expect("entry").path();
+        assert_eq!(
+            mode(&path),
+            0o600,
+            "{} is readable by others",
+            path.display()
+        );
+    }
+    let export = smm.write_file("progress.md", "old");
+    std::fs::set_permissions(&export, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    smm.test(&["export", "-o"])
+        .arg(&export)
+        .expected_stdout(format!("Exported to {}.\n", export.display()))
+        .run();
+    assert_eq!(mode(&export), 0o640, "the export's mode was changed");
 }

@@ -11,7 +11,45 @@ fn an_export_from_another_machine_merges_in() {
     std::fs::write(&backup, laptop.ok(&["export", "-f", "json"]).stdout).expect("write");
     let phone = Smm::new();
     phone.ok(&["import", backup.to_str().expect("UTF-8")]);
-    phone.ok(&["status"]).stdout_has("2/20 done");
+    phone
+        .test(&["status"])
+        .expected_stdout(
+            "
+            A Career in Social Media Management
+
+              #  Step                               Status    Date
+            ──────────────────────────────────────────────────────────────
+                 Foundations                        2/5 done
+              1  Understand Social Media Platforms  ✓ done    Nov 1, 2026
+              2  Education and Training             ✓ done    Nov 1, 2026
+              3  Develop Your Creativity            ○ to do
+              4  Choose a Niche or Industry         ○ to do
+              5  Build a Personal Portfolio         ○ to do
+                 Production                         0/5 done
+              6  Understand the Target Audience     ○ to do
+              7  Analysis and Market Research       ○ to do
+              8  Content Strategy                   ○ to do
+              9  Create Quality Content             ○ to do
+             10  A Consistent Posting Schedule      ○ to do
+                 Growth                             0/5 done
+             11  Engagement and Responsiveness      ○ to do
+             12  Paid Social Advertising            ○ to do
+             13  Campaigns and Contests             ○ to do
+             14  Measurement and Analytics          ○ to do
+             15  Customer Service                   ○ to do
+                 Professional                       0/5 done
+             16  Continuous Learning                ○ to do
+             17  Collaboration and Networking       ○ to do
+             18  Marketing Yourself                 ○ to do
+             19  Compliance and Ethics              ○ to do
+             20  Feedback and Evaluation            ○ to do
+
+            2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
+            Next: 3. Develop Your Creativity
+            Mark it done with `smm-path done 3`.
+            ",
+        )
+        .run();
 
     laptop.ok_at("2026-11-03T10:00:00+07:00", &["done", "3"]);
     laptop.ok_at(
@@ -26,17 +64,33 @@ fn an_export_from_another_machine_merges_in() {
     let export = laptop.home().join("laptop.json");
     std::fs::write(&export, laptop.ok(&["export", "-f", "json"]).stdout).expect("write");
     let export = export.to_str().expect("UTF-8");
+    let (laptop_device, phone_device) = (&laptop.device()[..6], &phone.device()[..6]);
 
-    let before = phone.state();
+    // A dry run says what it would take, and takes nothing.
     phone
-        .ok(&["import", export, "--dry-run"])
-        .stdout_has("Would take from")
-        .stdout_has("3. Develop Your Creativity: to do → done")
-        .stdout_has("3. Develop Your Creativity: 1 note added")
-        .stdout_lacks("2. Education and Training");
-    assert_eq!(phone.state(), before, "a dry run wrote");
+        .test(&["import", export, "--dry-run"])
+        .expected_stdout(format!(
+            "
+            Would take from {export}:
+                3. Develop Your Creativity: to do → done
+                3. Develop Your Creativity: 1 note added
+                2 changes from elsewhere added to the history
+            "
+        ))
+        .writes_nothing()
+        .run();
 
-    phone.ok(&["import", export]).stdout_has("Took from");
+    phone
+        .test(&["import", export])
+        .expected_stdout(format!(
+            "
+            Took from {export}:
+                3. Develop Your Creativity: to do → done
+                3. Develop Your Creativity: 1 note added
+                2 changes from elsewhere added to the history
+            "
+        ))
+        .run();
     let json: serde_json::Value =
         serde_json::from_str(&phone.ok(&["status", "--json"]).stdout).expect("JSON");
     assert_eq!(
@@ -55,14 +109,49 @@ fn an_export_from_another_machine_merges_in() {
         json["steps"][2]["notes"][0]["text"],
         "reel: https://example.com/reel"
     );
-    phone.ok(&["log"]).stdout_has("[device ");
-
     phone
-        .ok(&["import", export])
-        .stdout_has("Nothing to import");
+        .test(&["log"])
+        .expected_stdout(format!(
+            "
+            Nov 4, 2026 11:00  note 1 [device {phone_device}]
+                1. Understand Social Media Platforms: note added
+            Nov 4, 2026 10:00  reset 2 [device {phone_device}]
+                2. Education and Training: done → to do
+            Nov 3, 2026 11:00  note 3 [device {laptop_device}]
+                3. Develop Your Creativity: note added
+            Nov 3, 2026 10:00  done 3 [device {laptop_device}]
+                3. Develop Your Creativity: to do → done
+            Nov 1, 2026 10:00  done 1-2 [device {laptop_device}]
+                1. Understand Social Media Platforms: to do → done
+                2. Education and Training: to do → done
+            "
+        ))
+        .run();
+    phone
+        .test(&["import", export])
+        .expected_stdout(format!(
+            "Nothing to import: this copy already has everything in {export}.\n"
+        ))
+        .run();
     // Undo takes back the latest command, on whichever device it was typed.
-    phone.ok(&["undo"]).stdout_has("Undid `note 1`");
-    phone.ok(&["undo"]).stdout_has("Undid `reset 2`");
+    phone
+        .test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `note 1` from Nov 4, 2026 11:00:
+                1. Understand Social Media Platforms: note removed
+            ",
+        )
+        .run();
+    phone
+        .test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `reset 2` from Nov 4, 2026 10:00:
+                2. Education and Training: to do → done
+            ",
+        )
+        .run();
     let json: serde_json::Value =
         serde_json::from_str(&phone.ok(&["status", "--json"]).stdout).expect("JSON");
     assert_eq!(json["steps"][1]["status"], "done");
@@ -73,29 +162,51 @@ fn an_export_from_another_machine_merges_in() {
 fn what_is_not_an_export_of_this_roadmap_is_refused() {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
-    let before = smm.state();
     let not_json = smm.write_file("notes.txt", "hello");
-    smm.run(&["import", not_json.to_str().expect("UTF-8")])
-        .failure(1)
-        .one_line_error()
-        .stderr_has("is not an smm-path export");
+    smm.test(&["import", not_json.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .writes_nothing()
+        .expected_stderr(
+            format!(
+                "error: cannot import {home}/notes.txt: it is not an smm-path export (made by `smm-path export --format json`), history file or progress file; nothing was changed\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     let status = smm.write_file("status.json", &smm.ok(&["status", "--json"]).stdout);
-    smm.run(&["import", status.to_str().expect("UTF-8")])
-        .failure(1)
-        .stderr_has("is not an smm-path export");
+    smm.test(&["import", status.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .writes_nothing()
+        .expected_stderr(
+            format!(
+                "error: cannot import {home}/status.json: it is not an smm-path export (made by `smm-path export --format json`), history file or progress file; nothing was changed\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     let other = smm.write_file(
         "other.json",
-        &smm.ok(&["export", "-f", "json"])
+        smm.ok(&["export", "-f", "json"])
             .stdout
             .replace("\"social-media-manager\"", "\"another-path\""),
     );
-    smm.run(&["import", other.to_str().expect("UTF-8")])
-        .failure(1)
-        .stderr_has("it is an export of the roadmap `another-path`");
-    smm.run(&["import", "/no/such/file.json"])
-        .failure(1)
-        .one_line_error();
-    assert_eq!(smm.state(), before);
+    smm.test(&["import", other.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .writes_nothing()
+        .expected_stderr(
+            format!(
+                "error: cannot import {home}/other.json: it is an export of the roadmap `another-path`, not `social-media-manager` (choose that one with --roadmap); nothing was changed\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
+    smm.test(&["import", "/no/such/file.json"])
+        .expected_status(1)
+        .writes_nothing()
+        .expected_stderr(
+            "error: cannot import /no/such/file.json: it does not exist; nothing was changed\n",
+        )
+        .run();
 }
 
 #[test]
@@ -107,10 +218,6 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
     let json: serde_json::Value = serde_json::from_str(&export).expect("JSON");
     let smm = Smm::new();
     smm.ok(&["done", "3"]);
-    let before = (
-        smm.state(),
-        std::fs::read(smm.home().join("history.jsonl")).ok(),
-    );
     // Each: (what the export is changed to hold, what the error says).
     type Damage = fn(&mut serde_json::Value);
     let cases: [(&str, Damage, &str); 7] = [
@@ -122,22 +229,22 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
         (
             "an escape sequence in a step id",
             |json| json["changes"][0]["ops"][0]["step"] = "x\u{1b}[2Jy".into(),
-            "is not an id smm-path would write",
+            "`x\\u{1b}[2Jy` is not an id smm-path would write",
         ),
         (
             "a NUL byte in a note",
             |json| json["changes"][1]["ops"][0]["text"] = "a\u{0}b".into(),
-            "a text holds a control character",
+            "a text holds a control character (such as an escape sequence)",
         ),
         (
             "an escape sequence in a command",
             |json| json["changes"][1]["command"] = "note 2 \u{1b}]2;PWNED\u{7}".into(),
-            "a text holds a control character",
+            "a text holds a control character (such as an escape sequence)",
         ),
         (
             "a change from 2099",
             |json| json["changes"][0]["at"] = "2099-01-01T00:00:00+07:00".into(),
-            "the time 2099-01-01T00:00:00+07:00 is more than a day ahead",
+            "the time 2099-01-01T00:00:00+07:00 is more than a day ahead of this device's clock",
         ),
         (
             "a sequence number at the end of u64",
@@ -147,25 +254,33 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
         (
             "a finish before 1970",
             |json| json["changes"][0]["ops"][0]["finished"] = "1969-12-31T23:00:00+00:00".into(),
-            "is before 1970",
+            "the time 1969-12-31T23:00:00+00:00 is before 1970",
         ),
     ];
-    for (name, change, message) in cases {
+    for (_name, change, message) in cases {
         let mut hostile = json.clone();
         change(&mut hostile);
-        let path = smm.write_file("hostile.json", &hostile.to_string());
-        smm.run(&["import", path.to_str().expect("UTF-8")])
-            .failure(1)
-            .one_line_error()
-            .stderr_has(message);
-        let after = (
-            smm.state(),
-            std::fs::read(smm.home().join("history.jsonl")).ok(),
-        );
-        assert!(after == before, "{name}: something was written");
+        let path = smm.write_file("hostile.json", hostile.to_string());
+        smm.test(&["import", path.to_str().expect("UTF-8")])
+            .expected_status(1)
+            .expected_stderr(format!(
+                "error: cannot import {}: {message}; nothing was changed\n",
+                path.display()
+            ))
+            .writes_nothing()
+            .run();
     }
     // The same file unharmed goes in.
     let path = smm.write_file("fine.json", &export);
-    smm.ok(&["import", path.to_str().expect("UTF-8")])
-        .stdout_has("1. Understand Social Media Platforms: to do → done");
+    smm.test(&["import", path.to_str().expect("UTF-8")])
+        .expected_stdout(format!(
+            "
+                Took from {home}/fine.json:
+                    1. Understand Social Media Platforms: to do → done
+                    2. Education and Training: 1 note added
+                    2 changes from elsewhere added to the history
+                ",
+            home = smm.home().display()
+        ))
+        .run();
 }

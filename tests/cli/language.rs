@@ -1,19 +1,58 @@
 //! Language: chosen by `--lang` or the locale variables, for the UI and the roadmap.
 
-use crate::support::Smm;
+use clap::CommandFactory;
+
+use crate::support::{FRESH_STATUS, FRESH_STATUS_ID, Smm};
 
 #[test]
 fn the_locale_picks_indonesian() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
-    smm.ok(&["done", "1"])
-        .stdout_has("1. Pahami Platform Media Sosial: belum dimulai → selesai");
-    smm.ok(&["status"])
-        .stdout_has("No.  Langkah")
-        .stdout_has("1/20 selesai (5%)")
-        .stdout_has("Berikutnya: 2. Pendidikan dan Pelatihan");
-    smm.run(&["done", "0"])
-        .failure(2)
-        .stderr_has("galat: langkah 0 tidak ada");
+    smm.test(&["done", "1"])
+        .expected_stdout("1. Pahami Platform Media Sosial: belum dimulai → selesai\n")
+        .run();
+    smm.test(&["status"])
+        .expected_stdout(
+            "
+            Pekerjaan Manajemen Media Sosial
+
+             No.  Langkah                        Status           Tanggal
+            ─────────────────────────────────────────────────────────────────
+                  Fondasi                        1/5 selesai
+               1  Pahami Platform Media Sosial   ✓ selesai        5 Des 2026
+               2  Pendidikan dan Pelatihan       ○ belum dimulai
+               3  Kembangkan Kreativitas         ○ belum dimulai
+               4  Pilih Niche atau Industri      ○ belum dimulai
+               5  Bangun Portofolio Pribadi      ○ belum dimulai
+                  Produksi                       0/5 selesai
+               6  Pahami Target Audiens          ○ belum dimulai
+               7  Analisis dan Riset Pasar       ○ belum dimulai
+               8  Strategi Konten                ○ belum dimulai
+               9  Buat Konten Berkualitas        ○ belum dimulai
+              10  Jadwal Posting yang Konsisten  ○ belum dimulai
+                  Pertumbuhan                    0/5 selesai
+              11  Interaksi dan Responsif        ○ belum dimulai
+              12  Pemasaran Berbayar             ○ belum dimulai
+              13  Kampanye dan Kontes            ○ belum dimulai
+              14  Pengukuran dan Analisis        ○ belum dimulai
+              15  Pelayanan Pelanggan            ○ belum dimulai
+                  Profesional                    0/5 selesai
+              16  Pendidikan Kontinu             ○ belum dimulai
+              17  Kolaborasi dan Jaringan        ○ belum dimulai
+              18  Pemasaran Diri                 ○ belum dimulai
+              19  Kepatuhan dan Etika            ○ belum dimulai
+              20  Umpan Balik dan Evaluasi       ○ belum dimulai
+
+            1/20 selesai (5%) █░░░░░░░░░░░░░░░░░░░
+            Berikutnya: 2. Pendidikan dan Pelatihan
+            Tandai selesai dengan `smm-path done 2`.
+            ",
+        )
+        .run();
+    smm.test(&["done", "0"])
+        .expected_status(2)
+        .expected_stderr("galat: langkah 0 tidak ada: roadmap ini berisi langkah 1 sampai 20\n")
+        .writes_nothing()
+        .run();
 }
 
 #[test]
@@ -21,36 +60,38 @@ fn language_variables_are_read_in_order() {
     let smm = Smm::new()
         .env("LANG", "en_US.UTF-8")
         .env("LANGUAGE", "id:en");
-    smm.ok(&["status"]).stdout_has("0/20 selesai");
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS_ID).run();
     let smm = Smm::new()
         .env("LANG", "id_ID.UTF-8")
         .env("LC_ALL", "C.UTF-8");
-    smm.ok(&["status"]).stdout_has("0/20 done");
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS).run();
     let smm = Smm::new()
         .env("LANG", "id_ID.UTF-8")
         .env("LC_MESSAGES", "en_GB.UTF-8");
-    smm.ok(&["status"]).stdout_has("0/20 done");
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS).run();
 }
 
 #[test]
 fn the_flag_beats_the_locale() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
-    smm.ok(&["--lang", "en", "status"]).stdout_has("0/20 done");
+    smm.test(&["--lang", "en", "status"])
+        .expected_stdout(FRESH_STATUS)
+        .run();
     let smm = Smm::new();
-    smm.ok(&["status", "--lang", "id"])
-        .stdout_has("0/20 selesai");
+    smm.test(&["status", "--lang", "id"])
+        .expected_stdout(FRESH_STATUS_ID)
+        .run();
 }
 
 #[test]
 fn help_teaches_and_lists_exit_codes() {
     let smm = Smm::new();
-    smm.ok(&["--help"])
-        .stdout_has("Everyday use:")
-        .stdout_has("Exit codes:")
-        .stdout_has("2  bad usage or input");
-    smm.ok(&["done", "--help"])
-        .stdout_has("smm-path done 1-3 7");
-    smm.ok(&["--version"]).stdout_has("smm-path ");
+    // The whole help: everyday use, the exit codes, examples.
+    insta::assert_snapshot!("help", smm.ok(&["--help"]).stdout);
+    insta::assert_snapshot!("help_done", smm.ok(&["done", "--help"]).stdout);
+    smm.test(&["--version"])
+        .expected_stdout(concat!("smm-path ", env!("CARGO_PKG_VERSION"), "\n"))
+        .run();
 }
 
 /// Words that only English text would hold. Commands, options, ids and
@@ -128,31 +169,25 @@ const ENGLISH: &[&str] = &[
     "string",
 ];
 
-/// The words a user types, which stay as they are in any language.
-const TYPED: &[&str] = &[
+/// Every command as typed after `smm-path`, subcommands with their parent
+/// (`roadmap new`), and "" for none: read from the CLI definition itself.
+fn every_command() -> Vec<String> {
+    fn walk(command: &clap::Command, prefix: &str, commands: &mut Vec<String>) {
+        for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+            let name = format!("{prefix}{}", sub.get_name());
+            commands.push(name.clone());
+            walk(sub, &format!("{name} "), commands);
+        }
+    }
+    let mut commands = vec![String::new()];
+    walk(&smm_path::cli::Cli::command(), "", &mut commands);
+    commands
+}
+
+/// The values a user types besides the commands, which stay as they are in
+/// any language: the program's name, formats, colour modes, shells, languages.
+const TYPED_VALUES: &[&str] = &[
     "smm-path",
-    "status",
-    "done",
-    "start",
-    "skip",
-    "reset",
-    "show",
-    "next",
-    "note",
-    "undo",
-    "log",
-    "export",
-    "import",
-    "sync",
-    "stats",
-    "plan",
-    "doctor",
-    "roadmap",
-    "validate",
-    "new",
-    "list",
-    "completions",
-    "man",
     "help",
     "markdown",
     "json",
@@ -171,9 +206,18 @@ const TYPED: &[&str] = &[
     "en",
 ];
 
+/// Whether `word` is typed, not prose: a command's name or a value.
+fn typed(word: &str, commands: &[String]) -> bool {
+    TYPED_VALUES.contains(&word)
+        || commands
+            .iter()
+            .any(|command| command.split(' ').any(|name| name == word))
+}
+
 /// `text` without what is typed or quoted: `code`, --options, file names,
 /// paths, and the commands and values above.
 fn prose_words(text: &str) -> Vec<String> {
+    let commands = every_command();
     let mut prose = String::new();
     let mut in_code = false;
     for character in text.chars() {
@@ -196,7 +240,7 @@ fn prose_words(text: &str) -> Vec<String> {
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
                 .to_lowercase()
         })
-        .filter(|word| !word.is_empty() && !TYPED.contains(&word.as_str()))
+        .filter(|word| !word.is_empty() && !typed(word, &commands))
         .collect()
 }
 
@@ -213,36 +257,8 @@ fn assert_no_english(what: &str, text: &str) {
 fn with_an_indonesian_locale_no_english_word_is_left() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
     // Every command's help, long and short, and `help COMMAND`.
-    let commands = [
-        "",
-        "status",
-        "done",
-        "start",
-        "skip",
-        "reset",
-        "show",
-        "next",
-        "note",
-        "undo",
-        "log",
-        "export",
-        "import",
-        "sync",
-        "stats",
-        "plan",
-        "doctor",
-        "roadmap",
-        "roadmap validate",
-        "roadmap new",
-        "roadmap list",
-        "ui",
-        "cohort",
-        "config",
-        "config name",
-        "completions",
-        "man",
-    ];
-    for command in commands {
+    let commands = every_command();
+    for command in &commands {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         for flag in ["--help", "-h"] {
             args.push(flag);
@@ -276,7 +292,7 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         &["done", "1", "--on", "kemarin"],
     ];
     for args in usage_errors {
-        let run = smm.run(args).failure(2);
+        let run = smm.test(args).expected_status(2).any_stderr().run();
         assert!(
             run.stderr.starts_with("galat: "),
             "{args:?}: {}",
@@ -327,16 +343,37 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         "id: x\nversion: 1\ntitle: X\nsteps:\n  - id: a\n    title: A\n    sumary: S\n",
     );
     let run = smm
-        .run(&["--roadmap", typo.to_str().expect("UTF-8"), "status"])
-        .failure(1);
-    assert!(
-        run.stderr.contains("kolom `sumary` tidak dikenal"),
-        "{}",
-        run.stderr
-    );
+        .test(&["--roadmap"])
+        .arg(&typo)
+        .arg("status")
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "
+                galat: roadmap {home}/typo.yaml tidak valid di baris 7, kolom 5: kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                 --> {home}/typo.yaml:7:5
+                  |
+                5 |   - id: a
+                6 |     title: A
+                7 |     sumary: S
+                  |     ^ kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     assert_no_english("a roadmap's unknown field", &run.stderr);
     smm.write_state("version: 3\nroadmaps: {}\nsum: x\nend: yes\nextra: 1\n");
-    let run = smm.run(&["status"]).failure(1);
+    let run = smm
+        .test(&["status"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "galat: berkas progres {home}/progress.yaml rusak di baris 5, kolom 1: kolom `extra` tidak dikenal; yang dikenal: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; berkas itu tidak diubah: perbaiki secara manual, atau jalankan `smm-path doctor` untuk melihat cadangannya\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     assert_no_english("a damaged progress file", &run.stderr);
 }
 
@@ -356,12 +393,95 @@ fn completion_scripts_are_the_same_in_both_languages() {
 #[test]
 fn a_usage_error_quotes_what_was_typed_without_acting_on_it() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
-    let run = smm.run(&["\u{1b}]2;PWNED\u{7}"]).failure(2);
-    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
-    assert!(
-        run.stderr
-            .starts_with("galat: `\\u{1b}]2;PWNED\\u{7}` bukan perintah"),
-        "{}",
-        run.stderr
-    );
+    smm.test(&["\u{1b}]2;PWNED\u{7}"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            galat: `\\u{1b}]2;PWNED\\u{7}` bukan perintah
+
+            Penggunaan: smm-path [OPSI] [PERINTAH]
+
+            Untuk informasi lebih lanjut, jalankan `smm-path --help`.
+            ",
+        )
+        .run();
+}
+
+#[test]
+fn nothing_english_leaks_into_indonesian_output() {
+    let smm = Smm::new().env("LANG", "id_ID.UTF-8");
+    let mut output = String::new();
+    for args in [
+        &["done", "1-2"][..],
+        &["start", "3"],
+        &["skip", "12", "--reason", "belum ada anggaran"],
+        &["note", "1", "sertifikat: https://example.com"],
+        &["status"],
+        &["status", "--short"],
+        &["show", "1"],
+        &["next"],
+        &["log"],
+        &["export"],
+        &["doctor"],
+        &["roadmap", "list"],
+        &["undo"],
+        &["done", "2"],
+    ] {
+        output.push_str(&smm.ok(args).stdout);
+    }
+    let refused = smm
+        .test(&["done", "25"])
+        .expected_status(2)
+        .any_stderr()
+        .run();
+    output.push_str(&refused.stderr);
+    let refused = smm
+        .test(&["done", "abc"])
+        .expected_status(2)
+        .any_stderr()
+        .run();
+    output.push_str(&refused.stderr);
+    for english in [
+        "done",
+        "to do",
+        "Next",
+        "Mark it",
+        "What it is",
+        "Practical steps",
+        "Resources",
+        "Evidence",
+        "Notes",
+        "Undid",
+        "skipped",
+        "in progress",
+        "History",
+        "Progress",
+        "Backup",
+        "error",
+        "step",
+        "already",
+        "nothing",
+        "Home",
+        "All is well",
+    ] {
+        let found = output
+            .lines()
+            // Commands as typed (`done 1-2` in the history) are commands, not prose.
+            .filter(|line| {
+                !line.contains('`') && !line.contains("14:30  ") && !line.contains("https://")
+            })
+            // Whole words only: "Indonesia" holds "done".
+            .find(|line| {
+                let words: String = line
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect();
+                format!(
+                    " {} ",
+                    words.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+                .contains(&format!(" {english} "))
+            });
+        assert!(found.is_none(), "English {english:?} in: {found:?}");
+    }
 }

@@ -1,6 +1,6 @@
 //! `undo` and `log`: changes are reverted as a whole, and the history reads well.
 
-use crate::support::Smm;
+use crate::support::{FRESH_STATUS, Smm};
 
 #[test]
 fn undo_reverts_a_multi_step_change_as_a_whole() {
@@ -8,11 +8,18 @@ fn undo_reverts_a_multi_step_change_as_a_whole() {
     smm.ok(&["start", "2"]);
     let after_start = smm.ok(&["status", "--json"]).stdout;
     smm.ok(&["done", "1-5"]);
-    smm.ok(&["undo"])
-        .stdout_has("Undid `done 1-5` from Dec 5, 2026 14:30:")
-        .stdout_has("1. Understand Social Media Platforms: done → to do")
-        .stdout_has("2. Education and Training: done → in progress")
-        .stdout_has("5. Build a Personal Portfolio: done → to do");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 1-5` from Dec 5, 2026 14:30:
+                5. Build a Personal Portfolio: done → to do
+                4. Choose a Niche or Industry: done → to do
+                3. Develop Your Creativity: done → to do
+                2. Education and Training: done → in progress
+                1. Understand Social Media Platforms: done → to do
+            ",
+        )
+        .run();
     assert_eq!(smm.ok(&["status", "--json"]).stdout, after_start);
 }
 
@@ -22,20 +29,67 @@ fn repeated_undo_walks_back_then_says_there_is_nothing_left() {
     smm.ok(&["done", "1"]);
     smm.ok(&["note", "1", "certificate: https://example.com/cert"]);
     smm.ok(&["skip", "2"]);
-    smm.ok(&["undo"]).stdout_has("Undid `skip 2`");
-    smm.ok(&["undo"])
-        .stdout_has("Undid `note 1`")
-        .stdout_has("note removed");
-    smm.ok(&["show", "1"]).stdout_lacks("certificate");
-    smm.ok(&["undo"]).stdout_has("Undid `done 1`");
-    let before = smm.state();
-    smm.ok(&["undo"]).stdout_has("Nothing to undo.");
-    assert_eq!(
-        smm.state(),
-        before,
-        "an undo with nothing to undo must not write"
-    );
-    smm.ok(&["status"]).stdout_has("0/20 done");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `skip 2` from Dec 5, 2026 14:30:
+                2. Education and Training: skipped → to do
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `note 1` from Dec 5, 2026 14:30:
+                1. Understand Social Media Platforms: note removed
+            ",
+        )
+        .run();
+    smm.test(&["show", "1"])
+        .expected_stdout(
+            "
+            1. Understand Social Media Platforms  (understand-platforms)
+            Status: done
+            Finished: Dec 5, 2026
+            Phase: Foundations
+
+            What it is:
+              Study the social media platforms in depth: Facebook, Instagram, Twitter, LinkedIn, TikTok and others. Understand how each one works, its features and its audience.
+
+            Practical steps:
+              - Open a test account on Instagram, TikTok, YouTube (Shorts included), Threads, X (formerly Twitter), LinkedIn and Facebook, and try each main feature.
+              - Learn WhatsApp Business and WhatsApp Channels, the main customer service channel in Indonesia: catalogue, quick replies and labels.
+              - Watch three live commerce sessions on TikTok Shop and note how sellers present products and answer viewers.
+              - Write one page of notes per platform on how its algorithm works.
+              - Record each platform's user demographics in Indonesia from the latest DataReportal report and APJII survey.
+
+            Evidence it is done:
+              A platform comparison table and per-platform notes saved in your portfolio.
+
+            Resources:
+              - DataReportal: Digital in Indonesia (article, en): https://datareportal.com/digital-in-indonesia
+              - APJII: Survei Penetrasi Internet Indonesia (official, id): https://survei.apjii.or.id/
+              - WhatsApp Business (official, en): https://business.whatsapp.com/
+
+            Notes:
+              no notes yet
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 1` from Dec 5, 2026 14:30:
+                1. Understand Social Media Platforms: done → to do
+            ",
+        )
+        .run();
+    // With nothing to undo, nothing is written.
+    smm.test(&["undo"])
+        .expected_stdout("Nothing to undo.\n")
+        .writes_nothing()
+        .run();
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS).run();
 }
 
 #[test]
@@ -45,27 +99,34 @@ fn undo_restores_the_dates_it_overwrote() {
     let smm = smm.env("SMM_PATH_NOW", "2026-12-01T08:00:00+07:00");
     smm.ok(&["reset", "3"]);
     smm.ok(&["undo"]);
-    assert!(smm.ok(&["status"]).row(3).contains("Nov 1, 2026"));
+    assert_eq!(
+        smm.ok(&["status"]).row(3),
+        "  3  Develop Your Creativity            ✓ done    Nov 1, 2026"
+    );
 }
 
 #[test]
 fn log_is_newest_first_and_marks_undone_changes() {
     let smm = Smm::new();
-    smm.ok(&["log"]).stdout_has("No changes recorded yet.");
+    smm.test(&["log"])
+        .expected_stdout("No changes recorded yet.\n")
+        .run();
     smm.ok(&["done", "1-2"]);
     smm.ok(&["start", "3"]);
     smm.ok(&["undo"]);
-    let log = smm.ok(&["log"]).stdout;
-    let position = |needle: &str| {
-        log.find(needle)
-            .unwrap_or_else(|| panic!("{needle} in {log}"))
-    };
-    assert!(position("undo of `start 3`") < position("start 3 (undone)"));
-    assert!(position("start 3 (undone)") < position("done 1-2"));
-    assert!(log.contains("    2. Education and Training: to do → done"));
-    let limited = smm.ok(&["log", "-n", "1"]).stdout;
-    assert!(
-        limited.contains("undo of") && !limited.contains("done 1-2"),
-        "{limited}"
-    );
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 14:30  undo of `start 3`
+            Dec 5, 2026 14:30  start 3 (undone)
+                3. Develop Your Creativity: to do → in progress
+            Dec 5, 2026 14:30  done 1-2
+                1. Understand Social Media Platforms: to do → done
+                2. Education and Training: to do → done
+            ",
+        )
+        .run();
+    smm.test(&["log", "-n", "1"])
+        .expected_stdout("Dec 5, 2026 14:30  undo of `start 3`\n")
+        .run();
 }

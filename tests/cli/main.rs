@@ -1,6 +1,8 @@
 //! Integration tests: the real `smm-path` binary, run in a temporary home.
 //!
-//! One test binary (faster to link than one per file), one module per feature.
+//! One test binary (faster to link than one per file), one module per
+//! command or concern. Every run goes through `support::Test`, which states
+//! the exact stdout, stderr, exit status and files a run must leave.
 
 mod support;
 
@@ -11,7 +13,7 @@ mod done;
 mod durability;
 mod errors;
 mod export;
-mod exports;
+mod home;
 mod hostile_files;
 mod import;
 mod language;
@@ -20,8 +22,7 @@ mod many_machines;
 mod properties;
 mod real_clients;
 mod roadmap;
-mod roadmaps_and_shell;
-mod state_safety;
+mod shell;
 mod stats;
 mod status;
 mod steps;

@@ -4,45 +4,16 @@
 
 use std::path::Path;
 
-use crate::support::Smm;
+use crate::support::{Smm, Test};
 
-fn status_json(smm: &Smm) -> serde_json::Value {
-    let mut json: serde_json::Value =
-        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
-    // The moment of the run is not progress.
-    if let Some(object) = json.as_object_mut() {
-        object.remove("generated_at");
-    }
-    json
+/// `sync` of `smm`'s home with `folder`, to be told what it should print.
+fn sync<'a>(smm: &'a Smm, folder: &Path) -> Test<'a> {
+    smm.test(&["sync"]).arg(folder)
 }
 
-fn step_status(smm: &Smm, number: usize) -> String {
-    status_json(smm)["steps"][number - 1]["status"]
-        .as_str()
-        .expect("status")
-        .to_string()
-}
-
-fn notes_of(smm: &Smm, number: usize) -> Vec<String> {
-    status_json(smm)["steps"][number - 1]["notes"]
-        .as_array()
-        .map(|notes| {
-            notes
-                .iter()
-                .map(|note| note["text"].as_str().expect("text").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn sync(smm: &Smm, folder: &Path) -> String {
-    smm.ok(&["sync", folder.to_str().expect("UTF-8")]).stdout
-}
-
-/// `sync` with the clock at `when`: what it printed.
-fn sync_at(smm: &Smm, when: &str, folder: &Path) -> String {
-    smm.ok_at(when, &["sync", folder.to_str().expect("UTF-8")])
-        .stdout
+/// [`sync`] to set a test up: what it printed is not checked.
+fn synced(smm: &Smm, folder: &Path) {
+    sync(smm, folder).any_stdout().run();
 }
 
 fn lines_in(path: &Path) -> usize {
@@ -50,15 +21,6 @@ fn lines_in(path: &Path) -> usize {
         .expect("device file")
         .lines()
         .count()
-}
-
-/// The device id a home records as.
-fn device_of(smm: &Smm) -> String {
-    smm.state_text()
-        .lines()
-        .find_map(|line| line.strip_prefix("device: "))
-        .expect("device")
-        .to_string()
 }
 
 fn device_files(folder: &Path) -> Vec<std::path::PathBuf> {
@@ -78,34 +40,65 @@ fn a_home_copied_to_a_new_laptop_keeps_syncing_both_ways() {
         old.ok(&["done", "1"]);
         let new = old.copied_with(flag);
         // Until it changes something, the copy only knows it is one.
-        new.ok(&["doctor"])
-            .stdout_has("this home is a copy of another home");
+        new.test(&["doctor"])
+            .expected_stdout(
+                format!(
+                    "
+                    Home:      {home}
+                    Roadmap:   social-media-manager, version 2 (built in)
+                    Progress:  {home}/progress.yaml: format version 4, reads fine
+                    History:   {home}/history.jsonl: 1 change, whole
+                    Copy:      this home is a copy of another home (device {old_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them
+                    Backup:    none yet (one is kept from the second change on)
+                    All is well.
+                    ",
+                    home = new.home().display(),
+                    old_device = old.device(),
+                ),
+            )
+            .run();
         old.ok(&["done", "2"]);
         new.ok(&["note", "5", "portfolio draft on the new laptop"]);
         let folder = tempfile::tempdir().expect("tempdir");
-        sync(&old, folder.path());
-        let first = sync(&new, folder.path());
-        assert!(first.contains("to do → done"), "{flag}: {first}");
-        assert!(first.contains("This home is a copy"), "{flag}: {first}");
-        sync(&old, folder.path());
+        synced(&old, folder.path());
+        // The device id is known once the sync has chosen it.
+        sync(&new, folder.path())
+            .any_stdout()
+            .run()
+            .assert_stdout(format!(
+                "
+                This home is a copy of another (a new laptop, or a restored backup) that recorded as device {old_device}: it records as device {new_device} from now on, so neither loses a change.
+                Took from {folder}:
+                    2. Education and Training: to do → done
+                    1 change from elsewhere added to the history
+                Wrote 3 changes to {folder}/{new_device}.jsonl.
+                ",
+                old_device = old.device(),
+                new_device = new.device(),
+                folder = folder.path().display(),
+            ));
+        synced(&old, folder.path());
         for smm in [&old, &new] {
-            assert_eq!(step_status(smm, 1), "done", "{flag}");
-            assert_eq!(step_status(smm, 2), "done", "{flag}");
+            assert_eq!(smm.step_status(1), "done", "{flag}");
+            assert_eq!(smm.step_status(2), "done", "{flag}");
             assert_eq!(
-                notes_of(smm, 5),
+                smm.notes_of(5),
                 vec!["portfolio draft on the new laptop"],
                 "{flag}"
             );
         }
-        assert_eq!(status_json(&old), status_json(&new), "{flag}");
+        assert_eq!(old.status_json(), new.status_json(), "{flag}");
         assert_eq!(old.ok(&["log"]).stdout, new.ok(&["log"]).stdout, "{flag}");
         // Two device files: the copy writes its own, never the original's.
         assert_eq!(device_files(folder.path()).len(), 2, "{flag}");
         // The notice is said once: the next sync has nothing to report.
-        sync(&new, folder.path());
-        let again = sync(&new, folder.path());
-        assert!(!again.contains("This home is a copy"), "{flag}: {again}");
-        assert!(again.contains("Nothing to import"), "{flag}: {again}");
+        synced(&new, folder.path());
+        sync(&new, folder.path())
+            .expected_stdout(format!(
+                "Nothing to import: this copy already has everything in {}.\n",
+                folder.path().display()
+            ))
+            .run();
     }
 }
 
@@ -119,10 +112,22 @@ fn an_export_of_a_copied_home_is_not_mistaken_for_what_this_home_has() {
     let outside = tempfile::tempdir().expect("tempdir");
     let export = outside.path().join("old.json");
     std::fs::write(&export, old.ok(&["export", "-f", "json"]).stdout).expect("write");
-    new.ok(&["import", export.to_str().expect("UTF-8")])
-        .stdout_lacks("Nothing to import");
-    assert_eq!(step_status(&new, 2), "done");
-    assert_eq!(notes_of(&new, 5), vec!["x"]);
+    new.test(&["import"])
+        .arg(&export)
+        .expected_stdout(format!(
+            "
+            This home is a copy of another (a new laptop, or a restored backup) that recorded as device {old_device}: it records as device {new_device} from now on, so neither loses a change.
+            Took from {export}:
+                2. Education and Training: to do → done
+                1 change from elsewhere added to the history
+            ",
+            old_device = old.device(),
+            new_device = new.device(),
+            export = export.display(),
+        ))
+        .run();
+    assert_eq!(new.step_status(2), "done");
+    assert_eq!(new.notes_of(5), vec!["x"]);
 }
 
 #[test]
@@ -135,38 +140,62 @@ fn a_home_restored_from_an_old_backup_loses_nothing_and_undoes_only_what_it_undo
     copy_files(laptop.home(), backup.path());
     laptop.ok_at("2026-12-02T09:00:00+07:00", &["note", "4", "older note"]);
     laptop.ok_at("2026-12-02T09:05:00+07:00", &["start", "3"]);
-    sync(&laptop, folder.path());
-    sync(&phone, folder.path());
+    synced(&laptop, folder.path());
+    synced(&phone, folder.path());
     let own_file = device_files(folder.path())
         .into_iter()
         .find(|path| lines_in(path) == 3)
         .expect("the laptop's file holds its three changes");
 
     // The learner restores the backup into the same folder.
+    let original = laptop.device();
     for name in ["progress.yaml", "history.jsonl", "progress.yaml.bak"] {
         let _ = std::fs::remove_file(laptop.home().join(name));
     }
     copy_files(backup.path(), laptop.home());
     laptop.ok_at("2026-12-03T09:00:00+07:00", &["done", "7"]);
     laptop.ok_at("2026-12-03T09:01:00+07:00", &["note", "9", "later"]);
-    let undo = laptop.ok_at("2026-12-03T09:02:00+07:00", &["undo"]).stdout;
-    assert!(undo.contains("note 9"), "{undo}");
-    assert_eq!(step_status(&laptop, 7), "done", "done 7 survives the undo");
-    assert!(notes_of(&laptop, 9).is_empty());
+    laptop
+        .test(&["undo"])
+        .at("2026-12-03T09:02:00+07:00")
+        .expected_stdout(
+            "
+            Undid `note 9` from Dec 3, 2026 09:01:
+                9. Create Quality Content: note removed
+            ",
+        )
+        .run();
+    assert_eq!(laptop.step_status(7), "done", "done 7 survives the undo");
+    assert!(laptop.notes_of(9).is_empty());
 
-    let said = sync(&laptop, folder.path());
-    assert!(said.contains("This home is a copy"), "{said}");
+    // The device id is known once the sync has chosen it.
+    sync(&laptop, folder.path())
+        .any_stdout()
+        .run()
+        .assert_stdout(format!(
+"
+            This home is a copy of another (a new laptop, or a restored backup) that recorded as device {original}: it records as device {device} from now on, so neither loses a change.
+            Took from {folder}:
+                3. Develop Your Creativity: to do → in progress
+                4. Choose a Niche or Industry: 1 note added
+                2 changes from elsewhere added to the history
+            Wrote 6 changes to {folder}/{device}.jsonl.
+            ",
+            folder = folder.path().display(),
+            original = original,
+            device = laptop.device(),
+        ));
     // Its old file was not shrunk: a superset sits beside it.
     assert!(lines_in(&own_file) >= 3);
-    sync(&phone, folder.path());
+    synced(&phone, folder.path());
     for smm in [&laptop, &phone] {
-        assert_eq!(step_status(smm, 1), "done");
-        assert_eq!(step_status(smm, 3), "in-progress");
-        assert_eq!(step_status(smm, 7), "done");
-        assert_eq!(notes_of(smm, 4), vec!["older note"]);
-        assert!(notes_of(smm, 9).is_empty());
+        assert_eq!(smm.step_status(1), "done");
+        assert_eq!(smm.step_status(3), "in-progress");
+        assert_eq!(smm.step_status(7), "done");
+        assert_eq!(smm.notes_of(4), vec!["older note"]);
+        assert!(smm.notes_of(9).is_empty());
     }
-    assert_eq!(status_json(&laptop), status_json(&phone));
+    assert_eq!(laptop.status_json(), phone.status_json());
     assert_eq!(laptop.ok(&["log"]).stdout, phone.ok(&["log"]).stdout);
 }
 
@@ -192,24 +221,33 @@ fn a_clock_running_behind() {
     let behind = Smm::new();
     let folder = tempfile::tempdir().expect("tempdir");
     ahead.ok_at("2026-12-05T10:00:00+07:00", &["skip", "3"]);
-    sync(&ahead, folder.path());
-    sync(&behind, folder.path());
+    synced(&ahead, folder.path());
+    synced(&behind, folder.path());
     // Four minutes behind: the learner finishes step 3 after seeing it skipped.
     behind
-        .ok_at("2026-12-05T09:57:00+07:00", &["done", "3"])
-        .stdout_has("skipped → done");
-    assert_eq!(step_status(&behind, 3), "done");
+        .test(&["done", "3"])
+        .at("2026-12-05T09:57:00+07:00")
+        .expected_stdout("3. Develop Your Creativity: skipped → done\n")
+        .run();
+    assert_eq!(behind.step_status(3), "done");
     behind.ok_at("2026-12-05T09:57:30+07:00", &["done", "4"]);
     // Undo takes back what was typed last here, not the other device's skip.
     behind
-        .ok_at("2026-12-05T09:58:00+07:00", &["undo"])
-        .stdout_has("done 4");
-    assert_eq!(step_status(&behind, 4), "todo");
-    assert_eq!(step_status(&behind, 3), "done");
-    sync(&behind, folder.path());
-    sync(&ahead, folder.path());
-    assert_eq!(step_status(&ahead, 3), "done");
-    assert_eq!(status_json(&ahead), status_json(&behind));
+        .test(&["undo"])
+        .at("2026-12-05T09:58:00+07:00")
+        .expected_stdout(
+            "
+            Undid `done 4` from Dec 5, 2026 10:00:
+                4. Choose a Niche or Industry: done → to do
+            ",
+        )
+        .run();
+    assert_eq!(behind.step_status(4), "todo");
+    assert_eq!(behind.step_status(3), "done");
+    synced(&behind, folder.path());
+    synced(&ahead, folder.path());
+    assert_eq!(ahead.step_status(3), "done");
+    assert_eq!(ahead.status_json(), behind.status_json());
 }
 
 #[test]
@@ -231,16 +269,35 @@ fn one_command_from_the_future_does_not_drag_later_ones_along() {
         later["at"].as_str().expect("at").starts_with("2026-12-05"),
         "{later}"
     );
-    sync(&home, folder.path());
-    let said = sync(&other, folder.path());
-    assert!(said.contains("Refused 1 change"), "{said}");
-    assert!(!said.contains("has everything"), "{said}");
-    assert_eq!(step_status(&other, 2), "done");
-    assert_eq!(step_status(&other, 1), "todo");
+    synced(&home, folder.path());
+    // The device id is known once the sync has chosen it.
+    sync(&other, folder.path())
+        .any_stdout()
+        .run()
+        .assert_stdout(format!(
+"
+            Refused 1 change: the time 2099-01-01T10:00:00+07:00 is more than a day ahead of this device's clock
+            Took from {folder}:
+                2. Education and Training: to do → done
+                1 change from elsewhere added to the history
+            Wrote 1 change to {folder}/{device}.jsonl.
+            ",
+            folder = folder.path().display(),
+            device = other.device(),
+        ));
+    assert_eq!(other.step_status(2), "done");
+    assert_eq!(other.step_status(1), "todo");
     // The one change from 2099 is the latest: `undo` takes it back.
-    home.ok(&["undo"]).stdout_has("Undid `done 1`");
-    assert_eq!(step_status(&home, 1), "todo");
-    assert_eq!(step_status(&home, 2), "done");
+    home.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 1` from Jan 1, 2099 10:00:
+                1. Understand Social Media Platforms: done → to do
+            ",
+        )
+        .run();
+    assert_eq!(home.step_status(1), "todo");
+    assert_eq!(home.step_status(2), "done");
 }
 
 #[test]
@@ -249,11 +306,16 @@ fn a_refusal_is_never_followed_by_has_everything() {
     let other = Smm::new();
     let folder = tempfile::tempdir().expect("tempdir");
     home.ok_at("2099-01-01T10:00:00+07:00", &["done", "1"]);
-    sync(&home, folder.path());
-    let said = sync(&other, folder.path());
-    assert!(said.contains("Refused 1 change"), "{said}");
-    assert!(said.contains("Nothing else to import"), "{said}");
-    assert!(!said.contains("already has everything"), "{said}");
+    synced(&home, folder.path());
+    sync(&other, folder.path())
+        .expected_stdout(format!(
+"
+            Refused 1 change: the time 2099-01-01T10:00:00+07:00 is more than a day ahead of this device's clock
+            Nothing else to import from {folder}.
+            ",
+            folder = folder.path().display(),
+        ))
+        .run();
 }
 
 #[test]
@@ -275,14 +337,26 @@ fn a_conflict_copy_from_9999_is_refused_whole() {
         .collect();
     assert!(copy.contains("set: 9999"), "{copy}");
     let path = home.write_file("progress.sync-conflict-20261205.yaml", &copy);
-    let before = home.state_text();
-    home.run(&["import", path.to_str().expect("UTF-8")])
-        .failure(1)
-        .stderr_has("more than a day ahead");
-    assert_eq!(home.state_text(), before);
+    home.test(&["import", path.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .writes_nothing()
+        .expected_stderr(
+            format!(
+                "error: cannot import {home}/progress.sync-conflict-20261205.yaml: the time 9999-12-05T14:30:00+07:00 is more than a day ahead of this device's clock; nothing was changed\n",
+                home = home.home().display()
+            ),
+        )
+        .run();
+    // The next change is stamped with this clock, not 9999's.
     home.ok(&["done", "2"]);
-    let log = home.ok(&["log", "-n", "1"]).stdout;
-    assert!(log.contains("Dec 5, 2026"), "{log}");
+    home.test(&["log", "-n", "1"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 14:30  done 2
+                2. Education and Training: to do → done
+            ",
+        )
+        .run();
 }
 
 #[test]
@@ -297,10 +371,17 @@ fn two_different_changes_under_one_identity_are_named_not_merged() {
     let outside = tempfile::tempdir().expect("tempdir");
     let path = outside.path().join("forged.json");
     std::fs::write(&path, json.to_string()).expect("write");
-    let said = home.ok(&["import", path.to_str().expect("UTF-8")]).stdout;
-    assert!(said.contains(&format!("already has the id {id}")), "{said}");
-    assert!(!said.contains("already has everything"), "{said}");
-    assert_eq!(step_status(&home, 1), "done");
+    home.test(&["import"])
+        .arg(&path)
+        .expected_stdout(format!(
+            "
+            Refused 1 change: another, different change already has the id {id}
+            Nothing else to import from {path}.
+            ",
+            path = path.display()
+        ))
+        .run();
+    assert_eq!(home.step_status(1), "done");
 }
 
 #[test]
@@ -318,12 +399,12 @@ fn an_undo_arriving_before_what_it_undoes_gives_one_status_and_log_everywhere() 
     let only_undo = outside.path().join("undo.json");
     std::fs::write(&only_undo, json.to_string()).expect("write");
     b.ok(&["import", only_undo.to_str().expect("UTF-8")]);
-    assert_eq!(step_status(&b, 2), "todo");
+    assert_eq!(b.step_status(2), "todo");
     let whole = outside.path().join("whole.json");
     std::fs::write(&whole, export).expect("write");
     b.ok(&["import", whole.to_str().expect("UTF-8")]);
-    assert_eq!(step_status(&b, 2), "todo");
-    assert_eq!(status_json(&a), status_json(&b));
+    assert_eq!(b.step_status(2), "todo");
+    assert_eq!(a.status_json(), b.status_json());
     assert_eq!(a.ok(&["log"]).stdout, b.ok(&["log"]).stdout);
 }
 
@@ -331,13 +412,18 @@ fn an_undo_arriving_before_what_it_undoes_gives_one_status_and_log_everywhere() 
 fn notes_and_reasons_are_bounded_at_every_door() {
     let home = Smm::new();
     let long = "a".repeat(64 * 1024 + 1);
-    home.run(&["note", "1", &long])
-        .failure(2)
-        .one_line_error()
-        .stderr_has("at most 65536 bytes");
-    home.run(&["skip", "1", "--reason", &long])
-        .failure(2)
-        .one_line_error();
+    home.test(&["note", "1", &long])
+        .expected_status(2)
+        .expected_stderr(
+            "error: the text is 65537 bytes long; smm-path keeps at most 65536 bytes in a note or reason: shorten it, or put a link to the longer text\n",
+        )
+        .run();
+    home.test(&["skip", "1", "--reason", &long])
+        .expected_status(2)
+        .expected_stderr(
+            "error: the text is 65537 bytes long; smm-path keeps at most 65536 bytes in a note or reason: shorten it, or put a link to the longer text\n",
+        )
+        .run();
     assert!(home.state().is_none(), "nothing was written");
     let fits = "b".repeat(64 * 1024);
     home.ok(&["note", "1", &fits]);
@@ -351,38 +437,15 @@ fn notes_and_reasons_are_bounded_at_every_door() {
     let outside = tempfile::tempdir().expect("tempdir");
     let path = outside.path().join("long.json");
     std::fs::write(&path, json.to_string()).expect("write");
-    let before = home.state_text();
-    home.run(&["import", path.to_str().expect("UTF-8")])
-        .failure(1)
-        .stderr_has("more than the 65536 smm-path keeps");
-    assert_eq!(home.state_text(), before);
-}
-
-#[test]
-fn fifos_where_the_progress_files_belong_never_hang_a_command() {
-    for name in ["progress.yaml", "history.jsonl"] {
-        let home = Smm::new();
-        home.ok(&["done", "1"]);
-        let path = home.home().join(name);
-        std::fs::remove_file(&path).expect("remove");
-        let status = std::process::Command::new("mkfifo")
-            .arg(&path)
-            .status()
-            .expect("mkfifo");
-        assert!(status.success());
-        for args in [&["status"][..], &["doctor"], &["done", "2"], &["log"]] {
-            let run = home.run_without_hanging(args);
-            assert_ne!(run.code, 0, "{name} {args:?}");
-            assert!(
-                run.stderr.contains("not a plain file") || run.stdout.contains("not a plain file"),
-                "{name} {args:?}: {run:#?}"
-            );
-        }
-        // In Indonesian, the reason is Indonesian too.
-        let run = home.run_with_env(&[("LANG", "id_ID.UTF-8")], &["status"]);
-        assert!(run.stderr.contains("bukan berkas biasa"), "{run:#?}");
-        assert!(!run.stderr.contains("not a plain file"), "{run:#?}");
-    }
+    home.test(&["import"])
+        .arg(&path)
+        .expected_status(1)
+        .expected_stderr(format!(
+            "error: cannot import {}: a text is 65537 bytes long, more than the 65536 smm-path keeps; nothing was changed\n",
+            path.display()
+        ))
+        .writes_nothing()
+        .run();
 }
 
 #[test]
@@ -400,27 +463,27 @@ fn sync_folder_files_are_checked_before_they_are_read_and_named_safely() {
         .path()
         .join("x\nWrote 99 changes to everything.jsonl");
     std::os::unix::fs::symlink("/etc/passwd", &forged).expect("symlink");
-    let said = sync(&home, folder.path());
-    assert!(
-        said.contains("e0e0e0e0e0e0e0e0.jsonl: 2147483648 bytes, over the"),
-        "{said}"
-    );
-    assert!(
-        said.contains("x\\nWrote 99 changes to everything.jsonl\": a symbolic link"),
-        "{said}"
-    );
-    assert!(!said.contains("already has everything"), "{said}");
-    assert!(
-        !said.lines().any(|line| line.starts_with("Wrote 99")),
-        "{said}"
-    );
+    // The device id is known once the sync has chosen it.
+    sync(&home, folder.path())
+        .any_stdout()
+        .run()
+        .assert_stdout(format!(
+"
+            Skipped {folder}/e0e0e0e0e0e0e0e0.jsonl: 2147483648 bytes, over the 1073741824-byte limit
+            Skipped \"{folder}/x\\nWrote 99 changes to everything.jsonl\": a symbolic link, where only a plain file is read
+            Nothing else to import from {folder}.
+            Wrote 1 change to {folder}/{device}.jsonl.
+            ",
+            folder = folder.path().display(),
+            device = home.device(),
+        ));
     // Leftover temporary files of this device's are removed.
-    let device = device_of(&home);
+    let device = home.device();
     let leftover = folder
         .path()
         .join(format!(".{device}.jsonl.0123456789abcdef.tmp"));
     std::fs::write(&leftover, "partial").expect("write");
-    sync(&home, folder.path());
+    synced(&home, folder.path());
     assert!(!leftover.exists());
 }
 
@@ -461,20 +524,20 @@ fn an_import_that_would_outgrow_what_smm_path_reads_is_refused_before_writing() 
         )
         .expect("write");
     }
-    let import =
-        |name: &str| home.run(&["import", outside.path().join(name).to_str().expect("UTF-8")]);
-    import("first.json").success();
-    let files = || {
-        (
-            std::fs::read(home.state_path()).expect("state"),
-            std::fs::read(home.home().join("history.jsonl")).expect("history"),
+    let first = outside.path().join("first.json");
+    home.test(&["import"]).arg(&first).any_stdout().run();
+    let second = outside.path().join("second.json");
+    home.test(&["import"])
+        .arg(&second)
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: this would take {home}/progress.yaml past the 256 MB smm-path reads back, so nothing was changed: import or sync less at a time, or shorten long notes\n",
+                home = home.home().display()
+            ),
         )
-    };
-    let before = files();
-    import("second.json")
-        .failure(1)
-        .stderr_has("past the 256 MB smm-path reads back, so nothing was changed");
-    assert!(before == files(), "the home is untouched");
+        .writes_nothing()
+        .run();
     home.ok(&["status"]);
     home.ok(&["done", "3"]);
 }
@@ -486,8 +549,18 @@ fn one_moment_is_one_active_day_whatever_the_zone() {
     // paper, one moment, one day in the learner's zone now.
     home.ok_at("2026-12-02T00:00:00+07:00", &["done", "1"]);
     home.ok_at("2026-12-01T17:00:01+00:00", &["done", "2"]);
-    let stats = home.ok_at("2026-12-02T10:00:00+07:00", &["stats"]).stdout;
-    assert!(stats.contains("longest 1"), "{stats}");
+    home.test(&["stats"])
+        .at("2026-12-02T10:00:00+07:00")
+        .expected_stdout(
+            "
+            2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
+            Steps: 2 done · 0 in progress · 18 to do · 0 skipped
+            Pace: 0.5 steps a week over the last 4 weeks
+            Streak: 1 active day in a row now; longest 1
+            Not enough data yet for a finish date: finish steps on at least two different days.
+            ",
+        )
+        .run();
 }
 
 #[test]
@@ -499,40 +572,85 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     // Stamped two days ahead of `home`'s clock: refused today.
     other.ok_at("2026-12-07T10:00:00+07:00", &["done", "2"]);
     other.ok_at("2026-12-07T10:01:00+07:00", &["done", "3"]);
-    sync(&other, folder.path());
-    let said = sync_at(&home, "2026-12-05T10:30:00+07:00", folder.path());
-    assert!(said.contains("Refused 2 changes"), "{said}");
-    assert_eq!(step_status(&home, 1), "done");
-    assert_eq!(step_status(&home, 2), "todo");
+    synced(&other, folder.path());
+    // The device id is known once the sync has chosen it.
+    sync(&home, folder.path())
+        .at("2026-12-05T10:30:00+07:00")
+        .any_stdout()
+        .run()
+        .assert_stdout(format!(
+"
+            Refused 2 changes: the time 2026-12-07T10:00:00+07:00 is more than a day ahead of this device's clock
+            Took from {folder}:
+                1. Understand Social Media Platforms: to do → done
+                1 change from elsewhere added to the history
+            Wrote 1 change to {folder}/{device}.jsonl.
+            ",
+            folder = folder.path().display(),
+            device = home.device(),
+        ));
+    assert_eq!(home.step_status(1), "done");
+    assert_eq!(home.step_status(2), "todo");
     // A dry run takes nothing and remembers nothing.
     home.ok_at(
         "2026-12-07T09:00:00+07:00",
         &["sync", "--dry-run", folder.path().to_str().expect("UTF-8")],
     );
-    assert_eq!(step_status(&home, 2), "todo");
+    assert_eq!(home.step_status(2), "todo");
     // Two days on, the same changes are no longer ahead of the clock.
-    let said = sync_at(&home, "2026-12-07T09:00:00+07:00", folder.path());
-    assert!(!said.contains("Refused"), "{said}");
-    assert_eq!(step_status(&home, 2), "done");
-    assert_eq!(step_status(&home, 3), "done");
+    // The device id is known once the sync has chosen it.
+    sync(&home, folder.path())
+        .at("2026-12-07T09:00:00+07:00")
+        .any_stdout()
+        .run()
+        .assert_stdout(format!(
+            "
+            Took from {folder}:
+                3. Develop Your Creativity: to do → done
+                2. Education and Training: to do → done
+                2 changes from elsewhere added to the history
+            Wrote 3 changes to {folder}/{device}.jsonl.
+            ",
+            folder = folder.path().display(),
+            device = home.device(),
+        ));
+    assert_eq!(home.step_status(2), "done");
+    assert_eq!(home.step_status(3), "done");
 
     // The other device goes on: only its new change is new.
     other.ok_at("2026-12-07T11:00:00+07:00", &["note", "4", "brief"]);
-    sync(&other, folder.path());
-    let said = sync_at(&home, "2026-12-07T12:00:00+07:00", folder.path());
-    assert!(said.contains("1 change from elsewhere"), "{said}");
-    assert_eq!(notes_of(&home, 4), vec!["brief"]);
+    synced(&other, folder.path());
+    // The device id is known once the sync has chosen it.
+    sync(&home, folder.path())
+        .at("2026-12-07T12:00:00+07:00")
+        .any_stdout()
+        .run()
+        .assert_stdout(format!(
+            "
+            Took from {folder}:
+                4. Choose a Niche or Industry: 1 note added
+                1 change from elsewhere added to the history
+            Wrote 4 changes to {folder}/{device}.jsonl.
+            ",
+            folder = folder.path().display(),
+            device = home.device(),
+        ));
+    assert_eq!(home.notes_of(4), vec!["brief"]);
 
     // Nothing new: this device's file is not rewritten.
-    let own = folder.path().join(format!("{}.jsonl", device_of(&home)));
+    let own = folder.path().join(format!("{}.jsonl", home.device()));
     assert_eq!(lines_in(&own), 4);
     let written = std::fs::metadata(&own)
         .and_then(|m| m.modified())
         .expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
-    let said = sync_at(&home, "2026-12-07T12:05:00+07:00", folder.path());
-    assert!(said.contains("Nothing to import"), "{said}");
-    assert!(!said.contains("Wrote"), "{said}");
+    sync(&home, folder.path())
+        .at("2026-12-07T12:05:00+07:00")
+        .expected_stdout(format!(
+            "Nothing to import: this copy already has everything in {folder}.\n",
+            folder = folder.path().display(),
+        ))
+        .run();
     assert_eq!(
         std::fs::metadata(&own)
             .and_then(|m| m.modified())
@@ -548,11 +666,14 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
     let fresh = Smm::new();
     fresh.ok_at("2026-12-07T13:00:00+07:00", &["skip", "9"]);
     let fresh_folder = tempfile::tempdir().expect("tempdir");
-    sync(&fresh, fresh_folder.path());
+    synced(&fresh, fresh_folder.path());
     let fresh_file = device_files(fresh_folder.path()).remove(0);
     std::fs::copy(&fresh_file, &theirs).expect("replace");
-    sync_at(&home, "2026-12-07T13:05:00+07:00", folder.path());
-    assert_eq!(step_status(&home, 9), "skipped");
+    sync(&home, folder.path())
+        .at("2026-12-07T13:05:00+07:00")
+        .any_stdout()
+        .run();
+    assert_eq!(home.step_status(9), "skipped");
 }
 
 #[test]
@@ -594,12 +715,18 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
         assert_eq!(count, limit.parse::<usize>().expect("number"), "{newest}");
         assert!(whole.starts_with(&newest), "-n {limit}:\n{newest}");
     }
-    let three = home.ok(&["log", "-n", "3"]).stdout;
-    assert!(three.contains("undo of `start 2`"), "{three}");
-    assert!(
-        three.contains("start 2") && three.contains("(undone)"),
-        "{three}"
-    );
+    home.test(&["log", "-n", "3"])
+        .expected_stdout(format!(
+            "
+            Dec 5, 2026 10:02  undo of `start 2` [device {device}]
+            Dec 5, 2026 10:01  start 2 [device {device}] (undone)
+                2. Education and Training: to do → in progress
+            Dec 5, 2026 10:00  done 1 [device {device}]
+                1. Understand Social Media Platforms: to do → done
+            ",
+            device = &home.device()[..6]
+        ))
+        .run();
     // A log made again after the index is gone says the same.
     std::fs::remove_file(home.home().join("cache/history-index.json")).expect("index");
     assert_eq!(home.ok(&["log", "-n", "40"]).stdout, {
@@ -629,18 +756,53 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
         &["plan", "--target", "2027-06-30"],
     );
     home.ok_at("2026-12-05T11:03:00+07:00", &["skip", "3"]);
-    for expected in ["skip 3", "plan --target 2027-06-30", "note 3", "done 7"] {
-        home.ok_at("2026-12-05T11:10:00+07:00", &["undo"])
-            .stdout_has(&format!("Undid `{expected}"));
-    }
+    // Each undo takes back the one before: skip 3, the target, note 3, done 7.
+    home.test(&["undo"])
+        .at("2026-12-05T11:10:00+07:00")
+        .expected_stdout(
+            "
+            Undid `skip 3` from Dec 5, 2026 11:03:
+                3. Develop Your Creativity: skipped → to do
+                target cleared
+            ",
+        )
+        .run();
+    home.test(&["undo"])
+        .at("2026-12-05T11:10:00+07:00")
+        .expected_stdout(
+            "
+            Undid `plan --target 2027-06-30` from Dec 5, 2026 11:02:
+                target cleared
+            ",
+        )
+        .run();
+    home.test(&["undo"])
+        .at("2026-12-05T11:10:00+07:00")
+        .expected_stdout(
+            "
+            Undid `note 3` from Dec 5, 2026 11:01:
+                3. Develop Your Creativity: note removed
+            ",
+        )
+        .run();
+    home.test(&["undo"])
+        .at("2026-12-05T11:10:00+07:00")
+        .expected_stdout(
+            "
+            Undid `done 7` from Dec 5, 2026 11:00:
+                7. Analysis and Market Research: done → to do
+            ",
+        )
+        .run();
+
     let replayed = Smm::new();
     let everything = outside.path().join("everything.json");
     std::fs::write(&everything, home.ok(&["export", "-f", "json"]).stdout).expect("write");
     replayed.ok(&["import", everything.to_str().expect("UTF-8")]);
-    assert_eq!(status_json(&replayed)["steps"], status_json(&home)["steps"]);
+    assert_eq!(replayed.status_json()["steps"], home.status_json()["steps"]);
     assert_eq!(
-        status_json(&replayed)["target"],
-        status_json(&home)["target"]
+        replayed.status_json()["target"],
+        home.status_json()["target"]
     );
 
     // Newer changes made here: the newest are at the end, and `log -n`
@@ -651,11 +813,45 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
     let history = home.home().join("history.jsonl");
     let text = std::fs::read_to_string(&history).expect("history");
     std::fs::write(&history, text.replacen("\"n10\"", "\"nX0\"", 1)).expect("damage");
-    let newest = home.ok(&["log", "-n", "2"]).stdout;
-    assert!(newest.starts_with("Dec 6, 2026 09:01  done 5"), "{newest}");
-    assert!(newest.contains("done 4"), "{newest}");
-    home.run(&["log"]).failure(1).stderr_has("is damaged");
-    home.run(&["doctor"]).failure(1);
+    home.test(&["log", "-n", "2"])
+        .expected_stdout(format!(
+            "
+            Dec 6, 2026 09:01  done 5 [device {device}]
+                5. Build a Personal Portfolio: to do → done
+            Dec 6, 2026 09:00  done 4 [device {device}]
+                4. Choose a Niche or Industry: to do → done
+            ",
+            device = &home.device()[..6]
+        ))
+        .run();
+    home.test(&["log"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: the history file {home}/history.jsonl is damaged (line 14): its checksum does not match: the line was changed, or lines before it are missing; nothing was changed: `smm-path doctor` says how to repair it\n",
+                home = home.home().display()
+            ),
+        )
+        .run();
+    home.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   the history file {home}/history.jsonl is damaged (line 14): its checksum does not match: the line was changed, or lines before it are missing; nothing was changed: `smm-path doctor` says how to repair it
+                  Fix:     smm-path doctor --rebuild-history
+                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                ",
+                home = home.home().display()
+            ),
+        )
+        .expected_stderr(
+            "error: doctor found problems, listed above\n",
+        )
+        .run();
 }
 
 #[test]
@@ -664,19 +860,19 @@ fn a_history_that_went_back_is_read_in_full_again_by_sync() {
     let other = Smm::new();
     let folder = tempfile::tempdir().expect("tempdir");
     home.ok(&["done", "1"]);
-    sync(&home, folder.path());
+    synced(&home, folder.path());
     let backup = tempfile::tempdir().expect("tempdir");
     copy_files(home.home(), backup.path());
     other.ok(&["done", "2"]);
-    sync(&other, folder.path());
-    sync(&home, folder.path());
-    assert_eq!(step_status(&home, 2), "done");
+    synced(&other, folder.path());
+    synced(&home, folder.path());
+    assert_eq!(home.step_status(2), "done");
     // The backup goes back in the same folder; the cache, with the marks, stays.
     copy_files(backup.path(), home.home());
-    assert_eq!(step_status(&home, 2), "todo");
-    sync(&home, folder.path());
-    assert_eq!(step_status(&home, 2), "done");
-    assert_eq!(step_status(&home, 1), "done");
+    assert_eq!(home.step_status(2), "todo");
+    synced(&home, folder.path());
+    assert_eq!(home.step_status(2), "done");
+    assert_eq!(home.step_status(1), "done");
 }
 
 #[test]
@@ -688,12 +884,19 @@ fn an_undo_after_a_hand_edit_agrees_with_a_replay() {
         .state_text()
         .replacen("status: skipped", "status: done", 1);
     home.write_state(edited);
-    home.ok(&["undo"]).stdout_has("Undid `edited by hand`");
+    home.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `edited by hand` from Dec 5, 2026 14:30:
+                2. Education and Training: done → skipped
+            ",
+        )
+        .run();
     let outside = tempfile::tempdir().expect("tempdir");
     let export = outside.path().join("all.json");
     std::fs::write(&export, home.ok(&["export", "-f", "json"]).stdout).expect("write");
     let replayed = Smm::new();
     replayed.ok(&["import", export.to_str().expect("UTF-8")]);
-    assert_eq!(status_json(&replayed)["steps"], status_json(&home)["steps"]);
-    assert_eq!(step_status(&home, 2), "skipped");
+    assert_eq!(replayed.status_json()["steps"], home.status_json()["steps"]);
+    assert_eq!(home.step_status(2), "skipped");
 }

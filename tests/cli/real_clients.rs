@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 
 use scraper::{Html, Selector};
 
-use crate::support::Smm;
+use crate::support::{Smm, csv_export_of_roadmap};
 
 const PROFILE_URL: &str = "https://www.linkedin.com/in/my_name/?a=1&b=2";
 
@@ -197,27 +197,15 @@ fn html_export_links_only_web_and_mail_addresses_and_shows_skip_reasons() {
 
 #[test]
 fn csv_cells_that_would_run_as_formulas_read_back_as_text() {
-    let smm = Smm::new();
     let roadmap = "id: f\nversion: 1\ntitle: F\nsteps:\n\
         \x20 - {id: a, title: '=HYPERLINK(\"https://evil.example\",\"x\")', summary: s}\n\
         \x20 - {id: b, title: '+1+2', summary: s}\n\
         \x20 - {id: c, title: '-3', summary: s}\n\
         \x20 - {id: d, title: '@SUM(A1)', summary: s}\n\
         \x20 - {id: e, title: 'Plain, \"quoted\"', summary: s}\n";
-    let path = smm.write_file("f.yaml", roadmap);
-    let text = smm
-        .ok(&[
-            "--roadmap",
-            path.to_str().expect("UTF-8"),
-            "export",
-            "-f",
-            "csv",
-        ])
-        .stdout;
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let titles: Vec<String> = reader
-        .records()
-        .map(|row| row.expect("a CSV row")[2].to_string())
+    let titles: Vec<String> = csv_export_of_roadmap(roadmap)
+        .iter()
+        .map(|row| row[2].to_string())
         .collect();
     assert_eq!(
         titles,
@@ -242,10 +230,7 @@ fn the_chart_target_label_stays_inside_the_picture() {
     );
     smm.ok_at("2026-11-01T10:00:00+07:00", &["done", "2"]);
     for now in ["2026-11-20T09:00:00+07:00", "2026-01-02T09:00:00+07:00"] {
-        let html = smm
-            .run_with_env(&[("SMM_PATH_NOW", now)], &["export", "-f", "html"])
-            .success()
-            .stdout;
+        let html = smm.ok_at(now, &["export", "-f", "html"]).stdout;
         let page = Html::parse_document(&html);
         let label = page
             .select(&select("svg text.target-label"))

@@ -1,6 +1,8 @@
-//! The built-in roadmap and custom roadmaps given with `--roadmap` or `SMM_PATH_ROADMAP`.
+//! Roadmaps: the built-in one, custom ones given with `--roadmap` or
+//! `SMM_PATH_ROADMAP`, `roadmap validate|new|list`, and what progress a new
+//! version of a roadmap keeps.
 
-use crate::support::{Smm, builtin_roadmap};
+use crate::support::{FRESH_STATUS, Smm, builtin_roadmap};
 
 /// The twenty titles of the source roadmap, verbatim and in order.
 const SEED_TITLES: [&str; 20] = [
@@ -46,8 +48,33 @@ fn the_built_in_roadmap_needs_no_files() {
     // The test home is empty and the binary runs from elsewhere: the roadmap is compiled in.
     let smm = Smm::new();
     assert_eq!(std::fs::read_dir(smm.home()).expect("home").count(), 0);
-    smm.ok(&["show", "20", "--lang", "id"])
-        .stdout_has("Umpan Balik dan Evaluasi");
+    smm.test(&["show", "20", "--lang", "id"])
+        .expected_stdout(
+            "
+            20. Umpan Balik dan Evaluasi  (feedback-and-evaluation)
+            Status: belum dimulai
+            Fase: Profesional
+
+            Ringkasan:
+              Teruslah memperbaiki strategi Anda berdasarkan umpan balik klien dan hasil analisis kinerja.
+
+            Langkah praktis:
+              - Kirim formulir umpan balik singkat kepada klien atau audiens Anda.
+              - Adakan evaluasi bulanan yang membandingkan hasil dengan tujuan.
+              - Catat satu perubahan strategi beserta dampaknya sebulan kemudian.
+
+            Bukti selesai:
+              Catatan evaluasi dengan umpan balik, perubahan, dan hasilnya.
+
+            Sumber belajar:
+              - Google Forms (alat, en): https://forms.google.com/
+              - Looker Studio (alat, en): https://lookerstudio.google.com/
+
+            Catatan:
+              belum ada catatan
+            ",
+        )
+        .run();
 }
 
 const TINY: &str = "\
@@ -63,18 +90,48 @@ steps:
     summary: Go on.
 ";
 
+/// `status` of [`TINY`] with no progress.
+const TINY_FRESH_STATUS: &str = "
+    My own path
+
+     #  Step         Status   Date
+    ───────────────────────────────
+     1  First step   ○ to do
+     2  Second step  ○ to do
+
+    0/2 done (0%) ░░░░░░░░░░░░░░░░░░░░
+    Next: 1. First step
+    Mark it done with `smm-path done 1`.
+";
+
 #[test]
 fn a_custom_roadmap_is_tracked_apart_from_the_built_in_one() {
     let smm = Smm::new();
     let path = smm.write_file("mine.yaml", TINY);
     let path = path.to_str().expect("UTF-8 path");
     smm.ok(&["--roadmap", path, "done", "second"]);
-    smm.ok(&["--roadmap", path, "status"])
-        .stdout_has("My own path")
-        .stdout_has("1/2 done (50%)");
-    smm.ok(&["status"]).stdout_has("0/20 done");
+    smm.test(&["--roadmap", path, "status"])
+        .expected_stdout(
+            "
+            My own path
+
+             #  Step         Status   Date
+            ──────────────────────────────────────
+             1  First step   ○ to do
+             2  Second step  ✓ done   Dec 5, 2026
+
+            1/2 done (50%) ██████████░░░░░░░░░░
+            Next: 1. First step
+            Mark it done with `smm-path done 1`.
+            ",
+        )
+        .run();
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS).run();
     let env_smm = Smm::new().env("SMM_PATH_ROADMAP", path);
-    env_smm.ok(&["status"]).stdout_has("My own path");
+    env_smm
+        .test(&["status"])
+        .expected_stdout(TINY_FRESH_STATUS)
+        .run();
     assert!(smm.state_text().contains("my-path:"));
 }
 
@@ -83,25 +140,48 @@ fn a_malformed_roadmap_names_file_line_and_column_with_a_snippet() {
     let smm = Smm::new();
     let broken = TINY.replace("summary: Go on.", "summary: [unclosed");
     let path = smm.write_file("broken.yaml", &broken);
-    let run = smm
-        .run(&["--roadmap", path.to_str().expect("UTF-8"), "status"])
-        .failure(1);
-    assert!(
-        run.stderr.contains("broken.yaml is not valid at line"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("[unclosed"),
-        "no snippet: {}",
-        run.stderr
-    );
+    smm.test(&["--roadmap"])
+        .arg(&path)
+        .arg("status")
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "
+                error: the roadmap {home}/broken.yaml is not valid at line 10, column 5: a list where text, or a map of language code to text (id: ..., en: ...) was expected
+                  --> {home}/broken.yaml:10:5
+                   |
+                 8 |   - id: second
+                 9 |     title: Second step
+                10 |     summary: [unclosed
+                   |     ^ a list where text, or a map of language code to text (id: ..., en: ...) was expected
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .run();
 
     let typo = TINY.replace("    summary: Begin.", "    sumary: Begin.");
     let path = smm.write_file("typo.yaml", &typo);
-    smm.run(&["--roadmap", path.to_str().expect("UTF-8"), "status"])
-        .failure(1)
-        .stderr_has("typo.yaml is not valid at line 7, column 5: ");
+    smm.test(&["--roadmap", path.to_str().expect("UTF-8"), "status"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "
+                error: the roadmap {home}/typo.yaml is not valid at line 7, column 5: unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                 --> {home}/typo.yaml:7:5
+                  |
+                5 |   - id: first
+                6 |     title: First step
+                7 |     sumary: Begin.
+                  |     ^ unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                8 |   - id: second
+                9 |     title: Second step
+                  |
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .run();
 }
 
 #[test]
@@ -124,22 +204,32 @@ steps:
     summary: {id: Tiga, en: Three}
 ";
     let path = smm.write_file("bad.yaml", bad);
-    smm.run(&["--roadmap", path.to_str().expect("UTF-8"), "status"])
-        .failure(1)
-        .stderr_has("bad.yaml has 4 problems:")
-        .stderr_has("step 1 (`first`): `summary` has no `en` text")
-        .stderr_has("steps 1 and 2 share the id `first`")
-        .stderr_has("step 2 (`first`): `title` is empty")
-        .stderr_has("step 3 has the id `Bad_Id`");
+    smm.test(&["--roadmap", path.to_str().expect("UTF-8"), "status"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "
+                error: the roadmap {home}/bad.yaml has 4 problems:
+                  - step 1 (`first`): `summary` has no `en` text, which `languages` declares
+                  - steps 1 and 2 share the id `first`
+                  - step 2 (`first`): `title` is empty
+                  - step 3 has the id `Bad_Id`: use lower-case letters, digits and dashes, starting with a letter
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .run();
 }
 
 #[test]
 fn a_missing_roadmap_file_is_a_clear_failure() {
     let smm = Smm::new();
-    smm.run(&["--roadmap", "/no/such/roadmap.yaml", "status"])
-        .failure(1)
-        .one_line_error()
-        .stderr_has("cannot read the roadmap /no/such/roadmap.yaml");
+    smm.test(&["--roadmap", "/no/such/roadmap.yaml", "status"])
+        .expected_status(1)
+        .expected_stderr(
+            "error: cannot read the roadmap /no/such/roadmap.yaml: it does not exist\n",
+        )
+        .run();
 }
 
 #[test]
@@ -157,40 +247,178 @@ fn an_edited_custom_roadmap_is_read_fresh() {
     let smm = Smm::new();
     let path = smm.write_file("mine.yaml", TINY);
     let path_text = path.to_str().expect("UTF-8 path");
-    smm.ok(&["--roadmap", path_text, "status"])
-        .stdout_has("First step");
+    smm.test(&["--roadmap", path_text, "status"])
+        .expected_stdout(TINY_FRESH_STATUS)
+        .run();
     std::fs::write(&path, TINY.replace("First step", "Renamed step")).expect("edit");
-    smm.ok(&["--roadmap", path_text, "status"])
-        .stdout_has("Renamed step")
-        .stdout_lacks("First step");
+    smm.test(&["--roadmap", path_text, "status"])
+        .expected_stdout(
+            "
+            My own path
+
+             #  Step          Status   Date
+            ────────────────────────────────
+             1  Renamed step  ○ to do
+             2  Second step   ○ to do
+
+            0/2 done (0%) ░░░░░░░░░░░░░░░░░░░░
+            Next: 1. Renamed step
+            Mark it done with `smm-path done 1`.
+            ",
+        )
+        .run();
 }
 
 #[test]
 fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
     let smm = Smm::new();
-    smm.ok(&["show", "19", "--lang", "id"])
-        .stdout_has("UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP)")
-        .stdout_has("UU ITE")
-        .stdout_has("Etika Pariwara Indonesia")
-        .stdout_has("BPOM")
-        .stdout_has("OJK")
-        .stdout_has("label kemitraan berbayar")
-        .stdout_has("pustaka musik komersial")
-        .stdout_has("dengan AI");
-    smm.ok(&["show", "13", "--lang", "id"])
-        .stdout_has("izin Kementerian Sosial (Kemensos)")
-        .stdout_has("PPh final");
-    smm.ok(&["show", "1", "--lang", "id"])
-        .stdout_has("Threads")
-        .stdout_has("WhatsApp Business dan WhatsApp Channels")
-        .stdout_has("X (dulu Twitter)")
-        .stdout_has("TikTok Shop");
-    smm.ok(&["show", "11", "--lang", "id"])
-        .stdout_has("1–4 jam kerja");
-    smm.ok(&["show", "12"])
-        .stdout_has("CPM, CTR and CPC")
-        .stdout_has("not a statistically valid A/B test")
-        .stdout_has("Etika Pariwara Indonesia");
+    smm.test(&["show", "19", "--lang", "id"])
+        .expected_stdout(
+            "
+            19. Kepatuhan dan Etika  (compliance-and-ethics)
+            Status: belum dimulai
+            Fase: Profesional
+
+            Ringkasan:
+              Pahami aturan dan etika platform media sosial serta hukum yang berlaku dalam pemasaran digital.
+
+            Langkah praktis:
+              - Pelajari UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP): data pengikut dan pelanggan apa yang boleh dikumpulkan, dengan persetujuan apa.
+              - Pahami UU ITE tentang pencemaran nama baik, ujaran kebencian, dan berita bohong dalam konten maupun balasan.
+              - Baca Etika Pariwara Indonesia serta aturan BPOM untuk makanan, obat, dan kosmetik dan aturan OJK untuk produk keuangan sebelum menulis klaim promosi.
+              - Gunakan label kemitraan berbayar (paid partnership, branded content) dari platform untuk setiap konten bersponsor.
+              - Pakai musik dari pustaka musik komersial platform untuk akun bisnis, dan hormati hak cipta foto, video, dan font.
+              - Beri label pada konten yang dibuat atau diubah dengan AI, sesuai aturan tiap platform.
+
+            Bukti selesai:
+              Daftar periksa kepatuhan yang Anda gunakan sebelum menerbitkan konten.
+
+            Sumber belajar:
+              - UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi (JDIH BPK) (peraturan, id): https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022
+              - UU ITE dan perubahannya (JDIH BPK) (peraturan, id): https://peraturan.bpk.go.id/
+              - Dewan Periklanan Indonesia: Etika Pariwara Indonesia (resmi, id): https://dpi.or.id/
+              - Badan POM (resmi, id): https://www.pom.go.id/
+              - Otoritas Jasa Keuangan (resmi, id): https://www.ojk.go.id/
+              - Meta Sound Collection (alat, en): https://www.facebook.com/sound/collection/
+
+            Catatan:
+              belum ada catatan
+            ",
+        )
+        .run();
+    smm.test(&["show", "13", "--lang", "id"])
+        .expected_stdout(
+            "
+            13. Kampanye dan Kontes  (campaigns-and-contests)
+            Status: belum dimulai
+            Fase: Pertumbuhan
+
+            Ringkasan:
+              Buat kampanye dan kontes online untuk mendorong interaksi dan keterlibatan lebih lanjut dari audiens Anda.
+
+            Langkah praktis:
+              - Rancang satu kampanye dengan tujuan, tagar, dan durasi yang jelas.
+              - Tulis syarat dan ketentuan kontes sesuai aturan platform. Undian (pemenang diundi) memerlukan izin Kementerian Sosial (Kemensos), dan hadiah undian dikenai PPh final.
+              - Jalankan kontes kecil berbasis karya (misalnya lomba foto dengan juri), bukan undian, dan ukur jumlah peserta serta pengikut baru.
+
+            Bukti selesai:
+              Ringkasan kampanye atau kontes beserta angka hasilnya.
+
+            Sumber belajar:
+              - Kementerian Sosial: izin undian (resmi, id): https://kemensos.go.id/
+              - Direktorat Jenderal Pajak (resmi, id): https://www.pajak.go.id/
+
+            Catatan:
+              belum ada catatan
+            ",
+        )
+        .run();
+    smm.test(&["show", "1", "--lang", "id"])
+        .expected_stdout(
+            "
+            1. Pahami Platform Media Sosial  (understand-platforms)
+            Status: belum dimulai
+            Fase: Fondasi
+
+            Ringkasan:
+              Pelajari secara mendalam tentang berbagai platform media sosial seperti Facebook, Instagram, Twitter, LinkedIn, TikTok, dan lainnya. Pahami cara kerja, fitur, dan audience setiap platform.
+
+            Langkah praktis:
+              - Buat akun uji di Instagram, TikTok, YouTube (termasuk Shorts), Threads, X (dulu Twitter), LinkedIn, dan Facebook, lalu jelajahi fitur utamanya.
+              - Pelajari WhatsApp Business dan WhatsApp Channels, kanal layanan pelanggan utama di Indonesia: katalog, balasan cepat, dan label.
+              - Tonton tiga sesi live commerce di TikTok Shop dan catat cara penjual menyajikan produk dan menjawab penonton.
+              - Tulis satu halaman catatan per platform tentang cara kerja algoritmanya.
+              - Catat demografi pengguna tiap platform di Indonesia dari laporan DataReportal dan survei APJII terbaru.
+
+            Bukti selesai:
+              Tabel perbandingan platform dan catatan per platform yang tersimpan di portofolio.
+
+            Sumber belajar:
+              - DataReportal: Digital in Indonesia (artikel, en): https://datareportal.com/digital-in-indonesia
+              - APJII: Survei Penetrasi Internet Indonesia (resmi, id): https://survei.apjii.or.id/
+              - WhatsApp Business (resmi, en): https://business.whatsapp.com/
+
+            Catatan:
+              belum ada catatan
+            ",
+        )
+        .run();
+    smm.test(&["show", "11", "--lang", "id"])
+        .expected_stdout(
+            "
+            11. Interaksi dan Responsif  (engagement-and-responsiveness)
+            Status: belum dimulai
+            Fase: Pertumbuhan
+
+            Ringkasan:
+              Tanggapi komentar, pesan, dan umpan balik dengan cepat dan profesional. Interaksi yang baik dengan audiens dapat membangun koneksi yang lebih kuat.
+
+            Langkah praktis:
+              - Balas setiap komentar dan pesan dalam 1–4 jam kerja selama seminggu, standar umum untuk akun merek.
+              - Siapkan templat balasan untuk lima pertanyaan yang paling sering muncul, juga sebagai balasan cepat di WhatsApp Business.
+              - Tinggalkan komentar yang bermakna (bukan sekadar emoji) di sepuluh akun lain di niche Anda.
+
+            Bukti selesai:
+              Catatan waktu respons rata-rata dan templat balasan yang Anda pakai.
+
+            Sumber belajar:
+              - WhatsApp Business (resmi, en): https://business.whatsapp.com/
+              - Sprout Social Index (artikel, en): https://sproutsocial.com/insights/index/
+              - Meta Business Suite (alat, en): https://www.facebook.com/business/tools/meta-business-suite
+
+            Catatan:
+              belum ada catatan
+            ",
+        )
+        .run();
+    smm.test(&["show", "12"])
+        .expected_stdout(
+            "
+            12. Paid Social Advertising  (paid-marketing)
+            Status: to do
+            Phase: Growth
+
+            What it is:
+              Learn about paid advertising on social media platforms to widen reach and raise visibility.
+
+            Practical steps:
+              - Learn how campaigns, ad sets and ads are structured in Meta Ads Manager and TikTok Ads Manager.
+              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test.
+              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia, including BPOM rules for food, drugs and cosmetics and OJK rules for financial products.
+
+            Evidence it is done:
+              A test ad report with reach, cost and what you learned.
+
+            Resources:
+              - Meta Blueprint (course, en): https://www.facebook.com/business/learn
+              - TikTok Academy (course, en): https://academy.tiktok.com/
+              - Meta Advertising Standards (official, en): https://transparency.meta.com/policies/ad-standards/
+
+            Notes:
+              no notes yet
+            ",
+        )
+        .run();
 }
 
 #[test]
@@ -250,7 +478,8 @@ fn every_built_in_step_has_resources_and_a_phase() {
 #[test]
 fn resources_and_phases_of_a_custom_roadmap_are_checked() {
     let smm = Smm::new();
-    let bad = "\
+    // Both roadmaps here begin alike: a first step, then its resources.
+    let first_step = "\
 id: my-path
 version: 1
 title: Mine
@@ -259,7 +488,9 @@ steps:
     title: First
     summary: Begin.
     resources:
-      - {title: Click, url: 'javascript:alert(1)', kind: course, language: en}
+";
+    let bad = first_step.to_string()
+        + "      - {title: Click, url: 'javascript:alert(1)', kind: course, language: en}
       - {title: Spaced, url: 'https://exa mple.com', kind: tool, language: english}
   - id: second
     title: Second
@@ -274,33 +505,322 @@ phases:
 ";
     let path = smm.write_file("bad.yaml", bad);
     let path = path.to_str().expect("UTF-8");
-    smm.run(&["roadmap", "validate", path])
-        .failure(1)
-        .stdout_has("step 1 (`first`): `resources[1]` has the address `javascript:alert(1)`")
-        .stdout_has("step 1 (`first`): `resources[2]` has the address `https://exa mple.com`")
-        .stdout_has("`resources[2]` has the language `english`")
-        .stdout_has("phase 1 (`start`) names the step `missing`")
-        .stdout_has("the phase id `start` is used twice")
-        .stdout_has("phase 2 (`start`) names the step `first`, which already belongs to a phase")
-        .stdout_has("step 2 (`second`) is in no phase");
-    let unknown_kind = "\
-id: my-path
-version: 1
-title: Mine
-steps:
-  - id: first
-    title: First
-    summary: Begin.
-    resources:
-      - {title: Book, url: 'https://example.com', kind: book, language: en}
+    smm.test(&["roadmap", "validate", path])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                {home}/bad.yaml:8:5: step 1 (`first`): `resources[1]` has the address `javascript:alert(1)`: use a plain http:// or https:// address
+                7 |     summary: Begin.
+                8 |     resources:
+                  |     ^
+                {home}/bad.yaml:8:5: step 1 (`first`): `resources[2]` has the address `https://exa mple.com`: use a plain http:// or https:// address
+                7 |     summary: Begin.
+                8 |     resources:
+                  |     ^
+                {home}/bad.yaml:8:5: step 1 (`first`): `resources[2]` has the language `english`: use a language code such as id or en
+                7 |     summary: Begin.
+                8 |     resources:
+                  |     ^
+                {home}/bad.yaml:17:5: phase 1 (`start`) names the step `missing`, which this roadmap does not have
+                16 |     title: Start
+                17 |     steps: [first, missing]
+                   |     ^
+                {home}/bad.yaml:18:5: the phase id `start` is used twice
+                17 |     steps: [first, missing]
+                18 |   - id: start
+                   |     ^
+                {home}/bad.yaml:20:5: phase 2 (`start`) names the step `first`, which already belongs to a phase
+                19 |     title: Again
+                20 |     steps: [first]
+                   |     ^
+                {home}/bad.yaml:11:5: step 2 (`second`) is in no phase: with phases, every step belongs to one
+                10 |       - {{title: Spaced, url: 'https://exa mple.com', kind: tool, language: english}}
+                11 |   - id: second
+                   |     ^
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .expected_stderr(
+            format!(
+                "error: {home}/bad.yaml has 7 problems, listed above\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
+    let unknown_kind = first_step.to_string()
+        + "      - {title: Book, url: 'https://example.com', kind: book, language: en}
 ";
     let path = smm.write_file("kind.yaml", unknown_kind);
-    smm.run(&["roadmap", "validate", path.to_str().expect("UTF-8")])
-        .failure(1)
-        .stderr_has(
-            "unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`",
-        );
+    smm.test(&["roadmap", "validate", path.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "
+                error: the roadmap {home}/kind.yaml is not valid at line 9, column 57: unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
+                 --> {home}/kind.yaml:9:57
+                  |
+                7 |     summary: Begin.
+                8 |     resources:
+                9 |       - {{title: Book, url: 'https://example.com', kind: book, language: en}}
+                  |                                                         ^ unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .run();
     // Both are optional: the tiny roadmap without them is valid.
     let path = smm.write_file("tiny.yaml", TINY);
     smm.ok(&["roadmap", "validate", path.to_str().expect("UTF-8")]);
+}
+
+/// `roadmap validate` on a fixture, run from the repository so paths stay
+/// short: what it printed, stdout then stderr, after checking it failed.
+#[track_caller]
+fn validate(fixture: &str) -> String {
+    let smm = Smm::new();
+    let output = smm
+        .test(&["roadmap", "validate"])
+        .arg(format!("tests/fixtures/roadmaps/{fixture}"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .expected_status(1)
+        .any_stdout()
+        .any_stderr()
+        .run();
+    format!("{}{}", output.stdout, output.stderr)
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_place() {
+    for fixture in [
+        "syntax-error",
+        "unknown-field",
+        "bad-ids",
+        "missing-translations",
+    ] {
+        let report = validate(&format!("{fixture}.yaml"));
+        insta::assert_snapshot!(format!("validate_{}", fixture.replace('-', "_")), report);
+    }
+}
+
+#[test]
+fn validate_passes_the_built_in_roadmap() {
+    let smm = Smm::new();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/roadmap/social-media-manager.yaml"
+    );
+    smm.test(&["roadmap", "validate", path])
+        .expected_stdout(
+            "/work/wt/tests/roadmap/social-media-manager.yaml is a valid roadmap: 20 steps, languages: id, en\n",
+        )
+        .run();
+}
+
+#[test]
+fn a_roadmap_from_roadmap_new_is_tracked_end_to_end() {
+    let smm = Smm::new();
+    let path = smm.home().join("mine.yaml");
+    let path = path.to_str().expect("UTF-8 path");
+    smm.test(&["roadmap", "new", path])
+        .expected_stdout(
+            format!(
+                "Wrote a starter roadmap to {home}/mine.yaml: edit it, then check it with `smm-path roadmap validate {home}/mine.yaml`.\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
+    smm.test(&["roadmap", "new", path])
+        .expected_status(2)
+        .expected_unchanged(path)
+        .expected_stderr(format!(
+            "error: {home}/mine.yaml already exists; nothing was written: choose another name\n",
+            home = smm.home().display()
+        ))
+        .run();
+    smm.ok(&["roadmap", "validate", path]);
+    smm.ok(&["--roadmap", path, "done", "first-step"]);
+    smm.test(&["--roadmap", path, "status"])
+        .expected_stdout(
+            "
+            My Roadmap
+
+             #  Step             Status    Date
+            ───────────────────────────────────────────
+                Getting Started  1/2 done
+             1  First Step       ✓ done    Dec 5, 2026
+             2  Second Step      ○ to do
+
+            1/2 done (50%) ██████████░░░░░░░░░░
+            Next: 2. Second Step
+            Mark it done with `smm-path done 2`.
+            ",
+        )
+        .run();
+    smm.ok(&["done", "1-4"]);
+    smm.test(&["--roadmap", path, "roadmap", "list"])
+        .expected_stdout(
+            "
+            * my-roadmap: 1/2 done (50%)
+              social-media-manager: 4/20 done (20%)
+            ",
+        )
+        .run();
+}
+
+/// A home tracking the starter roadmap `roadmap new` writes, with `step`
+/// done on it: the home, the roadmap's path and its text.
+fn starter_with(step: &str) -> (Smm, std::path::PathBuf, String) {
+    let smm = Smm::new();
+    let path = smm.path("mine.yaml");
+    smm.test(&["roadmap", "new"]).arg(&path).any_stdout().run();
+    smm.test(&["--roadmap"])
+        .arg(&path)
+        .args(&["done", step])
+        .any_stdout()
+        .run();
+    let starter = std::fs::read_to_string(&path).expect("starter");
+    (smm, path, starter)
+}
+
+#[test]
+fn a_new_roadmap_version_is_pointed_out() {
+    let (smm, path, starter) = starter_with("second-step");
+    let path_text = path.to_str().expect("UTF-8 path");
+    let changed = starter
+        .replace("version: 1", "version: 2")
+        .replace("second-step", "renamed-step");
+    std::fs::write(&path, changed).expect("edit");
+    smm.test(&["--roadmap", path_text, "status"])
+        .expected_stdout(
+            "
+            My Roadmap
+
+             #  Step             Status    Date
+            ────────────────────────────────────
+                Getting Started  0/2 done
+             1  First Step       ○ to do
+             2  Second Step      ○ to do
+
+            0/2 done (0%) ░░░░░░░░░░░░░░░░░░░░
+            Next: 1. First Step
+            Mark it done with `smm-path done 1`.
+            This roadmap is now version 2; your last change was on version 1.
+            New in this version: 1 step (renamed-step).
+            Kept: progress on 1 step this roadmap no longer has (second-step); `smm-path doctor` lists them.
+            ",
+        )
+        .run();
+}
+
+#[test]
+fn roadmap_list_counts_the_steps_a_new_version_added() {
+    let (smm, path, starter) = starter_with("first-step");
+    let path_text = path.to_str().expect("UTF-8 path");
+    // Version 2 adds a third step after the two of the starter.
+    let third = "  - id: third-step\n    title: Third Step\n    summary: One more.\n";
+    let (steps, phases) = starter
+        .split_once("\n# Optional: phases")
+        .expect("the starter's phases");
+    let grown = format!(
+        "{}\n{third}\n# Optional: phases{}",
+        steps.replace("version: 1", "version: 2").trim_end(),
+        phases.replace("second-step]", "second-step, third-step]")
+    );
+    std::fs::write(&path, grown).expect("edit");
+    smm.test(&["--roadmap", path_text, "status"])
+        .expected_stdout(
+            "
+            My Roadmap
+
+             #  Step             Status    Date
+            ───────────────────────────────────────────
+                Getting Started  1/3 done
+             1  First Step       ✓ done    Dec 5, 2026
+             2  Second Step      ○ to do
+             3  Third Step       ○ to do
+
+            1/3 done (33%) ██████░░░░░░░░░░░░░░
+            Next: 2. Second Step
+            Mark it done with `smm-path done 2`.
+            This roadmap is now version 2; your last change was on version 1.
+            New in this version: 1 step (third-step).
+            ",
+        )
+        .run();
+    smm.test(&["--roadmap", path_text, "roadmap", "list"])
+        .expected_stdout("* my-roadmap: 1/3 done (33%)\n")
+        .run();
+}
+
+#[test]
+fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1-3"]);
+    let state = smm.state_text().replace(
+        "    steps:\n",
+        "    steps:\n      retired-step:\n        status: done\n        finished: 2026-01-01T00:00:00Z\n",
+    );
+    smm.write_state(&state);
+    smm.test(&["status"])
+        .expected_stdout(
+            "
+            A Career in Social Media Management
+
+              #  Step                               Status    Date
+            ──────────────────────────────────────────────────────────────
+                 Foundations                        3/5 done
+              1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
+              2  Education and Training             ✓ done    Dec 5, 2026
+              3  Develop Your Creativity            ✓ done    Dec 5, 2026
+              4  Choose a Niche or Industry         ○ to do
+              5  Build a Personal Portfolio         ○ to do
+                 Production                         0/5 done
+              6  Understand the Target Audience     ○ to do
+              7  Analysis and Market Research       ○ to do
+              8  Content Strategy                   ○ to do
+              9  Create Quality Content             ○ to do
+             10  A Consistent Posting Schedule      ○ to do
+                 Growth                             0/5 done
+             11  Engagement and Responsiveness      ○ to do
+             12  Paid Social Advertising            ○ to do
+             13  Campaigns and Contests             ○ to do
+             14  Measurement and Analytics          ○ to do
+             15  Customer Service                   ○ to do
+                 Professional                       0/5 done
+             16  Continuous Learning                ○ to do
+             17  Collaboration and Networking       ○ to do
+             18  Marketing Yourself                 ○ to do
+             19  Compliance and Ethics              ○ to do
+             20  Feedback and Evaluation            ○ to do
+
+            3/20 done (15%) ███░░░░░░░░░░░░░░░░░
+            Next: 4. Choose a Niche or Industry
+            Mark it done with `smm-path done 4`.
+            Kept: progress on 1 step this roadmap no longer has (retired-step); `smm-path doctor` lists them.
+            ",
+        )
+        .run();
+    smm.ok(&["done", "9"]);
+    assert!(
+        smm.state_text().contains("retired-step:"),
+        "an orphaned entry was dropped"
+    );
+    smm.test(&["doctor"])
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 3 changes, whole
+                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                Kept:      progress on 1 step this roadmap no longer has: retired-step
+                All is well.
+                ",
+                home = smm.home().display()
+            ),
+        )
+        .run();
 }

@@ -1,27 +1,88 @@
 //! `start`, `skip`, `reset`, `show`, `next` and `note`.
 
-use crate::support::Smm;
+use crate::support::{FRESH_STATUS, Smm};
 
 #[test]
 fn start_then_done_keeps_the_start_date() {
     let smm = Smm::new().env("SMM_PATH_NOW", "2026-12-01T09:00:00+07:00");
-    smm.ok(&["start", "6"])
-        .stdout_has("6. Understand the Target Audience: to do → in progress");
-    assert!(smm.ok(&["status"]).row(6).contains("Dec 1, 2026"));
+    smm.test(&["start", "6"])
+        .expected_stdout("6. Understand the Target Audience: to do → in progress\n")
+        .run();
+    assert_eq!(
+        smm.ok(&["status"]).row(6),
+        "  6  Understand the Target Audience     ▶ in progress  Dec 1, 2026"
+    );
     let smm = smm.env("SMM_PATH_NOW", "2026-12-04T09:00:00+07:00");
     smm.ok(&["done", "6"]);
-    smm.ok(&["show", "6"])
-        .stdout_has("Started: Dec 1, 2026")
-        .stdout_has("Finished: Dec 4, 2026");
+    smm.test(&["show", "6"])
+        .expected_stdout(
+            "
+            6. Understand the Target Audience  (understand-target-audience)
+            Status: done
+            Started: Dec 1, 2026
+            Finished: Dec 4, 2026
+            Phase: Production
+
+            What it is:
+              Identify and understand the target audience: their demographics, interests and behaviour on social media.
+
+            Practical steps:
+              - Write two audience personas with age, interests and pain points.
+              - Interview three people from the target audience about their social media habits.
+              - Check your account's audience insights (Instagram Insights, TikTok Analytics) and note when they are online.
+
+            Evidence it is done:
+              An audience persona document backed by insight data.
+
+            Resources:
+              - HubSpot: Make My Persona (tool, en): https://www.hubspot.com/make-my-persona
+              - Instagram Help Center (official, en): https://help.instagram.com/
+              - DataReportal: Digital in Indonesia (article, en): https://datareportal.com/digital-in-indonesia
+
+            Notes:
+              no notes yet
+            ",
+        )
+        .run();
 }
 
 #[test]
 fn skip_records_the_reason() {
     let smm = Smm::new();
     smm.ok(&["skip", "12", "--reason", "no ad budget yet"]);
-    assert!(smm.ok(&["status"]).row(12).contains("skipped"));
-    smm.ok(&["show", "paid-marketing"])
-        .stdout_has("Reason for skipping: no ad budget yet");
+    assert_eq!(
+        smm.ok(&["status"]).row(12),
+        " 12  Paid Social Advertising            ↷ skipped"
+    );
+    smm.test(&["show", "paid-marketing"])
+        .expected_stdout(
+            "
+            12. Paid Social Advertising  (paid-marketing)
+            Status: skipped
+            Reason for skipping: no ad budget yet
+            Phase: Growth
+
+            What it is:
+              Learn about paid advertising on social media platforms to widen reach and raise visibility.
+
+            Practical steps:
+              - Learn how campaigns, ad sets and ads are structured in Meta Ads Manager and TikTok Ads Manager.
+              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test.
+              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia, including BPOM rules for food, drugs and cosmetics and OJK rules for financial products.
+
+            Evidence it is done:
+              A test ad report with reach, cost and what you learned.
+
+            Resources:
+              - Meta Blueprint (course, en): https://www.facebook.com/business/learn
+              - TikTok Academy (course, en): https://academy.tiktok.com/
+              - Meta Advertising Standards (official, en): https://transparency.meta.com/policies/ad-standards/
+
+            Notes:
+              no notes yet
+            ",
+        )
+        .run();
 }
 
 #[test]
@@ -29,46 +90,144 @@ fn reset_goes_back_to_to_do_and_keeps_notes() {
     let smm = Smm::new();
     smm.ok(&["done", "3"]);
     smm.ok(&["note", "3", "my first reel"]);
-    smm.ok(&["reset", "3"])
-        .stdout_has("3. Develop Your Creativity: done → to do");
-    assert!(smm.ok(&["status"]).row(3).contains("to do"));
-    smm.ok(&["show", "3"])
-        .stdout_has("my first reel")
-        .stdout_lacks("Finished");
+    smm.test(&["reset", "3"])
+        .expected_stdout("3. Develop Your Creativity: done → to do\n")
+        .run();
+    assert_eq!(
+        smm.ok(&["status"]).row(3),
+        "  3  Develop Your Creativity            ○ to do"
+    );
+    smm.test(&["show", "3"])
+        .expected_stdout(
+            "
+            3. Develop Your Creativity  (develop-creativity)
+            Status: to do
+            Phase: Foundations
+
+            What it is:
+              Creativity is a key asset in social media management. Build the skill to make engaging visual and written content.
+
+            Practical steps:
+              - Make three post designs with Canva or a similar tool.
+              - Write five caption variations for the same product.
+              - Collect ten pieces of content you admire and note why they work.
+              - Edit one vertical video under 30 seconds with CapCut or a similar tool, with on-screen text.
+
+            Evidence it is done:
+              A folder or link with the designs, captions and video you made.
+
+            Resources:
+              - Canva Design School (course, en): https://www.canva.com/designschool/
+              - TikTok Creative Center (tool, en): https://ads.tiktok.com/business/creativecenter/
+              - CapCut (tool, en): https://www.capcut.com/
+
+            Notes:
+              - Dec 5, 2026 14:30: my first reel
+            ",
+        )
+        .run();
 }
 
 #[test]
 fn reset_all_refuses_without_a_terminal_unless_told_yes() {
     let smm = Smm::new();
     smm.ok(&["done", "1-4"]);
-    let before = smm.state();
-    smm.run(&["reset", "--all"])
-        .failure(2)
-        .one_line_error()
-        .stderr_has("add --yes");
-    assert_eq!(smm.state(), before);
-    smm.ok(&["reset", "--all", "--yes"])
-        .stdout_has("4. Choose a Niche or Industry: done → to do");
-    smm.ok(&["status"]).stdout_has("0/20 done");
-    smm.ok(&["reset", "--all", "--yes"])
-        .stdout_has("Nothing changed.");
+    // A `y` piped in is no terminal's answer.
+    smm.test(&["reset", "--all"])
+        .stdin("y\n")
+        .expected_status(2)
+        .expected_stderr(
+            "error: `reset --all` asks for confirmation, and there is no terminal to ask on: add --yes\n",
+        )
+        .writes_nothing()
+        .run();
+    smm.test(&["reset", "--all", "--yes"])
+        .expected_stdout(
+            "
+            1. Understand Social Media Platforms: done → to do
+            2. Education and Training: done → to do
+            3. Develop Your Creativity: done → to do
+            4. Choose a Niche or Industry: done → to do
+            ",
+        )
+        .run();
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS).run();
+    smm.test(&["reset", "--all", "--yes"])
+        .expected_stdout("Nothing changed.\n")
+        .run();
     // One undo brings back all four.
     smm.ok(&["undo"]);
-    smm.ok(&["status"]).stdout_has("4/20 done");
+    smm.test(&["status"])
+        .expected_stdout(
+            "
+            A Career in Social Media Management
+
+              #  Step                               Status    Date
+            ──────────────────────────────────────────────────────────────
+                 Foundations                        4/5 done
+              1  Understand Social Media Platforms  ✓ done    Dec 5, 2026
+              2  Education and Training             ✓ done    Dec 5, 2026
+              3  Develop Your Creativity            ✓ done    Dec 5, 2026
+              4  Choose a Niche or Industry         ✓ done    Dec 5, 2026
+              5  Build a Personal Portfolio         ○ to do
+                 Production                         0/5 done
+              6  Understand the Target Audience     ○ to do
+              7  Analysis and Market Research       ○ to do
+              8  Content Strategy                   ○ to do
+              9  Create Quality Content             ○ to do
+             10  A Consistent Posting Schedule      ○ to do
+                 Growth                             0/5 done
+             11  Engagement and Responsiveness      ○ to do
+             12  Paid Social Advertising            ○ to do
+             13  Campaigns and Contests             ○ to do
+             14  Measurement and Analytics          ○ to do
+             15  Customer Service                   ○ to do
+                 Professional                       0/5 done
+             16  Continuous Learning                ○ to do
+             17  Collaboration and Networking       ○ to do
+             18  Marketing Yourself                 ○ to do
+             19  Compliance and Ethics              ○ to do
+             20  Feedback and Evaluation            ○ to do
+
+            4/20 done (20%) ████░░░░░░░░░░░░░░░░
+            Next: 5. Build a Personal Portfolio
+            Mark it done with `smm-path done 5`.
+            ",
+        )
+        .run();
 }
 
 #[test]
 fn show_gives_the_whole_step() {
     let smm = Smm::new();
-    smm.ok(&["show", "8", "--lang", "id"])
-        .stdout_has("8. Strategi Konten  (content-strategy)")
-        .stdout_has("Status: belum")
-        .stdout_has(
-            "Buat strategi konten yang mencakup jenis konten, jadwal posting, dan gaya komunikasi.",
+    smm.test(&["show", "8", "--lang", "id"])
+        .expected_stdout(
+            "
+            8. Strategi Konten  (content-strategy)
+            Status: belum dimulai
+            Fase: Produksi
+
+            Ringkasan:
+              Buat strategi konten yang mencakup jenis konten, jadwal posting, dan gaya komunikasi.
+
+            Langkah praktis:
+              - Tetapkan tiga sampai lima pilar konten untuk satu merek.
+              - Tentukan peran tiap platform, misalnya TikTok dan Shorts untuk jangkauan, Instagram untuk komunitas, WhatsApp Channels untuk pelanggan setia.
+              - Tulis panduan gaya komunikasi (tone of voice) satu halaman.
+              - Tentukan tujuan yang terukur untuk tiga bulan ke depan.
+
+            Bukti selesai:
+              Dokumen strategi konten dengan pilar, tujuan, dan panduan gaya.
+
+            Sumber belajar:
+              - HubSpot Academy: Social Media Marketing (kursus, en): https://academy.hubspot.com/courses/social-media
+              - Hootsuite: Social Media Trends (artikel, en): https://www.hootsuite.com/research/social-trends
+
+            Catatan:
+              belum ada catatan
+            ",
         )
-        .stdout_has("Langkah praktis:")
-        .stdout_has("Bukti selesai:")
-        .stdout_has("belum ada catatan");
+        .run();
 }
 
 #[test]
@@ -77,17 +236,73 @@ fn next_is_the_first_step_neither_done_nor_skipped() {
     smm.ok(&["done", "1", "2"]);
     smm.ok(&["skip", "3"]);
     smm.ok(&["start", "5"]);
-    smm.ok(&["next"])
-        .stdout_has("Next: 4. Choose a Niche or Industry")
-        .stdout_has("Practical steps:")
-        .stdout_has("smm-path done 4");
+    smm.test(&["next"])
+        .expected_stdout(
+            "
+            Next: 4. Choose a Niche or Industry
+
+            4. Choose a Niche or Industry  (choose-a-niche)
+            Status: to do
+            Phase: Foundations
+
+            What it is:
+              Decide which kind of business or industry you want to serve. Knowing your niche helps you understand the target audience and the industry's trends.
+
+            Practical steps:
+              - Write down three industries that interest you and why.
+              - Follow ten leading brand and creator (KOL) accounts in each of those industries.
+              - Check each industry's search interest on Google Trends and its market data on Databoks.
+              - Pick one niche and write a short statement of who you serve.
+
+            Evidence it is done:
+              A one-page niche brief in your portfolio: the industry you chose, three reference brands and what they do well, and three content ideas for that niche.
+
+            Resources:
+              - Google Trends Indonesia (tool, id): https://trends.google.co.id/
+              - Databoks (Katadata) (article, id): https://databoks.katadata.co.id/
+              - TikTok Creative Center (tool, en): https://ads.tiktok.com/business/creativecenter/
+
+            Notes:
+              no notes yet
+
+            Mark it done with `smm-path done 4`.
+            ",
+        )
+        .run();
 }
 
 #[test]
 fn notes_are_timestamped_and_shown() {
     let smm = Smm::new();
-    smm.ok(&["note", "5", "Portfolio", "live:", "https://example.com/me"])
-        .stdout_has("Note added to 5. Build a Personal Portfolio.");
-    smm.ok(&["show", "5"])
-        .stdout_has("Dec 5, 2026 14:30: Portfolio live: https://example.com/me");
+    smm.test(&["note", "5", "Portfolio", "live:", "https://example.com/me"])
+        .expected_stdout("Note added to 5. Build a Personal Portfolio.\n")
+        .run();
+    smm.test(&["show", "5"])
+        .expected_stdout(
+            "
+            5. Build a Personal Portfolio  (build-a-personal-portfolio)
+            Status: to do
+            Phase: Foundations
+
+            What it is:
+              Start by managing your own social media or personal brand to build a strong portfolio.
+
+            Practical steps:
+              - Tidy up the bio, profile photo and links on your social accounts.
+              - Make a simple portfolio page (Notion, Google Sites or Linktree).
+              - Publish three posts that show your skills.
+              - Write one short case study of an account you manage, with before and after numbers.
+
+            Evidence it is done:
+              A public link to your portfolio page.
+
+            Resources:
+              - Google Sites (tool, en): https://sites.google.com/
+              - Behance (tool, en): https://www.behance.net/
+
+            Notes:
+              - Dec 5, 2026 14:30: Portfolio live: https://example.com/me
+            ",
+        )
+        .run();
 }

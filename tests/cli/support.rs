@@ -1,13 +1,96 @@
-//! The harness: a temporary smm-path home, a builder to run the binary in it,
-//! and assertions that point at the calling test when they fail.
+//! The harness: a temporary smm-path home ([`Smm`]) and [`Test`], a builder
+//! that runs the real binary in it and checks the exact stdout, stderr, exit
+//! status and files a run should leave, pointing at the calling test when
+//! anything differs. After casey/just's `tests/test.rs`.
 
+use std::ffi::OsString;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
 /// The moment tests pretend it is, unless a test asks for the real clock.
 pub(crate) const NOW: &str = "2026-12-05T14:30:00+07:00";
+
+/// `status` in a home with no progress yet, in English: the table many
+/// tests expect after going back to the start.
+pub(crate) const FRESH_STATUS: &str = "
+    A Career in Social Media Management
+
+      #  Step                               Status    Date
+    ───────────────────────────────────────────────────────
+         Foundations                        0/5 done
+      1  Understand Social Media Platforms  ○ to do
+      2  Education and Training             ○ to do
+      3  Develop Your Creativity            ○ to do
+      4  Choose a Niche or Industry         ○ to do
+      5  Build a Personal Portfolio         ○ to do
+         Production                         0/5 done
+      6  Understand the Target Audience     ○ to do
+      7  Analysis and Market Research       ○ to do
+      8  Content Strategy                   ○ to do
+      9  Create Quality Content             ○ to do
+     10  A Consistent Posting Schedule      ○ to do
+         Growth                             0/5 done
+     11  Engagement and Responsiveness      ○ to do
+     12  Paid Social Advertising            ○ to do
+     13  Campaigns and Contests             ○ to do
+     14  Measurement and Analytics          ○ to do
+     15  Customer Service                   ○ to do
+         Professional                       0/5 done
+     16  Continuous Learning                ○ to do
+     17  Collaboration and Networking       ○ to do
+     18  Marketing Yourself                 ○ to do
+     19  Compliance and Ethics              ○ to do
+     20  Feedback and Evaluation            ○ to do
+
+    0/20 done (0%) ░░░░░░░░░░░░░░░░░░░░
+    Next: 1. Understand Social Media Platforms
+    Mark it done with `smm-path done 1`.
+";
+
+/// [`FRESH_STATUS`] in Indonesian.
+pub(crate) const FRESH_STATUS_ID: &str = "
+    Pekerjaan Manajemen Media Sosial
+
+     No.  Langkah                        Status           Tanggal
+    ──────────────────────────────────────────────────────────────
+          Fondasi                        0/5 selesai
+       1  Pahami Platform Media Sosial   ○ belum dimulai
+       2  Pendidikan dan Pelatihan       ○ belum dimulai
+       3  Kembangkan Kreativitas         ○ belum dimulai
+       4  Pilih Niche atau Industri      ○ belum dimulai
+       5  Bangun Portofolio Pribadi      ○ belum dimulai
+          Produksi                       0/5 selesai
+       6  Pahami Target Audiens          ○ belum dimulai
+       7  Analisis dan Riset Pasar       ○ belum dimulai
+       8  Strategi Konten                ○ belum dimulai
+       9  Buat Konten Berkualitas        ○ belum dimulai
+      10  Jadwal Posting yang Konsisten  ○ belum dimulai
+          Pertumbuhan                    0/5 selesai
+      11  Interaksi dan Responsif        ○ belum dimulai
+      12  Pemasaran Berbayar             ○ belum dimulai
+      13  Kampanye dan Kontes            ○ belum dimulai
+      14  Pengukuran dan Analisis        ○ belum dimulai
+      15  Pelayanan Pelanggan            ○ belum dimulai
+          Profesional                    0/5 selesai
+      16  Pendidikan Kontinu             ○ belum dimulai
+      17  Kolaborasi dan Jaringan        ○ belum dimulai
+      18  Pemasaran Diri                 ○ belum dimulai
+      19  Kepatuhan dan Etika            ○ belum dimulai
+      20  Umpan Balik dan Evaluasi       ○ belum dimulai
+
+    0/20 selesai (0%) ░░░░░░░░░░░░░░░░░░░░
+    Berikutnya: 1. Pahami Platform Media Sosial
+    Tandai selesai dengan `smm-path done 1`.
+";
+
+/// How long a run may take before the test fails instead of hanging: a
+/// safety net, far above what the slowest run needs.
+const TIME_LIMIT: Duration = Duration::from_secs(120);
 
 /// One isolated smm-path home and the settings to run the binary with.
 pub(crate) struct Smm {
@@ -15,23 +98,11 @@ pub(crate) struct Smm {
     env: Vec<(String, String)>,
 }
 
-/// What a run printed and how it ended.
-#[derive(Debug)]
-pub(crate) struct Run {
-    pub(crate) code: i32,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
-}
-
 impl Smm {
     /// A fresh, empty home; English; the clock pinned to [`NOW`].
     pub(crate) fn new() -> Smm {
-        let home = tempfile::Builder::new()
-            .prefix("smm-path-test")
-            .tempdir()
-            .expect("create a temporary directory");
         Smm {
-            home,
+            home: temporary_home(),
             env: vec![
                 ("LANG".into(), "en_US.UTF-8".into()),
                 ("SMM_PATH_NOW".into(), NOW.into()),
@@ -52,12 +123,36 @@ impl Smm {
         self
     }
 
+    /// A run of the binary in this home with `args`, to be told what it
+    /// should print and leave behind, then [`Test::run`].
+    pub(crate) fn test(&self, args: &[&str]) -> Test<'_> {
+        Test::new(self).args(args)
+    }
+
+    /// Runs `args` to set a test up: it must succeed with nothing on stderr;
+    /// what it printed is returned, not checked.
+    #[track_caller]
+    pub(crate) fn ok(&self, args: &[&str]) -> Output {
+        self.test(args).any_stdout().run()
+    }
+
+    /// [`Smm::ok`] with the clock pinned at `moment` (RFC 3339).
+    #[track_caller]
+    pub(crate) fn ok_at(&self, moment: &str, args: &[&str]) -> Output {
+        self.test(args).at(moment).any_stdout().run()
+    }
+
     pub(crate) fn home(&self) -> &Path {
         self.home.path()
     }
 
+    /// `name` inside the home.
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
+        self.home().join(name)
+    }
+
     pub(crate) fn state_path(&self) -> PathBuf {
-        self.home().join("progress.yaml")
+        self.path("progress.yaml")
     }
 
     /// The state file's bytes, if it exists.
@@ -75,35 +170,95 @@ impl Smm {
 
     /// The names of the files in the home directory, sorted.
     pub(crate) fn file_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.home())
-            .expect("home")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        names.sort();
-        names
+        file_names(self.home())
     }
 
     /// Writes a file into the home directory and returns its path.
-    pub(crate) fn write_file(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.home().join(name);
+    pub(crate) fn write_file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
         std::fs::write(&path, contents).expect("write file");
         path
+    }
+
+    /// The device id this home records its changes as.
+    pub(crate) fn device(&self) -> String {
+        self.state_text()
+            .lines()
+            .find_map(|line| line.strip_prefix("device: "))
+            .expect("a device line")
+            .to_string()
+    }
+
+    /// `status --json`, read back, without what names the moment of the run.
+    #[track_caller]
+    pub(crate) fn status_json(&self) -> serde_json::Value {
+        let mut json = self.ok(&["status", "--json"]).json();
+        if let Some(object) = json.as_object_mut() {
+            object.remove("generated_at");
+        }
+        json
+    }
+
+    /// The status of step `number`, as `status --json` names it.
+    #[track_caller]
+    pub(crate) fn step_status(&self, number: usize) -> String {
+        self.status_json()["steps"][number - 1]["status"]
+            .as_str()
+            .expect("status")
+            .to_string()
+    }
+
+    /// The texts of step `number`'s notes.
+    #[track_caller]
+    pub(crate) fn notes_of(&self, number: usize) -> Vec<String> {
+        self.status_json()["steps"][number - 1]["notes"]
+            .as_array()
+            .map(|notes| {
+                notes
+                    .iter()
+                    .map(|note| note["text"].as_str().expect("text").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What `doctor` says of this home when all is well and its history
+    /// holds `changes` changes; the backup is named if there is one.
+    pub(crate) fn all_is_well(&self, changes: usize) -> String {
+        let home = self.home().display();
+        let backup = if self.path("progress.yaml.bak").exists() {
+            format!("{home}/progress.yaml.bak: the state before the last change, format version 4")
+        } else {
+            "none yet (one is kept from the second change on)".to_string()
+        };
+        let changes = match changes {
+            1 => "1 change".to_string(),
+            n => format!("{n} changes"),
+        };
+        format!(
+            "Home:      {home}\n\
+             Roadmap:   social-media-manager, version 2 (built in)\n\
+             Progress:  {home}/progress.yaml: format version 4, reads fine\n\
+             History:   {home}/history.jsonl: {changes}, whole\n\
+             Backup:    {backup}\n\
+             All is well.\n"
+        )
+    }
+
+    /// Writes this home's JSON export to `path`.
+    #[track_caller]
+    pub(crate) fn export_to(&self, path: &Path) {
+        self.test(&["export", "-f", "json", "-o"])
+            .arg(path)
+            .expected_stdout(format!("Exported to {}.\n", path.display()))
+            .run();
     }
 
     /// A copy of this home made as a person would (`cp -a` keeps times
     /// and modes, `cp -r` does not), with the same settings: a new laptop.
     pub(crate) fn copied_with(&self, cp_flag: &str) -> Smm {
         let copy = Smm {
-            home: tempfile::Builder::new()
-                .prefix("smm-path-test")
-                .tempdir()
-                .expect("create a temporary directory"),
+            home: temporary_home(),
             env: self.env.clone(),
         };
         let mut source = self.home().as_os_str().to_owned();
@@ -117,139 +272,433 @@ impl Smm {
         assert!(status.success(), "cp {cp_flag} failed");
         copy
     }
+}
 
-    /// The binary with a clean environment: no real HOME, no inherited locale.
-    pub(crate) fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_smm-path"));
-        command
-            .args(args)
-            .env_clear()
-            .env("SMM_PATH_HOME", self.home())
-            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .stdin(Stdio::null());
-        command
-    }
+fn temporary_home() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("smm-path-test")
+        .tempdir()
+        .expect("create a temporary directory")
+}
 
-    pub(crate) fn run(&self, args: &[&str]) -> Run {
-        self.run_with_env(&[], args)
-    }
+/// The names of the entries of `dir`, sorted.
+pub(crate) fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read the directory")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
 
-    /// Runs with extra environment variables for this run only.
-    pub(crate) fn run_with_env(&self, extra: &[(&str, &str)], args: &[&str]) -> Run {
-        let output = self
-            .command(args)
-            .envs(extra.iter().copied())
-            .output()
-            .expect("run smm-path");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
+/// What a stream must hold.
+enum Expected {
+    /// Exactly this text.
+    Exact(String),
+    /// These parts: for output that cannot be stated whole.
+    Parts(Vec<String>),
+}
 
-    /// Runs, failing the test if smm-path has not ended within ten seconds
-    /// (a FIFO read by mistake blocks forever).
-    #[track_caller]
-    pub(crate) fn run_without_hanging(&self, args: &[&str]) -> Run {
-        let mut child = self
-            .command(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run smm-path");
-        let start = std::time::Instant::now();
-        while child.try_wait().expect("wait for smm-path").is_none() {
-            if start.elapsed() > std::time::Duration::from_secs(10) {
-                let _ = child.kill();
-                panic!("smm-path {args:?} hung");
+impl Expected {
+    /// What is wrong with `actual`, if anything.
+    fn mismatch(&self, stream: &str, actual: &str) -> Option<String> {
+        match self {
+            Expected::Exact(expected) if expected != actual => Some(format!(
+                "{stream} differs{}:\n--- expected\n{expected}--- actual\n{actual}--- actual as a literal\n{actual:?}\n",
+                first_difference(expected, actual)
+            )),
+            Expected::Exact(_) => None,
+            Expected::Parts(parts) => {
+                let missing: Vec<&String> = parts.iter().filter(|p| !actual.contains(*p)).collect();
+                (!missing.is_empty()).then(|| format!("{stream} lacks {missing:?}:\n{actual}"))
             }
-            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let output = child.wait_with_output().expect("smm-path's output");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    /// Runs with the clock pinned at `when` (RFC 3339) and expects exit code 0.
-    #[track_caller]
-    pub(crate) fn ok_at(&self, when: &str, args: &[&str]) -> Run {
-        self.run_with_env(&[("SMM_PATH_NOW", when)], args).success()
-    }
-
-    /// Runs and expects exit code 0.
-    #[track_caller]
-    pub(crate) fn ok(&self, args: &[&str]) -> Run {
-        self.run(args).success()
     }
 }
 
-impl Run {
-    #[track_caller]
-    pub(crate) fn success(self) -> Run {
-        assert_eq!(self.code, 0, "expected success, got {self:#?}");
+/// " at line N" for the first line where two texts part.
+fn first_difference(expected: &str, actual: &str) -> String {
+    expected
+        .split_inclusive('\n')
+        .zip(actual.split_inclusive('\n'))
+        .position(|(a, b)| a != b)
+        .map(|index| format!(" at line {}", index + 1))
+        .unwrap_or_default()
+}
+
+/// How a run must end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    Code(i32),
+    /// Killed by SIGABRT: a crash point's `abort()`.
+    Abort,
+}
+
+fn ending(status: ExitStatus) -> Option<Ending> {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => Some(Ending::Code(code)),
+        (None, Some(6)) => Some(Ending::Abort),
+        _ => None,
+    }
+}
+
+/// One run of the binary: its arguments and environment, and the exact
+/// stdout, stderr, status and files it must leave. By default: success,
+/// nothing on stdout, nothing on stderr.
+#[must_use = "a Test runs nothing until .run()"]
+pub(crate) struct Test<'a> {
+    smm: &'a Smm,
+    args: Vec<OsString>,
+    env: Vec<(String, String)>,
+    current_dir: Option<PathBuf>,
+    stdin: Option<String>,
+    by_nobody: bool,
+    time_limit: Duration,
+    status: Ending,
+    stdout: Option<Expected>,
+    stderr: Option<Expected>,
+    files: Vec<(PathBuf, Option<Vec<u8>>)>,
+    unchanged: Vec<(PathBuf, Option<Vec<u8>>)>,
+}
+
+impl<'a> Test<'a> {
+    pub(crate) fn new(smm: &'a Smm) -> Test<'a> {
+        Test {
+            smm,
+            args: Vec::new(),
+            env: Vec::new(),
+            current_dir: None,
+            stdin: None,
+            by_nobody: false,
+            time_limit: TIME_LIMIT,
+            status: Ending::Code(0),
+            stdout: Some(Expected::Exact(String::new())),
+            stderr: Some(Expected::Exact(String::new())),
+            files: Vec::new(),
+            unchanged: Vec::new(),
+        }
+    }
+
+    /// One more argument: text, or a path as it is.
+    pub(crate) fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.args.push(arg.as_ref().to_owned());
         self
     }
 
-    #[track_caller]
-    pub(crate) fn failure(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "expected exit code {code}, got {self:#?}");
+    pub(crate) fn args(mut self, args: &[&str]) -> Self {
+        self.args.extend(args.iter().map(OsString::from));
         self
     }
 
-    #[track_caller]
-    pub(crate) fn stdout_has(self, needle: &str) -> Run {
-        assert!(
-            self.stdout.contains(needle),
-            "stdout lacks {needle:?}:\n{}",
-            self.stdout
-        );
+    /// Sets an environment variable for this run only.
+    pub(crate) fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.push((name.into(), value.into()));
         self
     }
 
-    #[track_caller]
-    pub(crate) fn stdout_lacks(self, needle: &str) -> Run {
-        assert!(
-            !self.stdout.contains(needle),
-            "stdout has {needle:?}:\n{}",
-            self.stdout
-        );
+    /// Runs with the clock pinned at `moment` (RFC 3339).
+    pub(crate) fn at(self, moment: &str) -> Self {
+        self.env("SMM_PATH_NOW", moment)
+    }
+
+    /// Gives `text` on stdin (by default stdin is empty, as in a pipe).
+    pub(crate) fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.into());
         self
     }
 
-    #[track_caller]
-    pub(crate) fn stderr_has(self, needle: &str) -> Run {
-        assert!(
-            self.stderr.contains(needle),
-            "stderr lacks {needle:?}:\n{}",
-            self.stderr
-        );
+    /// Runs in `dir` instead of the home.
+    pub(crate) fn current_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.current_dir = Some(dir.into());
         self
     }
 
-    /// A usage error: one line on stderr, nothing on stdout.
-    #[track_caller]
-    pub(crate) fn one_line_error(self) -> Run {
-        assert_eq!(
-            self.stderr.trim_end().lines().count(),
-            1,
-            "not one line: {:?}",
-            self.stderr
-        );
-        assert!(
-            self.stderr.starts_with("error: "),
-            "no error prefix: {:?}",
-            self.stderr
-        );
-        assert!(
-            self.stdout.is_empty(),
-            "stdout not empty: {:?}",
-            self.stdout
-        );
+    /// Runs as the user `nobody`, through setpriv: for root, who file
+    /// permissions do not stop.
+    pub(crate) fn by_nobody(mut self) -> Self {
+        self.by_nobody = true;
         self
+    }
+
+    /// Fails the test if the run has not ended within `limit` (a FIFO read
+    /// by mistake blocks forever).
+    pub(crate) fn time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = limit;
+        self
+    }
+
+    /// The exit code the run must end with.
+    pub(crate) fn expected_status(mut self, code: i32) -> Self {
+        self.status = Ending::Code(code);
+        self
+    }
+
+    /// The run must be aborted (SIGABRT), as a crash point does.
+    pub(crate) fn expected_abort(mut self) -> Self {
+        self.status = Ending::Abort;
+        self
+    }
+
+    /// The exact stdout. A text that starts with a line break is a block:
+    /// that line break, the closing line's indentation and the lines'
+    /// common indentation are not part of it.
+    pub(crate) fn expected_stdout(mut self, text: impl AsRef<str>) -> Self {
+        self.stdout = Some(Expected::Exact(unindent(text.as_ref())));
+        self
+    }
+
+    /// The exact stderr, written as for [`Test::expected_stdout`].
+    pub(crate) fn expected_stderr(mut self, text: impl AsRef<str>) -> Self {
+        self.stderr = Some(Expected::Exact(unindent(text.as_ref())));
+        self
+    }
+
+    /// Stdout is not checked: the caller reads it back with a parser.
+    pub(crate) fn any_stdout(mut self) -> Self {
+        self.stdout = None;
+        self
+    }
+
+    /// Stderr must hold `part`, instead of being stated whole: only where
+    /// the whole cannot be stated, as for a parser's message that differs
+    /// with the place a file was cut.
+    pub(crate) fn stderr_contains(mut self, part: &str) -> Self {
+        match &mut self.stderr {
+            Some(Expected::Parts(parts)) => parts.push(part.into()),
+            _ => self.stderr = Some(Expected::Parts(vec![part.into()])),
+        }
+        self
+    }
+
+    /// Stderr is not checked here: the caller checks it itself (snapshotted
+    /// with stdout, or a property every one of many errors must have).
+    pub(crate) fn any_stderr(mut self) -> Self {
+        self.stderr = None;
+        self
+    }
+
+    /// After the run, the file at `path` (in the home, unless absolute)
+    /// holds exactly `contents`.
+    pub(crate) fn expected_file(
+        mut self,
+        path: impl AsRef<Path>,
+        contents: impl AsRef<[u8]>,
+    ) -> Self {
+        let path = self.smm.home().join(path);
+        self.files.push((path, Some(contents.as_ref().to_vec())));
+        self
+    }
+
+    /// After the run, nothing is at `path` (in the home, unless absolute).
+    pub(crate) fn expected_no_file(mut self, path: impl AsRef<Path>) -> Self {
+        let path = self.smm.home().join(path);
+        self.files.push((path, None));
+        self
+    }
+
+    /// The file at `path` (in the home, unless absolute) is after the run
+    /// what it was before, byte for byte, or still absent.
+    pub(crate) fn expected_unchanged(mut self, path: impl AsRef<Path>) -> Self {
+        let path = self.smm.home().join(path);
+        let before = std::fs::read(&path).ok();
+        self.unchanged.push((path, before));
+        self
+    }
+
+    /// The progress files are as they were: the run wrote nothing.
+    pub(crate) fn writes_nothing(self) -> Self {
+        self.expected_unchanged("progress.yaml")
+            .expected_unchanged("history.jsonl")
+    }
+
+    fn command(&self) -> Command {
+        let binary = env!("CARGO_BIN_EXE_smm-path");
+        let mut command = if self.by_nobody {
+            let mut command = Command::new("setpriv");
+            command.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
+            command
+        } else {
+            Command::new(binary)
+        };
+        // A clean environment: no real HOME, no inherited locale.
+        command
+            .args(&self.args)
+            .env_clear()
+            .env("SMM_PATH_HOME", self.smm.home())
+            .envs(self.smm.env.iter().map(|(k, v)| (k, v)))
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .current_dir(self.current_dir.as_deref().unwrap_or(self.smm.home()))
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command
+    }
+
+    /// Starts the run; [`Running::wait`] checks it.
+    #[track_caller]
+    pub(crate) fn spawn(self) -> Running<'a> {
+        let mut child = self.command().spawn().expect("start smm-path");
+        if let Some(text) = &self.stdin {
+            let mut stdin = child.stdin.take().expect("stdin");
+            let text = text.clone();
+            // A thread, so a program that does not read cannot block the test.
+            std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+        }
+        let stdout = read_all(child.stdout.take().expect("stdout"));
+        let stderr = read_all(child.stderr.take().expect("stderr"));
+        Running {
+            test: self,
+            child,
+            stdout,
+            stderr,
+            started: Instant::now(),
+        }
+    }
+
+    /// Runs and checks everything stated; what it printed, for more checks.
+    #[track_caller]
+    pub(crate) fn run(self) -> Output {
+        self.spawn().wait()
+    }
+}
+
+fn read_all(mut stream: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stream
+            .read_to_end(&mut bytes)
+            .expect("read smm-path's output");
+        bytes
+    })
+}
+
+/// A run under way.
+pub(crate) struct Running<'a> {
+    test: Test<'a>,
+    child: Child,
+    stdout: JoinHandle<Vec<u8>>,
+    stderr: JoinHandle<Vec<u8>>,
+    started: Instant,
+}
+
+impl Running<'_> {
+    /// Waits for the run to end, then checks what it was told to expect.
+    #[track_caller]
+    pub(crate) fn wait(mut self) -> Output {
+        let status = self.wait_within_the_limit();
+        let output = Output {
+            stdout: String::from_utf8(self.stdout.join().expect("stdout reader"))
+                .expect("stdout is UTF-8"),
+            stderr: String::from_utf8(self.stderr.join().expect("stderr reader"))
+                .expect("stderr is UTF-8"),
+        };
+        let test = &self.test;
+        let mut problems = Vec::new();
+        let ended = ending(status);
+        if ended != Some(test.status) {
+            problems.push(format!("expected {:?}, ended with {status}", test.status));
+        }
+        if let Some(stdout) = &test.stdout {
+            problems.extend(stdout.mismatch("stdout", &output.stdout));
+        }
+        if let Some(stderr) = &test.stderr {
+            problems.extend(stderr.mismatch("stderr", &output.stderr));
+        }
+        for (path, expected) in &test.files {
+            let actual = std::fs::read(path).ok();
+            if actual != *expected {
+                problems.push(format!(
+                    "{} holds {:?}, expected {:?}",
+                    path.display(),
+                    actual.as_deref().map(String::from_utf8_lossy),
+                    expected.as_deref().map(String::from_utf8_lossy),
+                ));
+            }
+        }
+        for (path, before) in &test.unchanged {
+            if std::fs::read(path).ok() != *before {
+                problems.push(format!("{} was changed", path.display()));
+            }
+        }
+        if !problems.is_empty() {
+            let args: Vec<_> = test.args.iter().map(|arg| arg.to_string_lossy()).collect();
+            panic!("smm-path {args:?}:\n{}", problems.join("\n"));
+        }
+        output
+    }
+
+    /// Kills the run (whether or not it has ended by now) and returns how it
+    /// ended, checking nothing else.
+    pub(crate) fn kill(mut self) -> ExitStatus {
+        let _ = self.child.kill();
+        self.child.wait().expect("wait for smm-path")
+    }
+
+    #[track_caller]
+    fn wait_within_the_limit(&mut self) -> ExitStatus {
+        let mut pause = Duration::from_micros(500);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for smm-path") {
+                return status;
+            }
+            if self.started.elapsed() > self.test.time_limit {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                let args: Vec<_> = self.test.args.iter().map(|a| a.to_string_lossy()).collect();
+                panic!(
+                    "smm-path {args:?} hung: no end within {:?}",
+                    self.test.time_limit
+                );
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(5));
+        }
+    }
+}
+
+/// Starts every run at once, then waits for each and checks it.
+#[track_caller]
+pub(crate) fn run_all_at_once(tests: Vec<Test<'_>>) -> Vec<Output> {
+    let running: Vec<Running<'_>> = tests.into_iter().map(Test::spawn).collect();
+    running.into_iter().map(Running::wait).collect()
+}
+
+/// What a run printed.
+#[derive(Debug)]
+pub(crate) struct Output {
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl Output {
+    /// Stdout read as JSON.
+    #[track_caller]
+    pub(crate) fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout))
+    }
+
+    /// Checks stdout against `text`, written as for
+    /// [`Test::expected_stdout`]: for what can only be stated once the run
+    /// is over, such as a device id the run chose.
+    #[track_caller]
+    pub(crate) fn assert_stdout(&self, text: impl AsRef<str>) {
+        if let Some(problem) =
+            Expected::Exact(unindent(text.as_ref())).mismatch("stdout", &self.stdout)
+        {
+            panic!("{problem}");
+        }
     }
 
     /// The table row of step `number` in `status` output.
@@ -264,9 +713,72 @@ impl Run {
     }
 }
 
+/// `text` as written in a test: a text that starts with a line break is an
+/// indented block (see [`Test::expected_stdout`]); any other is as it is.
+fn unindent(text: &str) -> String {
+    let Some(block) = text.strip_prefix('\n') else {
+        return text.to_string();
+    };
+    let lines: Vec<&str> = block.split_inclusive('\n').collect();
+    let indent = lines
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (index, line) in lines.iter().enumerate() {
+        let last = index == lines.len() - 1;
+        if line.trim().is_empty() {
+            if !last {
+                out.push('\n');
+            }
+        } else {
+            out.push_str(&line[indent..]);
+        }
+    }
+    out
+}
+
 /// The built-in roadmap's source, for tests that derive custom roadmaps from it.
 pub(crate) fn builtin_roadmap() -> &'static str {
     include_str!("../../roadmap/social-media-manager.yaml")
+}
+
+/// Checks `json` against the JSON schema `schema` (its text), and returns
+/// the validator for more checks.
+#[track_caller]
+pub(crate) fn assert_matches_schema(
+    schema: &str,
+    json: &serde_json::Value,
+) -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(json)
+        .map(|error| error.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    validator
+}
+
+/// The rows of `export -f csv` (headers left out) in a fresh home that
+/// tracks the roadmap `yaml`.
+#[track_caller]
+pub(crate) fn csv_export_of_roadmap(yaml: &str) -> Vec<csv::StringRecord> {
+    let smm = Smm::new();
+    let roadmap = smm.write_file("roadmap.yaml", yaml);
+    let text = smm
+        .test(&["--roadmap"])
+        .arg(&roadmap)
+        .args(&["export", "-f", "csv"])
+        .any_stdout()
+        .run()
+        .stdout;
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|row| row.expect("a CSV row"))
+        .collect()
 }
 
 /// Opens `page` in headless Chromium and checks it draws a real picture;
@@ -282,7 +794,7 @@ pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
         );
         return;
     };
-    let shot = smm.home().join("shot.png");
+    let shot = smm.path("shot.png");
     let output = Command::new(chromium)
         .args([
             "--headless",
@@ -296,7 +808,7 @@ pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
         ])
         .arg(format!(
             "--user-data-dir={}",
-            smm.home().join("chromium-profile").display()
+            smm.path("chromium-profile").display()
         ))
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))

@@ -1,26 +1,12 @@
 //! Two devices, one roadmap: merges that converge, `sync` through a shared
 //! folder, partial syncs and conflict copies, a hand-edited snapshot.
 
-use std::process::Stdio;
-
-use crate::support::Smm;
-
-/// `status --json` without the parts that name the moment of the run.
-fn status_json(smm: &Smm) -> serde_json::Value {
-    serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON")
-}
-
-fn step_status(smm: &Smm, number: usize) -> String {
-    status_json(smm)["steps"][number - 1]["status"]
-        .as_str()
-        .expect("status")
-        .to_string()
-}
+use crate::support::{Smm, file_names};
 
 /// Writes `smm`'s JSON export into `dir` and returns its path.
-fn export_to(smm: &Smm, dir: &std::path::Path, name: &str) -> String {
+fn export_into(smm: &Smm, dir: &std::path::Path, name: &str) -> String {
     let path = dir.join(name);
-    std::fs::write(&path, smm.ok(&["export", "-f", "json"]).stdout).expect("write export");
+    smm.export_to(&path);
     path.to_str().expect("UTF-8").to_string()
 }
 
@@ -39,23 +25,27 @@ fn exchanging_exports_converges_on_the_later_change_in_either_order() {
         );
         let (first, second) = if a_first { (&a, &b) } else { (&b, &a) };
         for _round in 0..2 {
-            let file = export_to(first, outside.path(), "first.json");
+            let file = export_into(first, outside.path(), "first.json");
             second.ok(&["import", &file]);
-            let file = export_to(second, outside.path(), "second.json");
+            let file = export_into(second, outside.path(), "second.json");
             first.ok(&["import", &file]);
         }
         for smm in [&a, &b] {
-            assert_eq!(step_status(smm, 3), "skipped", "a_first={a_first}");
-            let json = status_json(smm);
+            assert_eq!(smm.step_status(3), "skipped", "a_first={a_first}");
+            let json = smm.status_json();
             assert_eq!(
                 json["steps"][1]["finished"], "2026-04-01T00:00:00+07:00",
                 "a_first={a_first}"
             );
         }
-        assert_eq!(status_json(&a), status_json(&b));
+        assert_eq!(a.status_json(), b.status_json());
         assert_eq!(a.ok(&["log"]).stdout, b.ok(&["log"]).stdout);
-        let file = export_to(&a, outside.path(), "again.json");
-        b.ok(&["import", &file]).stdout_has("Nothing to import");
+        let file = export_into(&a, outside.path(), "again.json");
+        b.test(&["import", &file])
+            .expected_stdout(format!(
+                "Nothing to import: this copy already has everything in {file}.\n"
+            ))
+            .run();
     }
 }
 
@@ -66,16 +56,31 @@ fn an_undo_travels_with_the_history() {
     b.ok_at("2026-11-20T09:00:00+07:00", &["done", "1"]);
     a.ok_at("2026-11-20T10:00:00+07:00", &["done", "5"]);
     a.ok_at("2026-11-20T10:01:00+07:00", &["undo"]);
-    let file = export_to(&a, outside.path(), "a.json");
+    let file = export_into(&a, outside.path(), "a.json");
     b.ok(&["import", &file]);
-    assert_eq!(step_status(&b, 5), "todo", "an undone change came back");
-    b.ok(&["log"])
-        .stdout_has("done 5 [device ")
-        .stdout_has("] (undone)")
-        .stdout_has("undo of `done 5`");
+    assert_eq!(b.step_status(5), "todo", "an undone change came back");
+    let (a_device, b_device) = (&a.device()[..6], &b.device()[..6]);
+    b.test(&["log"])
+        .expected_stdout(format!(
+            "
+            Nov 20, 2026 10:01  undo of `done 5` [device {a_device}]
+            Nov 20, 2026 10:00  done 5 [device {a_device}] (undone)
+                5. Build a Personal Portfolio: to do → done
+            Nov 20, 2026 09:00  done 1 [device {b_device}]
+                1. Understand Social Media Platforms: to do → done
+            "
+        ))
+        .run();
     // Nothing was left to undo but B's own `done 1`: undo takes that, nothing else.
-    b.ok(&["undo"]).stdout_has("Undid `done 1`");
-    assert_eq!(status_json(&b)["summary"]["done"], 0);
+    b.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 1` from Nov 20, 2026 09:00:
+                1. Understand Social Media Platforms: done → to do
+            ",
+        )
+        .run();
+    assert_eq!(b.status_json()["summary"]["done"], 0);
 }
 
 #[test]
@@ -94,47 +99,61 @@ fn two_homes_sharing_a_sync_folder_converge() {
     );
     b.ok_at("2026-11-20T11:01:00+07:00", &["start", "4"]);
     // A dry run takes nothing in and writes nothing anywhere.
-    let before = b.state();
-    b.ok(&["sync", dir, "--dry-run"]);
-    assert_eq!(b.state(), before);
+    b.test(&["sync", dir, "--dry-run"])
+        .expected_stdout(format!(
+            "Nothing to import: this copy already has everything in {dir}.
+"
+        ))
+        .writes_nothing()
+        .run();
     assert_eq!(std::fs::read_dir(folder.path()).expect("folder").count(), 0);
     for smm in [&a, &b, &a, &b] {
         smm.ok(&["sync", dir]);
     }
     // No two devices write the same file: one file each, nothing else.
-    let mut names: Vec<String> = std::fs::read_dir(folder.path())
-        .expect("folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
+    let names = file_names(folder.path());
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(
         names.iter().all(|name| name.ends_with(".jsonl")),
         "{names:?}"
     );
-    assert_eq!(status_json(&a), status_json(&b));
+    assert_eq!(a.status_json(), b.status_json());
     assert_eq!(a.ok(&["log"]).stdout, b.ok(&["log"]).stdout);
     assert_eq!(
         a.ok(&["export"]).stdout,
         b.ok(&["export"]).stdout,
         "the Markdown exports differ"
     );
-    assert_eq!(step_status(&a, 3), "skipped");
-    assert_eq!(step_status(&a, 4), "in-progress");
-    a.ok(&["sync", dir]).stdout_has("Nothing to import");
+    assert_eq!(a.step_status(3), "skipped");
+    assert_eq!(a.step_status(4), "in-progress");
+    a.test(&["sync", dir])
+        .expected_stdout(format!(
+            "Nothing to import: this copy already has everything in {dir}.\n"
+        ))
+        .run();
     // An undo on one device reaches the other.
-    b.ok_at("2026-11-20T12:00:00+07:00", &["undo"])
-        .stdout_has("Undid `start 4`");
+    b.test(&["undo"])
+        .at("2026-11-20T12:00:00+07:00")
+        .expected_stdout(
+            "
+            Undid `start 4` from Nov 20, 2026 11:01:
+                4. Choose a Niche or Industry: in progress → to do
+            ",
+        )
+        .run();
     b.ok(&["sync", dir]);
-    a.ok(&["sync", dir])
-        .stdout_has("4. Choose a Niche or Industry: in progress → to do");
-    assert_eq!(status_json(&a), status_json(&b));
+    a.test(&["sync", dir])
+        .expected_stdout(format!(
+            "
+            Took from {dir}:
+                4. Choose a Niche or Industry: in progress → to do
+                1 change from elsewhere added to the history
+            Wrote 5 changes to {dir}/{a_device}.jsonl.
+            ",
+            a_device = a.device()
+        ))
+        .run();
+    assert_eq!(a.status_json(), b.status_json());
 }
 
 #[test]
@@ -143,10 +162,15 @@ fn a_sync_folder_inside_the_home_is_refused() {
     smm.ok(&["done", "1"]);
     let inside = smm.home().join("sync");
     std::fs::create_dir(&inside).expect("mkdir");
-    smm.run(&["sync", inside.to_str().expect("UTF-8")])
-        .failure(1)
-        .one_line_error()
-        .stderr_has("inside the smm-path home");
+    smm.test(&["sync", inside.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: cannot sync with {home}/sync: the folder is inside the smm-path home; choose a folder outside it; nothing was changed there\n",
+                home = smm.home().display()
+            ),
+        )
+        .run();
 }
 
 #[test]
@@ -171,10 +195,10 @@ fn a_device_file_still_being_copied_gives_what_it_has() {
         + 1;
     std::fs::write(&file, &whole[..first_line + 10]).expect("cut");
     b.ok(&["sync", dir]);
-    assert_eq!(status_json(&b)["summary"]["done"], 1);
+    assert_eq!(b.status_json()["summary"]["done"], 1);
     std::fs::write(&file, &whole).expect("whole again");
     b.ok(&["sync", dir]);
-    assert_eq!(status_json(&b)["summary"]["done"], 2);
+    assert_eq!(b.status_json()["summary"]["done"], 2);
 }
 
 /// A home whose progress.yaml came from another device by a sync tool
@@ -187,18 +211,37 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
     b.ok(&["note", "2", "a longer history"]);
     // B's snapshot arrives on A; A's history stays.
     std::fs::copy(b.state_path(), a.state_path()).expect("copy");
-    let history = a.home().join("history.jsonl");
-    let before = std::fs::read(&history).expect("history");
     for args in [&["done", "6"][..], &["status"], &["undo"], &["log"]] {
-        a.run(args)
-            .failure(1)
-            .one_line_error()
-            .stderr_has("does not have yet");
+        a.test(args)
+            .expected_status(1)
+            .expected_stderr(
+                format!(
+                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (696 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    home = a.home().display()
+                ),
+            )
+            .writes_nothing()
+            .run();
     }
-    assert_eq!(std::fs::read(&history).expect("history"), before);
-    a.run(&["doctor"])
-        .failure(1)
-        .stdout_has("does not have yet");
+    a.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                History:   progress.yaml includes history that {home}/history.jsonl does not have yet (696 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
+                  Fix:     smm-path doctor --rebuild-history
+                  Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
+                Copy:      this home is a copy of another home (device {b_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them
+                Backup:    none yet (one is kept from the second change on)
+                ",
+                home = a.home().display(),
+                b_device = b.device(),
+            ),
+        )
+        .expected_stderr("error: doctor found problems, listed above\n")
+        .run();
 
     // Histories of the same length are told apart by their checksums.
     let (c, d) = (Smm::new(), Smm::new());
@@ -212,9 +255,15 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
         "the same length, by design"
     );
     std::fs::copy(d.state_path(), c.state_path()).expect("copy");
-    c.run(&["undo"])
-        .failure(1)
-        .stderr_has("is not the history progress.yaml was made from");
+    c.test(&["undo"])
+        .expected_status(1)
+        .expected_stderr(
+            format!(
+                "error: {home}/history.jsonl is not the history progress.yaml was made from (a copy from another device?); nothing was changed: see `smm-path doctor`\n",
+                home = c.home().display()
+            ),
+        )
+        .run();
     assert_eq!(
         std::fs::read(c.home().join("history.jsonl")).expect("history"),
         c_history
@@ -234,19 +283,39 @@ fn conflict_copies_are_reported_and_merged_by_import() {
     let history_copy = a.home().join("history (conflicted copy 2026-11-20).jsonl");
     std::fs::copy(b.state_path(), &yaml_copy).expect("copy");
     std::fs::copy(b.home().join("history.jsonl"), &history_copy).expect("copy");
-    a.run(&["doctor"])
-        .failure(1)
-        .stdout_has(
-            "progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made",
+    a.test(&["doctor"])
+        .expected_status(1)
+        .expected_stdout(
+            format!(
+                "
+                Home:      {home}
+                Roadmap:   social-media-manager, version 2 (built in)
+                Progress:  {home}/progress.yaml: format version 4, reads fine
+                History:   {home}/history.jsonl: 1 change, whole
+                Conflict:  {home}/history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `smm-path import \"{home}/history (conflicted copy 2026-11-20).jsonl\"`, then delete it
+                Conflict:  {home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `smm-path import \"{home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml\"`, then delete it
+                Backup:    none yet (one is kept from the second change on)
+                ",
+                home = a.home().display(),
+            ),
         )
-        .stdout_has("smm-path import");
-    a.ok(&["import", yaml_copy.to_str().expect("UTF-8")])
-        .stdout_has("2. Education and Training: to do → done")
-        .stdout_has("1 note added");
+        .expected_stderr("error: doctor found problems, listed above\n")
+        .run();
+    a.test(&["import", yaml_copy.to_str().expect("UTF-8")])
+        .expected_stdout(format!(
+            "
+                Took from {home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml:
+                    2. Education and Training: to do → done
+                    2. Education and Training: 1 note added
+                    1 change from elsewhere added to the history
+                ",
+            home = a.home().display()
+        ))
+        .run();
     a.ok(&["import", history_copy.to_str().expect("UTF-8")]);
-    assert_eq!(status_json(&a)["summary"]["done"], 2);
+    assert_eq!(a.status_json()["summary"]["done"], 2);
     assert_eq!(
-        status_json(&a)["steps"][1]["notes"]
+        a.status_json()["steps"][1]["notes"]
             .as_array()
             .map(Vec::len),
         Some(1),
@@ -254,7 +323,7 @@ fn conflict_copies_are_reported_and_merged_by_import() {
     );
     std::fs::remove_file(&yaml_copy).expect("remove");
     std::fs::remove_file(&history_copy).expect("remove");
-    a.ok(&["doctor"]).stdout_has("All is well.");
+    a.test(&["doctor"]).expected_stdout(a.all_is_well(4)).run();
 }
 
 #[test]
@@ -267,17 +336,41 @@ fn a_hand_edit_is_recorded_as_a_change() {
         .replacen("status: done", "status: skipped", 1);
     smm.write_state(&edited);
     // Read as edited right away...
-    assert_eq!(step_status(&smm, 2), "skipped");
+    assert_eq!(smm.step_status(2), "skipped");
     // ...and recorded, not overwritten, by the next change.
     smm.ok(&["done", "5"]);
-    assert_eq!(step_status(&smm, 2), "skipped");
-    smm.ok(&["log"])
-        .stdout_has("edited by hand")
-        .stdout_has("2. Education and Training: done → skipped");
+    assert_eq!(smm.step_status(2), "skipped");
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 14:30  done 5
+                5. Build a Personal Portfolio: to do → done
+            Dec 5, 2026 14:30  edited by hand
+                2. Education and Training: done → skipped
+            Dec 5, 2026 14:30  done 1-2
+                1. Understand Social Media Platforms: to do → done
+                2. Education and Training: to do → done
+            ",
+        )
+        .run();
     // The edit is a change like any other: undo takes it back.
-    smm.ok(&["undo"]).stdout_has("Undid `done 5`");
-    smm.ok(&["undo"]).stdout_has("Undid `edited by hand`");
-    assert_eq!(step_status(&smm, 2), "done");
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `done 5` from Dec 5, 2026 14:30:
+                5. Build a Personal Portfolio: done → to do
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `edited by hand` from Dec 5, 2026 14:30:
+                2. Education and Training: skipped → done
+            ",
+        )
+        .run();
+    assert_eq!(smm.step_status(2), "done");
     // An edit that changes nothing (a comment) records nothing.
     let mut commented = smm.state_text();
     commented.insert_str(0, "# looked at this\n");
@@ -287,53 +380,4 @@ fn a_hand_edit_is_recorded_as_a_change() {
         smm.ok(&["log"]).stdout.matches("  edited by hand").count(),
         1
     );
-}
-
-#[test]
-fn a_lock_file_removed_in_a_loop_during_forty_writers_loses_nothing() {
-    let smm = Smm::new();
-    smm.ok(&["done", "1"]);
-    let lock = smm.home().join("progress.yaml.lock");
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let remover = {
-        let (lock, stop) = (lock.clone(), stop.clone());
-        std::thread::spawn(move || {
-            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                // What a sync tool does: delete, then put its own copy back.
-                let _ = std::fs::remove_file(&lock);
-                let _ = std::fs::write(&lock, b"");
-                std::thread::sleep(std::time::Duration::from_millis(1));
-            }
-        })
-    };
-    let children: Vec<_> = (0..40)
-        .map(|n| {
-            smm.command(&["note", &((n % 20) + 1).to_string(), &format!("note {n}")])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("start smm-path")
-        })
-        .collect();
-    for child in children {
-        let output = child.wait_with_output().expect("wait");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    remover.join().expect("remover");
-    let json = status_json(&smm);
-    let notes: usize = json["steps"]
-        .as_array()
-        .expect("steps")
-        .iter()
-        .map(|step| step["notes"].as_array().map_or(0, Vec::len))
-        .sum();
-    assert_eq!(notes, 40, "reported notes were lost");
-    smm.ok(&["doctor"])
-        .stdout_has("41 changes, whole")
-        .stdout_has("All is well.");
 }

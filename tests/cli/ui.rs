@@ -9,17 +9,23 @@ use crate::support::Smm;
 #[test]
 fn without_a_terminal_it_says_to_use_the_commands() {
     let smm = Smm::new();
-    smm.run(&["ui"])
-        .failure(2)
-        .one_line_error()
-        .stderr_has("smm-path ui needs a terminal")
-        .stderr_has("`smm-path status`");
-    assert!(smm.state().is_none(), "nothing was written");
-    Smm::new()
+    smm.test(&["ui"])
+        .expected_status(2)
+        .expected_stderr(
+            "error: smm-path ui needs a terminal (standard input and output must both be one); without one, use the commands, such as `smm-path status` and `smm-path done 5`\n",
+        )
+        .expected_no_file("progress.yaml")
+        .run();
+    // Keys piped in on stdin make no terminal either.
+    smm.test(&["ui"])
         .env("LANG", "id_ID.UTF-8")
-        .run(&["ui"])
-        .failure(2)
-        .stderr_has("galat: smm-path ui memerlukan terminal");
+        .stdin("d\nq\n")
+        .expected_status(2)
+        .expected_stderr(
+            "galat: smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`\n",
+        )
+        .expected_no_file("progress.yaml")
+        .run();
 }
 
 /// Runs tmux with `args`; `None` when tmux is not installed.
@@ -106,11 +112,23 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
     tmux(&socket, &["kill-server"]);
     assert!(ended, "q did not end the view");
     assert!(saved, "no change message:\n{pane}");
-    let json: serde_json::Value =
-        serde_json::from_str(&smm.ok(&["status", "--json"]).stdout).expect("JSON");
-    assert_eq!(json["steps"][1]["status"], "done");
-    smm.ok(&["log"]).stdout_has("ui: done 2");
-    smm.ok(&["undo"]).stdout_has("Undid `ui: done 2`");
+    assert_eq!(smm.step_status(2), "done");
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 10:00  ui: done 2
+                2. Education and Training: to do → done
+            ",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "
+            Undid `ui: done 2` from Dec 5, 2026 10:00:
+                2. Education and Training: done → to do
+            ",
+        )
+        .run();
 }
 
 #[test]

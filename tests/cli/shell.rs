@@ -1,0 +1,80 @@
+//! What smm-path gives the shell: completion scripts for every shell, and
+//! the man page.
+
+use std::process::Command;
+
+use crate::support::Smm;
+
+#[test]
+fn completions_for_every_shell() {
+    let smm = Smm::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = smm.ok(&["completions", shell]);
+        assert!(run.stdout.contains("smm-path"), "{shell}");
+        assert!(
+            run.stdout.contains("status"),
+            "{shell} lacks the subcommands"
+        );
+    }
+    let script = smm.home().join("smm-path.bash");
+    std::fs::write(&script, smm.ok(&["completions", "bash"]).stdout).expect("write");
+    let sourced = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source {} && complete -p smm-path",
+            script.display()
+        ))
+        .output()
+        .expect("bash");
+    assert!(
+        sourced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sourced.stderr)
+    );
+    assert!(String::from_utf8_lossy(&sourced.stdout).contains("smm-path"));
+}
+
+#[test]
+fn the_man_page_is_roff_that_renders() {
+    let smm = Smm::new();
+    let page = smm.ok(&["man"]).stdout;
+    assert!(page.contains(".TH smm-path 1"), "{page}");
+    assert!(
+        page.contains(".SH NAME") && page.contains(".SH COMMANDS"),
+        "{page}"
+    );
+    // One page holds every command: no reference to pages that do not exist.
+    assert!(!page.contains("(1)"), "{page}");
+    for command in [
+        "status",
+        "done",
+        "note",
+        "export",
+        "sync",
+        "doctor",
+        "roadmap list",
+    ] {
+        assert!(
+            page.contains(&format!(".SS \"smm-path {command}\"")),
+            "{command} missing"
+        );
+    }
+    let path = smm.home().join("smm-path.1");
+    std::fs::write(&path, &page).expect("write");
+    match Command::new("man")
+        .arg("-l")
+        .arg(&path)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+    {
+        Ok(output) if output.status.success() => {
+            let rendered = String::from_utf8_lossy(&output.stdout);
+            assert!(rendered.contains("smm-path"), "{rendered}");
+            assert!(rendered.contains("smm-path done [--on]"), "{rendered}");
+        }
+        _ => eprintln!(
+            "skipped rendering: `man -l` is not available here (the roff was checked above)"
+        ),
+    }
+}
