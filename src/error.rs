@@ -89,6 +89,10 @@ pub(crate) enum Error {
         path: PathBuf,
         source: io::Error,
     },
+    /// `export -o FILE` named one of the progress files.
+    ExportOwnFile {
+        path: PathBuf,
+    },
     /// `roadmap new FILE` could not write FILE.
     RoadmapNewWrite {
         path: PathBuf,
@@ -203,8 +207,16 @@ impl Error {
             Error::Roadmap(error) => (Failure, render_roadmap(lang, error)),
             Error::NoDataDir => (Failure, text(Key::ErrNoDataDir)),
             Error::ExportWrite { path, source } => {
-                (Failure, about_file(lang, Key::ErrExportWrite, path, source))
+                let reason = io_reason(lang, source);
+                (
+                    Failure,
+                    about_file(lang, Key::ErrExportWrite, path, &reason),
+                )
             }
+            Error::ExportOwnFile { path } => (
+                Failure,
+                fill(Key::ErrExportOwnFile, &[("path", &quoted_path(path))]),
+            ),
             Error::RoadmapNewWrite { path, source } => {
                 let reason = io_reason(lang, source);
                 (
@@ -212,7 +224,7 @@ impl Error {
                     about_file(lang, Key::ErrRoadmapNewWrite, path, &reason),
                 )
             }
-            Error::Output(error) => (Failure, fill(Key::ErrOutput, &[("reason", error)])),
+            Error::Output(error) => (Failure, io_failure(lang, Key::ErrOutput, error)),
             Error::Unhealthy => (Failure, text(Key::ErrUnhealthy)),
             Error::RoadmapRejected { path, count } => (
                 Failure,

@@ -597,6 +597,10 @@ catalogue! {
         en: "cannot write {path}: {reason}",
         id: "{path} tidak bisa ditulis: {reason}",
     }
+    ErrExportOwnFile {
+        en: "cannot write {path}: that is one of smm-path's own progress files",
+        id: "{path} tidak bisa ditulis: itu salah satu berkas kemajuan milik smm-path sendiri",
+    }
     ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
     ErrRoadmapNewWrite {
         en: "cannot write the starter roadmap {path}: {reason}",

@@ -22,7 +22,12 @@ pub(super) fn write_output(
     match output {
         None => write!(out, "{document}").map_err(Error::Output)?,
         Some(path) => {
-            write_document(ctx, path, document.as_bytes()).map_err(|error| Error::ExportWrite {
+            if is_own_file(ctx, path) {
+                return Err(Error::ExportOwnFile {
+                    path: path.to_path_buf(),
+                });
+            }
+            write_document(path, document.as_bytes()).map_err(|error| Error::ExportWrite {
                 path: path.to_path_buf(),
                 source: error,
             })?;
@@ -37,10 +42,9 @@ pub(super) fn write_output(
     Ok(())
 }
 
-/// Writes a document to `path`: a regular file is replaced atomically; a
-/// device, a FIFO or a terminal (`/dev/stdout`, `>(cmd)`) is written
-/// through, never replaced. smm-path's own progress files are refused.
-fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()> {
+/// Whether `path` is one of smm-path's own progress files, which a
+/// document must never replace.
+fn is_own_file(ctx: &Context, path: &Path) -> bool {
     let own = [
         ctx.store.path(),
         ctx.store.history_path(),
@@ -50,12 +54,13 @@ fn write_document(ctx: &Context, path: &Path, document: &[u8]) -> io::Result<()>
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    if own.iter().any(|file| same(path, file)) {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "that is one of smm-path's own progress files",
-        ));
-    }
+    own.iter().any(|file| same(path, file))
+}
+
+/// Writes a document to `path`: a regular file is replaced atomically; a
+/// device, a FIFO or a terminal (`/dev/stdout`, `>(cmd)`) is written
+/// through, never replaced.
+fn write_document(path: &Path, document: &[u8]) -> io::Result<()> {
     match fs::metadata(path) {
         Ok(metadata) if !metadata.is_file() && !metadata.is_dir() => fs::OpenOptions::new()
             .write(true)

@@ -277,11 +277,10 @@ fn what_cannot_be_read_is_listed_as_skipped_and_the_rest_still_comes_out() {
         })
         .collect();
     let reason = |name: &str| {
-        skipped
-            .iter()
-            .find(|(file, _)| file == name)
-            .map(|(_, reason)| reason.clone())
-            .unwrap_or_else(|| panic!("{name} not skipped: {skipped:?}"))
+        skipped.iter().find(|(file, _)| file == name).map_or_else(
+            || panic!("{name} not skipped: {skipped:?}"),
+            |(_, reason)| reason.clone(),
+        )
     };
     assert_eq!(reason("notes.json"), "not an smm-path export");
     assert_eq!(reason("damaged.json"), "not an smm-path export");

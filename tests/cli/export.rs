@@ -42,11 +42,7 @@ fn tasks(markdown: &str) -> Vec<Task> {
                 if let Some(task) = tasks.last_mut() {
                     match depth {
                         1 => task.text.push_str(&text),
-                        2 => task
-                            .notes
-                            .last_mut()
-                            .map(|n| n.push_str(&text))
-                            .unwrap_or(()),
+                        2 => task.notes.last_mut().map_or((), |n| n.push_str(&text)),
                         _ => {}
                     }
                 }
@@ -156,7 +152,17 @@ fn export_to_a_missing_directory_fails_cleanly() {
         .arg(&path)
         .expected_status(1)
         .expected_stderr(format!(
-            "error: cannot write {}: No such file or directory (os error 2)\n",
+            "error: cannot write {}: it does not exist\n",
+            path.display()
+        ))
+        .run();
+    // In Indonesian too, with no English word from the system.
+    smm.test(&["export", "-o"])
+        .arg(&path)
+        .env("LANG", "id_ID.UTF-8")
+        .expected_status(1)
+        .expected_stderr(format!(
+            "galat: {} tidak bisa ditulis: tidak ada\n",
             path.display()
         ))
         .run();
@@ -378,7 +384,7 @@ fn the_portfolio_groups_evidence_by_step() {
                     headings.push(String::new());
                 }
                 pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
-                    in_heading = false
+                    in_heading = false;
                 }
                 pulldown_cmark::Event::Text(text) if in_heading => {
                     if let Some(last) = headings.last_mut() {

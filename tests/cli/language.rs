@@ -180,7 +180,7 @@ fn every_command() -> Vec<String> {
         }
     }
     let mut commands = vec![String::new()];
-    walk(&smm_path::cli::Cli::command(), "", &mut commands);
+    walk(&smm_path::internals::cli::Cli::command(), "", &mut commands);
     commands
 }
 

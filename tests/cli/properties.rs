@@ -212,7 +212,7 @@ impl Device {
         let progress = &mut self.progress;
         match command {
             Command::Note(step) => {
-                progress.add_note(STEPS[*step], "a note", now, "note", &mut recorder)
+                progress.add_note(STEPS[*step], "a note", now, "note", &mut recorder);
             }
             Command::Start(step) => {
                 progress.apply(&Action::Start, &[STEPS[*step]], now, "start", &mut recorder);

@@ -23,12 +23,9 @@ fn render(program: &str, args: &[&str], input: &str) -> Option<String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(_) => {
-            eprintln!("skipped {program}: not installed here (.ci/run installs it)");
-            return None;
-        }
+    let Ok(mut child) = child else {
+        eprintln!("skipped {program}: not installed here (.ci/run installs it)");
+        return None;
     };
     child
         .stdin

@@ -612,9 +612,9 @@ fn validate_passes_the_built_in_roadmap() {
         "/roadmap/social-media-manager.yaml"
     );
     smm.test(&["roadmap", "validate", path])
-        .expected_stdout(
-            "/work/wt/tests/roadmap/social-media-manager.yaml is a valid roadmap: 20 steps, languages: id, en\n",
-        )
+        .expected_stdout(format!(
+            "{path} is a valid roadmap: 20 steps, languages: id, en\n"
+        ))
         .run();
 }
 

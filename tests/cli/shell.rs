@@ -34,6 +34,53 @@ fn completions_for_every_shell() {
     assert!(String::from_utf8_lossy(&sourced.stdout).contains("smm-path"));
 }
 
+/// What bash offers for `words`, the last one being completed, with the
+/// script `smm-path completions bash` prints sourced in a real bash.
+fn bash_completes(smm: &Smm, words: &[&str]) -> String {
+    let script = smm.home().join("smm-path.bash");
+    std::fs::write(&script, smm.ok(&["completions", "bash"]).stdout).expect("write");
+    let line = words.join(" ");
+    let program = format!(
+        "source {script}\nCOMP_WORDS=({line})\nCOMP_CWORD={cword}\nCOMP_LINE='{line}'\n\
+         COMP_POINT=${{#COMP_LINE}}\n_smm__path smm-path '{current}' '{previous}'\n\
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script = script.display(),
+        cword = words.len() - 1,
+        current = words[words.len() - 1],
+        previous = words[words.len() - 2],
+    );
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(program)
+        .output()
+        .expect("bash");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn bash_completes_an_option_after_a_subcommand() {
+    // clap_complete's script for a hyphenated name completed nothing after a
+    // subcommand (clap-rs/clap#6421); smm-path renames its case arms.
+    let smm = Smm::new();
+    assert_eq!(
+        bash_completes(&smm, &["smm-path", "export", "--fo"]),
+        "--format\n"
+    );
+    assert_eq!(
+        bash_completes(&smm, &["smm-path", "sync", "--dry"]),
+        "--dry-run\n"
+    );
+    assert_eq!(
+        bash_completes(&smm, &["smm-path", "sta"]),
+        "status\nstart\nstats\n"
+    );
+}
+
 #[test]
 fn the_man_page_is_roff_that_renders() {
     let smm = Smm::new();

@@ -359,6 +359,8 @@ pub(crate) struct Test<'a> {
     env: Vec<(String, String)>,
     current_dir: Option<PathBuf>,
     stdin: Option<String>,
+    /// Where stdout goes instead of being read back: a closed pipe, `/dev/full`.
+    stdout_file: Option<std::fs::File>,
     by_nobody: bool,
     time_limit: Duration,
     status: Ending,
@@ -376,6 +378,7 @@ impl<'a> Test<'a> {
             env: Vec::new(),
             current_dir: None,
             stdin: None,
+            stdout_file: None,
             by_nobody: false,
             time_limit: TIME_LIMIT,
             status: Ending::Code(0),
@@ -384,6 +387,12 @@ impl<'a> Test<'a> {
             files: Vec::new(),
             unchanged: Vec::new(),
         }
+    }
+
+    /// Sends stdout to `file` instead of reading it back (it then counts as empty).
+    pub(crate) fn stdout_to(mut self, file: impl Into<std::fs::File>) -> Self {
+        self.stdout_file = Some(file.into());
+        self
     }
 
     /// One more argument: text, or a path as it is.
@@ -540,7 +549,10 @@ impl<'a> Test<'a> {
             } else {
                 Stdio::null()
             })
-            .stdout(Stdio::piped())
+            .stdout(match &self.stdout_file {
+                Some(file) => Stdio::from(file.try_clone().expect("a second handle")),
+                None => Stdio::piped(),
+            })
             .stderr(Stdio::piped());
         command
     }
@@ -555,7 +567,10 @@ impl<'a> Test<'a> {
             // A thread, so a program that does not read cannot block the test.
             std::thread::spawn(move || stdin.write_all(text.as_bytes()));
         }
-        let stdout = read_all(child.stdout.take().expect("stdout"));
+        let stdout = match child.stdout.take() {
+            Some(stdout) => read_all(stdout),
+            None => std::thread::spawn(Vec::new),
+        };
         let stderr = read_all(child.stderr.take().expect("stderr"));
         Running {
             test: self,
