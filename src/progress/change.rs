@@ -258,7 +258,10 @@ impl RoadmapProgress {
                     .push((step.to_string(), count(self) - count(&after)));
             }
         }
-        if self.target != after.target {
+        // Only a change that set the target moves it back: the partial
+        // replay knows nothing of a target set by changes it was not given.
+        let sets_target = target.ops.iter().any(|op| matches!(op, Op::Target { .. }));
+        if sets_target && self.target != after.target {
             reverted.target = Some((self.target, after.target));
         }
         for step in touched {
@@ -267,7 +270,7 @@ impl RoadmapProgress {
                 None => self.steps.remove(step),
             };
         }
-        if target.ops.iter().any(|op| matches!(op, Op::Target { .. })) {
+        if sets_target {
             self.target = after.target;
             self.target_set.clone_from(&after.target_set);
         }

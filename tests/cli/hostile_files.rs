@@ -204,7 +204,7 @@ fn a_history_shorter_than_the_snapshot_names_is_refused_and_nothing_written() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (395 of 422 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (0 of 422 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
                     home = smm.home().display()
                 ),
             )

@@ -763,7 +763,6 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
             "
             Undid `skip 3` from Dec 5, 2026 11:03:
                 3. Develop Your Creativity: skipped → to do
-                target cleared
             ",
         )
         .run();

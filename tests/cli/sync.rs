@@ -216,7 +216,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (696 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
                     home = a.home().display()
                 ),
             )
@@ -230,7 +230,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                History:   progress.yaml includes history that {home}/history.jsonl does not have yet (696 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
+                History:   progress.yaml includes history that {home}/history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                   Fix:     smm-path doctor --rebuild-history
                   Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
                 Copy:      this home is a copy of another home (device {b_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them

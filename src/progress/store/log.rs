@@ -212,9 +212,12 @@ impl ProgressStore {
         // At most the checksum's tail, far below any memory limit.
         let before = usize::try_from(mark.bytes - start).unwrap_or(usize::MAX);
         if bytes.len() < before {
+            // The read began at `start`: a shorter file gave nothing, so its
+            // length is asked of the file itself.
+            let has = std::fs::metadata(&path).map_or(start + bytes.len() as u64, |m| m.len());
             return Err(StoreError::HistoryBehind {
                 path,
-                has: start + bytes.len() as u64,
+                has,
                 needs: mark.bytes,
             });
         }
