@@ -7,7 +7,8 @@
 //! (`incoming.rs`) reads it, and the progress never depends on the report.
 //! Field names are part of smm-path's interface: add fields, never rename.
 
-use serde::{Deserialize, Serialize};
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Change, LegacyEvent, Status, Timestamp, timestamp};
 
@@ -116,26 +117,61 @@ pub(crate) struct DocumentNote<'a> {
 /// An export as read back: what `import` and `cohort` use of it, each
 /// field as [`ExportDocument`] writes it (an absent `Option` is `None`).
 /// `Changes` is how the changes are read: whole for `import`, or as
-/// `cohort`'s small fingerprints.
+/// `cohort`'s small fingerprints; `History`, version 1's events, whole for
+/// `import` and skipped by `cohort`. The fields only one reader uses are
+/// read [`if_well_formed`], so neither refuses a file for a field it
+/// does not read.
 #[derive(Deserialize)]
-pub(crate) struct ExportFile<Changes> {
+pub(crate) struct ExportFile<Changes, History = Vec<LegacyEvent>> {
     pub format: String,
     pub format_version: u32,
     /// The device of the home that wrote it (format 3 on).
+    #[serde(default, deserialize_with = "if_well_formed")]
     pub device: Option<String>,
+    #[serde(default, deserialize_with = "if_well_formed")]
     pub learner: Option<String>,
     pub roadmap: ExportRoadmap,
     #[serde(default)]
     pub steps: Vec<ExportStep>,
+    #[serde(default, deserialize_with = "if_well_formed")]
     pub target: Option<String>,
     /// Version 1: events numbered per copy.
     #[serde(default)]
-    pub history: Vec<LegacyEvent>,
+    pub history: History,
     /// Version 2 on: the history's changes.
     #[serde(default)]
     pub changes: Changes,
-    #[serde(default, with = "timestamp::optional")]
+    #[serde(default, deserialize_with = "time_if_well_formed")]
     pub exported_at: Option<Timestamp>,
+}
+
+/// An export read by `cohort`: its changes as fingerprints, version 1's
+/// history skipped.
+pub(crate) type SkimmedExport<Changes> = ExportFile<Changes, IgnoredAny>;
+
+/// A field taken when it is of its type and left absent when it is not.
+fn if_well_formed<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either<T> {
+        Typed(T),
+        Other(IgnoredAny),
+    }
+    Ok(match Option::<Either<T>>::deserialize(deserializer)? {
+        Some(Either::Typed(value)) => Some(value),
+        Some(Either::Other(_)) | None => None,
+    })
+}
+
+/// [`if_well_formed`] for a time.
+fn time_if_well_formed<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    #[derive(Deserialize)]
+    struct Time(#[serde(with = "timestamp")] Timestamp);
+    Ok(if_well_formed::<D, Time>(deserializer)?.map(|Time(at)| at))
 }
 
 /// An export's changes alone, for a reader that checked the rest of the
@@ -185,7 +221,7 @@ pub(crate) enum HeaderProblem {
     OtherRoadmap { id: String },
 }
 
-impl<Changes> ExportFile<Changes> {
+impl<Changes, History> ExportFile<Changes, History> {
     /// Checks that the file is an export this smm-path can read, of the
     /// roadmap `roadmap_id`; what it says about the steps is checked by
     /// whoever uses them.

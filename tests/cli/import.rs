@@ -284,3 +284,29 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
         ))
         .run();
 }
+
+#[test]
+fn a_field_only_the_cohort_reads_does_not_stop_an_import() {
+    // import and cohort read one export type; what only one of them uses,
+    // badly typed (a hand edit, another tool), is left aside by the other.
+    let laptop = Smm::new();
+    laptop.ok(&["done", "1"]);
+    let mut export = laptop.ok(&["export", "-f", "json"]).json();
+    export["learner"] = serde_json::json!(5);
+    export["target"] = serde_json::json!(["not", "a", "date"]);
+    export["exported_at"] = serde_json::json!("yesterday");
+    let file = laptop.write_file("edited.json", export.to_string());
+    let phone = Smm::new();
+    phone
+        .test(&["import"])
+        .arg(&file)
+        .expected_stdout(format!(
+            "
+            Took from {}:
+                1. Understand Social Media Platforms: to do → done
+                1 change from elsewhere added to the history
+            ",
+            file.display()
+        ))
+        .run();
+}

@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::{ChangePrint, LearnerStep, SourceIdentity};
 use crate::i18n::{Key, Lang, tr, word};
-use crate::progress::export_file::{ExportChanges, ExportFile, HeaderProblem};
+use crate::progress::export_file::{ExportChanges, HeaderProblem, SkimmedExport};
 use crate::progress::{Change, RoadmapProgress, Timestamp};
 use crate::roadmap::Roadmap;
 
@@ -332,7 +332,7 @@ fn read_export(
     // The bytes, and what parsing makes of them while both exist.
     let (bytes, _reserved) = read_export_bytes(path, lang, budget, 2)?;
     let size = bytes.len() as u64;
-    let export: ExportFile<Prints> =
+    let export: SkimmedExport<Prints> =
         serde_json::from_slice(&bytes).map_err(|_| word(lang, Key::CohortNotExport).to_string())?;
     drop(bytes);
     export
