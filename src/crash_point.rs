@@ -21,12 +21,12 @@ pub(crate) fn crash_requested(name: &str) -> bool {
 }
 
 #[cfg(not(feature = "fault-injection"))]
-#[inline(always)]
+#[inline]
 pub(crate) fn crash_requested(_name: &str) -> bool {
     false
 }
 
 /// Without the feature, crash points cost nothing.
 #[cfg(not(feature = "fault-injection"))]
-#[inline(always)]
+#[inline]
 pub(crate) fn crash_point(_name: &str) {}

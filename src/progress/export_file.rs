@@ -72,7 +72,7 @@ pub(crate) struct DocumentRoadmap<'a> {
 
 /// The counts behind `7/20 done (35%)`: the report's summary, which the
 /// document holds as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub done: usize,
     pub in_progress: usize,

@@ -1,13 +1,15 @@
 //! The full-screen view's state and what each key does to it. No terminal
 //! here: a key press becomes a change of this state and, for a key that
 //! changes progress, an [`Intent`] that the event loop carries out through
-//! the same commands as the command line. Tests drive it with key events.
+//! the same actions as the command line ([`crate::actions`]). It also keeps
+//! what the screen shows of the progress ([`Shown`]) and the layout, so
+//! drawing only reads it. Tests drive it with key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 use ratatui::layout::Rect;
 
-use super::render::Screen;
+use super::layout::Screen;
 use crate::i18n::{Key, Lang, format_date, word};
 use crate::progress::{RoadmapProgress, Status};
 use crate::report::{ProgressReport, Summary, render_step_detail};
@@ -93,13 +95,15 @@ impl LineEditor {
     }
 }
 
-/// What the screen shows of the progress, worked out when the progress or
-/// the language changes: a frame only draws it.
+/// What the screen shows of the progress, worked out when the progress,
+/// the language or the selection changes: a frame only draws it.
 #[derive(Debug, Default)]
 pub(crate) struct Shown {
     pub(crate) title: String,
-    pub(crate) summary: Option<Summary>,
+    pub(crate) summary: Summary,
     pub(crate) steps: Vec<ShownStep>,
+    /// The selected step in full, as `show` prints it.
+    pub(crate) detail: String,
 }
 
 /// One step as the list, the header and the detail pane show it.
@@ -112,18 +116,15 @@ pub(crate) struct ShownStep {
     pub(crate) date: String,
     /// `Phase: Foundations (2/5 done)`, for the header.
     pub(crate) phase: Option<String>,
-    /// The step in full, as `show` prints it.
-    pub(crate) detail: String,
 }
 
 impl Shown {
-    fn of(roadmap: &Roadmap, progress: &RoadmapProgress, lang: Lang) -> Shown {
+    fn of(roadmap: &Roadmap, progress: &RoadmapProgress, lang: Lang, selected: usize) -> Shown {
         let report = ProgressReport::build(roadmap, progress, lang);
-        let steps = roadmap
+        let steps = report
             .steps
             .iter()
-            .zip(&report.steps)
-            .map(|(step, record)| ShownStep {
+            .map(|record| ShownStep {
                 number: record.number,
                 status: record.status,
                 title: record.title.to_string(),
@@ -135,14 +136,22 @@ impl Shown {
                     let label = word(lang, Key::LabelPhase);
                     format!("{label}: {} ({})", phase.title, phase.progress())
                 }),
-                detail: render_step_detail(step, record, &report),
             })
             .collect();
         Shown {
             title: report.title.to_string(),
-            summary: Some(report.summary),
+            summary: report.summary,
             steps,
+            detail: detail_of(roadmap, &report, selected),
         }
+    }
+}
+
+/// The step at `index` in full, as `show` prints it.
+fn detail_of(roadmap: &Roadmap, report: &ProgressReport, index: usize) -> String {
+    match (roadmap.steps.get(index), report.steps.get(index)) {
+        (Some(step), Some(record)) => render_step_detail(step, record, report),
+        _ => String::new(),
     }
 }
 
@@ -194,14 +203,18 @@ impl App {
 
     /// Works out what to show again, after the progress or the language changed.
     fn refresh_shown(&mut self) {
-        self.shown = Shown::of(&self.roadmap, &self.progress, self.lang);
+        self.shown = Shown::of(&self.roadmap, &self.progress, self.lang, self.selected);
+        self.clamp_scroll();
     }
 
-    /// Lays the view out for a window of `area`.
-    pub(crate) fn resize(&mut self, area: Rect) {
-        self.screen = Screen::of(area);
-        self.list_height = usize::from(self.screen.list.height);
-        self.select(self.selected);
+    /// The detail pane follows the selection: only that step is worded.
+    fn refresh_detail(&mut self) {
+        let report = ProgressReport::build(&self.roadmap, &self.progress, self.lang);
+        self.shown.detail = detail_of(&self.roadmap, &report, self.selected);
+    }
+
+    /// Keeps the full-step view's scroll within its text.
+    fn clamp_scroll(&mut self) {
         if let Mode::Step { scroll } = self.mode {
             self.mode = Mode::Step {
                 scroll: scroll.min(self.most_scroll()),
@@ -209,14 +222,20 @@ impl App {
         }
     }
 
+    /// Lays the view out for a window of `area`.
+    pub(crate) fn resize(&mut self, area: Rect) {
+        self.screen = Screen::of(area);
+        self.list_height = usize::from(self.screen.list.height);
+        self.select(self.selected);
+        self.clamp_scroll();
+    }
+
     /// How far the full-step view scrolls: until its last line is in view.
     fn most_scroll(&self) -> u16 {
-        let Some(step) = self.shown.steps.get(self.selected) else {
-            return 0;
-        };
         let body = self.screen.body;
         let width = usize::from(body.width.saturating_sub(2)).max(1);
-        let lines: usize = step
+        let lines: usize = self
+            .shown
             .detail
             .lines()
             .map(|line| wrapped_rows(line, width))
@@ -245,7 +264,11 @@ impl App {
 
     fn select(&mut self, index: usize) {
         let last = self.roadmap.steps.len().saturating_sub(1);
+        let before = self.selected;
         self.selected = index.min(last);
+        if self.selected != before {
+            self.refresh_detail();
+        }
         // Keep the selection in view: rows are drawn from `offset` on.
         let height = self.list_height.max(1);
         if self.selected < self.offset {

@@ -10,6 +10,7 @@
 //! only held while a command runs, never while waiting for a key.
 
 mod app;
+mod layout;
 mod render;
 
 use std::io::{IsTerminal, Write};

@@ -3,7 +3,7 @@
 //! so a roadmap of 10,000 steps draws as fast as one of 20.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -17,55 +17,10 @@ use crate::report::progress_bar;
 pub(crate) const MIN_WIDTH: u16 = 80;
 pub(crate) const MIN_HEIGHT: u16 = 24;
 
-/// Where each part of the view goes in a window, worked out when the
-/// window changes size; the mouse needs the list's rows to find the one
-/// clicked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Screen {
-    pub(crate) area: Rect,
-    header: Rect,
-    pub(crate) body: Rect,
-    status: Rect,
-    footer: Rect,
-    list_pane: Rect,
-    detail_pane: Rect,
-    /// The list's step rows, inside its border.
-    pub(crate) list: Rect,
-}
-
-impl Screen {
-    pub(crate) fn of(area: Rect) -> Screen {
-        let [header, body, status, footer] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(5),
-            Constraint::Length(1),
-            Constraint::Length(2),
-        ])
-        .areas(area);
-        let [list_pane, detail_pane] =
-            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                .areas(body);
-        Screen {
-            area,
-            header,
-            body,
-            status,
-            footer,
-            list_pane,
-            detail_pane,
-            list: Block::default().borders(Borders::ALL).inner(list_pane),
-        }
-    }
-
-    fn fits(&self) -> bool {
-        self.area.width >= MIN_WIDTH && self.area.height >= MIN_HEIGHT
-    }
-}
-
 /// Draws one frame of `app` as it is: nothing here changes it.
 pub(crate) fn draw(frame: &mut Frame, app: &App) {
     let screen = &app.screen;
-    if !screen.fits() {
+    if !screen.fits(MIN_WIDTH, MIN_HEIGHT) {
         let message = tr(
             app.lang,
             Key::UiTooSmall,
@@ -83,11 +38,7 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     draw_header(frame, app, screen.header);
-    let detail = app
-        .shown
-        .steps
-        .get(app.selected)
-        .map_or("", |step| step.detail.as_str());
+    let detail = app.shown.detail.as_str();
     if let Mode::Step { scroll } = app.mode {
         let title = app
             .shown
@@ -133,9 +84,7 @@ fn dim(app: &App) -> Style {
 }
 
 fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(summary) = &app.shown.summary else {
-        return;
-    };
+    let summary = &app.shown.summary;
     let counts = format!(
         "{}/{} ({}%)",
         summary.done, summary.counted, summary.percent
