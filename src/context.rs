@@ -1,7 +1,8 @@
 //! What the commands that read or change progress share: the roadmap in
 //! use, the store, the clock and the language, loaded once per run from
-//! the [`Settings`]. It holds; it does not word or print (that is
-//! [`crate::report`]'s).
+//! the [`Settings`], and the few readings of the command line's STEP
+//! arguments every command shares. It does not print; the words for what
+//! changed are [`crate::report::ChangeWords`], which [`Context::words`] hands out.
 
 use std::cell::OnceCell;
 use std::path::PathBuf;

@@ -207,7 +207,7 @@ impl Error {
             Error::Roadmap(error) => (Failure, render_roadmap(lang, error)),
             Error::NoDataDir => (Failure, text(Key::ErrNoDataDir)),
             Error::ExportWrite { path, source } => {
-                let reason = io_reason(lang, source);
+                let reason = write_reason(lang, source);
                 (
                     Failure,
                     about_file(lang, Key::ErrExportWrite, path, &reason),
@@ -218,7 +218,7 @@ impl Error {
                 fill(Key::ErrExportOwnFile, &[("path", &quoted_path(path))]),
             ),
             Error::RoadmapNewWrite { path, source } => {
-                let reason = io_reason(lang, source);
+                let reason = write_reason(lang, source);
                 (
                     Failure,
                     about_file(lang, Key::ErrRoadmapNewWrite, path, &reason),
@@ -270,8 +270,18 @@ display_in_english! {
 }
 
 /// An I/O error in the catalogue's words, by its kind (no English system text).
-fn io_reason(lang: Lang, error: &io::Error) -> String {
+pub(crate) fn io_reason(lang: Lang, error: &io::Error) -> String {
     render_file_problem(lang, &FileProblem::Io(error.kind()))
+}
+
+/// Why a file could not be written: as [`io_reason`], except that a file
+/// being written "not found" means its folder is missing.
+fn write_reason(lang: Lang, error: &io::Error) -> String {
+    if error.kind() == io::ErrorKind::NotFound {
+        word(lang, Key::IoNoFolder).to_string()
+    } else {
+        io_reason(lang, error)
+    }
 }
 
 /// A message saying what failed, with the I/O error as its `{reason}`.

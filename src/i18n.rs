@@ -500,17 +500,18 @@ catalogue! {
         en: "`reset --all` asks for confirmation, and there is no terminal to ask on: add --yes",
         id: "`reset --all` perlu konfirmasi, tetapi tidak ada terminal untuk bertanya: tambahkan --yes",
     }
+
+    // Errors: runtime (exit 1).
     ErrConfirmationRead {
         en: "cannot read the answer to `reset --all`'s question: {reason}; nothing changed: run it again, or add --yes",
         id: "jawaban atas pertanyaan `reset --all` tidak bisa dibaca: {reason}; tidak ada yang berubah: jalankan lagi, atau tambahkan --yes",
     }
-
-    // Errors: runtime (exit 1).
     FileNotPlain { en: "not a plain file (a FIFO, a device or a socket)", id: "bukan berkas biasa (FIFO, perangkat, atau soket)" }
     FileIsDirectory { en: "a directory, not a file", id: "sebuah direktori, bukan berkas" }
     FileIsLink { en: "a symbolic link, where only a plain file is read", id: "sebuah tautan simbolis, padahal hanya berkas biasa yang dibaca" }
     FileTooLarge { en: "{size} bytes, over the {limit}-byte limit", id: "{size} byte, melebihi batas {limit} byte" }
     IoNotFound { en: "it does not exist", id: "tidak ada" }
+    IoNoFolder { en: "the folder it would go in does not exist", id: "folder tujuannya tidak ada" }
     IoPermissionDenied { en: "permission denied", id: "izin ditolak" }
     IoAlreadyExists { en: "something already exists there", id: "sudah ada sesuatu di sana" }
     IoStorageFull { en: "the disk is full", id: "disk penuh" }

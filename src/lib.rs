@@ -1,7 +1,8 @@
 //! smm-path: a command-line tracker for a career roadmap in social media management.
 //!
 //! The binary is a thin shell around [`main`]. Arrows point one way:
-//! `cli → cmd → report / progress / roadmap`; the domain modules never print.
+//! `settings, cli → cmd (→ ui) → actions, context → report → progress,
+//! roadmap`; the domain modules never print (see the README's Layout).
 
 mod actions;
 mod atomic_file;

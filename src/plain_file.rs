@@ -24,7 +24,7 @@ pub(crate) enum Links {
 /// so no English operating-system text reaches Indonesian output. It keeps
 /// the [`io::ErrorKind`], not the [`io::Error`]: the kind is what the
 /// catalogue words, and it can be compared and cloned. Its `Display`, the
-/// English wording, is in [`crate::error`] with the others.
+/// English wording, is in [`crate::error`], beside its wording in any language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileProblem {
     /// A FIFO, a device or a socket.

@@ -23,7 +23,8 @@ pub(crate) struct Settings {
     /// The custom roadmap's file; `None` for the built-in roadmap.
     pub(crate) roadmap_file: Option<PathBuf>,
     /// `SMM_PATH_NOW` as given: the clock pinned, for tests and demos.
-    /// Checked by the commands that read the clock.
+    /// Checked when a command loads its context (every command that reads
+    /// the progress), so a mistyped pin fails at once.
     pub(crate) pinned_now: Option<String>,
 }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::SyncArgs;
 use crate::cmd::{Context, print_lines};
 use crate::control::quoted_path;
-use crate::error::{Error, render_file_problem};
+use crate::error::{Error, io_reason, render_file_problem};
 use crate::i18n::{Key, tr};
 use crate::progress::sync::{
     ReadMarks, Skipped, marks_path, own_file, read_folder, remove_leftovers, write_own,
@@ -47,7 +47,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         marks = ReadMarks::default();
     }
     let read = read_folder(folder, &light.device, &marks, ctx.now())
-        .map_err(|error| folder_error(error.to_string()))?;
+        .map_err(|error| folder_error(io_reason(lang, &error)))?;
     for (path, why) in &read.skipped {
         let reason = match why {
             Skipped::File(problem) => render_file_problem(lang, problem),
@@ -96,7 +96,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         return Ok(());
     }
     let mut marks = read.marks;
-    std::fs::create_dir_all(folder).map_err(|error| folder_error(error.to_string()))?;
+    std::fs::create_dir_all(folder).map_err(|error| folder_error(io_reason(lang, &error)))?;
     let mut device = after.device.clone();
     if device.is_empty() {
         marks.save(&marks_file);
@@ -129,7 +129,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     if end > 0 && !unchanged {
         let history = ctx.store.history_bytes()?;
         let path = write_own(folder, &device, &history)
-            .map_err(|error| folder_error(error.to_string()))?;
+            .map_err(|error| folder_error(io_reason(lang, &error)))?;
         marks.set(&own_name, end, &last);
         let count = memchr::memchr_iter(b'\n', &history).count();
         writeln!(
@@ -148,7 +148,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     // The folder is one learner's: their name, for a mentor's `cohort`.
     if let Some(name) = learner {
         crate::progress::config::set_folder_learner(folder, &name)
-            .map_err(|error| folder_error(error.to_string()))?;
+            .map_err(|error| folder_error(io_reason(lang, &error)))?;
     }
     Ok(())
 }

@@ -152,7 +152,7 @@ fn export_to_a_missing_directory_fails_cleanly() {
         .arg(&path)
         .expected_status(1)
         .expected_stderr(format!(
-            "error: cannot write {}: it does not exist\n",
+            "error: cannot write {}: the folder it would go in does not exist\n",
             path.display()
         ))
         .run();
@@ -162,7 +162,7 @@ fn export_to_a_missing_directory_fails_cleanly() {
         .env("LANG", "id_ID.UTF-8")
         .expected_status(1)
         .expected_stderr(format!(
-            "galat: {} tidak bisa ditulis: tidak ada\n",
+            "galat: {} tidak bisa ditulis: folder tujuannya tidak ada\n",
             path.display()
         ))
         .run();

@@ -53,10 +53,16 @@ pub(crate) struct SourceIdentity {
 
 /// Per source, the variant it holds of each forked slot: (fork, variant),
 /// sorted by fork.
-type Signature = Vec<(usize, usize)>;
+type Signature = Vec<(u32, u32)>;
+
+/// An index kept in 32 bits, as millions of changes are: a cohort holds
+/// far fewer than four billion of anything, and past that it saturates.
+fn small(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
 
 /// Whether two signatures hold different changes in one slot.
-fn conflicting(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+fn conflicting(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -69,7 +75,7 @@ fn conflicting(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
     false
 }
 
-fn merged(a: &[(usize, usize)], b: &[(usize, usize)]) -> Signature {
+fn merged(a: &[(u32, u32)], b: &[(u32, u32)]) -> Signature {
     let mut all: Signature = a.iter().chain(b).copied().collect();
     all.sort_unstable();
     all.dedup_by_key(|(fork, _)| *fork);
@@ -99,7 +105,7 @@ pub(crate) fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
         .collect();
     all.sort_unstable_by_key(|(change, index)| (change.device, change.seq, *index));
     // Each entry's variant within its slot; the forked slots' signatures.
-    let mut variant = vec![0usize; all.len()];
+    let mut variant = vec![0u32; all.len()];
     let mut signatures: Vec<Signature> = vec![Vec::new(); sources.len()];
     let mut slots = Vec::new();
     let mut start = 0;
@@ -115,14 +121,14 @@ pub(crate) fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
             let change = &all[entry].0;
             variant[entry] =
                 if let Some(known) = kinds.iter().position(|kind| kind.same_change(change)) {
-                    known
+                    small(known)
                 } else {
                     kinds.push(*change);
-                    kinds.len() - 1
+                    small(kinds.len() - 1)
                 };
         }
         if kinds.len() > 1 {
-            let fork = slots.len();
+            let fork = small(slots.len());
             for entry in start..end {
                 signatures[all[entry].1].push((fork, variant[entry]));
             }
@@ -138,7 +144,7 @@ pub(crate) fn group_sources(sources: &[SourceIdentity]) -> Vec<Vec<usize>> {
     let mut groups = Groups::new(&signatures);
     for slot in slots {
         let device = all[slot.start].0.device;
-        let mut holders: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut holders: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
         for entry in slot {
             holders
                 .entry(variant[entry])

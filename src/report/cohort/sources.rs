@@ -12,6 +12,7 @@ use serde::de::{Deserializer, SeqAccess, Visitor};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{ChangePrint, LearnerStep, SourceIdentity};
+use crate::error::io_reason;
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::export_file::{ExportChanges, HeaderProblem, SkimmedExport};
 use crate::progress::{Change, RoadmapProgress, Timestamp};
@@ -399,7 +400,7 @@ fn read_export(
 fn device_files(path: &Path, lang: Lang) -> Result<(Vec<u64>, u64), String> {
     let mut devices = Vec::new();
     let mut size = 0u64;
-    let entries = std::fs::read_dir(path).map_err(|error| error.to_string())?;
+    let entries = std::fs::read_dir(path).map_err(|error| io_reason(lang, &error))?;
     for entry in entries.filter_map(Result::ok) {
         let file = entry.path();
         if file.extension().is_none_or(|ext| ext != "jsonl") {
@@ -430,7 +431,8 @@ fn read_sync_folder(
     let (own_devices, size) = device_files(path, lang)?;
     // Every device file holds the history, as changes larger than their text.
     let _reserved = budget.take(size.saturating_mul(3));
-    let folder = crate::progress::sync::read_whole_folder(path).map_err(|e| e.to_string())?;
+    let folder =
+        crate::progress::sync::read_whole_folder(path).map_err(|error| io_reason(lang, &error))?;
     let mut prints = Prints::default();
     for change in folder.changes.iter().filter(|c| c.roadmap == *roadmap.id) {
         if let Ok(value) = serde_json::to_value(change) {
