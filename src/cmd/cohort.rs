@@ -17,7 +17,7 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
     let (learners, skipped) = read_learners(&args.paths, &ctx.roadmap, ctx.lang);
     if learners.is_empty() {
         for (path, reason) in &skipped {
-            writeln!(out, "{}: {reason}", quoted_path(path)).map_err(Error::Output)?;
+            say!(out, "{}: {reason}", quoted_path(path))?;
         }
         return Err(Error::NoLearners);
     }

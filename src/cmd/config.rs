@@ -12,20 +12,19 @@ pub(crate) fn run(ctx: &Context, args: &ConfigNameArgs, out: &mut dyn Write) -> 
     let home = ctx.store.home();
     match &args.name {
         None => match learner_name(home)? {
-            Some(name) => writeln!(out, "{name}").map_err(Error::Output)?,
+            Some(name) => say!(out, "{name}")?,
             None => {
-                writeln!(out, "{}", word(ctx.lang, Key::ConfigNoName)).map_err(Error::Output)?;
+                say!(out, "{}", word(ctx.lang, Key::ConfigNoName))?;
             }
         },
         Some(name) => {
             let name = ctx.learner_name(Some(name))?.unwrap_or_default();
             set_learner_name(home, &name)?;
-            writeln!(
+            say!(
                 out,
                 "{}",
                 tr(ctx.lang, Key::ConfigNameSet, &[("name", &name)])
-            )
-            .map_err(Error::Output)?;
+            )?;
         }
     }
     Ok(())

@@ -202,7 +202,7 @@ struct Report<'a> {
 
 impl Report<'_> {
     fn line(&mut self, line: String) -> Result<(), Error> {
-        writeln!(self.out, "{line}").map_err(Error::Output)?;
+        say!(self.out, "{line}")?;
         Ok(())
     }
 
@@ -237,14 +237,13 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
     let stamp = ctx.now().format("%Y%m%dT%H%M%S").to_string();
     let rebuilt = |result: Rebuilt, path: &Path, done: Key, out: &mut dyn Write| {
         match result {
-            Rebuilt::NotNeeded => writeln!(
+            Rebuilt::NotNeeded => say!(
                 out,
                 "{}",
                 tr(lang, Key::DoctorNotNeeded, &[("path", &quoted_path(path))])
-            )
-            .map_err(Error::Output)?,
+            )?,
             Rebuilt::Done { kept, changes } => {
-                writeln!(
+                say!(
                     out,
                     "{}",
                     tr(
@@ -252,8 +251,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                         done,
                         &[("path", &quoted_path(path)), ("count", &changes)]
                     )
-                )
-                .map_err(Error::Output)?;
+                )?;
                 print_kept(lang, kept.as_deref(), out)?;
             }
         }
@@ -274,17 +272,16 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
     }
     if args.clean {
         let removed = store.clean()?;
-        writeln!(
+        say!(
             out,
             "{}",
             tr(lang, Key::DoctorCleaned, &[("count", &removed)])
-        )
-        .map_err(Error::Output)?;
+        )?;
         return Ok(());
     }
     let kept = store.restore_backup(&stamp)?;
     let (backup, path) = (store.backup_path(), store.path());
-    writeln!(
+    say!(
         out,
         "{}",
         tr(
@@ -295,8 +292,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
                 ("path", &quoted_path(&path))
             ]
         )
-    )
-    .map_err(Error::Output)?;
+    )?;
     print_kept(lang, kept.as_deref(), out)
 }
 
@@ -304,7 +300,7 @@ fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(
 fn print_kept(lang: Lang, kept: Option<&Path>, out: &mut dyn Write) -> Result<(), Error> {
     if let Some(kept) = kept {
         let line = tr(lang, Key::DoctorKeptBroken, &[("path", &quoted_path(kept))]);
-        writeln!(out, "{line}").map_err(Error::Output)?;
+        say!(out, "{line}")?;
     }
     Ok(())
 }

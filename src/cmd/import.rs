@@ -56,16 +56,15 @@ pub(crate) fn run(ctx: &Context, args: &ImportArgs, out: &mut dyn Write) -> Resu
                 .map(Suspect::IdTaken)
                 .collect();
             if let Some(line) = changes::refused(ctx.lang, &taken) {
-                writeln!(out, "{line}").map_err(Error::Output)?;
+                say!(out, "{line}")?;
             }
             refused = taken.len();
             if let Some(was) = &synced.was_device {
-                writeln!(
+                say!(
                     out,
                     "{}",
                     changes::copy_notice(ctx.lang, was, &after.device)
-                )
-                .map_err(Error::Output)?;
+                )?;
             }
             (before, after, synced.added)
         }

@@ -48,7 +48,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
         .filter(|change| change.roadmap == roadmap_id)
         .collect();
     if history.is_empty() {
-        writeln!(out, "{}", word(ctx.lang, Key::LogEmpty)).map_err(Error::Output)?;
+        say!(out, "{}", word(ctx.lang, Key::LogEmpty))?;
         return Ok(());
     }
     // The order every device agrees on, so two synced copies print the same log.
@@ -88,10 +88,10 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
             heading.push(' ');
             heading.push_str(word(ctx.lang, Key::LogUndone));
         }
-        writeln!(out, "{heading}").map_err(Error::Output)?;
+        say!(out, "{heading}")?;
         for op in &change.ops {
             if let Some(line) = ctx.words().op(op) {
-                writeln!(out, "    {line}").map_err(Error::Output)?;
+                say!(out, "    {line}")?;
             }
         }
     }

@@ -3,6 +3,14 @@
 //! Each command reads top to bottom: load what it needs, do one thing,
 //! render, save if changed. Commands are the only code that prints.
 
+/// `writeln!` to a command's output, a failure to write it an
+/// [`Error::Output`](crate::error::Error::Output): the one way commands print a line.
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, $($arg)*).map_err($crate::error::Error::Output)
+    };
+}
+
 mod cohort;
 mod completions;
 mod config;
@@ -137,7 +145,7 @@ pub(crate) fn print_outcomes(
 /// Writes each line with its newline.
 pub(crate) fn print_lines(lines: &[String], out: &mut dyn Write) -> Result<(), Error> {
     for line in lines {
-        writeln!(out, "{line}").map_err(Error::Output)?;
+        say!(out, "{line}")?;
     }
     Ok(())
 }

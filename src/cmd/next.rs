@@ -11,11 +11,11 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load()?;
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
     let Some(position) = report.next else {
-        writeln!(out, "{}", word(ctx.lang, report.end_key())).map_err(Error::Output)?;
+        say!(out, "{}", word(ctx.lang, report.end_key()))?;
         return Ok(());
     };
     let record = &report.steps[position];
-    writeln!(
+    say!(
         out,
         "{}\n",
         tr(
@@ -23,19 +23,17 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
             Key::NextStep,
             &[("number", &record.number), ("title", &record.title)]
         )
-    )
-    .map_err(Error::Output)?;
+    )?;
     write!(
         out,
         "{}",
         render_step_detail(&ctx.roadmap.steps[position], record, &report)
     )
     .map_err(Error::Output)?;
-    writeln!(
+    say!(
         out,
         "\n{}",
         tr(ctx.lang, Key::NextHint, &[("number", &record.number)])
-    )
-    .map_err(Error::Output)?;
+    )?;
     Ok(())
 }

@@ -12,6 +12,6 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     let step_id = &ctx.roadmap.steps[position].id;
     let command = ctx.command_line("note", std::slice::from_ref(&args.step));
     actions::add_note(ctx, step_id, &args.text.join(" "), &command)?;
-    writeln!(out, "{}", ctx.words().note_added(step_id)).map_err(Error::Output)?;
+    say!(out, "{}", ctx.words().note_added(step_id))?;
     Ok(())
 }

@@ -31,12 +31,11 @@ pub(super) fn write_output(
                 path: path.to_path_buf(),
                 source: error,
             })?;
-            writeln!(
+            say!(
                 out,
                 "{}",
                 tr(ctx.lang, Key::Exported, &[("path", &quoted_path(path))])
-            )
-            .map_err(Error::Output)?;
+            )?;
         }
     }
     Ok(())

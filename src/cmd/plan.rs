@@ -47,6 +47,6 @@ pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result
         (None, true) => word(lang, Key::PlanCleared).to_string(),
         (None, false) => word(lang, Key::PlanNone).to_string(),
     };
-    writeln!(out, "{line}").map_err(Error::Output)?;
+    say!(out, "{line}")?;
     Ok(())
 }

@@ -32,7 +32,7 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
             .map_err(Error::ConfirmationRead)?;
         let answer = answer.trim().to_lowercase();
         if !matches!(answer.as_str(), "y" | "yes" | "ya") {
-            writeln!(out, "{}", word(ctx.lang, Key::ResetAllCancelled)).map_err(Error::Output)?;
+            say!(out, "{}", word(ctx.lang, Key::ResetAllCancelled))?;
             return Ok(());
         }
     }
@@ -49,7 +49,7 @@ pub(crate) fn run(ctx: &Context, args: &ResetArgs, out: &mut dyn Write) -> Resul
         .filter(|outcome| matches!(outcome, Outcome::Changed { .. }))
         .collect();
     if changed.is_empty() {
-        writeln!(out, "{}", word(ctx.lang, Key::NothingChanged)).map_err(Error::Output)?;
+        say!(out, "{}", word(ctx.lang, Key::NothingChanged))?;
         return Ok(());
     }
     print_outcomes(ctx.words(), &changed, out)

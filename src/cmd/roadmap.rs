@@ -34,16 +34,15 @@ pub(crate) fn validate(
                     ("languages", &languages),
                 ],
             );
-            writeln!(out, "{line}").map_err(Error::Output)?;
+            say!(out, "{line}")?;
             Ok(())
         }
         Err(RoadmapError::Invalid { path, problems }) => {
             for problem in &problems {
                 let (line, column) = locate(&text, problem);
                 let message = render_problem(lang, problem);
-                writeln!(out, "{}:{line}:{column}: {message}", quoted_path(&path))
-                    .map_err(Error::Output)?;
-                writeln!(out, "{}", snippet(&text, line, column)).map_err(Error::Output)?;
+                say!(out, "{}:{line}:{column}: {message}", quoted_path(&path))?;
+                say!(out, "{}", snippet(&text, line, column))?;
             }
             Err(Error::RoadmapRejected {
                 path,
@@ -64,12 +63,11 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
         .and_then(|mut file| file.write_all(STARTER.as_bytes()));
     match created {
         Ok(()) => {
-            writeln!(
+            say!(
                 out,
                 "{}",
                 tr(lang, Key::RoadmapCreated, &[("path", &quoted_path(path))])
-            )
-            .map_err(Error::Output)?;
+            )?;
             Ok(())
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -85,7 +83,7 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
 pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load_without_notes()?;
     if state.roadmaps.is_empty() {
-        writeln!(out, "{}", word(ctx.lang, Key::RoadmapListEmpty)).map_err(Error::Output)?;
+        say!(out, "{}", word(ctx.lang, Key::RoadmapListEmpty))?;
         return Ok(());
     }
     for (id, progress) in &state.roadmaps {
@@ -132,7 +130,7 @@ pub(crate) fn list(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
                 &[("id", id), ("done", &done)],
             ),
         };
-        writeln!(out, "{marker} {line}").map_err(Error::Output)?;
+        say!(out, "{marker} {line}")?;
     }
     Ok(())
 }

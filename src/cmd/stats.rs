@@ -27,7 +27,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let local_day = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();
 
     let summary = report.summary;
-    writeln!(out, "{}", render_summary_line(&report, ctx.color)).map_err(Error::Output)?;
+    say!(out, "{}", render_summary_line(&report, ctx.color))?;
     let counts = tr(
         lang,
         Key::StatsCounts,
@@ -38,7 +38,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             ("skipped", &summary.skipped),
         ],
     );
-    writeln!(out, "{counts}").map_err(Error::Output)?;
+    say!(out, "{counts}")?;
 
     let finished: Vec<NaiveDate> = report
         .steps
@@ -62,7 +62,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             &[("overall", &format_decimal(lang, overall))],
         ));
     }
-    writeln!(out, "{pace_line}").map_err(Error::Output)?;
+    say!(out, "{pace_line}")?;
     let streak = tr(
         lang,
         Key::StatsStreak,
@@ -71,7 +71,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             ("longest", &pace.longest_streak),
         ],
     );
-    writeln!(out, "{streak}").map_err(Error::Output)?;
+    say!(out, "{streak}")?;
     let estimate = match pace.estimate {
         Estimate::Finished => word(lang, Key::StatsFinished).to_string(),
         Estimate::NotEnoughData => word(lang, Key::StatsNotEnoughData).to_string(),
@@ -86,7 +86,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             &[("date", &format_date(lang, day))],
         ),
     };
-    writeln!(out, "{estimate}").map_err(Error::Output)?;
+    say!(out, "{estimate}")?;
     if let Some(target) = progress.target {
         let date = format_date(lang, target);
         let line = match check_target(pace.estimate, target, today) {
@@ -102,7 +102,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             ),
             TargetCheck::Unknown => tr(lang, Key::StatsTargetUnknown, &[("date", &date)]),
         };
-        writeln!(out, "{line}").map_err(Error::Output)?;
+        say!(out, "{line}")?;
     }
 
     if args.calendar {
@@ -111,9 +111,8 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         for at in &times {
             *counts.entry(local_day(at)).or_default() += 1;
         }
-        writeln!(out, "\n{}", word(lang, Key::CalendarTitle)).map_err(Error::Output)?;
-        writeln!(out, "{}", render_calendar(&counts, today, lang, ctx.color))
-            .map_err(Error::Output)?;
+        say!(out, "\n{}", word(lang, Key::CalendarTitle))?;
+        say!(out, "{}", render_calendar(&counts, today, lang, ctx.color))?;
     }
     Ok(())
 }

@@ -24,20 +24,20 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
         return Ok(());
     }
     if args.short {
-        writeln!(out, "{}", render_short_line(&report)).map_err(Error::Output)?;
+        say!(out, "{}", render_short_line(&report))?;
         return Ok(());
     }
     let options = TableOptions {
         color: ctx.color,
         width: ctx.width,
     };
-    writeln!(out, "{}\n", report.title).map_err(Error::Output)?;
-    writeln!(out, "{}\n", render_status_table(&report, options)).map_err(Error::Output)?;
-    writeln!(out, "{}", render_summary_line(&report, ctx.color)).map_err(Error::Output)?;
+    say!(out, "{}\n", report.title)?;
+    say!(out, "{}\n", render_status_table(&report, options))?;
+    say!(out, "{}", render_summary_line(&report, ctx.color))?;
     match report.next_step() {
         Some(next) => {
             let number = &next.number;
-            writeln!(
+            say!(
                 out,
                 "{}\n{}",
                 tr(
@@ -46,10 +46,9 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
                     &[("number", number), ("title", &next.title)]
                 ),
                 tr(ctx.lang, Key::NextHint, &[("number", number)])
-            )
-            .map_err(Error::Output)?;
+            )?;
         }
-        None => writeln!(out, "{}", word(ctx.lang, report.end_key())).map_err(Error::Output)?,
+        None => say!(out, "{}", word(ctx.lang, report.end_key()))?,
     }
     let progress = state.roadmap(&ctx.roadmap.id);
     if let Some(old) = progress
@@ -62,16 +61,16 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
             Key::StatusVersionChanged,
             &[("new", &new), ("old", &old)],
         );
-        writeln!(out, "{changed}").map_err(Error::Output)?;
+        say!(out, "{changed}")?;
         let added = progress.new_steps(&ctx.roadmap);
         if !added.is_empty() {
             let notice = steps_notice(ctx.lang, Key::StatusNewSteps, &added);
-            writeln!(out, "{notice}").map_err(Error::Output)?;
+            say!(out, "{notice}")?;
         }
     }
     if !report.orphans.is_empty() {
         let notice = steps_notice(ctx.lang, Key::StatusOrphans, &report.orphans);
-        writeln!(out, "{notice}").map_err(Error::Output)?;
+        say!(out, "{notice}")?;
     }
     Ok(())
 }

@@ -62,7 +62,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             Key::SyncSkipped,
             &[("path", &quoted_path(path)), ("reason", &reason)],
         );
-        writeln!(out, "{line}").map_err(Error::Output)?;
+        say!(out, "{line}")?;
     }
     let mut refused = read.refused;
     // Nothing new and nothing to say: the history is not read at all.
@@ -73,11 +73,10 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     };
     refused.extend(synced.id_taken.iter().cloned().map(Suspect::IdTaken));
     if let Some(line) = changes::refused(lang, &refused) {
-        writeln!(out, "{line}").map_err(Error::Output)?;
+        say!(out, "{line}")?;
     }
     if let Some(was) = &synced.was_device {
-        writeln!(out, "{}", changes::copy_notice(lang, was, &after.device))
-            .map_err(Error::Output)?;
+        say!(out, "{}", changes::copy_notice(lang, was, &after.device))?;
     }
     let roadmap_id = &ctx.roadmap.id;
     let outcome = MergeOutcome::between(
@@ -114,8 +113,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
         if read.own.iter().any(|id| !have.contains(id)) {
             let was = device;
             device = ctx.store.become_new_device()?;
-            writeln!(out, "{}", changes::copy_notice(lang, &was, &device))
-                .map_err(Error::Output)?;
+            say!(out, "{}", changes::copy_notice(lang, &was, &device))?;
         }
     }
     let own = own_file(folder, &device);
@@ -132,7 +130,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
             .map_err(|error| folder_error(io_reason(lang, &error)))?;
         marks.set(&own_name, end, &last);
         let count = memchr::memchr_iter(b'\n', &history).count();
-        writeln!(
+        say!(
             out,
             "{}",
             tr(
@@ -140,8 +138,7 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
                 Key::SyncWrote,
                 &[("count", &count), ("path", &quoted_path(&path))]
             )
-        )
-        .map_err(Error::Output)?;
+        )?;
     }
     marks.set_home(end, &last);
     marks.save(&marks_file);
