@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[path = "src/roadmap/model.rs"]
 mod model;
 
-use model::{Phase, Resource, Roadmap, Step, Text};
+use model::{Phase, Resource, Roadmap, Step, Text, VersionNote};
 
 const SOURCE: &str = "roadmap/social-media-manager.yaml";
 
@@ -44,13 +44,29 @@ fn optional_text(value: &Option<Text>) -> String {
     }
 }
 
+fn optional_string(value: Option<&str>) -> String {
+    match value {
+        Some(value) => format!("Some({})", string(value)),
+        None => "None".to_string(),
+    }
+}
+
+fn version_note(value: &VersionNote) -> String {
+    format!(
+        "VersionNote {{ version: {}, text: {} }}",
+        value.version,
+        text(&value.text)
+    )
+}
+
 fn resource(value: &Resource) -> String {
     format!(
-        "Resource {{ title: {}, url: {}, kind: ResourceKind::{:?}, language: {} }}",
+        "Resource {{ title: {}, url: {}, kind: ResourceKind::{:?}, language: {}, reviewed: {} }}",
         text(&value.title),
         string(&value.url),
         value.kind,
         string(&value.language),
+        optional_string(value.reviewed.as_deref()),
     )
 }
 
@@ -58,13 +74,14 @@ fn step(value: &Step) -> String {
     let actions: Vec<String> = value.actions.iter().map(text).collect();
     let resources: Vec<String> = value.resources.iter().map(resource).collect();
     format!(
-        "Step {{ id: {}, title: {}, summary: {}, actions: {}, evidence: {}, resources: {} }}",
+        "Step {{ id: {}, title: {}, summary: {}, actions: {}, evidence: {}, resources: {}, reviewed: {} }}",
         string(&value.id),
         text(&value.title),
         text(&value.summary),
         list(&actions),
         optional_text(&value.evidence),
         list(&resources),
+        optional_string(value.reviewed.as_deref()),
     )
 }
 
@@ -83,11 +100,12 @@ fn roadmap(value: &Roadmap) -> String {
     let languages: Vec<String> = value.languages.iter().map(|code| string(code)).collect();
     let steps: Vec<String> = value.steps.iter().map(step).collect();
     let phases: Vec<String> = value.phases.iter().map(phase).collect();
+    let changes: Vec<String> = value.changes.iter().map(version_note).collect();
     write!(
         code,
         "Roadmap {{\n    id: {},\n    version: {},\n    languages: {},\n    title: {},\n    \
          introduction: {},\n    closing: {},\n    steps: Cow::Borrowed(&[\n        {},\n    ]),\n    \
-         phases: {},\n}}\n",
+         phases: {},\n    changes: {},\n}}\n",
         string(&value.id),
         value.version,
         list(&languages),
@@ -96,6 +114,7 @@ fn roadmap(value: &Roadmap) -> String {
         optional_text(&value.closing),
         steps.join(",\n        "),
         list(&phases),
+        list(&changes),
     )
     .expect("writing to a String cannot fail");
     code

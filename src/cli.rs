@@ -18,7 +18,7 @@ Run it without a command to see where you stand.";
 const EVERYDAY: &str = "\
 Everyday use:
   smm-path                 where you stand: every step, done and next
-  smm-path next            the step to work on now, with its practical steps
+  smm-path next            the step to work on now, with its practical actions
   smm-path start 5         you began step 5
   smm-path done 5          step 5 is done (also: 1-3, 1,4,7, content-strategy)
   smm-path note 5 TEXT     keep a note or a link as evidence
@@ -132,14 +132,14 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Reset(ResetArgs),
 
-    /// Show one step in full: summary, practical steps, evidence, resources, dates and notes
+    /// Show one step in full: summary, practical actions, evidence, resources, dates and notes
     ///
     /// Example:
     ///   smm-path show 8
     #[command(verbatim_doc_comment)]
     Show(ShowArgs),
 
-    /// Show the first step that is neither done nor skipped, with its practical steps
+    /// Show the first step that is neither done nor skipped, with its practical actions
     Next,
 
     /// Add a timestamped note to a step: a thought, or a link as evidence

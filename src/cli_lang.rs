@@ -167,14 +167,14 @@ const COMMANDS: &[CommandText] = &[
     },
     CommandText {
         path: "show",
-        about: "Tampilkan satu langkah secara lengkap: ringkasan, langkah praktis, bukti, sumber belajar, tanggal, dan catatan",
-        long_about: "Tampilkan satu langkah secara lengkap: ringkasan, langkah praktis, bukti, sumber belajar, tanggal, dan catatan\n\n\
+        about: "Tampilkan satu langkah secara lengkap: ringkasan, tindakan praktis, bukti, sumber belajar, tanggal, dan catatan",
+        long_about: "Tampilkan satu langkah secara lengkap: ringkasan, tindakan praktis, bukti, sumber belajar, tanggal, dan catatan\n\n\
             Contoh:\n  smm-path show 8",
     },
     CommandText {
         path: "next",
-        about: "Tampilkan langkah pertama yang belum selesai dan tidak dilewati, dengan langkah praktisnya",
-        long_about: "Tampilkan langkah pertama yang belum selesai dan tidak dilewati, dengan langkah praktisnya",
+        about: "Tampilkan langkah pertama yang belum selesai dan tidak dilewati, dengan tindakan praktisnya",
+        long_about: "Tampilkan langkah pertama yang belum selesai dan tidak dilewati, dengan tindakan praktisnya",
     },
     CommandText {
         path: "note",
@@ -538,7 +538,7 @@ const ARGS: &[ArgText] = &[
 const EVERYDAY: &str = "\
 Penggunaan sehari-hari:
   smm-path                 posisi Anda: setiap langkah, yang selesai dan berikutnya
-  smm-path next            langkah yang dikerjakan sekarang, dengan langkah praktisnya
+  smm-path next            langkah yang dikerjakan sekarang, dengan tindakan praktisnya
   smm-path start 5         Anda mulai mengerjakan langkah 5
   smm-path done 5          langkah 5 selesai (juga: 1-3, 1,4,7, content-strategy)
   smm-path note 5 TEKS     simpan catatan atau tautan sebagai bukti

@@ -545,6 +545,24 @@ pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
                 ("code", &crate::control::escaped(code)),
             ],
         ),
+        Problem::BadDate {
+            place,
+            field,
+            value,
+        } => tr(
+            lang,
+            Key::ProblemBadDate,
+            &[
+                ("place", &render_place(lang, place)),
+                ("field", field),
+                ("value", &crate::control::escaped(value)),
+            ],
+        ),
+        Problem::FutureVersionNote { version, current } => tr(
+            lang,
+            Key::ProblemFutureVersionNote,
+            &[("version", version), ("current", current)],
+        ),
         Problem::BadPhaseId { number, id } => tr(
             lang,
             Key::ProblemBadPhaseId,

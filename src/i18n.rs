@@ -265,7 +265,11 @@ catalogue! {
     HeaderStatus { en: "Status", id: "Status" }
     HeaderDate { en: "Date", id: "Tanggal" }
     LabelSummary { en: "What it is", id: "Ringkasan" }
-    LabelActions { en: "Practical steps", id: "Langkah praktis" }
+    LabelActions { en: "Practical actions", id: "Tindakan praktis" }
+    LabelReviewed { en: "Content reviewed", id: "Isi ditinjau" }
+    ResourceReviewed { en: "reviewed {date}", id: "ditinjau {date}" }
+    LanguageIndonesian { en: "Indonesian", id: "bahasa Indonesia" }
+    LanguageEnglish { en: "English", id: "bahasa Inggris" }
     LabelPhase { en: "Phase", id: "Fase" }
     PhaseProgress { en: "{done}/{counted} done", id: "{done}/{counted} selesai" }
     LabelPhases { en: "Phases", id: "Fase" }
@@ -849,6 +853,14 @@ catalogue! {
     ProblemBadLanguage {
         en: "{place}: `{field}` has the language `{code}`: use a language code such as id or en",
         id: "{place}: `{field}` berisi bahasa `{code}`: gunakan kode bahasa seperti id atau en",
+    }
+    ProblemBadDate {
+        en: "{place}: `{field}` is `{value}`: write a calendar day as YYYY-MM-DD, such as 2026-12-01",
+        id: "{place}: `{field}` berisi `{value}`: tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-12-01",
+    }
+    ProblemFutureVersionNote {
+        en: "`changes` has a note for version {version}, but the roadmap is version {current}: raise `version` or fix the note",
+        id: "`changes` berisi catatan untuk versi {version}, padahal roadmap ini versi {current}: naikkan `version` atau perbaiki catatannya",
     }
     ProblemBadPhaseId {
         en: "phase {number} has the id `{id}`: use lowercase letters, digits and dashes, starting with a letter",

@@ -222,7 +222,11 @@ fn locate(text: &str, problem: &Problem) -> (usize, usize) {
         | Problem::ControlCharacter { place, field }
         | Problem::MissingLanguage { place, field, .. }
         | Problem::BadUrl { place, field, .. }
-        | Problem::BadLanguage { place, field, .. } => at_field(place, field),
+        | Problem::BadLanguage { place, field, .. }
+        | Problem::BadDate { place, field, .. } => at_field(place, field),
+        Problem::FutureVersionNote { .. } => (0..lines.len())
+            .find(|&index| lines[index].starts_with("changes:"))
+            .map(|index| (index, 1)),
         Problem::EmptyPhase { place }
         | Problem::PhaseUnknownStep { place, .. }
         | Problem::StepInTwoPhases { place, .. } => at_field(place, "steps"),

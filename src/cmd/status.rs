@@ -62,6 +62,9 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
             &[("new", &new), ("old", &old)],
         );
         say!(out, "{changed}")?;
+        for note in ctx.roadmap.changes_since(old) {
+            say!(out, "{}", note.text.get(ctx.lang))?;
+        }
         let added = progress.new_steps(&ctx.roadmap);
         if !added.is_empty() {
             let notice = steps_notice(ctx.lang, Key::StatusNewSteps, &added);

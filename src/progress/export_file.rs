@@ -19,8 +19,9 @@ pub(crate) const EXPORT_FORMAT: &str = "smm-path-export";
 /// Version 2 replaced `history` (events numbered per copy) with `changes`,
 /// the history's own changes, which merge by identity. Version 3 names the
 /// device of the home that wrote it (`device`), which tells a mentor's
-/// `cohort` whose export it is.
-pub(crate) const EXPORT_FORMAT_VERSION: u32 = 3;
+/// `cohort` whose export it is. Version 4 carries the day each step's
+/// content was last reviewed (`steps[].reviewed`).
+pub(crate) const EXPORT_FORMAT_VERSION: u32 = 4;
 
 /// The document as written: the export, or without its header and its
 /// changes, `status --json`. It borrows what it shows from the report.
@@ -106,6 +107,10 @@ pub(crate) struct DocumentStep<'a> {
     /// The id of the step's phase; absent when the roadmap has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phase: Option<&'a str>,
+    /// When the step's content was last reviewed, `YYYY-MM-DD`; absent
+    /// when the roadmap does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<&'a str>,
 }
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{ProgressReport, StepReport, status_label};
 use crate::i18n::{Key, Lang, format_date, word};
-use crate::roadmap::{ResourceKind, Step};
+use crate::roadmap::{Resource, ResourceKind, Step, reviewed_day};
 
 /// A resource kind in the user's language.
 pub(crate) fn resource_kind_label(lang: Lang, kind: ResourceKind) -> &'static str {
@@ -19,7 +19,38 @@ pub(crate) fn resource_kind_label(lang: Lang, kind: ResourceKind) -> &'static st
     word(lang, key)
 }
 
-/// Title, status with dates and phase, summary, practical steps, evidence,
+/// A language code as a reader says it: "bahasa Inggris" rather than "en",
+/// which a learner may not read as a language next to an address. Codes
+/// the catalogue has no name for are shown as they are.
+pub(crate) fn language_name(lang: Lang, code: &str) -> &str {
+    match code {
+        "id" => word(lang, Key::LanguageIndonesian),
+        "en" => word(lang, Key::LanguageEnglish),
+        other => other,
+    }
+}
+
+/// What a resource is, in what language, and when it was last checked:
+/// "law, Indonesian, reviewed 1 Dec 2026".
+pub(crate) fn resource_facts(lang: Lang, resource: &Resource) -> String {
+    let mut facts = format!(
+        "{}, {}",
+        resource_kind_label(lang, resource.kind),
+        language_name(lang, &resource.language)
+    );
+    if let Some(day) = reviewed_day(resource.reviewed.as_deref()) {
+        let date = format_date(lang, day);
+        facts.push_str(", ");
+        facts.push_str(&crate::i18n::tr(
+            lang,
+            Key::ResourceReviewed,
+            &[("date", &date)],
+        ));
+    }
+    facts
+}
+
+/// Title, status with dates, phase and review day, summary, practical actions, evidence,
 /// resources and notes.
 pub(crate) fn render_step_detail(
     step: &Step,
@@ -59,6 +90,15 @@ pub(crate) fn render_step_detail(
     if let Some(phase) = report.phase_of(record) {
         writeln!(out, "{}: {}", label(Key::LabelPhase), phase.title).ok();
     }
+    if let Some(day) = reviewed_day(step.reviewed.as_deref()) {
+        writeln!(
+            out,
+            "{}: {}",
+            label(Key::LabelReviewed),
+            format_date(lang, day)
+        )
+        .ok();
+    }
 
     writeln!(
         out,
@@ -87,10 +127,9 @@ pub(crate) fn render_step_detail(
         for resource in step.resources.iter() {
             writeln!(
                 out,
-                "  - {} ({}, {}): {}",
+                "  - {} ({}): {}",
                 resource.title.get(lang),
-                resource_kind_label(lang, resource.kind),
-                resource.language,
+                resource_facts(lang, resource),
                 resource.url
             )
             .ok();

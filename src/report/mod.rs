@@ -18,14 +18,14 @@ mod table;
 pub(crate) use crate::progress::export_file::Summary;
 pub(crate) use calendar::render_calendar;
 pub(crate) use changes::ChangeWords;
-pub(crate) use detail::{render_step_detail, resource_kind_label};
+pub(crate) use detail::{render_step_detail, resource_facts};
 pub use export::{render_csv, render_html, render_json, render_markdown};
 pub(crate) use summary::{progress_bar, render_short_line, render_summary_line};
 pub(crate) use table::{TableOptions, render_status_table};
 
 use chrono::NaiveDate;
 
-use crate::i18n::{Key, Lang, word};
+use crate::i18n::{Key, Lang, format_date, word};
 use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
 use crate::roadmap::{Resource, Roadmap};
 
@@ -96,6 +96,8 @@ pub struct StepReport<'a> {
     pub phase: Option<usize>,
     /// Where to learn the step, from the roadmap.
     pub resources: &'a [Resource],
+    /// When the step's content was last reviewed, `YYYY-MM-DD`, from the roadmap.
+    pub reviewed: Option<&'a str>,
 }
 
 impl StepReport<'_> {
@@ -117,6 +119,35 @@ pub(crate) fn percent_done(done: usize, counted: usize) -> usize {
 }
 
 impl<'a> ProgressReport<'a> {
+    /// The oldest and the newest day the steps' content was reviewed, when
+    /// any step says: the one line a document about all steps gives.
+    pub(crate) fn reviewed_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let days = self
+            .steps
+            .iter()
+            .filter_map(|step| crate::roadmap::reviewed_day(step.reviewed));
+        days.fold(None, |span, day| match span {
+            None => Some((day, day)),
+            Some((first, last)) => Some((first.min(day), last.max(day))),
+        })
+    }
+
+    /// [`Self::reviewed_span`] as words: "Content reviewed: 1 Dec 2026",
+    /// or the first and last day when they differ.
+    pub(crate) fn reviewed_line(&self) -> Option<String> {
+        let (first, last) = self.reviewed_span()?;
+        let days = if first == last {
+            format_date(self.lang, first)
+        } else {
+            format!(
+                "{} – {}",
+                format_date(self.lang, first),
+                format_date(self.lang, last)
+            )
+        };
+        Some(format!("{}: {days}", word(self.lang, Key::LabelReviewed)))
+    }
+
     /// Builds the report of `progress` on `roadmap`, with text in `lang`.
     pub fn build(
         roadmap: &'a Roadmap,
@@ -140,6 +171,7 @@ impl<'a> ProgressReport<'a> {
                     notes: record.map_or(&[], |r| r.notes.as_slice()),
                     phase: None,
                     resources: &step.resources,
+                    reviewed: step.reviewed.as_deref(),
                 }
             })
             .collect();

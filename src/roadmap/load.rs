@@ -34,7 +34,7 @@ pub enum RoadmapError {
 /// The built-in roadmap, as `build.rs` generated it from `roadmap/social-media-manager.yaml`.
 static BUILTIN: Roadmap = {
     #[allow(unused_imports)]
-    use super::{Phase, Resource, ResourceKind, Step, Text};
+    use super::{Phase, Resource, ResourceKind, Step, Text, VersionNote};
     use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/builtin_roadmap.rs"))
 };

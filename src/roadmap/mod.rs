@@ -11,12 +11,28 @@ mod validate;
 
 pub(crate) use load::{RoadmapError, read_roadmap_text};
 pub use load::{load_builtin, load_file, parse_roadmap};
-pub(crate) use model::{Phase, Resource, ResourceKind, Step};
+pub(crate) use model::{Phase, Resource, ResourceKind, Step, VersionNote};
 pub use model::{Roadmap, Text};
 pub(crate) use validate::{Place, Problem};
 pub(crate) use validate::{is_valid_id, is_valid_url};
 
+/// A `reviewed` day as written (`YYYY-MM-DD`, checked by validation).
+pub(crate) fn reviewed_day(value: Option<&str>) -> Option<chrono::NaiveDate> {
+    value.and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+}
+
 impl Roadmap {
+    /// What the versions after `old`, up to this one, changed, oldest first.
+    pub(crate) fn changes_since(&self, old: u32) -> impl Iterator<Item = &VersionNote> {
+        let mut notes: Vec<&VersionNote> = self
+            .changes
+            .iter()
+            .filter(|note| note.version > old && note.version <= self.version)
+            .collect();
+        notes.sort_by_key(|note| note.version);
+        notes.into_iter()
+    }
+
     /// The position (0-based) of the step with this id.
     pub fn position_of(&self, step_id: &str) -> Option<usize> {
         self.steps.iter().position(|step| step.id == step_id)

@@ -37,6 +37,18 @@ pub struct Roadmap {
     /// Named groups of consecutive steps, in order; optional.
     #[serde(default)]
     pub phases: List<Phase>,
+    /// What each version changed, told once to a learner whose progress
+    /// was last on an older version; optional (version 3 of the format).
+    #[serde(default)]
+    pub changes: List<VersionNote>,
+}
+
+/// What one version of a roadmap changed, in a sentence or two.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionNote {
+    pub version: u32,
+    pub text: Text,
 }
 
 /// A named group of steps, such as "Foundations".
@@ -59,6 +71,10 @@ pub struct Resource {
     pub kind: ResourceKind,
     /// The language the resource is in, such as `id` or `en`.
     pub language: Str,
+    /// The day someone last checked it still says what the step claims,
+    /// `YYYY-MM-DD`; kept for every law, optional elsewhere.
+    #[serde(default)]
+    pub reviewed: Option<Str>,
 }
 
 /// What kind of thing a resource is.
@@ -104,6 +120,10 @@ pub struct Step {
     /// Where to learn it; optional.
     #[serde(default)]
     pub resources: List<Resource>,
+    /// The day its content was last checked against the world, `YYYY-MM-DD`;
+    /// optional.
+    #[serde(default)]
+    pub reviewed: Option<Str>,
 }
 
 /// A text field of a roadmap: `title: Plain words` or `title: {id: ..., en: ...}`.

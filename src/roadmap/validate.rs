@@ -83,6 +83,17 @@ pub enum Problem {
         number: usize,
         id: String,
     },
+    /// A `reviewed` day that is not a calendar day written `YYYY-MM-DD`.
+    BadDate {
+        place: Place,
+        field: String,
+        value: String,
+    },
+    /// A note in `changes` for a version the roadmap has not reached.
+    FutureVersionNote {
+        version: u32,
+        current: u32,
+    },
 }
 
 /// A resource's address: `http` or `https`, a host, and no space or
@@ -194,15 +205,58 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
             if !is_language_code(&resource.language) {
                 problems_here.push(Problem::BadLanguage {
                     place: place.clone(),
-                    field,
+                    field: field.clone(),
                     code: resource.language.to_string(),
                 });
             }
+            check_day(
+                &place,
+                &format!("{field}.reviewed"),
+                resource.reviewed.as_deref(),
+                &mut problems_here,
+            );
         }
+        check_day(
+            &place,
+            "reviewed",
+            step.reviewed.as_deref(),
+            &mut problems_here,
+        );
         problems.append(&mut problems_here);
     }
     validate_phases(roadmap, &first_number_of, &mut problems);
+    for (index, note) in roadmap.changes.iter().enumerate() {
+        if note.version > roadmap.version {
+            problems.push(Problem::FutureVersionNote {
+                version: note.version,
+                current: roadmap.version,
+            });
+        }
+        let field = format!("changes[{}].text", index + 1);
+        check_text(
+            &roadmap.languages,
+            &Place::Roadmap,
+            &field,
+            &note.text,
+            &mut problems,
+        );
+    }
     problems
+}
+
+/// A `reviewed` day, when given, is a real calendar day in `YYYY-MM-DD`,
+/// the form every export and the JSON schema carry it in.
+fn check_day(place: &Place, field: &str, value: Option<&str>, problems: &mut Vec<Problem>) {
+    let Some(value) = value else { return };
+    let well_formed =
+        value.len() == 10 && chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok();
+    if !well_formed {
+        problems.push(Problem::BadDate {
+            place: place.clone(),
+            field: field.to_string(),
+            value: value.to_string(),
+        });
+    }
 }
 
 /// Phases are optional; given, they name every step exactly once.

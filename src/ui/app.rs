@@ -8,6 +8,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::layout::Screen;
 use crate::i18n::{Key, Lang, format_date, word};
@@ -231,15 +232,13 @@ impl App {
     }
 
     /// How far the full-step view scrolls: until its last line is in view.
+    /// The rows are counted by ratatui's own wrapping, the one `render`
+    /// draws with, so long lines of a step cannot hide its notes.
     fn most_scroll(&self) -> u16 {
         let body = self.screen.body;
-        let width = usize::from(body.width.saturating_sub(2)).max(1);
-        let lines: usize = self
-            .shown
-            .detail
-            .lines()
-            .map(|line| wrapped_rows(line, width))
-            .sum();
+        let lines = Paragraph::new(self.shown.detail.as_str())
+            .wrap(Wrap { trim: false })
+            .line_count(body.width.saturating_sub(2).max(1));
         let visible = usize::from(body.height.saturating_sub(2));
         u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX)
     }
@@ -421,24 +420,6 @@ impl App {
             _ => {}
         }
     }
-}
-
-/// The rows `line` takes when wrapped between words to `width` columns,
-/// as the paragraph wraps it.
-fn wrapped_rows(line: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut used = 0;
-    for word in line.split(' ') {
-        let length = word.chars().count();
-        let needed = if used == 0 { length } else { used + 1 + length };
-        if needed <= width {
-            used = needed;
-        } else {
-            rows += 1 + length.saturating_sub(1) / width;
-            used = length % width;
-        }
-    }
-    rows
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ fn the_cursor_starts_on_the_next_step_and_the_help_and_step_views_draw() {
     assert!(step.contains("┌Choose a Niche or Industry"), "{step}");
     assert!(!step.contains("three brands picked"), "{step}");
     // The notes come last; scrolling down reaches them.
-    for _ in 0..30 {
+    for _ in 0..60 {
         app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
     }
     let scrolled = frame(&mut app, 80, 24);

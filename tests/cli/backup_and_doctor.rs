@@ -3,6 +3,8 @@
 use std::time::Duration;
 
 use crate::support::Smm;
+use smm_path::internals::i18n::Lang;
+use smm_path::internals::roadmap::load_builtin;
 
 /// `status` with steps 1 and 2 done today, where several repairs end.
 const TWO_DONE: &str = "
@@ -57,7 +59,7 @@ fn doctor_reports_and_restores_the_backup() {
         .expected_stdout(format!(
             "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: not created yet
                 History:   {home}/history.jsonl: 0 changes, whole
                 Backup:    none yet (one is kept from the second change on)
@@ -80,7 +82,7 @@ fn doctor_reports_and_restores_the_backup() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  the progress file {home}/progress.yaml is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --restore-backup
                 History:   {home}/history.jsonl: 2 changes, whole
@@ -185,7 +187,7 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
                 format!(
                     "
                     Home:      {home}
-                    Roadmap:   social-media-manager, version 2 (built in)
+                    Roadmap:   social-media-manager, version 3 (built in)
                     History:   progress.yaml includes history that {home}/history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                       Fix:     smm-path doctor --rebuild-history
                       Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
@@ -299,7 +301,7 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  the progress file {home}/progress.yaml is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --rebuild-state
                 History:   {home}/history.jsonl: 2 changes, whole
@@ -375,7 +377,7 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)
@@ -431,7 +433,7 @@ fn a_damaged_backup_is_not_restored() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 2 changes, whole
                 Backup:    the progress file {home}/progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
@@ -471,7 +473,7 @@ fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
     let smm = Smm::new();
     smm.write_state(include_str!("../fixtures/progress-v1.yaml"));
     smm.test(&["status"])
-        .expected_stdout(
+        .expected_stdout(format!(
             "
             A Career in Social Media Management
 
@@ -505,9 +507,11 @@ fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
             1/20 done (5%) █░░░░░░░░░░░░░░░░░░░
             Next: 2. Education and Training
             Mark it done with `smm-path done 2`.
-            This roadmap is now version 2; your last change was on version 1.
+            This roadmap is now version 3; your last change was on version 1.
+            {}
             ",
-        )
+            version_3_note()
+        ))
         .run();
     smm.ok(&["done", "3"]);
     let upgraded = smm.state_text();
@@ -654,7 +658,7 @@ fn a_version_3_home_stays_readable() {
         .expected_stdout(format!(
             "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 3, reads fine
                 History:   {home}/history.jsonl: 6 changes, whole
                 Backup:    none yet (one is kept from the second change on)
@@ -740,7 +744,7 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 1 change, whole
                 Backup:    cannot read the progress file {home}/progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
@@ -764,4 +768,15 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
         )
         .run();
     assert_eq!(smm.state(), before);
+}
+
+/// What the built-in roadmap says version 3 changed, as `status` tells it
+/// to a learner last seen on an older version.
+fn version_3_note() -> String {
+    let roadmap = load_builtin();
+    let note = roadmap.changes.iter().find(|note| note.version == 3);
+    note.expect("the built-in roadmap says what version 3 changed")
+        .text
+        .get(Lang::En)
+        .to_string()
 }

@@ -150,22 +150,24 @@ fn a_finish_day_before_the_start_is_refused_and_the_start_kept() {
             Started: Nov 20, 2026
             Finished: Nov 20, 2026
             Phase: Production
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Create engaging visual and written content that is relevant to your audience. Use photos, videos, infographics and other content.
 
-            Practical steps:
+            Practical actions:
+              - Write a one-page creative brief (goal, audience, key message, format, deadline) before you make the content, and agree its approval flow: who checks it and who signs it off before it goes out.
               - Make one photo, one short video and one infographic on a single theme.
               - Ask two people for feedback before you publish.
               - Publish the content and record how it did after 48 hours.
 
             Evidence it is done:
-              Links to the published content with notes on how it performed.
+              Links to the published content with its brief and notes on how it performed.
 
             Resources:
-              - Canva Design School (course, en): https://www.canva.com/designschool/
-              - YouTube Creators (official, en): https://www.youtube.com/creators/
-              - TikTok Creative Center (tool, en): https://ads.tiktok.com/business/creativecenter/
+              - Canva Design School (course, English): https://www.canva.com/designschool/
+              - YouTube Creators (official, English): https://www.youtube.com/creators/
+              - TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
 
             Notes:
               no notes yet

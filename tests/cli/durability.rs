@@ -193,7 +193,7 @@ fn leftovers_of_a_crash_are_reported_by_doctor() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 3 changes, whole
                 Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
@@ -376,7 +376,7 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
                 Home:      {home}
                 Home:      {home} cannot be written to (Permission denied (os error 13))
                   Fix:     chmod u+w '{home}'
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)

@@ -82,6 +82,8 @@ fn checked_items_match_the_done_steps() {
 
             Phases: Foundations 3/5 done · Production 1/5 done · Growth 0/4 done · Professional 0/5 done
 
+            Content reviewed: Dec 1, 2026
+
             - [x] 1\\. Understand Social Media Platforms — done Dec 5, 2026
             - [x] 2\\. Education and Training — done Dec 5, 2026
             - [x] 3\\. Develop Your Creativity — done Dec 5, 2026
@@ -180,6 +182,8 @@ fn export_speaks_indonesian() {
             **1/20 selesai (5%)**
 
             Fase: Fondasi 1/5 selesai · Produksi 0/5 selesai · Pertumbuhan 0/5 selesai · Profesional 0/5 selesai
+
+            Isi ditinjau: 1 Des 2026
 
             - [x] 1\\. Pahami Platform Media Sosial — selesai 5 Des 2026
             - [ ] 2\\. Pendidikan dan Pelatihan

@@ -99,24 +99,26 @@ fn a_same_length_edit_of_a_remembered_state_is_still_read_fresh() {
             2. Education and Training  (education-and-training)
             Status: to do
             Phase: Foundations
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Taking a course or training in social media management or digital marketing can give a better understanding of the strategies and tools in use.
 
-            Practical steps:
+            Practical actions:
               - Take one free course: Meta Blueprint (its courses are free, its certification exams are paid), Google Skillshop or HubSpot Academy.
-              - Apply to the Digital Talent Scholarship of Komdigi (formerly Kominfo), free certified digital training.
-              - Finish one module this week and write a summary of it.
+              - Apply to Komdigi's Digital Talent Scholarship (DTS; Komdigi was Kominfo): free certified digital training. Watch each academy's registration dates and requirements, and check whether the academy you choose ends in a BNSP competency test.
+              - Finish one module within seven days, then write one page on what you would apply for a client from it.
               - List the tools the course teaches and try each one once.
+              - Find out which BNSP certifications in digital marketing licensed certification bodies (LSP) offer: some employers and government projects value this national competency certificate.
 
             Evidence it is done:
-              A course certificate or a link to the summaries you wrote.
+              A course certificate, or one page on what you would apply for a client from the course.
 
             Resources:
-              - Meta Blueprint (course, en): https://www.facebook.com/business/learn
-              - Google Skillshop (course, en): https://skillshop.withgoogle.com/
-              - HubSpot Academy: Social Media Marketing (course, en): https://academy.hubspot.com/courses/social-media
-              - Komdigi: Digital Talent Scholarship (course, id): https://digitalent.komdigi.go.id/
+              - Meta Blueprint (course, English): https://www.facebook.com/business/learn
+              - Google Skillshop (course, English): https://skillshop.withgoogle.com/
+              - HubSpot Academy: Social Media Marketing (course, English): https://academy.hubspot.com/courses/social-media
+              - Komdigi: Digital Talent Scholarship (course, Indonesian): https://digitalent.komdigi.go.id/
 
             Notes:
               - Dec 5, 2026 14:30: first

@@ -288,7 +288,7 @@ fn fifos_where_the_progress_files_belong_never_hang_a_command() {
             .expected_status(1)
             .expected_stdout(format!(
                 "Home:      {home}\n\
-                 Roadmap:   social-media-manager, version 2 (built in)\n\
+                 Roadmap:   social-media-manager, version 3 (built in)\n\
                  {report}\
                  Backup:    none yet (one is kept from the second change on)\n"
             ))

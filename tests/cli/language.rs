@@ -350,13 +350,13 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         .expected_stderr(
             format!(
                 "
-                galat: roadmap {home}/typo.yaml tidak valid di baris 7, kolom 5: kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                galat: roadmap {home}/typo.yaml tidak valid di baris 7, kolom 5: kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
                  --> {home}/typo.yaml:7:5
                   |
                 5 |   - id: a
                 6 |     title: A
                 7 |     sumary: S
-                  |     ^ kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                  |     ^ kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
                 ",
                 home = smm.home().display()
             ),
@@ -447,7 +447,7 @@ fn nothing_english_leaks_into_indonesian_output() {
         "Next",
         "Mark it",
         "What it is",
-        "Practical steps",
+        "Practical actions",
         "Resources",
         "Evidence",
         "Notes",

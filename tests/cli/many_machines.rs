@@ -45,7 +45,7 @@ fn a_home_copied_to_a_new_laptop_keeps_syncing_both_ways() {
                 format!(
                     "
                     Home:      {home}
-                    Roadmap:   social-media-manager, version 2 (built in)
+                    Roadmap:   social-media-manager, version 3 (built in)
                     Progress:  {home}/progress.yaml: format version 4, reads fine
                     History:   {home}/history.jsonl: 1 change, whole
                     Copy:      this home is a copy of another home (device {old_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them
@@ -838,7 +838,7 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   the history file {home}/history.jsonl is damaged (line 14): its checksum does not match: the line was changed, or lines before it are missing; nothing was changed: `smm-path doctor` says how to repair it
                   Fix:     smm-path doctor --rebuild-history

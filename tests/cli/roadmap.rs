@@ -54,12 +54,13 @@ fn the_built_in_roadmap_needs_no_files() {
             20. Umpan Balik dan Evaluasi  (feedback-and-evaluation)
             Status: belum dimulai
             Fase: Profesional
+            Isi ditinjau: 1 Des 2026
 
             Ringkasan:
               Teruslah memperbaiki strategi Anda berdasarkan umpan balik klien dan hasil analisis kinerja.
 
-            Langkah praktis:
-              - Kirim formulir umpan balik singkat kepada klien atau audiens Anda.
+            Tindakan praktis:
+              - Kirim formulir umpan balik singkat kepada klien atau audiens Anda; bila formulir itu mengumpulkan data pribadi, tulis untuk apa data itu dipakai dan minta persetujuannya (UU PDP).
               - Adakan evaluasi bulanan yang membandingkan hasil dengan tujuan.
               - Catat satu perubahan strategi beserta dampaknya sebulan kemudian.
 
@@ -67,8 +68,8 @@ fn the_built_in_roadmap_needs_no_files() {
               Catatan evaluasi dengan umpan balik, perubahan, dan hasilnya.
 
             Sumber belajar:
-              - Google Forms (alat, en): https://forms.google.com/
-              - Looker Studio (alat, en): https://lookerstudio.google.com/
+              - Google Forms (alat, bahasa Inggris): https://forms.google.com/
+              - Looker Studio (alat, bahasa Inggris): https://lookerstudio.google.com/
 
             Catatan:
               belum ada catatan
@@ -167,13 +168,13 @@ fn a_malformed_roadmap_names_file_line_and_column_with_a_snippet() {
         .expected_stderr(
             format!(
                 "
-                error: the roadmap {home}/typo.yaml is not valid at line 7, column 5: unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                error: the roadmap {home}/typo.yaml is not valid at line 7, column 5: unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
                  --> {home}/typo.yaml:7:5
                   |
                 5 |   - id: first
                 6 |     title: First step
                 7 |     sumary: Begin.
-                  |     ^ unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                  |     ^ unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
                 8 |   - id: second
                 9 |     title: Second step
                   |
@@ -278,28 +279,37 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             19. Kepatuhan dan Etika  (compliance-and-ethics)
             Status: belum dimulai
             Fase: Profesional
+            Isi ditinjau: 1 Des 2026
 
             Ringkasan:
               Pahami aturan dan etika platform media sosial serta hukum yang berlaku dalam pemasaran digital.
 
-            Langkah praktis:
-              - Pelajari UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP): data pengikut dan pelanggan apa yang boleh dikumpulkan, dengan persetujuan apa.
-              - Pahami UU ITE tentang pencemaran nama baik, ujaran kebencian, dan berita bohong dalam konten maupun balasan.
-              - Baca Etika Pariwara Indonesia serta aturan BPOM untuk makanan, obat, dan kosmetik dan aturan OJK untuk produk keuangan sebelum menulis klaim promosi.
-              - Gunakan label kemitraan berbayar (paid partnership, branded content) dari platform untuk setiap konten bersponsor.
-              - Pakai musik dari pustaka musik komersial platform untuk akun bisnis, dan hormati hak cipta foto, video, dan font.
-              - Beri label pada konten yang dibuat atau diubah dengan AI, sesuai aturan tiap platform.
+            Tindakan praktis:
+              - Pelajari UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP), yang berlaku penuh sejak 17 Oktober 2024: data pribadi pengikut dan pelanggan apa yang boleh dikumpulkan, atas dasar pemrosesan apa (Pasal 20 memberi enam dasar, misalnya persetujuan eksplisit atau perjanjian), dan berapa lama disimpan. Jangan meminta data pribadi di kolom komentar publik.
+              - Pahami UU ITE (UU 11/2008 sebagaimana diubah terakhir dengan UU 1/2024), Putusan MK 105/PUU-XXII/2024 (pasal pencemaran nama baik hanya melindungi perseorangan, bukan lembaga atau korporasi), dan KUHP baru (UU 1/2023) yang berlaku sejak 2 Januari 2026, terutama soal pencemaran nama baik, ujaran kebencian, dan berita bohong dalam konten maupun balasan.
+              - Sebelum menulis klaim promosi, baca Etika Pariwara Indonesia (EPI) Amandemen 2020, kode etik swakelola industri periklanan; aturan BPOM untuk iklan pangan olahan, obat, dan kosmetik (kosmetik: Peraturan BPOM No. 18 Tahun 2024, tanpa klaim medis); serta aturan OJK untuk produk keuangan (POJK 22/2023).
+              - Sebelum mempromosikan pangan, obat, atau kosmetik, cek nomor izin edar atau notifikasinya di cekbpom.pom.go.id. Sebelum mempromosikan produk keuangan (pinjaman daring, investasi, kripto), cek izinnya di OJK lewat Kontak OJK 157 atau WhatsApp 081-157-157-157. Jangan menulis klaim \"halal\" tanpa sertifikat halal BPJPH, yang wajib bagi pangan dan minuman sejak 18 Oktober 2024 untuk usaha menengah dan besar, dan sejak 18 Oktober 2026 untuk usaha mikro dan kecil.
+              - Gunakan label kemitraan berbayar (paid partnership, branded content) dari platform untuk setiap konten bersponsor, dan tulis juga \"iklan\" atau \"kerja sama berbayar\" di awal caption. Tidak ada undang-undang yang mewajibkan tagar #iklan: kewajibannya datang dari EPI, UU No. 8/1999 tentang Perlindungan Konsumen (pengiklan dan pembuat iklan ikut bertanggung jawab atas klaimnya), dan aturan platform.
+              - Pakai musik dari pustaka musik komersial platform untuk akun bisnis (Commercial Music Library TikTok, Meta Sound Collection); musik templat CapCut belum tentu boleh dipakai akun bisnis. Hormati juga hak cipta foto, video, dan font.
+              - Beri label pada konten yang dibuat atau diubah dengan AI, sesuai aturan tiap platform dan SE Menkominfo No. 9 Tahun 2023 tentang Etika Kecerdasan Artifisial, dan jangan memasukkan data pribadi pelanggan atau data rahasia klien ke alat AI.
+              - Jika audiens Anda remaja atau anak, jangan membuat profil atau menargetkan data anak, dan batasi usia peserta kontes (PP No. 17 Tahun 2025, PP Tunas).
+              - Kelola akun klien lewat akses peran (Portofolio Bisnis di Meta Business Suite, TikTok Business Center), aktifkan autentikasi dua faktor, jangan pernah meminta atau membagikan kata sandi, dan cabut akses saat kontrak berakhir.
 
             Bukti selesai:
               Daftar periksa kepatuhan yang Anda gunakan sebelum menerbitkan konten.
 
             Sumber belajar:
-              - UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi (JDIH BPK) (peraturan, id): https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022
-              - UU ITE dan perubahannya (JDIH BPK) (peraturan, id): https://peraturan.bpk.go.id/
-              - Dewan Periklanan Indonesia: Etika Pariwara Indonesia (resmi, id): https://dpi.or.id/
-              - Badan POM (resmi, id): https://www.pom.go.id/
-              - Otoritas Jasa Keuangan (resmi, id): https://www.ojk.go.id/
-              - Meta Sound Collection (alat, en): https://www.facebook.com/sound/collection/
+              - UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022
+              - UU No. 1 Tahun 2024, perubahan kedua UU ITE (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/274494/uu-no-1-tahun-2024
+              - UU No. 8 Tahun 1999 tentang Perlindungan Konsumen (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/45288/uu-no8-tahun-1999
+              - Dewan Periklanan Indonesia: Etika Pariwara Indonesia (Amandemen 2020) (resmi, bahasa Indonesia): https://www.dewanperiklananindonesia.id/
+              - Cek Produk BPOM (alat, bahasa Indonesia): https://cekbpom.pom.go.id/
+              - Badan POM (resmi, bahasa Indonesia): https://www.pom.go.id/
+              - Otoritas Jasa Keuangan (resmi, bahasa Indonesia): https://www.ojk.go.id/
+              - OJK: Sikapi Uangmu (cek legalitas dan waspada investasi ilegal) (resmi, bahasa Indonesia): https://sikapiuangmu.ojk.go.id/
+              - BPJPH: Sertifikasi Halal (resmi, bahasa Indonesia): https://halal.go.id/
+              - TikTok Commercial Music Library (alat, bahasa Inggris): https://ads.tiktok.com/business/creativecenter/music/pc/en
+              - Meta Sound Collection (alat, bahasa Inggris): https://www.facebook.com/sound/collection/
 
             Catatan:
               belum ada catatan
@@ -312,21 +322,23 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             13. Kampanye dan Kontes  (campaigns-and-contests)
             Status: belum dimulai
             Fase: Pertumbuhan
+            Isi ditinjau: 1 Des 2026
 
             Ringkasan:
               Buat kampanye dan kontes online untuk mendorong interaksi dan keterlibatan lebih lanjut dari audiens Anda.
 
-            Langkah praktis:
+            Tindakan praktis:
               - Rancang satu kampanye dengan tujuan, tagar, dan durasi yang jelas.
-              - Tulis syarat dan ketentuan kontes sesuai aturan platform. Undian (pemenang diundi) memerlukan izin Kementerian Sosial (Kemensos), dan hadiah undian dikenai PPh final.
-              - Jalankan kontes kecil berbasis karya (misalnya lomba foto dengan juri), bukan undian, dan ukur jumlah peserta serta pengikut baru.
+              - Tulis syarat dan ketentuan kontes sesuai aturan platform. Undian (pemenang diundi atau dipilih acak, termasuk giveaway) memerlukan izin Undian Gratis Berhadiah (UGB) dari Kemensos menurut Permensos No. 4 Tahun 2021: hanya badan atau lembaga yang dapat mengajukannya, hadiahnya harus sudah tersedia, penyelenggara menyetor sumbangan kesejahteraan sosial paling sedikit 10% dari nilai hadiah, dan permohonan diajukan paling lambat 14 hari kerja sebelum pengundian. Hadiah undian dikenai PPh final 25% dari nilai bruto yang dipotong penyelenggara (PP No. 132 Tahun 2000).
+              - Jalankan kontes kecil berbasis karya (misalnya lomba foto dengan juri), bukan undian, dan ukur jumlah peserta serta pengikut baru. Lomba berjuri tidak memerlukan izin undian, tetapi hadiahnya tetap kena pajak (PPh 21 untuk pemenang perorangan, PPh 23 untuk badan); cantumkan hal ini di S&K.
+              - Jika kampanye mengajak donasi publik (open donasi), ketahui bahwa itu memerlukan izin lain, Pengumpulan Uang atau Barang (PUB), bukan izin undian.
 
             Bukti selesai:
-              Ringkasan kampanye atau kontes beserta angka hasilnya.
+              Ringkasan kampanye atau kontes beserta angka hasilnya dan S&K yang Anda tulis.
 
             Sumber belajar:
-              - Kementerian Sosial: izin undian (resmi, id): https://kemensos.go.id/
-              - Direktorat Jenderal Pajak (resmi, id): https://www.pajak.go.id/
+              - Meta: Pages, Groups and Events Policies (Promotions) (resmi, bahasa Inggris): https://www.facebook.com/policies_center/pages_groups_events/
+              - PP No. 132 Tahun 2000 tentang Pajak Penghasilan atas Hadiah Undian (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://pasal.id/peraturan/pp/pp-no-132-tahun-2000
 
             Catatan:
               belum ada catatan
@@ -339,24 +351,27 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             1. Pahami Platform Media Sosial  (understand-platforms)
             Status: belum dimulai
             Fase: Fondasi
+            Isi ditinjau: 1 Des 2026
 
             Ringkasan:
               Pelajari secara mendalam tentang berbagai platform media sosial seperti Facebook, Instagram, Twitter, LinkedIn, TikTok, dan lainnya. Pahami cara kerja, fitur, dan audience setiap platform.
 
-            Langkah praktis:
-              - Buat akun uji di Instagram, TikTok, YouTube (termasuk Shorts), Threads, X (dulu Twitter), LinkedIn, dan Facebook, lalu jelajahi fitur utamanya.
-              - Pelajari WhatsApp Business dan WhatsApp Channels, kanal layanan pelanggan utama di Indonesia: katalog, balasan cepat, dan label.
-              - Tonton tiga sesi live commerce di TikTok Shop dan catat cara penjual menyajikan produk dan menjawab penonton.
+            Tindakan praktis:
+              - Pakai akun pribadi Anda yang asli. Untuk berlatih sebagai merek, buat Halaman Facebook, ubah akun Instagram menjadi akun profesional (kreator/bisnis), dan buat akun TikTok Business. Jangan membuat profil Facebook palsu: Meta hanya mengizinkan satu akun asli per orang, profil palsu dihapus, dan Halaman serta akun iklan yang dikelola darinya bisa ikut hilang. Jelajahi juga YouTube (termasuk Shorts), Threads, X (dulu Twitter), dan LinkedIn.
+              - Pelajari WhatsApp Business, kanal layanan pelanggan utama di Indonesia (katalog, balasan cepat, label), dan WhatsApp Channels, saluran siaran satu arah untuk mengirim kabar ke pengikut.
+              - Tonton tiga siaran langsung (LIVE) jualan di TikTok Shop by Tokopedia, lalu catat cara penjual menyajikan produk, menjawab penonton, dan memakai keranjang serta voucher. Bandingkan dengan satu siaran Shopee Live.
               - Tulis satu halaman catatan per platform tentang cara kerja algoritmanya.
-              - Catat demografi pengguna tiap platform di Indonesia dari laporan DataReportal dan survei APJII terbaru.
+              - Catat demografi pengguna internet di Indonesia dari survei APJII terbaru dan jumlah pengguna tiap platform dari laporan DataReportal Digital 2026: Indonesia.
 
             Bukti selesai:
               Tabel perbandingan platform dan catatan per platform yang tersimpan di portofolio.
 
             Sumber belajar:
-              - DataReportal: Digital in Indonesia (artikel, en): https://datareportal.com/digital-in-indonesia
-              - APJII: Survei Penetrasi Internet Indonesia (resmi, id): https://survei.apjii.or.id/
-              - WhatsApp Business (resmi, en): https://business.whatsapp.com/
+              - DataReportal: Digital 2026: Indonesia (artikel, bahasa Inggris): https://datareportal.com/reports/digital-2026-indonesia
+              - APJII: Survei Penetrasi Internet Indonesia (resmi, bahasa Indonesia): https://survei.apjii.or.id/
+              - WhatsApp Business (resmi, bahasa Inggris): https://business.whatsapp.com/
+              - Tokopedia & TikTok Shop Seller Center: Seller University (kursus, bahasa Indonesia): https://seller-id.tokopedia.com/university
+              - Databoks (Katadata) (artikel, bahasa Indonesia): https://databoks.katadata.co.id/
 
             Catatan:
               belum ada catatan
@@ -369,22 +384,23 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             11. Interaksi dan Responsif  (engagement-and-responsiveness)
             Status: belum dimulai
             Fase: Pertumbuhan
+            Isi ditinjau: 1 Des 2026
 
             Ringkasan:
               Tanggapi komentar, pesan, dan umpan balik dengan cepat dan profesional. Interaksi yang baik dengan audiens dapat membangun koneksi yang lebih kuat.
 
-            Langkah praktis:
-              - Balas setiap komentar dan pesan dalam 1–4 jam kerja selama seminggu, standar umum untuk akun merek.
+            Tindakan praktis:
+              - Selama seminggu, balas setiap komentar dan pesan di jam kerja secepat mungkin. Tetapkan target Anda sendiri, misalnya paling lama 1 jam untuk pesan dan 4 jam untuk komentar. Sebagai acuan, lencana \"Sangat responsif\" di Halaman Facebook mensyaratkan 90% pesan dibalas dalam 15 menit selama 7 hari terakhir.
               - Siapkan templat balasan untuk lima pertanyaan yang paling sering muncul, juga sebagai balasan cepat di WhatsApp Business.
-              - Tinggalkan komentar yang bermakna (bukan sekadar emoji) di sepuluh akun lain di niche Anda.
+              - Tinggalkan komentar yang berbobot (bukan sekadar emoji) di sepuluh akun lain di niche Anda.
 
             Bukti selesai:
-              Catatan waktu respons rata-rata dan templat balasan yang Anda pakai.
+              Tangkapan layar metrik respons kotak masuk Meta Business Suite (tingkat dan waktu respons) untuk minggu itu, dan templat balasan yang Anda pakai.
 
             Sumber belajar:
-              - WhatsApp Business (resmi, en): https://business.whatsapp.com/
-              - Sprout Social Index (artikel, en): https://sproutsocial.com/insights/index/
-              - Meta Business Suite (alat, en): https://www.facebook.com/business/tools/meta-business-suite
+              - WhatsApp Business (resmi, bahasa Inggris): https://business.whatsapp.com/
+              - Sprout Social Index (artikel, bahasa Inggris): https://sproutsocial.com/insights/index/
+              - Meta Business Suite (alat, bahasa Inggris): https://www.facebook.com/business/tools/meta-business-suite
 
             Catatan:
               belum ada catatan
@@ -397,22 +413,25 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             12. Paid Social Advertising  (paid-marketing)
             Status: to do
             Phase: Growth
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Learn about paid advertising on social media platforms to widen reach and raise visibility.
 
-            Practical steps:
-              - Learn how campaigns, ad sets and ads are structured in Meta Ads Manager and TikTok Ads Manager.
-              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test.
-              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia, including BPOM rules for food, drugs and cosmetics and OJK rules for financial products.
+            Practical actions:
+              - Learn how ad accounts are structured in Meta Ads Manager (campaign → ad set → ad) and TikTok Ads Manager (campaign → ad group → ad).
+              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test. Remember that Meta adds PPN (VAT) to ad bills in Indonesia: count the tax in the budget.
+              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia (EPI), including BPOM rules for processed food, drugs and cosmetics and OJK rules for financial products.
+              - Learn click-to-WhatsApp ads and the WhatsApp Business catalogue, the way many small businesses (UMKM) sell.
 
             Evidence it is done:
-              A test ad report with reach, cost and what you learned.
+              A test ad report with reach, cost (PPN included) and what you learned.
 
             Resources:
-              - Meta Blueprint (course, en): https://www.facebook.com/business/learn
-              - TikTok Academy (course, en): https://academy.tiktok.com/
-              - Meta Advertising Standards (official, en): https://transparency.meta.com/policies/ad-standards/
+              - Meta Blueprint (course, English): https://www.facebook.com/business/learn
+              - TikTok Academy (course, English): https://academy.tiktok.com/
+              - TikTok Ads: struktur kampanye, grup iklan, dan iklan (official, English): https://ads.tiktok.com/help/article/tiktok-ads-structure
+              - Meta Advertising Standards (official, English): https://transparency.meta.com/policies/ad-standards/
 
             Notes:
               no notes yet
@@ -470,8 +489,172 @@ fn every_built_in_step_has_resources_and_a_phase() {
         );
     }
     assert!(
-        roadmap.contains("version: 2"),
+        roadmap.contains("\nversion: 3\n"),
         "the content change raised the version"
+    );
+}
+
+/// The facts the content review of December 2026 found wrong or missing,
+/// each as what `show` must now say and what it must no longer say.
+#[test]
+fn every_fact_the_trainer_corrected_is_in_show() {
+    let smm = Smm::new();
+    let facts: &[(u32, &[&str], &[&str])] = &[
+        (
+            1,
+            &[
+                "Pakai akun pribadi Anda yang asli",
+                "Jangan membuat profil Facebook palsu",
+                "akun TikTok Business",
+                "WhatsApp Channels, saluran siaran satu arah",
+                "TikTok Shop by Tokopedia",
+                "datareportal.com/reports/digital-2026-indonesia",
+            ],
+            &["akun uji", "WhatsApp Channels, kanal layanan pelanggan"],
+        ),
+        (
+            2,
+            &["uji kompetensi BNSP", "dalam tujuh hari"],
+            &["minggu ini"],
+        ),
+        (3, &["alat AI generatif", "sunting hasilnya sendiri"], &[]),
+        (
+            7,
+            &[
+                "(suka + komentar + bagikan + simpan) ÷ jumlah pengikut × 100%",
+                "Top Ads di TikTok Creative Center (atur wilayah ke Indonesia)",
+                "Pantau penyebutan merek",
+            ],
+            &["iklan yang sedang dijalankan pesaing di Meta Ad Library dan TikTok"],
+        ),
+        (9, &["brief kreatif", "alur persetujuan"], &[]),
+        (
+            10,
+            &["tanggal, platform, pilar, format, caption, aset, status, dan tautan"],
+            &[],
+        ),
+        (
+            11,
+            &[
+                "Tetapkan target Anda sendiri",
+                "90% pesan dibalas dalam 15 menit selama 7 hari",
+                "metrik respons kotak masuk Meta Business Suite",
+            ],
+            &["standar umum untuk akun merek"],
+        ),
+        (12, &["kampanye → grup iklan → iklan", "ditambah PPN"], &[]),
+        (
+            13,
+            &[
+                "Permensos No. 4 Tahun 2021",
+                "hanya badan atau lembaga",
+                "paling sedikit 10% dari nilai hadiah",
+                "paling lambat 14 hari kerja",
+                "PPh final 25%",
+                "PP No. 132 Tahun 2000",
+                "PPh 21 untuk pemenang perorangan, PPh 23",
+                "Pengumpulan Uang atau Barang (PUB)",
+                "https://pasal.id/peraturan/pp/pp-no-132-tahun-2000",
+            ],
+            &["kemensos.go.id", "https://www.pajak.go.id/"],
+        ),
+        (14, &["versi untuk klien", "Campaign URL Builder"], &[]),
+        (15, &["alur eskalasi krisis", "105/PUU-XXII/2024"], &[]),
+        (
+            18,
+            &[
+                "tarif per jam",
+                "NIK Anda, yang sejak 1 Juli 2024 berfungsi sebagai NPWP",
+                "satu penawaran atau proposal yang sudah dikirim",
+            ],
+            &["yang menghasilkan pertanyaan calon klien"],
+        ),
+        (
+            19,
+            &[
+                "berlaku penuh sejak 17 Oktober 2024",
+                "Pasal 20 memberi enam dasar",
+                "UU 1/2024",
+                "Putusan MK 105/PUU-XXII/2024",
+                "hanya melindungi perseorangan",
+                "sejak 2 Januari 2026",
+                "Peraturan BPOM No. 18 Tahun 2024",
+                "cekbpom.pom.go.id",
+                "POJK 22/2023",
+                "Kontak OJK 157",
+                "Tidak ada undang-undang yang mewajibkan tagar #iklan",
+                "sertifikat halal BPJPH",
+                "PP No. 17 Tahun 2025, PP Tunas",
+                "SE Menkominfo No. 9 Tahun 2023",
+                "autentikasi dua faktor",
+                "Commercial Music Library TikTok",
+                "https://peraturan.bpk.go.id/Details/274494/uu-no-1-tahun-2024",
+                "https://www.dewanperiklananindonesia.id/",
+                "Etika Pariwara Indonesia (Amandemen 2020)",
+            ],
+            &[
+                "dpi.or.id",
+                "dengan persetujuan apa",
+                "https://peraturan.bpk.go.id/ ",
+            ],
+        ),
+    ];
+    for (number, present, absent) in facts {
+        let shown = smm
+            .ok(&["--lang", "id", "show", &number.to_string()])
+            .stdout;
+        for fact in *present {
+            assert!(
+                shown.contains(fact),
+                "show {number} lacks {fact:?}:\n{shown}"
+            );
+        }
+        for wrong in *absent {
+            assert!(
+                !shown.contains(wrong),
+                "show {number} still says {wrong:?}:\n{shown}"
+            );
+        }
+    }
+    // Every law links to a page of its own, never a site's home page.
+    let roadmap = builtin_roadmap();
+    for line in roadmap.lines().filter(|line| line.contains("kind: law")) {
+        let url = line
+            .split("url: ")
+            .nth(1)
+            .and_then(|rest| rest.split(',').next());
+        let url = url.expect("a law has an address");
+        assert!(url.trim_end_matches('/').matches('/').count() > 2, "{url}");
+    }
+}
+
+#[test]
+fn every_built_in_step_and_law_says_when_it_was_reviewed() {
+    let smm = Smm::new();
+    let export = smm.ok(&["export", "-f", "json"]).json();
+    for step in export["steps"].as_array().expect("steps") {
+        assert_eq!(step["reviewed"], "2026-12-01", "{step}");
+    }
+    let mut laws = 0;
+    for number in 1..=20 {
+        let shown = smm.ok(&["show", &number.to_string()]).stdout;
+        assert!(
+            shown.contains("\nContent reviewed: Dec 1, 2026\n"),
+            "{shown}"
+        );
+        for line in shown.lines().filter(|line| line.contains("(law, ")) {
+            assert!(
+                line.contains("(law, Indonesian, reviewed Dec 1, 2026): https://"),
+                "{line}"
+            );
+            laws += 1;
+        }
+    }
+    assert_eq!(laws, 4, "the laws the built-in roadmap links to");
+    let markdown = smm.ok(&["--lang", "id", "export", "-f", "markdown"]).stdout;
+    assert!(
+        markdown.contains("\nIsi ditinjau: 1 Des 2026\n"),
+        "{markdown}"
     );
 }
 
@@ -715,6 +898,71 @@ fn a_new_roadmap_version_is_pointed_out() {
 }
 
 #[test]
+fn what_each_newer_version_changed_is_told_until_the_next_change() {
+    let (smm, path, starter) = starter_with("first-step");
+    let path_text = path.to_str().expect("UTF-8 path");
+    // Notes for versions 1 to 3, out of order: the learner was on version 1,
+    // so versions 2 and 3 are told, oldest first.
+    let grown = format!(
+        "{}\nchanges:\n  \
+         - {{version: 3, text: {{en: Step two has a new action., id: Langkah dua punya tindakan baru.}}}}\n  \
+         - {{version: 1, text: First version.}}\n  \
+         - {{version: 2, text: {{en: Clearer summaries., id: Ringkasan lebih jelas.}}}}\n",
+        starter.replace("version: 1", "version: 3").trim_end()
+    );
+    std::fs::write(&path, grown).expect("edit");
+    let told = smm.ok(&["--roadmap", path_text, "status"]).stdout;
+    assert!(
+        told.ends_with(
+            "This roadmap is now version 3; your last change was on version 1.\n\
+             Clearer summaries.\n\
+             Step two has a new action.\n"
+        ),
+        "{told}"
+    );
+    let indonesian = smm
+        .ok(&["--roadmap", path_text, "--lang", "id", "status"])
+        .stdout;
+    assert!(
+        indonesian.ends_with("Ringkasan lebih jelas.\nLangkah dua punya tindakan baru.\n"),
+        "{indonesian}"
+    );
+    // A change on version 3 means the learner has seen it: no more notes.
+    smm.ok(&["--roadmap", path_text, "done", "2"]);
+    let after = smm.ok(&["--roadmap", path_text, "status"]).stdout;
+    assert!(
+        !after.contains("now version") && !after.contains("Clearer"),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_note_for_a_version_not_reached_and_a_bad_review_day_are_refused() {
+    let smm = Smm::new();
+    let path = smm.write_file(
+        "notes.yaml",
+        "id: notes\nversion: 1\ntitle: Notes\nsteps:\n  - id: first\n    title: First\n    \
+         summary: Begin.\n    reviewed: 2026-13-01\n    resources:\n      - {title: A law, \
+         url: https://example.org/, kind: law, language: id, reviewed: soon}\n\
+         changes:\n  - {version: 2, text: Ahead.}\n",
+    );
+    let path = path.to_str().expect("UTF-8 path");
+    let run = smm
+        .test(&["roadmap", "validate", path])
+        .expected_status(1)
+        .any_stdout()
+        .expected_stderr(format!("error: {path} has 3 problems, listed above\n"))
+        .run();
+    for problem in [
+        "`reviewed` is `2026-13-01`: write a calendar day as YYYY-MM-DD",
+        "`resources[1].reviewed` is `soon`",
+        "`changes` has a note for version 2, but the roadmap is version 1",
+    ] {
+        assert!(run.stdout.contains(problem), "{problem}:\n{}", run.stdout);
+    }
+}
+
+#[test]
 fn roadmap_list_counts_the_steps_a_new_version_added() {
     let (smm, path, starter) = starter_with("first-step");
     let path_text = path.to_str().expect("UTF-8 path");
@@ -812,7 +1060,7 @@ fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 3 changes, whole
                 Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4

@@ -22,22 +22,23 @@ fn start_then_done_keeps_the_start_date() {
             Started: Dec 1, 2026
             Finished: Dec 4, 2026
             Phase: Production
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Identify and understand the target audience: their demographics, interests and behaviour on social media.
 
-            Practical steps:
+            Practical actions:
               - Write two audience personas with age, interests and pain points.
               - Interview three people from the target audience about their social media habits.
-              - Check your account's audience insights (Instagram Insights, TikTok Analytics) and note when they are online.
+              - Switch your Instagram account to a professional account, then check its Insights; on TikTok, open Analytics in TikTok Studio. Note when your audience is online.
 
             Evidence it is done:
-              An audience persona document backed by insight data.
+              An audience persona document backed by data from your account's Insights or analytics.
 
             Resources:
-              - HubSpot: Make My Persona (tool, en): https://www.hubspot.com/make-my-persona
-              - Instagram Help Center (official, en): https://help.instagram.com/
-              - DataReportal: Digital in Indonesia (article, en): https://datareportal.com/digital-in-indonesia
+              - HubSpot: Make My Persona (tool, English): https://www.hubspot.com/make-my-persona
+              - Instagram Help Center (official, English): https://help.instagram.com/
+              - DataReportal: Digital 2026: Indonesia (article, English): https://datareportal.com/reports/digital-2026-indonesia
 
             Notes:
               no notes yet
@@ -61,22 +62,25 @@ fn skip_records_the_reason() {
             Status: skipped
             Reason for skipping: no ad budget yet
             Phase: Growth
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Learn about paid advertising on social media platforms to widen reach and raise visibility.
 
-            Practical steps:
-              - Learn how campaigns, ad sets and ads are structured in Meta Ads Manager and TikTok Ads Manager.
-              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test.
-              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia, including BPOM rules for food, drugs and cosmetics and OJK rules for financial products.
+            Practical actions:
+              - Learn how ad accounts are structured in Meta Ads Manager (campaign → ad set → ad) and TikTok Ads Manager (campaign → ad group → ad).
+              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test. Remember that Meta adds PPN (VAT) to ad bills in Indonesia: count the tax in the budget.
+              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia (EPI), including BPOM rules for processed food, drugs and cosmetics and OJK rules for financial products.
+              - Learn click-to-WhatsApp ads and the WhatsApp Business catalogue, the way many small businesses (UMKM) sell.
 
             Evidence it is done:
-              A test ad report with reach, cost and what you learned.
+              A test ad report with reach, cost (PPN included) and what you learned.
 
             Resources:
-              - Meta Blueprint (course, en): https://www.facebook.com/business/learn
-              - TikTok Academy (course, en): https://academy.tiktok.com/
-              - Meta Advertising Standards (official, en): https://transparency.meta.com/policies/ad-standards/
+              - Meta Blueprint (course, English): https://www.facebook.com/business/learn
+              - TikTok Academy (course, English): https://academy.tiktok.com/
+              - TikTok Ads: struktur kampanye, grup iklan, dan iklan (official, English): https://ads.tiktok.com/help/article/tiktok-ads-structure
+              - Meta Advertising Standards (official, English): https://transparency.meta.com/policies/ad-standards/
 
             Notes:
               no notes yet
@@ -103,23 +107,25 @@ fn reset_goes_back_to_to_do_and_keeps_notes() {
             3. Develop Your Creativity  (develop-creativity)
             Status: to do
             Phase: Foundations
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Creativity is a key asset in social media management. Build the skill to make engaging visual and written content.
 
-            Practical steps:
+            Practical actions:
               - Make three post designs with Canva or a similar tool.
               - Write five caption variations for the same product.
-              - Collect ten pieces of content you admire and note why they work.
-              - Edit one vertical video under 30 seconds with CapCut or a similar tool, with on-screen text.
+              - Collect ten pieces of content you admire and note why each one works.
+              - Edit one vertical video shorter than 30 seconds with CapCut or a similar tool, with on-screen text.
+              - Use one generative AI tool for ideas or captions, then edit the result yourself and note what you changed. Never put customers' personal data or a client's confidential information into an AI tool.
 
             Evidence it is done:
               A folder or link with the designs, captions and video you made.
 
             Resources:
-              - Canva Design School (course, en): https://www.canva.com/designschool/
-              - TikTok Creative Center (tool, en): https://ads.tiktok.com/business/creativecenter/
-              - CapCut (tool, en): https://www.capcut.com/
+              - Canva Design School (course, English): https://www.canva.com/designschool/
+              - TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
+              - CapCut (tool, English): https://www.capcut.com/
 
             Notes:
               - Dec 5, 2026 14:30: my first reel
@@ -206,13 +212,14 @@ fn show_gives_the_whole_step() {
             8. Strategi Konten  (content-strategy)
             Status: belum dimulai
             Fase: Produksi
+            Isi ditinjau: 1 Des 2026
 
             Ringkasan:
               Buat strategi konten yang mencakup jenis konten, jadwal posting, dan gaya komunikasi.
 
-            Langkah praktis:
+            Tindakan praktis:
               - Tetapkan tiga sampai lima pilar konten untuk satu merek.
-              - Tentukan peran tiap platform, misalnya TikTok dan Shorts untuk jangkauan, Instagram untuk komunitas, WhatsApp Channels untuk pelanggan setia.
+              - Tentukan peran tiap platform, misalnya TikTok dan YouTube Shorts untuk jangkauan, Instagram untuk komunitas, WhatsApp Channels untuk kabar bagi pelanggan setia.
               - Tulis panduan gaya komunikasi (tone of voice) satu halaman.
               - Tentukan tujuan yang terukur untuk tiga bulan ke depan.
 
@@ -220,8 +227,8 @@ fn show_gives_the_whole_step() {
               Dokumen strategi konten dengan pilar, tujuan, dan panduan gaya.
 
             Sumber belajar:
-              - HubSpot Academy: Social Media Marketing (kursus, en): https://academy.hubspot.com/courses/social-media
-              - Hootsuite: Social Media Trends (artikel, en): https://www.hootsuite.com/research/social-trends
+              - HubSpot Academy: Social Media Marketing (kursus, bahasa Inggris): https://academy.hubspot.com/courses/social-media
+              - Hootsuite: Social Media Trends (artikel, bahasa Inggris): https://www.hootsuite.com/research/social-trends
 
             Catatan:
               belum ada catatan
@@ -244,23 +251,24 @@ fn next_is_the_first_step_neither_done_nor_skipped() {
             4. Choose a Niche or Industry  (choose-a-niche)
             Status: to do
             Phase: Foundations
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Decide which kind of business or industry you want to serve. Knowing your niche helps you understand the target audience and the industry's trends.
 
-            Practical steps:
+            Practical actions:
               - Write down three industries that interest you and why.
               - Follow ten leading brand and creator (KOL) accounts in each of those industries.
-              - Check each industry's search interest on Google Trends and its market data on Databoks.
+              - Check each industry's search trends on Google Trends and its market data on Databoks.
               - Pick one niche and write a short statement of who you serve.
 
             Evidence it is done:
-              A one-page niche brief in your portfolio: the industry you chose, three reference brands and what they do well, and three content ideas for that niche.
+              A one-page niche brief in your portfolio: the industry you chose, three reference brands and what each does well, and three content ideas for that niche.
 
             Resources:
-              - Google Trends Indonesia (tool, id): https://trends.google.co.id/
-              - Databoks (Katadata) (article, id): https://databoks.katadata.co.id/
-              - TikTok Creative Center (tool, en): https://ads.tiktok.com/business/creativecenter/
+              - Google Trends Indonesia (tool, Indonesian): https://trends.google.co.id/trends/?geo=ID
+              - Databoks (Katadata) (article, Indonesian): https://databoks.katadata.co.id/
+              - TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
 
             Notes:
               no notes yet
@@ -283,22 +291,23 @@ fn notes_are_timestamped_and_shown() {
             5. Build a Personal Portfolio  (build-a-personal-portfolio)
             Status: to do
             Phase: Foundations
+            Content reviewed: Dec 1, 2026
 
             What it is:
               Start by managing your own social media or personal brand to build a strong portfolio.
 
-            Practical steps:
+            Practical actions:
               - Tidy up the bio, profile photo and links on your social accounts.
               - Make a simple portfolio page (Notion, Google Sites or Linktree).
               - Publish three posts that show your skills.
-              - Write one short case study of an account you manage, with before and after numbers.
+              - Write one short case study of an account you manage (your own, or a family or friend's small business account with their written permission), with before and after numbers.
 
             Evidence it is done:
               A public link to your portfolio page.
 
             Resources:
-              - Google Sites (tool, en): https://sites.google.com/
-              - Behance (tool, en): https://www.behance.net/
+              - Google Sites (tool, English): https://sites.google.com/
+              - Behance (tool, English): https://www.behance.net/
 
             Notes:
               - Dec 5, 2026 14:30: Portfolio live: https://example.com/me

@@ -237,7 +237,7 @@ impl Smm {
         };
         format!(
             "Home:      {home}\n\
-             Roadmap:   social-media-manager, version 2 (built in)\n\
+             Roadmap:   social-media-manager, version 3 (built in)\n\
              Progress:  {home}/progress.yaml: format version 4, reads fine\n\
              History:   {home}/history.jsonl: {changes}, whole\n\
              Backup:    {backup}\n\

@@ -229,7 +229,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 History:   progress.yaml includes history that {home}/history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                   Fix:     smm-path doctor --rebuild-history
                   Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
@@ -289,7 +289,7 @@ fn conflict_copies_are_reported_and_merged_by_import() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 2 (built in)
+                Roadmap:   social-media-manager, version 3 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 1 change, whole
                 Conflict:  {home}/history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `smm-path import \"{home}/history (conflicted copy 2026-11-20).jsonl\"`, then delete it

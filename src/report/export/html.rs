@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{Status, Timestamp};
 use crate::report::summary::{counts_line, skipped_note};
-use crate::report::{ProgressReport, Renderer, StepReport, resource_kind_label, status_label};
+use crate::report::{ProgressReport, Renderer, StepReport, resource_facts, status_label};
 
 /// Escapes text for HTML element content and quoted attributes.
 pub(in crate::report) fn escape(text: &str) -> String {
@@ -202,20 +202,29 @@ fn resources(step: &StepReport, lang: Lang) -> String {
     );
     for resource in step.resources {
         let title = escape(resource.title.get(lang));
-        let kind = escape(resource_kind_label(lang, resource.kind));
-        let language = escape(&resource.language);
+        let facts = escape(&resource_facts(lang, resource));
         if crate::roadmap::is_valid_url(&resource.url) {
             write!(
                 out,
-                "<li><a href=\"{}\">{title}</a> <span>({kind}, {language})</span></li>",
+                "<li><a href=\"{}\">{title}</a> <span>({facts})</span></li>",
                 escape(&resource.url)
             )
             .ok();
         } else {
-            write!(out, "<li>{title} <span>({kind}, {language})</span></li>").ok();
+            write!(out, "<li>{title} <span>({facts})</span></li>").ok();
         }
     }
-    out.push_str("</ul></details>");
+    out.push_str("</ul>");
+    if let Some(day) = crate::roadmap::reviewed_day(step.reviewed) {
+        write!(
+            out,
+            "<p>{}: {}</p>",
+            escape(word(lang, Key::LabelReviewed)),
+            escape(&format_date(lang, day))
+        )
+        .ok();
+    }
+    out.push_str("</details>");
     out
 }
 

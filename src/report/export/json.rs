@@ -85,6 +85,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> ExportDocument<'a> {
                 skip_reason: step.skip_reason,
                 notes: step.notes.iter().map(DocumentNote::from).collect(),
                 phase: report.phase_of(step).map(|phase| phase.id),
+                reviewed: step.reviewed,
             })
             .collect(),
         target: report.target.map(|day| day.format("%Y-%m-%d").to_string()),

@@ -141,6 +141,9 @@ pub fn render_markdown(report: &ProgressReport) -> String {
         .ok();
     }
 
+    if let Some(reviewed) = report.reviewed_line() {
+        writeln!(out, "{}\n", escape_inline(&reviewed)).ok();
+    }
     for step in &report.steps {
         let check = if step.status == Status::Done {
             'x'
