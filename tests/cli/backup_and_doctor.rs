@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::support::Smm;
+use crate::support::{Smm, removing, renaming};
 
 /// `status` with steps 1 and 2 done today, where several repairs end.
 const TWO_DONE: &str = "
@@ -304,9 +304,10 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
                   Fix:     smm-path doctor --rebuild-state
                 History:   {home}/history.jsonl: 2 changes, whole
                 Backup:    the progress file {home}/progress.yaml.bak is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
-                  Fix:     rm '{home}/progress.yaml.bak'
+                  Fix:     {fix}
                 ",
-                home = smm.home().display()
+                home = smm.home().display(),
+                fix = removing(&smm.path("progress.yaml.bak")),
             ),
         )
         .expected_stderr(
@@ -358,9 +359,10 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
         .expected_stdout(format!(
             "
                 Home:      {home}/not-a-directory is a file, not a directory
-                  Fix:     mv '{home}/not-a-directory' '{home}/not-a-directory.old'
+                  Fix:     {fix}
                 ",
-            home = smm.home().display()
+            home = smm.home().display(),
+            fix = renaming(&file, ".old"),
         ))
         .expected_stderr("error: doctor found problems, listed above\n")
         .run();
@@ -435,9 +437,10 @@ fn a_damaged_backup_is_not_restored() {
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 2 changes, whole
                 Backup:    the progress file {home}/progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
-                  Fix:     rm '{home}/progress.yaml.bak'
+                  Fix:     {fix}
                 ",
-                home = smm.home().display()
+                home = smm.home().display(),
+                fix = removing(&smm.path("progress.yaml.bak")),
             ),
         )
         .expected_stderr(
@@ -744,9 +747,10 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 1 change, whole
                 Backup:    cannot read the progress file {home}/progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
-                  Fix:     rm '{home}/progress.yaml.bak'
+                  Fix:     {fix}
                 ",
-                home = smm.home().display()
+                home = smm.home().display(),
+                fix = removing(&smm.path("progress.yaml.bak")),
             ),
         )
         .expected_stderr(

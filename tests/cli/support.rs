@@ -755,6 +755,34 @@ fn unindent(text: &str) -> String {
     out
 }
 
+/// The command `doctor` gives to rename `path` to its name with `suffix`
+/// added, in the shell of this platform: PowerShell on Windows (where
+/// `mv` with POSIX quotes is no command), a POSIX shell elsewhere.
+pub(crate) fn renaming(path: &Path, suffix: &str) -> String {
+    let shown = path.display();
+    if cfg!(windows) {
+        let name = path.file_name().expect("a file name").to_string_lossy();
+        format!("Rename-Item -LiteralPath '{shown}' -NewName '{name}{suffix}'")
+    } else {
+        format!("mv '{shown}' '{shown}{suffix}'")
+    }
+}
+
+/// The command `doctor` gives to delete `path`, as [`renaming`] does.
+pub(crate) fn removing(path: &Path) -> String {
+    if cfg!(windows) {
+        format!("Remove-Item -LiteralPath '{}'", path.display())
+    } else {
+        format!("rm '{}'", path.display())
+    }
+}
+
+/// The command `doctor` gives to merge the conflict copy `path`: one
+/// single-quoted word in either shell.
+pub(crate) fn importing(path: &Path) -> String {
+    format!("smm-path import '{}'", path.display())
+}
+
 /// The built-in roadmap's source, for tests that derive custom roadmaps from it.
 pub(crate) fn builtin_roadmap() -> &'static str {
     include_str!("../../roadmap/social-media-manager.yaml")

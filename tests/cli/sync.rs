@@ -1,7 +1,7 @@
 //! Two devices, one roadmap: merges that converge, `sync` through a shared
 //! folder, partial syncs and conflict copies, a hand-edited snapshot.
 
-use crate::support::{Smm, file_names};
+use crate::support::{Smm, file_names, importing};
 
 /// Writes `smm`'s JSON export into `dir` and returns its path.
 fn export_into(smm: &Smm, dir: &std::path::Path, name: &str) -> String {
@@ -292,11 +292,13 @@ fn conflict_copies_are_reported_and_merged_by_import() {
                 Roadmap:   social-media-manager, version 2 (built in)
                 Progress:  {home}/progress.yaml: format version 4, reads fine
                 History:   {home}/history.jsonl: 1 change, whole
-                Conflict:  {home}/history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `smm-path import \"{home}/history (conflicted copy 2026-11-20).jsonl\"`, then delete it
-                Conflict:  {home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `smm-path import \"{home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml\"`, then delete it
+                Conflict:  {home}/history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `{import_history}`, then delete it
+                Conflict:  {home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `{import_yaml}`, then delete it
                 Backup:    none yet (one is kept from the second change on)
                 ",
                 home = a.home().display(),
+                import_history = importing(&history_copy),
+                import_yaml = importing(&yaml_copy),
             ),
         )
         .expected_stderr("error: doctor found problems, listed above\n")
