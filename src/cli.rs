@@ -160,7 +160,7 @@ pub enum Command {
     /// Export your progress to share or keep: Markdown, JSON, CSV, HTML or a portfolio
     ///
     /// Examples:
-    ///   smm-path export > progress.md
+    ///   smm-path export -o progress.md
     ///   smm-path export --format html -o progress.html
     ///   smm-path export --format portfolio -o portfolio.md
     #[command(verbatim_doc_comment)]
@@ -264,18 +264,19 @@ pub enum Command {
     /// Print a shell completion script
     ///
     /// Examples:
-    ///   smm-path completions bash > ~/.local/share/bash-completion/completions/smm-path
-    ///   smm-path completions zsh > ~/.zfunc/_smm-path
-    ///   smm-path completions fish > ~/.config/fish/completions/smm-path.fish
+    ///   smm-path completions bash -o ~/.local/share/bash-completion/completions/smm-path
+    ///   smm-path completions zsh -o ~/.zfunc/_smm-path
+    ///   smm-path completions fish -o ~/.config/fish/completions/smm-path.fish
+    ///   smm-path completions powershell -o smm-path.ps1
     #[command(verbatim_doc_comment)]
     Completions(CompletionsArgs),
 
     /// Print the manual page (roff) in the output language
     ///
     /// Example:
-    ///   smm-path --lang en man > ~/.local/share/man/man1/smm-path.1
+    ///   smm-path --lang en man -o ~/.local/share/man/man1/smm-path.1
     #[command(verbatim_doc_comment)]
-    Man,
+    Man(ManArgs),
 }
 
 /// `roadmap` subcommands.
@@ -316,6 +317,18 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `import`.

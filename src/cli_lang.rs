@@ -16,11 +16,12 @@ use crate::cli::Cli;
 use crate::i18n::{Key, Lang, tr, word};
 
 /// The language for this run, read before clap parses: `--lang id`,
-/// `--lang=id`, else the locale. A value clap would refuse is ignored
-/// here; clap then reports it.
+/// `--lang=id`, else the locale (see [`Lang::from_locale`]). A value clap
+/// would refuse is ignored here; clap then reports it.
 pub(crate) fn early_language(
     args: &[std::ffi::OsString],
     env: impl Fn(&str) -> Option<String>,
+    system: impl FnOnce() -> Option<String>,
 ) -> Lang {
     let mut args = args.iter().skip(1).map(|arg| arg.to_string_lossy());
     while let Some(arg) = args.next() {
@@ -38,7 +39,7 @@ pub(crate) fn early_language(
             _ => {}
         }
     }
-    Lang::from_locale(env)
+    Lang::from_locale(env, system)
 }
 
 /// The command tree in `lang`.
@@ -197,7 +198,7 @@ const COMMANDS: &[CommandText] = &[
         path: "export",
         about: "Ekspor progres Anda untuk dibagikan atau disimpan: Markdown, JSON, CSV, HTML, atau portofolio",
         long_about: "Ekspor progres Anda untuk dibagikan atau disimpan: Markdown, JSON, CSV, HTML, atau portofolio\n\n\
-            Contoh:\n  smm-path export > progres.md\n  smm-path export --format html -o progres.html\n  \
+            Contoh:\n  smm-path export -o progres.md\n  smm-path export --format html -o progres.html\n  \
             smm-path export --format portfolio -o portofolio.md",
     },
     CommandText {
@@ -305,15 +306,16 @@ const COMMANDS: &[CommandText] = &[
         path: "completions",
         about: "Cetak skrip pelengkapan (completion) untuk shell",
         long_about: "Cetak skrip pelengkapan (completion) untuk shell\n\n\
-            Contoh:\n  smm-path completions bash > ~/.local/share/bash-completion/completions/smm-path\n  \
-            smm-path completions zsh > ~/.zfunc/_smm-path\n  \
-            smm-path completions fish > ~/.config/fish/completions/smm-path.fish",
+            Contoh:\n  smm-path completions bash -o ~/.local/share/bash-completion/completions/smm-path\n  \
+            smm-path completions zsh -o ~/.zfunc/_smm-path\n  \
+            smm-path completions fish -o ~/.config/fish/completions/smm-path.fish\n  \
+            smm-path completions powershell -o smm-path.ps1",
     },
     CommandText {
         path: "man",
         about: "Cetak halaman manual (roff) dalam bahasa keluaran",
         long_about: "Cetak halaman manual (roff) dalam bahasa keluaran\n\n\
-            Contoh:\n  smm-path --lang id man > ~/.local/share/man/man1/smm-path.1",
+            Contoh:\n  smm-path --lang id man -o ~/.local/share/man/man1/smm-path.1",
     },
 ];
 
@@ -475,6 +477,16 @@ const ARGS: &[ArgText] = &[
     },
     ArgText {
         path: "cohort",
+        id: "output",
+        help: "Tulis ke BERKAS (secara atomik), bukan ke keluaran standar",
+    },
+    ArgText {
+        path: "completions",
+        id: "output",
+        help: "Tulis ke BERKAS (secara atomik), bukan ke keluaran standar",
+    },
+    ArgText {
+        path: "man",
         id: "output",
         help: "Tulis ke BERKAS (secara atomik), bukan ke keluaran standar",
     },
@@ -895,27 +907,43 @@ mod tests {
         let none = |_: &str| None;
         let indonesian_locale = |name: &str| (name == "LANG").then(|| "id_ID.UTF-8".to_string());
         assert_eq!(
-            early_language(&args(&["smm-path", "--lang", "id", "x"]), none),
+            early_language(&args(&["smm-path", "--lang", "id", "x"]), none, || None),
             Lang::Id
         );
         assert_eq!(
-            early_language(&args(&["smm-path", "done", "--lang=id"]), none),
+            early_language(&args(&["smm-path", "done", "--lang=id"]), none, || None),
             Lang::Id
         );
         assert_eq!(
-            early_language(&args(&["smm-path", "--lang", "en"]), indonesian_locale),
+            early_language(
+                &args(&["smm-path", "--lang", "en"]),
+                indonesian_locale,
+                || None
+            ),
             Lang::En
         );
         assert_eq!(
-            early_language(&args(&["smm-path", "--lang", "xx"]), indonesian_locale),
+            early_language(
+                &args(&["smm-path", "--lang", "xx"]),
+                indonesian_locale,
+                || None
+            ),
             Lang::Id
         );
         assert_eq!(
             early_language(
                 &args(&["smm-path", "note", "1", "--", "--lang", "id"]),
-                none
+                none,
+                || None
             ),
             Lang::En
+        );
+        // With no --lang and no locale variable, the system's language counts.
+        assert_eq!(
+            early_language(&args(&["smm-path", "status"]), none, || Some(
+                "id-ID".into()
+            )),
+            Lang::Id
         );
     }
 }

@@ -84,6 +84,10 @@ pub(crate) enum Error {
     #[error(transparent)]
     Roadmap(#[from] RoadmapError),
     NoDataDir,
+    /// A path argument starts with `~` and no home folder is known to put there.
+    NoHomeFolder {
+        path: PathBuf,
+    },
     /// `export -o FILE` could not write FILE.
     ExportWrite {
         path: PathBuf,
@@ -206,6 +210,10 @@ impl Error {
             Error::Store(error) => (Failure, render_store(lang, error)),
             Error::Roadmap(error) => (Failure, render_roadmap(lang, error)),
             Error::NoDataDir => (Failure, text(Key::ErrNoDataDir)),
+            Error::NoHomeFolder { path } => (
+                Usage,
+                fill(Key::ErrNoHomeFolder, &[("path", &quoted_path(path))]),
+            ),
             Error::ExportWrite { path, source } => {
                 let reason = write_reason(lang, source);
                 (

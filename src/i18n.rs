@@ -27,15 +27,23 @@ impl Lang {
         }
     }
 
-    /// Picks the language from the locale variables, in the order gettext
-    /// reads them: the first non-empty of `LANGUAGE`, `LC_ALL`, `LC_MESSAGES`,
-    /// `LANG`. A value starting with `id` means Indonesian; anything else,
-    /// English. `LANGUAGE` may list several (`id:en`): the first counts.
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+    /// Picks the language when `--lang` is not given: from the locale
+    /// variables, in the order gettext reads them (the first non-empty of
+    /// `LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`), else from `system`, the
+    /// language the operating system is set to show (Windows and macOS,
+    /// where a person chooses it in the settings and no variable carries
+    /// it), else English. A value starting with `id` means Indonesian
+    /// (`id_ID.UTF-8`, `id-ID`); anything else, English. `LANGUAGE` may list
+    /// several (`id:en`): the first counts.
+    pub fn from_locale(
+        var: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
         let value = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(var)
-            .find(|value| !value.trim().is_empty());
+            .find(|value| !value.trim().is_empty())
+            .or_else(system);
         match value {
             Some(value) if value.trim_start().starts_with("id") => Lang::Id,
             _ => Lang::En,
@@ -582,6 +590,10 @@ catalogue! {
         en: "cannot lock {path}: {reason}",
         id: "{path} tidak bisa dikunci: {reason}",
     }
+    ErrNoHomeFolder {
+        en: "cannot expand the ~ in {path}: no home folder is known; write the path in full",
+        id: "~ dalam {path} tidak bisa diperluas: folder home tidak diketahui; tulis jalurnya secara lengkap",
+    }
     ErrNoDataDir {
         en: "cannot find a data directory for this user: set SMM_PATH_HOME or pass --home DIR",
         id: "direktori data pengguna tidak ditemukan: atur SMM_PATH_HOME atau gunakan --home DIR",
@@ -630,8 +642,8 @@ catalogue! {
     DoctorStateBad { en: "Progress:  {problem}", id: "Progres:   {problem}" }
     DoctorHistoryOk { en: "History:   {path}: {count} {count:change|changes}, whole", id: "Riwayat:   {path}: {count} entri, utuh" }
     DoctorConflictCopy {
-        en: "Conflict:  {path} is a copy a sync tool made; merge it with `smm-path import \"{path}\"`, then delete it",
-        id: "Konflik:   {path} adalah salinan buatan alat sinkronisasi; gabungkan dengan `smm-path import \"{path}\"`, lalu hapus",
+        en: "Conflict:  {path} is a copy a sync tool made; merge it with `{command}`, then delete it",
+        id: "Konflik:   {path} adalah salinan buatan alat sinkronisasi; gabungkan dengan `{command}`, lalu hapus",
     }
     DoctorHistoryBad { en: "History:   {problem}", id: "Riwayat:   {problem}" }
     DoctorBackupOk { en: "Backup:    {path}: the state before the last change, format version {version}", id: "Cadangan:  {path}: keadaan sebelum perubahan terakhir, format versi {version}" }
@@ -982,20 +994,45 @@ mod tests {
                     .map(|(_, value)| value.to_string())
             }
         };
-        assert_eq!(Lang::from_locale(env(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
-        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
-        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        let no_system = || None;
         assert_eq!(
-            Lang::from_locale(env(&[("LANGUAGE", "id:en"), ("LANG", "en_US.UTF-8")])),
+            Lang::from_locale(env(&[("LANG", "id_ID.UTF-8")]), no_system),
             Lang::Id
         );
         assert_eq!(
-            Lang::from_locale(env(&[
-                ("LANGUAGE", ""),
-                ("LC_ALL", "en_GB"),
-                ("LANG", "id_ID")
-            ])),
+            Lang::from_locale(env(&[("LANG", "en_US.UTF-8")]), no_system),
             Lang::En
+        );
+        assert_eq!(Lang::from_locale(env(&[]), no_system), Lang::En);
+        assert_eq!(
+            Lang::from_locale(
+                env(&[("LANGUAGE", "id:en"), ("LANG", "en_US.UTF-8")]),
+                no_system
+            ),
+            Lang::Id
+        );
+        assert_eq!(
+            Lang::from_locale(
+                env(&[("LANGUAGE", ""), ("LC_ALL", "en_GB"), ("LANG", "id_ID")]),
+                no_system
+            ),
+            Lang::En
+        );
+        // An Indonesian Windows or Mac (id-ID), with no variable set.
+        let indonesian_system = || Some("id-ID".to_string());
+        assert_eq!(Lang::from_locale(env(&[]), indonesian_system), Lang::Id);
+        assert_eq!(
+            Lang::from_locale(env(&[]), || Some("en-US".to_string())),
+            Lang::En
+        );
+        // A variable that names a language wins over the system's.
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "en_US.UTF-8")]), indonesian_system),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "")]), indonesian_system),
+            Lang::Id
         );
     }
 }

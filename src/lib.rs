@@ -20,8 +20,10 @@ mod progress;
 mod report;
 mod roadmap;
 mod settings;
+mod shell;
 mod terminal;
 mod ui;
+mod user_path;
 mod yaml;
 
 use std::io::Write;
@@ -89,11 +91,11 @@ fn plain_status() -> Option<Cli> {
 
 /// The whole program: parse the command line, run, report the error once.
 pub fn main() -> ExitCode {
-    let cli = plain_status().unwrap_or_else(|| {
+    let mut cli = plain_status().unwrap_or_else(|| {
         // The language is known before clap parses, so that its help and
         // its usage errors (exit code 2, our usage code) speak it too.
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-        let lang = cli_lang::early_language(&args, settings::env_var);
+        let lang = cli_lang::early_language(&args, settings::env_var, settings::system_language);
         let mut command = cli_lang::command(lang);
         let matches = command
             .try_get_matches_from_mut(&args)
@@ -104,6 +106,8 @@ pub fn main() -> ExitCode {
         std::mem::forget((command, matches));
         cli
     });
+    // Before the settings read --home and --roadmap.
+    let expanded = user_path::expand_arguments(&mut cli, settings::home_folder);
     let settings = Settings::resolve(&cli.global);
     let lang = settings.lang;
     let stdout = std::io::stdout();
@@ -113,7 +117,8 @@ pub fn main() -> ExitCode {
     } else {
         std::io::BufWriter::new(Box::new(stdout.lock()))
     };
-    let result = cmd::run(&settings, cli.command.as_ref(), &mut out)
+    let result = expanded
+        .and_then(|()| cmd::run(&settings, cli.command.as_ref(), &mut out))
         .and_then(|()| out.flush().map_err(Error::Output));
     match result {
         Ok(()) => ExitCode::from(ExitStatus::Success as u8),

@@ -33,6 +33,27 @@ pub(crate) fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
 }
 
+/// The user's home folder, for a `~` in a path argument: `HOME` on Unix,
+/// `USERPROFILE` on Windows, else what the system records for the user.
+pub(crate) fn home_folder() -> Option<PathBuf> {
+    std::env::home_dir().filter(|home| !home.as_os_str().is_empty())
+}
+
+/// The language the operating system shows, as a BCP 47 tag (`id-ID`):
+/// the first of the user's display languages on Windows, the preferred
+/// language on macOS.
+#[cfg(any(windows, target_os = "macos"))]
+pub(crate) fn system_language() -> Option<String> {
+    sys_locale::get_locale()
+}
+
+/// Elsewhere the locale variables are the system's setting: there is
+/// nothing more to ask.
+#[cfg(not(any(windows, target_os = "macos")))]
+pub(crate) fn system_language() -> Option<String> {
+    None
+}
+
 impl Settings {
     /// Resolves `global` against the environment: an option given wins over
     /// its variable, and an empty value counts as unset.
@@ -44,7 +65,9 @@ impl Settings {
                 .filter(|path| !path.as_os_str().is_empty())
         };
         Settings {
-            lang: global.lang.unwrap_or_else(|| Lang::from_locale(env_var)),
+            lang: global
+                .lang
+                .unwrap_or_else(|| Lang::from_locale(env_var, system_language)),
             color: terminal::use_color(global.color, env_var),
             width: terminal::output_width(env_var),
             home: path(&global.home, "SMM_PATH_HOME")

@@ -4,15 +4,34 @@ use std::io::IsTerminal;
 
 use crate::cli::ColorChoice;
 
-/// Whether to colour standard output.
+/// Whether to colour standard output: the one place that decides it, for
+/// every coloured text (the summary bar, the calendar, the status table).
 ///
 /// Follows <https://no-color.org> and <https://bixense.com/clicolors/>:
 /// `NO_COLOR` (non-empty) turns colour off, `CLICOLOR_FORCE` (not `0`) turns
 /// it on even in a pipe, `CLICOLOR=0` turns it off on a terminal. An explicit
-/// `--color always|never` beats them all.
+/// `--color always|never` beats them all. On a terminal that cannot show
+/// colour (a Windows console whose escape sequences cannot be turned on),
+/// there is none whatever was asked: the codes would be printed as text.
 pub(crate) fn use_color(choice: ColorChoice, var: impl Fn(&str) -> Option<String>) -> bool {
+    decide_color(
+        choice,
+        var,
+        std::io::stdout().is_terminal(),
+        enable_escape_sequences,
+    )
+}
+
+/// [`use_color`] with what it asks the system handed in, for the tests.
+/// `enable` is called only when colour is wanted on a terminal.
+fn decide_color(
+    choice: ColorChoice,
+    var: impl Fn(&str) -> Option<String>,
+    on_terminal: bool,
+    enable: impl FnOnce() -> bool,
+) -> bool {
     let set = |name: &str| var(name).filter(|value| !value.is_empty());
-    match choice {
+    let wanted = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
@@ -26,10 +45,30 @@ pub(crate) fn use_color(choice: ColorChoice, var: impl Fn(&str) -> Option<String
                 // A terminal that says it understands no escape sequences.
                 false
             } else {
-                std::io::stdout().is_terminal()
+                on_terminal
             }
         }
-    }
+    };
+    // Into a pipe the codes go as asked (`--color always | less -R`); a
+    // terminal must be able to read them.
+    wanted && (!on_terminal || enable())
+}
+
+/// Makes the terminal read escape sequences, and says whether it does.
+/// A Windows console shows them as text until its virtual terminal
+/// processing (`ENABLE_VIRTUAL_TERMINAL_PROCESSING`, Windows 10 and later)
+/// is turned on; crossterm, already here for the full-screen view, does
+/// that without `unsafe` in this crate, and counts a terminal that sets
+/// `TERM` (mintty, Git Bash) as one that reads them.
+#[cfg(windows)]
+fn enable_escape_sequences() -> bool {
+    ratatui::crossterm::ansi_support::supports_ansi()
+}
+
+/// Every terminal smm-path runs in elsewhere reads escape sequences.
+#[cfg(not(windows))]
+fn enable_escape_sequences() -> bool {
+    true
 }
 
 /// How wide the output may be: `COLUMNS` if set, else the terminal's width;
@@ -98,24 +137,49 @@ mod tests {
         }
     }
 
+    /// `use_color` as a pipe would see it: no terminal to enable.
+    fn in_a_pipe(choice: ColorChoice, var: impl Fn(&str) -> Option<String>) -> bool {
+        decide_color(choice, var, false, || {
+            panic!("a pipe has no console to enable")
+        })
+    }
+
     #[test]
     fn colour_follows_the_conventions() {
-        assert!(!use_color(
+        assert!(!in_a_pipe(
             ColorChoice::Auto,
             vars(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])
         ));
-        assert!(use_color(
+        assert!(in_a_pipe(
             ColorChoice::Auto,
             vars(&[("CLICOLOR_FORCE", "1")])
         ));
-        assert!(!use_color(
+        assert!(!in_a_pipe(
             ColorChoice::Auto,
             vars(&[("CLICOLOR_FORCE", "0"), ("CLICOLOR", "0")])
         ));
-        assert!(use_color(ColorChoice::Always, vars(&[("NO_COLOR", "1")])));
-        assert!(!use_color(
+        assert!(in_a_pipe(ColorChoice::Always, vars(&[("NO_COLOR", "1")])));
+        assert!(!in_a_pipe(
             ColorChoice::Never,
             vars(&[("CLICOLOR_FORCE", "1")])
         ));
+        assert!(!in_a_pipe(ColorChoice::Auto, vars(&[])));
+    }
+
+    #[test]
+    fn a_terminal_that_cannot_read_escape_sequences_gets_no_colour() {
+        let terminal = |choice, enabled: bool| {
+            let mut asked = false;
+            let colour = decide_color(choice, vars(&[]), true, || {
+                asked = true;
+                enabled
+            });
+            (colour, asked)
+        };
+        assert_eq!(terminal(ColorChoice::Auto, true), (true, true));
+        assert_eq!(terminal(ColorChoice::Auto, false), (false, true));
+        assert_eq!(terminal(ColorChoice::Always, false), (false, true));
+        // Nothing is switched on for output that is not coloured.
+        assert_eq!(terminal(ColorChoice::Never, true), (false, false));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::output::write_output;
+use super::output::{csv_for_file, write_output};
 use crate::cli::{CohortArgs, CohortFormat, CohortSort};
 use crate::cmd::Context;
 use crate::control::quoted_path;
@@ -36,8 +36,17 @@ pub(crate) fn run(ctx: &Context, args: &CohortArgs, out: &mut dyn Write) -> Resu
         CohortSort::Name => SortBy::Name,
         CohortSort::Pace => SortBy::Pace,
     });
-    let document = renderer(ctx, args.format).render(&report);
-    write_output(ctx, args.output.as_deref(), &document, out)
+    let mut document = renderer(ctx, args.format).render(&report);
+    if args.format == CohortFormat::Csv {
+        document = csv_for_file(document, args.output.as_deref());
+    }
+    write_output(
+        ctx.lang,
+        Some(&ctx.store),
+        args.output.as_deref(),
+        &document,
+        out,
+    )
 }
 
 /// The renderer of the format asked for.

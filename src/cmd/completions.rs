@@ -5,16 +5,28 @@ use std::io::Write;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
+use super::output::write_output;
 use crate::cli::{Cli, CompletionsArgs};
 use crate::error::Error;
+use crate::i18n::Lang;
+use crate::progress::ProgressStore;
 
-pub(crate) fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<(), Error> {
+/// Prints the script, or writes it to `-o FILE` (never over a file of
+/// `store`, the home's) and says so in `lang`.
+pub(crate) fn run(
+    lang: Lang,
+    store: Option<&ProgressStore>,
+    args: &CompletionsArgs,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "smm-path", &mut script);
     if args.shell == Shell::Bash {
         script = bash_fixed(&script);
     }
-    out.write_all(&script).map_err(Error::Output)
+    // clap_complete writes its scripts from `&str`s.
+    let script = String::from_utf8_lossy(&script);
+    write_output(lang, store, args.output.as_deref(), &script, out)
 }
 
 /// clap_complete's bash script for a hyphenated name sets

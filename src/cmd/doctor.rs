@@ -10,6 +10,10 @@ use crate::control::quoted_path;
 use crate::error::{Error, render_store};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::{Rebuilt, StoreError};
+use crate::shell::Shell;
+
+/// The shell the repair commands are written for: the one people use here.
+const SHELL: Shell = Shell::CURRENT;
 
 pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(), Error> {
     let repair = args.restore_backup || args.rebuild_history || args.rebuild_state || args.clean;
@@ -31,7 +35,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
                 Key::DoctorHomeNotDirectory,
                 &[("path", &quoted_path(home))],
             ),
-            &format!("mv {} {}", quoted(home), quoted(&with_suffix(home, ".old"))),
+            &SHELL.rename_with_suffix(home, ".old"),
         )?;
         return Err(Error::Unhealthy);
     }
@@ -42,7 +46,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             Key::DoctorHomeUnwritable,
             &[("path", &quoted_path(home)), ("reason", &error)],
         );
-        report.problem(line, &format!("chmod u+w {}", quoted(home)))?;
+        report.problem(line, &SHELL.make_writable(home))?;
     }
     let (id, version) = (&ctx.roadmap.id, &ctx.roadmap.version);
     report.line(match &ctx.roadmap_file {
@@ -81,11 +85,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
             } else if store.history_on_its_own().is_ok_and(|changes| changes > 0) {
                 "smm-path doctor --rebuild-state".to_string()
             } else {
-                format!(
-                    "mv {} {}",
-                    quoted(&state_path),
-                    quoted(&with_suffix(&state_path, ".old"))
-                )
+                SHELL.rename_with_suffix(&state_path, ".old")
             };
             report.problem(store_problem(lang, Key::DoctorStateBad, error), &fix)?;
         }
@@ -126,7 +126,10 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
                 report.line(tr(
                     lang,
                     Key::DoctorConflictCopy,
-                    &[("path", &quoted_path(copy))],
+                    &[
+                        ("path", &quoted_path(copy)),
+                        ("command", &SHELL.smm_path("import", copy)),
+                    ],
                 ))?;
             }
         }
@@ -157,7 +160,7 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
         // The next change writes a new backup; until then a damaged one is only in the way.
         Err(error) => report.problem(
             store_problem(lang, Key::DoctorBackupBad, &error),
-            &format!("rm {}", quoted(&backup_path)),
+            &SHELL.remove(&backup_path),
         )?,
     }
 
@@ -218,18 +221,6 @@ impl Report<'_> {
 fn store_problem(lang: Lang, key: Key, error: &StoreError) -> String {
     let problem = render_store(lang, error);
     tr(lang, key, &[("problem", &problem)])
-}
-
-/// `path` with `suffix` added to its last component.
-fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    name.into()
-}
-
-/// A path as one shell word: in single quotes, a single quote written `'\''`.
-fn quoted(path: &Path) -> String {
-    format!("'{}'", path.display().to_string().replace('\'', r"'\''"))
 }
 
 fn run_repair(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Result<(), Error> {

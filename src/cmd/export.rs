@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::output::write_output;
+use super::output::{csv_for_file, write_output};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Context;
 use crate::error::Error;
@@ -25,8 +25,17 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
     };
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang)
         .with_history(&history);
-    let document = exporter(ctx, args, &state.device)?.render(&report);
-    write_output(ctx, args.output.as_deref(), &document, out)
+    let mut document = exporter(ctx, args, &state.device)?.render(&report);
+    if args.format == ExportFormat::Csv {
+        document = csv_for_file(document, args.output.as_deref());
+    }
+    write_output(
+        ctx.lang,
+        Some(&ctx.store),
+        args.output.as_deref(),
+        &document,
+        out,
+    )
 }
 
 /// The renderer of the format asked for, with what it needs besides the

@@ -4,8 +4,11 @@ use std::io::{self, Write};
 
 use clap_mangen::Man;
 
+use super::output::write_output;
+use crate::cli::ManArgs;
 use crate::error::Error;
 use crate::i18n::{Key, Lang, word};
+use crate::progress::ProgressStore;
 
 /// The page's date: when the built-in roadmap's content was last reviewed.
 /// (clap_mangen leaves an empty date out of `.TH`, which shifts the fields
@@ -14,18 +17,25 @@ const MAN_DATE: &str = "2026-11";
 
 /// One page, smm-path(1), with every command in it, in `lang`: clap_mangen
 /// would point to a `smm-path-status(1)` page per command, and no such
-/// pages are installed.
-pub(crate) fn run(lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+/// pages are installed. Printed, or written to `-o FILE` (never over a
+/// file of `store`, the home's).
+pub(crate) fn run(
+    lang: Lang,
+    store: Option<&ProgressStore>,
+    args: &ManArgs,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     // Writing to memory cannot fail; the error is kept all the same.
     let page = man_page(lang).map_err(Error::Output)?;
+    let mut document = String::with_capacity(page.len());
     for line in String::from_utf8_lossy(&page).lines() {
         match line.strip_prefix(".SH ") {
-            Some(heading) => writeln!(out, ".SH {}", section_heading(lang, heading)),
-            None => writeln!(out, "{line}"),
+            Some(heading) => document.push_str(&format!(".SH {}", section_heading(lang, heading))),
+            None => document.push_str(line),
         }
-        .map_err(Error::Output)?;
+        document.push('\n');
     }
-    Ok(())
+    write_output(lang, store, args.output.as_deref(), &document, out)
 }
 
 /// The page as clap_mangen writes it, in memory, so its headings can be

@@ -67,6 +67,11 @@ pub(crate) fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let lang = settings.lang;
+    // For the commands that need no home but must not write over its files.
+    let home_store = settings
+        .home
+        .as_deref()
+        .map(crate::progress::ProgressStore::in_home);
     let with_context = |run: &mut dyn FnMut(&Context) -> Result<(), Error>| {
         let ctx = Context::load(settings)?;
         let result = run(&ctx);
@@ -104,8 +109,8 @@ pub(crate) fn run(
             roadmap::validate(lang, args, out)
         }
         Some(Command::Roadmap(RoadmapCommand::New(args))) => roadmap::new(lang, args, out),
-        Some(Command::Completions(args)) => completions::run(args, out),
-        Some(Command::Man) => man::run(lang, out),
+        Some(Command::Completions(args)) => completions::run(lang, home_store.as_ref(), args, out),
+        Some(Command::Man(args)) => man::run(lang, home_store.as_ref(), args, out),
         Some(Command::Ui) => crate::ui::run(settings),
     }
 }

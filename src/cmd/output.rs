@@ -1,20 +1,41 @@
 //! Where a command's document goes: standard output, or a file named with
-//! `--output`. `export` and `cohort` write theirs the same way, so that a
-//! mentor's report is as safe to write over a file as a learner's export.
+//! `--output`. `export`, `cohort`, `completions` and `man` write theirs the
+//! same way, so that a mentor's report is as safe to write over a file as a
+//! learner's export. `-o` is what the help and the README show, never `>`:
+//! Windows PowerShell 5.1 writes what `>` catches as UTF-16, which no shell,
+//! man or spreadsheet reading the file expects.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::atomic_file::{Durability, write_atomically};
-use crate::cmd::Context;
 use crate::control::quoted_path;
 use crate::error::Error;
-use crate::i18n::{Key, tr};
+use crate::i18n::{Key, Lang, tr};
+use crate::progress::ProgressStore;
 
-/// Prints `document`, or writes it to `output` and says so.
+/// What a spreadsheet needs to read a file as UTF-8: Excel takes a CSV
+/// file without it for the system's legacy code page (`Judul` survives,
+/// `Catatan é` does not). LibreOffice, pandas and the csv crate skip it.
+const UTF8_BOM: &str = "\u{feff}";
+
+/// A document as it goes to a file a spreadsheet opens: a CSV file written
+/// with `-o` starts with the BOM. On standard output it does not: there it
+/// goes to a program (`| csvlook`, `pandas.read_csv(sys.stdin)`), for which
+/// the BOM would be a stray character glued to the first header.
+pub(super) fn csv_for_file(document: String, output: Option<&Path>) -> String {
+    match output {
+        Some(_) => format!("{UTF8_BOM}{document}"),
+        None => document,
+    }
+}
+
+/// Prints `document`, or writes it to `output` and says so. `store` is the
+/// home's, whose files a document must never replace.
 pub(super) fn write_output(
-    ctx: &Context,
+    lang: Lang,
+    store: Option<&ProgressStore>,
     output: Option<&Path>,
     document: &str,
     out: &mut dyn Write,
@@ -22,7 +43,7 @@ pub(super) fn write_output(
     match output {
         None => write!(out, "{document}").map_err(Error::Output)?,
         Some(path) => {
-            if is_own_file(ctx, path) {
+            if store.is_some_and(|store| is_own_file(store, path)) {
                 return Err(Error::ExportOwnFile {
                     path: path.to_path_buf(),
                 });
@@ -34,7 +55,7 @@ pub(super) fn write_output(
             say!(
                 out,
                 "{}",
-                tr(ctx.lang, Key::Exported, &[("path", &quoted_path(path))])
+                tr(lang, Key::Exported, &[("path", &quoted_path(path))])
             )?;
         }
     }
@@ -43,12 +64,8 @@ pub(super) fn write_output(
 
 /// Whether `path` is one of smm-path's own progress files, which a
 /// document must never replace.
-fn is_own_file(ctx: &Context, path: &Path) -> bool {
-    let own = [
-        ctx.store.path(),
-        ctx.store.history_path(),
-        ctx.store.backup_path(),
-    ];
+fn is_own_file(store: &ProgressStore, path: &Path) -> bool {
+    let own = [store.path(), store.history_path(), store.backup_path()];
     let same = |a: &Path, b: &Path| match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -28,6 +28,7 @@ mod import;
 mod language;
 mod log_and_undo;
 mod many_machines;
+mod platform;
 mod properties;
 mod real_clients;
 mod roadmap;
