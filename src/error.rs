@@ -356,6 +356,11 @@ pub(crate) fn render_file_problem(lang: Lang, problem: &FileProblem) -> String {
             ErrorKind::NotADirectory => word(lang, Key::IoNotDirectory).to_string(),
             ErrorKind::IsADirectory => word(lang, Key::FileIsDirectory).to_string(),
             ErrorKind::InvalidData => word(lang, Key::IoInvalidData).to_string(),
+            ErrorKind::ResourceBusy => word(lang, Key::IoBusy).to_string(),
+            ErrorKind::Unsupported => word(lang, Key::IoUnsupported).to_string(),
+            ErrorKind::TimedOut => word(lang, Key::IoTimedOut).to_string(),
+            ErrorKind::FileTooLarge => word(lang, Key::IoFileTooLarge).to_string(),
+            // The kind's name is a code to search for, not prose to translate.
             other => tr(lang, Key::IoOther, &[("kind", &format!("{other:?}"))]),
         },
     }
@@ -605,6 +610,47 @@ mod tests {
     use std::error::Error as _;
 
     use super::*;
+
+    /// The system's own words (`No such file or directory (os error 2)`)
+    /// never reach an Indonesian message: every reason is the catalogue's.
+    #[test]
+    fn the_systems_errors_are_worded_by_kind_in_both_languages() {
+        use io::ErrorKind::*;
+        let kinds = [
+            NotFound,
+            PermissionDenied,
+            AlreadyExists,
+            StorageFull,
+            ReadOnlyFilesystem,
+            NotADirectory,
+            IsADirectory,
+            InvalidData,
+            ResourceBusy,
+            Unsupported,
+            TimedOut,
+            FileTooLarge,
+        ];
+        for kind in kinds {
+            let error = io::Error::from(kind);
+            let system = error.to_string();
+            let indonesian = io_reason(Lang::Id, &error);
+            let english = io_reason(Lang::En, &error);
+            assert!(!indonesian.contains(&system), "{kind:?}: {indonesian}");
+            assert!(
+                !indonesian.contains("system reported"),
+                "{kind:?}: {indonesian}"
+            );
+            assert!(
+                !english.contains("system reported"),
+                "{kind:?} has no words: {english}"
+            );
+            assert_ne!(indonesian, english, "{kind:?}");
+        }
+        // What a raw OS error carries (its number and the system's
+        // sentence) stays out of the message too.
+        let raw = io::Error::from_raw_os_error(2);
+        assert_eq!(io_reason(Lang::Id, &raw), "tidak ada");
+    }
 
     #[test]
     fn display_is_the_english_message_and_the_io_error_its_source() {

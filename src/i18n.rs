@@ -320,7 +320,7 @@ catalogue! {
     }
     AllSkipped {
         en: "Every step is skipped, so nothing is left to count; `smm-path reset STEP` brings a step back.",
-        id: "Semua langkah dilewati, jadi tidak ada yang dihitung; `smm-path reset LANGKAH` mengembalikan sebuah langkah.",
+        id: "Semua langkah dilewati, jadi tidak ada yang dihitung; `smm-path reset LANGKAH` mengaktifkan kembali sebuah langkah.",
     }
     NoNotes { en: "no notes yet", id: "belum ada catatan" }
 
@@ -329,8 +329,8 @@ catalogue! {
     AlreadyInStatus { en: "{number}. {title} is already {status}; nothing changed.", id: "{number}. {title} sudah berstatus {status}; tidak ada yang berubah." }
     NothingChanged { en: "Nothing changed.", id: "Tidak ada yang berubah." }
     NoteAdded { en: "Note added to {number}. {title}.", id: "Catatan ditambahkan ke {number}. {title}." }
-    UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa dibatalkan." }
-    UndoReverted { en: "Undid `{command}` from {date}:", id: "Dibatalkan: `{command}` ({date}):" }
+    UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa diurungkan." }
+    UndoReverted { en: "Undid `{command}` from {date}:", id: "Diurungkan: `{command}` ({date}):" }
     UndoNoteRemoved { en: "{number}. {title}: note removed", id: "{number}. {title}: catatan dihapus" }
     ResetAllConfirm {
         en: "Reset all progress on \"{title}\" to the start? Notes are kept. [y/N] ",
@@ -342,22 +342,24 @@ catalogue! {
     // The history.
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
-    LogUndone { en: "(undone)", id: "(dibatalkan)" }
+    LogUndone { en: "(undone)", id: "(diurungkan)" }
     LogDevice { en: "[device {device}]", id: "[perangkat {device}]" }
     LogTargetSet { en: "target set to {date}", id: "target ditetapkan: {date}" }
     LogTargetCleared { en: "target cleared", id: "target dihapus" }
-    LogUndoOf { en: "undo of `{command}`", id: "pembatalan `{command}`" }
+    CommandHandEdit { en: "edited by hand", id: "disunting manual" }
+    CommandImportV1 { en: "import (export version 1)", id: "impor (ekspor versi 1)" }
+    LogUndoOf { en: "undo of `{command}`", id: "pengurungan `{command}`" }
     LogRemovedStep { en: "(step no longer in the roadmap)", id: "(langkah sudah tidak ada di roadmap)" }
 
     // Errors: bad input (exit 2).
-    ErrorPrefix { en: "error", id: "galat" }
+    ErrorPrefix { en: "error", id: "kesalahan" }
 
     // A parser's messages (see `parser_message`).
-    ParserUnknownField { en: "unknown field {what}", id: "kolom {what} tidak dikenal" }
+    ParserUnknownField { en: "unknown field {what}", id: "kunci {what} tidak dikenal" }
     ParserUnknownValue { en: "unknown value {what}", id: "nilai {what} tidak dikenal" }
     ParserExpected { en: "; known: {expected}", id: "; yang dikenal: {expected}" }
-    ParserMissingField { en: "the field {what} is missing", id: "kolom {what} tidak ada" }
-    ParserDuplicateField { en: "the field {what} is given twice", id: "kolom {what} ditulis dua kali" }
+    ParserMissingField { en: "the field {what} is missing", id: "kunci {what} tidak ada" }
+    ParserDuplicateField { en: "the field {what} is given twice", id: "kunci {what} ditulis dua kali" }
     ParserWrongValue { en: "{found} where {expected} was expected", id: "{found}, padahal seharusnya {expected}" }
     ParserEmptyValue { en: "an empty value where one is needed", id: "nilai kosong di tempat yang memerlukan nilai" }
     ParserOther { en: "{message}", id: "pengurai YAML melaporkan: {message}" }
@@ -376,7 +378,7 @@ catalogue! {
     // The full-screen view, `smm-path ui`.
     UiFooter {
         en: "↑↓ move  d done  p in progress  s skip  r reset  n note  u undo  Enter open  / search  l language  ? help  q quit",
-        id: "↑↓ pindah  d selesai  p dikerjakan  s lewati  r ulang  n catatan  u batal  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
+        id: "↑↓ pindah  d selesai  p dikerjakan  s lewati  r reset  n catatan  u urungkan  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
     }
     UiTooSmall {
         en: "The window is {width}x{height}; smm-path ui needs at least {min_width}x{min_height}. Make it larger, or press q to quit.",
@@ -388,7 +390,7 @@ catalogue! {
     UiHelpTitle { en: "Keys (any key closes)", id: "Tombol (tombol apa pun menutup)" }
     UiHelp {
         en: "↑ ↓ or k j    move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step; the wheel scrolls.",
-        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah secara lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\nu              batalkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nTetikus memilih langkah; rodanya menggulir.",
+        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah secara lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\nu              urungkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nKlik untuk memilih langkah; gulir dengan roda mouse.",
     }
 
     // `smm-path cohort`.
@@ -412,7 +414,7 @@ catalogue! {
     CohortFunnelTitle { en: "Learners who finished each step:", id: "Peserta yang menyelesaikan setiap langkah:" }
     CohortMedianDays { en: "median {days} days", id: "median {days} hari" }
     CohortSkippedTitle { en: "Skipped:", id: "Dilewati:" }
-    CohortHtmlTitle { en: "Cohort: {title}", id: "Kelompok: {title}" }
+    CohortHtmlTitle { en: "Cohort: {title}", id: "Angkatan: {title}" }
     CohortNotExport { en: "not an smm-path export", id: "bukan ekspor smm-path" }
     CohortOtherRoadmap { en: "an export of the roadmap `{roadmap}`, not of this one", id: "ekspor roadmap `{roadmap}`, bukan roadmap ini" }
     CohortNewerExport { en: "written by a newer smm-path (format {version})", id: "ditulis smm-path yang lebih baru (format {version})" }
@@ -497,7 +499,7 @@ catalogue! {
     }
     ErrFinishBeforeStart {
         en: "step {number} was started on {started}, after {input}: give a finish day on or after it, or `reset {number}` first",
-        id: "langkah {number} dimulai pada {started}, setelah {input}: berikan tanggal selesai pada atau setelahnya, atau jalankan `reset {number}` dulu",
+        id: "langkah {number} dimulai pada {started}, setelah {input}: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset {number}` dulu",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {
@@ -530,7 +532,11 @@ catalogue! {
     IoReadOnly { en: "the file system is read-only", id: "sistem berkas hanya-baca" }
     IoNotDirectory { en: "a part of the path is not a directory", id: "sebagian jalurnya bukan direktori" }
     IoInvalidData { en: "its contents are not text (UTF-8)", id: "isinya bukan teks (UTF-8)" }
-    IoOther { en: "the system reported an error ({kind})", id: "sistem melaporkan galat ({kind})" }
+    IoBusy { en: "another program is using it", id: "sedang dipakai program lain" }
+    IoUnsupported { en: "this system does not support it", id: "sistem ini tidak mendukungnya" }
+    IoTimedOut { en: "the system took too long to answer", id: "sistem terlalu lama menjawab" }
+    IoFileTooLarge { en: "the file is too large for the file system", id: "berkasnya terlalu besar untuk sistem berkas" }
+    IoOther { en: "the system reported an error ({kind})", id: "sistem melaporkan kesalahan ({kind})" }
     ErrStateWouldBeTooLarge {
         en: "this would take {path} past the {limit} MB smm-path reads back, so nothing was changed: import or sync less at a time, or shorten long notes",
         id: "ini akan membuat {path} melebihi {limit} MB yang bisa dibaca kembali oleh smm-path, jadi tidak ada yang diubah: impor atau sinkronkan lebih sedikit sekaligus, atau persingkat catatan yang panjang",
@@ -557,7 +563,7 @@ catalogue! {
     }
     ErrStateTooLarge {
         en: "the progress file {path} is {size} MB, over the {limit} MB limit: it is not progress smm-path wrote; it was left untouched: move it aside",
-        id: "berkas progres {path} berukuran {size} MB, melebihi batas {limit} MB: ini bukan progres yang ditulis smm-path; berkas itu tidak diubah: pindahkan",
+        id: "berkas progres {path} berukuran {size} MB, melebihi batas {limit} MB: ini bukan progres yang ditulis smm-path; berkas itu tidak diubah: pindahkan berkas itu ke tempat lain",
     }
     LineNoChecksum { en: "no checksum at its end", id: "tidak ada checksum di ujungnya" }
     LineChecksumMismatch { en: "its checksum does not match: the line was changed, or lines before it are missing", id: "checksum-nya tidak cocok: baris itu diubah, atau baris sebelumnya hilang" }
@@ -672,7 +678,7 @@ catalogue! {
     }
     DoctorRebuiltState {
         en: "Wrote a new {path} from the history ({count} {count:change|changes} replayed).",
-        id: "{path} baru ditulis dari riwayat ({count} perubahan diputar ulang).",
+        id: "{path} baru ditulis dari riwayat ({count} perubahan diterapkan ulang).",
     }
     DoctorCleaned { en: "Removed {count} temporary {count:file|files}.", id: "{count} berkas sementara dihapus." }
     DoctorRestored { en: "Restored {backup} as {path}.", id: "{backup} dipulihkan sebagai {path}." }
@@ -779,7 +785,7 @@ catalogue! {
     // `stats` and `plan`.
     StatsCounts {
         en: "Steps: {done} done · {in_progress} in progress · {todo} to do · {skipped} skipped",
-        id: "Langkah: {done} selesai · {in_progress} sedang dikerjakan · {todo} belum · {skipped} dilewati",
+        id: "Langkah: {done} selesai · {in_progress} sedang dikerjakan · {todo} belum dimulai · {skipped} dilewati",
     }
     StatsPace {
         en: "Pace: {recent} {recent:step|steps} a week over the last 4 weeks",
@@ -928,6 +934,106 @@ mod tests {
         }
     }
 
+    /// Every `tr(lang, Key::X, &[("name", ...), ...])` in the source passes
+    /// exactly the placeholders its entry has: a mistyped name would
+    /// otherwise print `{name}` to the user unnoticed, and only for the
+    /// call sites a test happens to run.
+    #[test]
+    fn every_call_site_passes_the_placeholders_its_message_has() {
+        fn sources(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("src is readable") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    sources(&path, files);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        /// The text up to the `]` that closes the list opened before `rest`.
+        fn list_body(rest: &str) -> &str {
+            let mut depth = 1;
+            let mut in_string = false;
+            let mut escaped = false;
+            for (index, c) in rest.char_indices() {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' if in_string => escaped = true,
+                    '"' => in_string = !in_string,
+                    '[' if !in_string => depth += 1,
+                    ']' if !in_string => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return &rest[..index];
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            rest
+        }
+        let by_name: std::collections::HashMap<String, Key> = Key::ALL
+            .iter()
+            .map(|key| (format!("{key:?}"), *key))
+            .collect();
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut checked = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            for (at, _) in text.match_indices("Key::") {
+                let rest = &text[at + 5..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                let after = rest[name.len()..].trim_start();
+                let Some(list) = after
+                    .strip_prefix(',')
+                    .map(str::trim_start)
+                    .and_then(|after| after.strip_prefix("&["))
+                else {
+                    continue;
+                };
+                let Some(key) = by_name.get(&name) else {
+                    continue;
+                };
+                let body = list_body(list);
+                let mut passed: Vec<&str> = body
+                    .match_indices("(\"")
+                    // A tuple of the list, not a call inside a value.
+                    .filter(|(start, _)| {
+                        body[..*start].trim_end().is_empty()
+                            || body[..*start].trim_end().ends_with(',')
+                    })
+                    .filter_map(|(start, _)| body[start + 2..].split_once('"'))
+                    .filter(|(name, rest)| {
+                        rest.starts_with(',')
+                            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    })
+                    .map(|(name, _)| name)
+                    .collect();
+                passed.sort_unstable();
+                passed.dedup();
+                let (en, _) = key.texts();
+                assert_eq!(
+                    passed,
+                    placeholders(en),
+                    "{}: Key::{name} is passed other placeholders than its text has",
+                    file.display()
+                );
+                checked += 1;
+            }
+        }
+        assert!(
+            checked > 100,
+            "only {checked} call sites found: the scan is broken"
+        );
+    }
+
     #[test]
     fn fills_placeholders_and_leaves_unknown_ones() {
         let text = fill("{a} and {b} and {c", &[("a", &1), ("b", &"two")]);
@@ -940,7 +1046,7 @@ mod tests {
         let message = "unknown field `sumary`, expected one of `id`, `title`, `summary`";
         assert_eq!(
             parser_message(Lang::Id, message),
-            "kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`"
+            "kunci `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`"
         );
         assert_eq!(
             parser_message(Lang::En, "invalid type: string \"abc\", expected u32"),
@@ -952,7 +1058,7 @@ mod tests {
         );
         assert_eq!(
             parser_message(Lang::Id, "missing field `title`"),
-            "kolom `title` tidak ada"
+            "kunci `title` tidak ada"
         );
         assert_eq!(
             parser_message(

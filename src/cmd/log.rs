@@ -8,6 +8,7 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::{Change, ChangeId, UndoTarget, cancelled_changes};
+use crate::report::command_words;
 
 pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<(), Error> {
     let roadmap_id: &str = &ctx.roadmap.id;
@@ -74,9 +75,10 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
                     }
                 }
                 .map_or("?", |change| change.command.as_str());
+                let original = command_words(ctx.lang, original);
                 tr(ctx.lang, Key::LogUndoOf, &[("command", &original)])
             }
-            None => change.command.clone(),
+            None => command_words(ctx.lang, &change.command).into_owned(),
         };
         let mut heading = format!("{when}  {command}");
         if several_devices {

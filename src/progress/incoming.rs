@@ -126,11 +126,11 @@ fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, Str
         roadmap_id,
         &export.history,
         &recorded,
-        "import (export version 1)",
+        super::IMPORT_V1_COMMAND,
     );
     if let Some(exported_at) = export.exported_at
         && let Some(last) = changes.last_mut()
-        && last.command == "import (export version 1)"
+        && last.command == super::IMPORT_V1_COMMAND
     {
         last.at = last.at.max(exported_at);
     }

@@ -38,6 +38,13 @@ pub(crate) const MAX_SEQ: u64 = (1 << 53) - 1;
 /// `import` and `sync`.
 pub(crate) const MAX_TEXT_BYTES: usize = 64 * 1024;
 
+/// The `command` the history records for changes smm-path made itself
+/// rather than a typed command; stored in English as data, and worded in
+/// the user's language when shown (`report::command_words`).
+pub(crate) const HAND_EDIT_COMMAND: &str = "edited by hand";
+/// The same, for the changes made from a version 1 export's events.
+pub(crate) const IMPORT_V1_COMMAND: &str = "import (export version 1)";
+
 pub use change::{Action, MAX_CLOCK_LEAD};
 pub(crate) use change::{Outcome, Reverted, latest_undoable};
 pub(crate) use history::{LineProblem, decode_lines};

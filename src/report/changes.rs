@@ -134,7 +134,10 @@ impl<'a> ChangeWords<'a> {
         let mut lines = vec![tr(
             lang,
             Key::UndoReverted,
-            &[("command", &reverted.command), ("date", &date)],
+            &[
+                ("command", &command_words(lang, &reverted.command)),
+                ("date", &date),
+            ],
         )];
         for (step, from, to) in &reverted.statuses {
             lines.push(format!("    {}", self.status_changed(step, *from, *to)));
@@ -204,6 +207,16 @@ impl<'a> ChangeWords<'a> {
 }
 
 /// A refused change's reason in words.
+/// A recorded command as shown: typed commands as they were typed, and the
+/// ones smm-path recorded itself in the user's language.
+pub(crate) fn command_words(lang: Lang, command: &str) -> std::borrow::Cow<'_, str> {
+    match command {
+        crate::progress::HAND_EDIT_COMMAND => word(lang, Key::CommandHandEdit).into(),
+        crate::progress::IMPORT_V1_COMMAND => word(lang, Key::CommandImportV1).into(),
+        typed => typed.into(),
+    }
+}
+
 pub(crate) fn suspect(lang: Lang, suspect: &Suspect) -> String {
     match suspect {
         Suspect::BadId(id) => tr(lang, Key::SuspectBadId, &[("id", &escaped(id))]),

@@ -17,7 +17,7 @@ mod table;
 /// The counts behind `7/20 done (35%)`, written into the export as they are.
 pub(crate) use crate::progress::export_file::Summary;
 pub(crate) use calendar::render_calendar;
-pub(crate) use changes::ChangeWords;
+pub(crate) use changes::{ChangeWords, command_words};
 pub(crate) use detail::{render_step_detail, resource_facts};
 pub use export::{render_csv, render_html, render_json, render_markdown};
 pub(crate) use summary::{progress_bar, render_short_line, render_summary_line};

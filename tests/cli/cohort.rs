@@ -172,6 +172,16 @@ fn a_cohort_with_known_answers_in_every_format() {
         )
         .run();
 
+    // In Indonesian the decimals are written with a comma, as `stats` does.
+    let indonesian = smm.ok(&["--lang", "id", "cohort", dir_text]).stdout;
+    for number in ["median 1,5 hari", "median 2,0 hari", " 1,0 "] {
+        assert!(indonesian.contains(number), "{number}:\n{indonesian}");
+    }
+    assert!(
+        !indonesian.contains("1.5") && !indonesian.contains("0.0"),
+        "{indonesian}"
+    );
+
     // JSON: valid against its schema, with the funnel's medians.
     let text = smm.ok(&["cohort", dir_text, "--format", "json"]).stdout;
     let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");

@@ -20,7 +20,7 @@ fn roadmap_new_says_it_could_not_write_the_starter_roadmap() {
         .env("LANG", "id_ID.UTF-8")
         .expected_status(1)
         .expected_stderr(format!(
-            "galat: roadmap awal {path} tidak bisa ditulis: sebagian jalurnya bukan direktori\n"
+            "kesalahan: roadmap awal {path} tidak bisa ditulis: sebagian jalurnya bukan direktori\n"
         ))
         .run();
 }

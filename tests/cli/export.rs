@@ -164,7 +164,7 @@ fn export_to_a_missing_directory_fails_cleanly() {
         .env("LANG", "id_ID.UTF-8")
         .expected_status(1)
         .expected_stderr(format!(
-            "galat: {} tidak bisa ditulis: folder tujuannya tidak ada\n",
+            "kesalahan: {} tidak bisa ditulis: folder tujuannya tidak ada\n",
             path.display()
         ))
         .run();

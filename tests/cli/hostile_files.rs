@@ -301,7 +301,7 @@ fn fifos_where_the_progress_files_belong_never_hang_a_command() {
             .time_limit(limit)
             .expected_status(1)
             .expected_stderr(format!(
-                "galat: berkas progres {} tidak bisa dibaca: bukan berkas biasa (FIFO, perangkat, atau soket); berkas itu tidak diubah\n",
+                "kesalahan: berkas progres {} tidak bisa dibaca: bukan berkas biasa (FIFO, perangkat, atau soket); berkas itu tidak diubah\n",
                 fifo(&smm, name)
             ))
             .run();

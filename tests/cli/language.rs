@@ -50,7 +50,7 @@ fn the_locale_picks_indonesian() {
         .run();
     smm.test(&["done", "0"])
         .expected_status(2)
-        .expected_stderr("galat: langkah 0 tidak ada: roadmap ini berisi langkah 1 sampai 20\n")
+        .expected_stderr("kesalahan: langkah 0 tidak ada: roadmap ini berisi langkah 1 sampai 20\n")
         .writes_nothing()
         .run();
 }
@@ -294,7 +294,7 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
     for args in usage_errors {
         let run = smm.test(args).expected_status(2).any_stderr().run();
         assert!(
-            run.stderr.starts_with("galat: "),
+            run.stderr.starts_with("kesalahan: "),
             "{args:?}: {}",
             run.stderr
         );
@@ -350,13 +350,13 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         .expected_stderr(
             format!(
                 "
-                galat: roadmap {home}{SEP}typo.yaml tidak valid di baris 7, kolom 5: kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
+                kesalahan: roadmap {home}{SEP}typo.yaml tidak valid di baris 7, kolom 5: kunci `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
                  --> {home}{SEP}typo.yaml:7:5
                   |
                 5 |   - id: a
                 6 |     title: A
                 7 |     sumary: S
-                  |     ^ kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
+                  |     ^ kunci `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
                 ",
                 home = smm.home().display()
             ),
@@ -369,7 +369,7 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "galat: berkas progres {home}{SEP}progress.yaml rusak di baris 5, kolom 1: kolom `extra` tidak dikenal; yang dikenal: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; berkas itu tidak diubah: perbaiki secara manual, atau jalankan `smm-path doctor` untuk melihat cadangannya\n",
+                "kesalahan: berkas progres {home}{SEP}progress.yaml rusak di baris 5, kolom 1: kunci `extra` tidak dikenal; yang dikenal: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; berkas itu tidak diubah: perbaiki secara manual, atau jalankan `smm-path doctor` untuk melihat cadangannya\n",
                 home = smm.home().display()
             ),
         )
@@ -397,7 +397,7 @@ fn a_usage_error_quotes_what_was_typed_without_acting_on_it() {
         .expected_status(2)
         .expected_stderr(
             "
-            galat: `\\u{1b}]2;PWNED\\u{7}` bukan perintah
+            kesalahan: `\\u{1b}]2;PWNED\\u{7}` bukan perintah
 
             Penggunaan: smm-path [OPSI] [PERINTAH]
 
@@ -405,6 +405,71 @@ fn a_usage_error_quotes_what_was_typed_without_acting_on_it() {
             ",
         )
         .run();
+}
+
+/// What the operating system and smm-path itself put into a message (a file
+/// missing, a folder where a file was, a hand edit in the log and `undo`)
+/// is worded in Indonesian too, never the system's English.
+#[test]
+fn the_systems_reasons_and_a_hand_edit_speak_indonesian() {
+    let smm = Smm::new().env("LANG", "id_ID.UTF-8");
+    let missing = smm.path("tidak-ada.json");
+    let run = smm
+        .test(&["import"])
+        .arg(&missing)
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("tidak bisa diimpor: tidak ada;"),
+        "{}",
+        run.stderr
+    );
+    let folder = smm.home().join("folder");
+    std::fs::create_dir(&folder).expect("folder");
+    let run = smm
+        .test(&["import"])
+        .arg(&folder)
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("sebuah direktori, bukan berkas"),
+        "{}",
+        run.stderr
+    );
+    let run = smm
+        .test(&["--roadmap"])
+        .arg(&missing)
+        .arg("status")
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("tidak bisa dibaca: tidak ada"),
+        "{}",
+        run.stderr
+    );
+    smm.ok(&["done", "1-2"]);
+    let edited = smm
+        .state_text()
+        .replacen("status: done", "status: skipped", 1);
+    smm.write_state(&edited);
+    smm.ok(&["done", "5"]);
+    let log = smm.ok(&["log"]).stdout;
+    assert!(log.contains("  disunting manual\n"), "{log}");
+    smm.ok(&["undo"]);
+    let undone = smm.ok(&["undo"]).stdout;
+    assert!(
+        undone.starts_with("Diurungkan: `disunting manual`"),
+        "{undone}"
+    );
+    let log = smm.ok(&["log"]).stdout;
+    assert!(log.contains("pengurungan `disunting manual`"), "{log}");
+    for text in [&log, &undone] {
+        assert!(!text.contains("edited by hand"), "{text}");
+        assert_no_english("log and undo after a hand edit", text);
+    }
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_steady_pace_gives_a_date_and_a_verdict_on_the_target() {
         .expected_stdout(
             "
             8/20 selesai (40%) ████████░░░░░░░░░░░░
-            Langkah: 8 selesai · 0 sedang dikerjakan · 12 belum · 0 dilewati
+            Langkah: 8 selesai · 0 sedang dikerjakan · 12 belum dimulai · 0 dilewati
             Laju: 2,0 langkah per minggu dalam 4 minggu terakhir; 2,0 per minggu secara keseluruhan
             Hari aktif beruntun: 1; rekor 1 hari
             Dengan laju ini, Anda akan selesai sekitar 12 Jan 2027.

@@ -22,7 +22,7 @@ fn without_a_terminal_it_says_to_use_the_commands() {
         .stdin("d\nq\n")
         .expected_status(2)
         .expected_stderr(
-            "galat: smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`\n",
+            "kesalahan: smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`\n",
         )
         .expected_no_file("progress.yaml")
         .run();

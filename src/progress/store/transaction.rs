@@ -295,7 +295,7 @@ impl ProgressStore {
                 seq: reading.state.seq,
                 at,
                 roadmap: roadmap_id.clone(),
-                command: "edited by hand".to_string(),
+                command: crate::progress::HAND_EDIT_COMMAND.to_string(),
                 ops,
             });
         }

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use super::percent_done;
 use super::stats::{Estimate, TargetCheck, check_target, pace};
-use crate::i18n::{Key, Lang, format_date, tr, word};
+use crate::i18n::{Key, Lang, format_date, format_decimal, tr, word};
 use crate::progress::{Status, Timestamp};
 use crate::roadmap::Roadmap;
 
@@ -104,7 +104,7 @@ impl FunnelStep {
                 tr(
                     lang,
                     Key::CohortMedianDays,
-                    &[("days", &format!("{days:.1}"))],
+                    &[("days", &format_decimal(lang, days))],
                 )
             })
             .unwrap_or_default()
@@ -355,7 +355,7 @@ pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [
         row.days_inactive
             .map(|days| days.to_string())
             .unwrap_or_default(),
-        format!("{:.1}", row.pace),
+        format_decimal(lang, row.pace),
         finish_text(lang, row),
         track_text(lang, row),
         stuck_text(lang, row).to_string(),
