@@ -263,11 +263,17 @@ pub enum Command {
 
     /// Print a shell completion script
     ///
+    /// In bash, zsh and fish the script asks smm-path itself at each Tab, so
+    /// step numbers and ids complete too (zsh and fish show their titles):
+    /// `done` offers the steps not done yet, `start` those not in progress,
+    /// `skip` those not skipped, `reset` those not "to do", `show` and
+    /// `note` every step. PowerShell and elvish complete commands and options.
+    ///
     /// Examples:
     ///   smm-path completions bash -o ~/.local/share/bash-completion/completions/smm-path
     ///   smm-path completions zsh -o ~/.zfunc/_smm-path
     ///   smm-path completions fish -o ~/.config/fish/completions/smm-path.fish
-    ///   smm-path completions powershell -o smm-path.ps1
+    ///   smm-path completions powershell | Out-String | Invoke-Expression
     #[command(verbatim_doc_comment)]
     Completions(CompletionsArgs),
 

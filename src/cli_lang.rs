@@ -5,8 +5,10 @@
 //! names, and a test checks that no command or option lacks it.
 //!
 //! The language is known before clap parses: `--lang` is read from the
-//! arguments, else the locale. Completion scripts are always generated from
-//! the English tree, so they are the same in both languages.
+//! arguments, else the locale. The static completion scripts (PowerShell,
+//! elvish) are generated from the English tree, the same in both languages;
+//! the dynamic completion (bash, zsh, fish) describes options in the
+//! user's language, from this tree.
 
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -44,7 +46,13 @@ pub(crate) fn early_language(
 
 /// The command tree in `lang`.
 pub(crate) fn command(lang: Lang) -> Command {
-    let command = Cli::command();
+    command_with(lang, |command| command)
+}
+
+/// The command tree in `lang`, with `adjust` applied to the tree before
+/// clap builds it (the completion attaches its step completers so).
+pub(crate) fn command_with(lang: Lang, adjust: impl FnOnce(Command) -> Command) -> Command {
+    let command = adjust(Cli::command());
     match lang {
         Lang::En => command,
         Lang::Id => {
@@ -306,10 +314,15 @@ const COMMANDS: &[CommandText] = &[
         path: "completions",
         about: "Cetak skrip pelengkapan (completion) untuk shell",
         long_about: "Cetak skrip pelengkapan (completion) untuk shell\n\n\
+            Di bash, zsh, dan fish skrip itu bertanya pada smm-path sendiri setiap kali Tab ditekan, \
+            jadi nomor dan id langkah ikut dilengkapi (zsh dan fish menampilkan judulnya): \
+            `done` menawarkan langkah yang belum selesai, `start` yang belum sedang dikerjakan, \
+            `skip` yang belum dilewati, `reset` yang bukan \"belum dimulai\", `show` dan `note` \
+            semua langkah. PowerShell dan elvish melengkapi perintah dan opsi.\n\n\
             Contoh:\n  smm-path completions bash -o ~/.local/share/bash-completion/completions/smm-path\n  \
             smm-path completions zsh -o ~/.zfunc/_smm-path\n  \
             smm-path completions fish -o ~/.config/fish/completions/smm-path.fish\n  \
-            smm-path completions powershell -o smm-path.ps1",
+            smm-path completions powershell | Out-String | Invoke-Expression",
     },
     CommandText {
         path: "man",

@@ -70,6 +70,10 @@ pub(crate) enum Error {
     InvalidNow {
         value: String,
     },
+    /// SMM_PATH_COMPLETE names a shell the dynamic completion does not serve.
+    UnknownCompletionShell {
+        value: String,
+    },
     /// Text typed with a control character in it (an escape sequence).
     ControlCharacter,
     /// A note or reason over [`crate::progress::MAX_TEXT_BYTES`].
@@ -203,6 +207,10 @@ impl Error {
                 ),
             ),
             Error::InvalidNow { value } => (Usage, fill(Key::ErrInvalidNow, &[("value", value)])),
+            Error::UnknownCompletionShell { value } => (
+                Usage,
+                fill(Key::ErrUnknownCompletionShell, &[("value", value)]),
+            ),
             Error::ResetAllNeedsYes => (Usage, text(Key::ErrResetAllNeedsYes)),
             Error::ConfirmationRead(error) => {
                 (Failure, io_failure(lang, Key::ErrConfirmationRead, error))

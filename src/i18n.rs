@@ -506,6 +506,10 @@ catalogue! {
         en: "SMM_PATH_NOW is `{value}`, not a time like 2026-03-14T09:30:00+07:00: fix it or unset it",
         id: "SMM_PATH_NOW berisi `{value}`, bukan waktu seperti 2026-03-14T09:30:00+07:00: perbaiki atau hapus",
     }
+    ErrUnknownCompletionShell {
+        en: "SMM_PATH_COMPLETE is `{value}`: the shell asks smm-path for completions this way in bash, zsh and fish only (for PowerShell and elvish, see `smm-path completions --help`); unset it to run smm-path",
+        id: "SMM_PATH_COMPLETE berisi `{value}`: cara shell meminta pelengkapan dari smm-path ini hanya untuk bash, zsh, dan fish (untuk PowerShell dan elvish, lihat `smm-path completions --help`); hapus variabel itu untuk menjalankan smm-path",
+    }
     ErrControlCharacter {
         en: "the text holds a control character (such as an escape sequence); write it without one; nothing was changed",
         id: "teks itu memuat karakter kontrol (misalnya urutan escape); tulis tanpa karakter itu; tidak ada yang diubah",

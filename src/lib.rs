@@ -10,6 +10,7 @@ mod cache;
 mod cli;
 mod cli_lang;
 mod cmd;
+mod completion;
 mod context;
 mod control;
 mod crash_point;
@@ -91,6 +92,13 @@ fn plain_status() -> Option<Cli> {
 
 /// The whole program: parse the command line, run, report the error once.
 pub fn main() -> ExitCode {
+    // Before anything is printed: the shell reads the answer from stdout.
+    if let Some(request) = completion::request() {
+        let lang = request.lang;
+        return request
+            .answer()
+            .unwrap_or_else(|error| report(&error, lang));
+    }
     let mut cli = plain_status().unwrap_or_else(|| {
         // The language is known before clap parses, so that its help and
         // its usage errors (exit code 2, our usage code) speak it too.
@@ -126,10 +134,15 @@ pub fn main() -> ExitCode {
         Err(error) => {
             // Whatever was printed before the error goes out first.
             let _ = out.flush();
-            // The message may quote what was typed or read: shown, never acted on.
-            let message = control::escaped(&error.render(lang));
-            eprintln!("{}: {message}", word(lang, Key::ErrorPrefix));
-            ExitCode::from(error.exit_status() as u8)
+            report(&error, lang)
         }
     }
+}
+
+/// Prints `error` as the one line on stderr, and gives its exit code.
+fn report(error: &Error, lang: crate::i18n::Lang) -> ExitCode {
+    // The message may quote what was typed or read: shown, never acted on.
+    let message = control::escaped(&error.render(lang));
+    eprintln!("{}: {message}", word(lang, Key::ErrorPrefix));
+    ExitCode::from(error.exit_status() as u8)
 }

@@ -1,4 +1,10 @@
 //! `smm-path completions SHELL`: fitting into the user's shell.
+//!
+//! For bash, zsh and fish the script is a line that asks the installed
+//! smm-path for its registration whenever the shell loads it, so that it
+//! completes step numbers and ids (see [`crate::completion`]) and always
+//! speaks the protocol of the smm-path it calls. PowerShell and elvish get
+//! clap_complete's static script: commands and options, no steps.
 
 use std::io::Write;
 
@@ -11,6 +17,21 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress::ProgressStore;
 
+/// For `~/.local/share/bash-completion/completions/smm-path`, or `.bashrc`.
+const BASH: &str = "eval \"$(SMM_PATH_COMPLETE=bash smm-path)\"\n";
+
+/// For a file `_smm-path` in `$fpath`, loaded by compinit when smm-path is
+/// first completed (then it completes at once), or sourced from `.zshrc`.
+const ZSH: &str = "#compdef smm-path
+source <(SMM_PATH_COMPLETE=zsh smm-path)
+if [ \"$funcstack[1]\" = \"_smm-path\" ]; then
+    _clap_dynamic_completer_smm_path \"$@\"
+fi
+";
+
+/// For `~/.config/fish/completions/smm-path.fish`.
+const FISH: &str = "SMM_PATH_COMPLETE=fish smm-path | source\n";
+
 /// Prints the script, or writes it to `-o FILE` (never over a file of
 /// `store`, the home's) and says so in `lang`.
 pub(crate) fn run(
@@ -19,22 +40,16 @@ pub(crate) fn run(
     args: &CompletionsArgs,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "smm-path", &mut script);
-    if args.shell == Shell::Bash {
-        script = bash_fixed(&script);
-    }
-    // clap_complete writes its scripts from `&str`s.
-    let script = String::from_utf8_lossy(&script);
+    let script = match args.shell {
+        Shell::Bash => BASH.to_string(),
+        Shell::Zsh => ZSH.to_string(),
+        Shell::Fish => FISH.to_string(),
+        shell => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "smm-path", &mut script);
+            // clap_complete writes its scripts from `&str`s.
+            String::from_utf8_lossy(&script).into_owned()
+        }
+    };
     write_output(lang, store, args.output.as_deref(), &script, out)
-}
-
-/// clap_complete's bash script for a hyphenated name sets
-/// `cmd="smm__path__subcmd__export"` but names its case arms
-/// `smm__subcmd__path__subcmd__export)`, so nothing completes after a
-/// subcommand (clap-rs/clap#6421). The arms are renamed to match.
-fn bash_fixed(script: &[u8]) -> Vec<u8> {
-    String::from_utf8_lossy(script)
-        .replace("smm__subcmd__path__", "smm__path__")
-        .into_bytes()
 }

@@ -146,6 +146,31 @@ impl Smm {
         self.test(args).at(moment).any_stdout().run()
     }
 
+    /// `program` (a shell, tmux) run as a user who installed smm-path would
+    /// run it: this home's settings in a clean environment, the binary under
+    /// test first on PATH, and a HOME of its own inside the temporary home
+    /// (shells write their history and settings there).
+    pub(crate) fn user_command(&self, program: &str) -> Command {
+        let binary = Path::new(env!("CARGO_BIN_EXE_smm-path"));
+        let user_home = self.path("user");
+        std::fs::create_dir_all(&user_home).expect("create the user's home");
+        let mut path = OsString::from(binary.parent().expect("the binary's folder"));
+        if let Some(system) = std::env::var_os("PATH") {
+            path.push(":");
+            path.push(system);
+        }
+        let mut command = Command::new(program);
+        command
+            .env_clear()
+            .env("PATH", path)
+            .env("HOME", &user_home)
+            .env("SMM_PATH_HOME", self.home())
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .current_dir(self.home())
+            .stdin(Stdio::null());
+        command
+    }
+
     pub(crate) fn home(&self) -> &Path {
         self.home.path()
     }

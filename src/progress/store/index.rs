@@ -161,6 +161,7 @@ impl ProgressStore {
             })?;
         }
         if index != before
+            && self.keeps_caches
             && let Ok(text) = serde_json::to_vec(&index)
         {
             let _ = std::fs::create_dir_all(self.cache_directory());

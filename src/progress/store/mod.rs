@@ -129,6 +129,9 @@ pub enum StoreError {
 #[derive(Debug, Clone)]
 pub struct ProgressStore {
     home: PathBuf,
+    /// Whether reading may leave parsed copies in `cache/`; a store made
+    /// by [`ProgressStore::reading_only`] writes nothing at all.
+    keeps_caches: bool,
 }
 
 /// What `doctor` learns of the home beyond the state itself.
@@ -168,6 +171,18 @@ impl ProgressStore {
     pub fn in_home(home: &Path) -> ProgressStore {
         ProgressStore {
             home: home.to_path_buf(),
+            keeps_caches: true,
+        }
+    }
+
+    /// The store in `home`, to read only: it keeps no parsed copies either,
+    /// so a reader that must never write to the home (the shell's
+    /// completion, which runs at every Tab) can use it. Only for reading:
+    /// a change saved through it would leave the caches behind.
+    pub fn reading_only(home: &Path) -> ProgressStore {
+        ProgressStore {
+            home: home.to_path_buf(),
+            keeps_caches: false,
         }
     }
 

@@ -63,12 +63,14 @@ impl ProgressStore {
             size,
         };
         let fingerprint = Fingerprint::of_bytes(&bytes);
-        cache::write(&cache_path, &fingerprint, &snapshot);
-        cache::write(
-            &self.home.join(OVERVIEW_CACHE_FILE),
-            &fingerprint,
-            &without_notes(&snapshot),
-        );
+        if self.keeps_caches {
+            cache::write(&cache_path, &fingerprint, &snapshot);
+            cache::write(
+                &self.home.join(OVERVIEW_CACHE_FILE),
+                &fingerprint,
+                &without_notes(&snapshot),
+            );
+        }
         Ok(Some((snapshot, fingerprint)))
     }
 
@@ -94,7 +96,9 @@ impl ProgressStore {
             return Ok(None);
         };
         let light = without_notes(&snapshot);
-        cache::write(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint, &light);
+        if self.keeps_caches {
+            cache::write(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint, &light);
+        }
         Ok(Some(light))
     }
 
@@ -107,7 +111,9 @@ impl ProgressStore {
             return Ok(fingerprint);
         }
         let fingerprint = Fingerprint::of_file(&path)?;
-        cache::remember_fingerprint(&memo, &path, &fingerprint);
+        if self.keeps_caches {
+            cache::remember_fingerprint(&memo, &path, &fingerprint);
+        }
         Ok(fingerprint)
     }
 
