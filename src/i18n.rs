@@ -516,6 +516,10 @@ catalogue! {
     IoAlreadyExists { en: "something already exists there", id: "sudah ada sesuatu di sana" }
     IoStorageFull { en: "the disk is full", id: "disk penuh" }
     IoReadOnly { en: "the file system is read-only", id: "sistem berkas hanya-baca" }
+    IoInUse {
+        en: "the file is in use by another program (an antivirus or a sync tool such as OneDrive) or cannot be replaced; wait a moment and try again",
+        id: "berkas itu sedang dipakai program lain (antivirus atau alat sinkronisasi seperti OneDrive) atau tidak bisa diganti; tunggu sebentar lalu coba lagi",
+    }
     IoNotDirectory { en: "a part of the path is not a directory", id: "sebagian jalurnya bukan direktori" }
     IoInvalidData { en: "its contents are not text (UTF-8)", id: "isinya bukan teks (UTF-8)" }
     IoOther { en: "the system reported an error ({kind})", id: "sistem melaporkan galat ({kind})" }

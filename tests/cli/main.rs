@@ -30,6 +30,7 @@ mod log_and_undo;
 mod many_machines;
 mod properties;
 mod real_clients;
+mod renames;
 mod roadmap;
 mod shell;
 mod stats;
