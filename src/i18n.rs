@@ -738,6 +738,10 @@ catalogue! {
     SuspectTooOld { en: "the time {at} is before 1970", id: "waktu {at} sebelum tahun 1970" }
     SuspectTooLong { en: "a text is {bytes} bytes long, more than the {limit} smm-path keeps", id: "sebuah teks panjangnya {bytes} byte, melebihi batas {limit} byte smm-path" }
     SuspectIdTaken { en: "another, different change already has the id {id}", id: "perubahan lain yang berbeda sudah memakai id {id}" }
+    SyncWroteGitattributes {
+        en: "Wrote {path}, so that git keeps the device files' line ends as they are.",
+        id: "{path} ditulis, agar git membiarkan akhir baris berkas perangkat apa adanya.",
+    }
     SyncWrote { en: "Wrote {count} {count:change|changes} to {path}.", id: "{count} perubahan ditulis ke {path}." }
     ErrSyncFolder {
         en: "cannot sync with {path}: {reason}; nothing was changed there",

@@ -26,6 +26,7 @@ mod home;
 mod hostile_files;
 mod import;
 mod language;
+mod line_endings;
 mod log_and_undo;
 mod many_machines;
 mod properties;
