@@ -18,6 +18,7 @@ mod support;
 mod backup_and_doctor;
 mod bad_input;
 mod cohort;
+mod conflict_copies;
 mod done;
 mod durability;
 mod errors;
