@@ -68,9 +68,7 @@ pub(crate) fn refused_rename() -> Option<std::io::Error> {
 /// Whether `error` is a refusal [`refused_rename`] made up.
 #[cfg(feature = "fault-injection")]
 pub(crate) fn is_injected_refusal(error: &std::io::Error) -> bool {
-    error
-        .get_ref()
-        .is_some_and(|inner| inner.is::<InjectedRefusal>())
+    matches!(error.get_ref(), Some(inner) if inner.is::<InjectedRefusal>())
 }
 
 #[cfg(not(feature = "fault-injection"))]

@@ -263,7 +263,7 @@ mod tests {
         assert_eq!(decoded.last_sum, last);
         assert_eq!(decoded.whole_bytes, crlf.len() as u64);
         assert_eq!(sum_at_end(crlf.as_bytes()), Some(last.as_str()));
-        let tail = &crlf.as_bytes()[crlf.len() - SUM_TAIL_LENGTH as usize..];
+        let tail = &crlf.as_bytes()[crlf.len() - usize::try_from(SUM_TAIL_LENGTH).unwrap()..];
         assert_eq!(sum_at_end(tail), Some(last.as_str()));
         // A carriage return anywhere else is still a changed line.
         let inside = crlf.replacen("done 2", "done\r2", 1);

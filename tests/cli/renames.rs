@@ -101,3 +101,40 @@ fn a_snapshot_held_open_too_long_loses_no_change() {
         .expected_stdout(smm.all_is_well(3))
         .run();
 }
+
+/// The real thing, where it exists: a file another program opened without
+/// sharing it cannot be replaced on Windows until that program lets go.
+#[cfg(windows)]
+#[test]
+fn an_export_over_a_file_another_program_holds_open_waits_then_says_so() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    let out = smm.write_file("out.md", "the export before\n");
+    // No sharing at all: what an antivirus scanning the file asks for.
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .share_mode(0)
+        .open(&out)
+        .expect("open without sharing");
+    let started = Instant::now();
+    smm.test(&["export", "-o"])
+        .arg(&out)
+        .expected_status(1)
+        .expected_stderr(format!(
+            "error: cannot write {}: the file is in use by another program (an antivirus or a sync tool such as OneDrive) or cannot be replaced; wait a moment and try again\n",
+            out.display()
+        ))
+        .run();
+    assert!(started.elapsed() >= Duration::from_millis(1400));
+    drop(held);
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("read"),
+        "the export before\n"
+    );
+    // Once it is let go, the same export goes through.
+    smm.test(&["export", "-o"])
+        .arg(&out)
+        .expected_stdout(format!("Exported to {}.\n", out.display()))
+        .run();
+}
