@@ -16,7 +16,8 @@ fn a_rename_refused_for_a_moment_is_tried_again_and_the_snapshot_saved() {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
     let before = smm.state_text();
-    // The backup's rename is refused three times, then both renames go through.
+    // The run's first three renames are refused, then they go through:
+    // without the retries the backup and the snapshot would not be replaced.
     smm.test(&["done", "2"])
         .env("SMM_PATH_REFUSE_RENAMES", "3")
         .expected_stdout("2. Education and Training: to do → done\n")
