@@ -330,8 +330,12 @@ pub(crate) const GITATTRIBUTES: &str = "\
 /// smm-path reads `\r\n` line ends too, so nothing depends on it.
 pub(crate) fn write_gitattributes(folder: &Path) -> io::Result<Option<PathBuf>> {
     use std::io::Write;
-    let folder = fs::canonicalize(folder)?;
-    if !folder.ancestors().any(|dir| dir.join(".git").exists()) {
+    // The folders above a relative path are found in its canonical form,
+    // which on Windows is a `\\?\` path: it is not the one to print.
+    if !fs::canonicalize(folder)?
+        .ancestors()
+        .any(|dir| dir.join(".git").exists())
+    {
         return Ok(None);
     }
     let path = folder.join(".gitattributes");
