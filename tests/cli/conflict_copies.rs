@@ -27,14 +27,16 @@ fn a_copy_named(name: &str, of: Of) {
     std::fs::copy(source, &copy).expect("copy");
     let home = a.home().display();
     let copy_text = copy.display();
+    let (state, history) = (a.state_path(), a.path("history.jsonl"));
+    let (state, history) = (state.display(), history.display());
     a.test(&["doctor"])
         .expected_status(1)
         .expected_stdout(format!(
             "
             Home:      {home}
             Roadmap:   social-media-manager, version 2 (built in)
-            Progress:  {home}/progress.yaml: format version 4, reads fine
-            History:   {home}/history.jsonl: 1 change, whole
+            Progress:  {state}: format version 4, reads fine
+            History:   {history}: 1 change, whole
             Conflict:  {copy_text} is a copy a sync tool made; merge it with `smm-path import \"{copy_text}\"`, then delete it
             Backup:    none yet (one is kept from the second change on)
             "

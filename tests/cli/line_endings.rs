@@ -19,6 +19,14 @@ fn convert_to_crlf(path: &Path) {
     std::fs::write(path, text.replace('\n', "\r\n")).expect("write");
 }
 
+/// `smm`'s own device file in `folder`, as smm-path prints it.
+fn own_file(folder: &Path, smm: &Smm) -> String {
+    folder
+        .join(format!("{}.jsonl", smm.device()))
+        .display()
+        .to_string()
+}
+
 /// The one device file in `folder`.
 fn device_file(folder: &Path) -> std::path::PathBuf {
     let names: Vec<String> = file_names(folder)
@@ -46,9 +54,9 @@ fn sync_takes_in_a_device_file_whose_lines_end_in_crlf() {
             1. Understand Social Media Platforms: to do → done
             2. Education and Training: 1 note added
             2 changes from elsewhere added to the history
-        Wrote 2 changes to {dir}/{device}.jsonl.
+        Wrote 2 changes to {file}.
         ",
-        device = b.device()
+        file = own_file(folder.path(), &b)
     ));
     assert_eq!(b.step_status(1), "done");
     assert_eq!(b.step_status(2), "done");
@@ -58,9 +66,9 @@ fn sync_takes_in_a_device_file_whose_lines_end_in_crlf() {
         .expected_stdout(format!(
             "
             Nothing to import: this copy already has everything in {dir}.
-            Wrote 2 changes to {dir}/{device}.jsonl.
+            Wrote 2 changes to {file}.
             ",
-            device = a.device()
+            file = own_file(folder.path(), &a)
         ))
         .run();
     b.test(&["sync", dir])
@@ -162,10 +170,11 @@ fn a_sync_folder_in_git_is_given_a_gitattributes_once() {
         .expected_stdout(format!(
             "
             Nothing to import: this copy already has everything in {dir}.
-            Wrote {dir}/.gitattributes, so that git keeps the device files' line ends as they are.
-            Wrote 1 change to {dir}/{device}.jsonl.
+            Wrote {attributes}, so that git keeps the device files' line ends as they are.
+            Wrote 1 change to {file}.
             ",
-            device = smm.device()
+            file = own_file(folder.path(), &smm),
+            attributes = attributes.display()
         ))
         .expected_file(&attributes, GITATTRIBUTES)
         .run();
@@ -175,9 +184,9 @@ fn a_sync_folder_in_git_is_given_a_gitattributes_once() {
         .expected_stdout(format!(
             "
             Nothing to import: this copy already has everything in {dir}.
-            Wrote 2 changes to {dir}/{device}.jsonl.
+            Wrote 2 changes to {file}.
             ",
-            device = smm.device()
+            file = own_file(folder.path(), &smm)
         ))
         .expected_file(&attributes, GITATTRIBUTES)
         .run();
@@ -204,9 +213,9 @@ fn a_gitattributes_already_in_the_sync_folder_is_left_as_it_is() {
         .expected_stdout(format!(
             "
             Nothing to import: this copy already has everything in {dir}.
-            Wrote 1 change to {dir}/{device}.jsonl.
+            Wrote 1 change to {file}.
             ",
-            device = smm.device()
+            file = own_file(folder.path(), &smm)
         ))
         .expected_file(&attributes, "* text=auto\n")
         .run();
