@@ -85,6 +85,10 @@ fn create_temporary(
                 Durability::Cache => 0o600,
             });
         }
+        // Windows has no mode bits to give a new file: a cache there is as
+        // private as the profile folder it is in.
+        #[cfg(not(unix))]
+        let _ = durability;
         match options.open(&temp_path) {
             Ok(file) => return Ok((temp_path, file)),
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
@@ -190,17 +194,25 @@ mod tests {
 
     #[test]
     fn replaces_keeping_the_mode_and_leaves_no_temporary_file() {
-        use std::os::unix::fs::PermissionsExt;
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("file.yaml");
         fs::write(&path, "old").unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        // Modes are Unix's; on Windows the replacing alone is checked.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        }
         write_atomically(&path, b"new", Durability::Synced).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
         let names: Vec<_> = fs::read_dir(directory.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
         assert!(is_temporary_of(

@@ -87,8 +87,10 @@ pub(crate) fn escaped(text: &str) -> String {
 /// as it is, unless it holds a control character, a double quote, a
 /// backslash or bytes that are not UTF-8; then in double quotes with those
 /// escaped (`\n`, `\t`, `\"`, `\\`, and `\ooo` in octal for any other
-/// byte). Unlike git, letters outside ASCII stay as they are: Indonesian
-/// and other names are read, not decoded. So a name can never start a new
+/// byte). On Windows a backslash separates folders: it is neither a reason
+/// to quote nor escaped, so `C:\Users\ayu` reads as Windows writes it.
+/// Unlike git, letters outside ASCII stay as they are: Indonesian and other
+/// names are read, not decoded. So a name can never start a new
 /// line of a report or send the terminal a sequence.
 pub(crate) fn quoted_path(path: &std::path::Path) -> String {
     let bytes = path.as_os_str().as_encoded_bytes();
@@ -155,7 +157,15 @@ mod tests {
             quoted_path(Path::new("/s/x\nSynced 99 changes\u{1b}[2J.jsonl")),
             "\"/s/x\\nSynced 99 changes\\033[2J.jsonl\""
         );
-        assert_eq!(quoted_path(Path::new("a\"b\\c")), "\"a\\\"b\\\\c\"");
+        // A backslash is escaped where it is a character of the name, and
+        // kept where it separates folders (Windows).
+        let quoted = quoted_path(Path::new("a\"b\\c"));
+        if cfg!(windows) {
+            assert_eq!(quoted, "\"a\\\"b\\c\"");
+            assert_eq!(quoted_path(Path::new(r"C:\Users\ayu")), r"C:\Users\ayu");
+        } else {
+            assert_eq!(quoted, "\"a\\\"b\\\\c\"");
+        }
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;

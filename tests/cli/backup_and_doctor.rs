@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::support::Smm;
+use crate::support::{SEP, Smm};
 
 /// `status` with steps 1 and 2 done today, where several repairs end.
 const TWO_DONE: &str = "
@@ -58,8 +58,8 @@ fn doctor_reports_and_restores_the_backup() {
             "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: not created yet
-                History:   {home}/history.jsonl: 0 changes, whole
+                Progress:  {home}{SEP}progress.yaml: not created yet
+                History:   {home}{SEP}history.jsonl: 0 changes, whole
                 Backup:    none yet (one is kept from the second change on)
                 All is well.
                 ",
@@ -81,10 +81,10 @@ fn doctor_reports_and_restores_the_backup() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  the progress file {home}/progress.yaml is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                Progress:  the progress file {home}{SEP}progress.yaml is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --restore-backup
-                History:   {home}/history.jsonl: 2 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                History:   {home}{SEP}history.jsonl: 2 changes, whole
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
                 ",
                 home = smm.home().display()
             ),
@@ -96,8 +96,8 @@ fn doctor_reports_and_restores_the_backup() {
     smm.test(&["doctor", "--restore-backup"])
         .expected_stdout(format!(
             "
-                Restored {home}/progress.yaml.bak as {home}/progress.yaml.
-                The file it replaced is kept as {home}/progress.yaml.broken-20261205T143000.
+                Restored {home}{SEP}progress.yaml.bak as {home}{SEP}progress.yaml.
+                The file it replaced is kept as {home}{SEP}progress.yaml.broken-20261205T143000.
                 ",
             home = smm.home().display()
         ))
@@ -174,7 +174,7 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    "error: progress.yaml includes history that {home}{SEP}history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
                     home = smm.home().display(),
                 ),
             )
@@ -186,10 +186,10 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
                     "
                     Home:      {home}
                     Roadmap:   social-media-manager, version 2 (built in)
-                    History:   progress.yaml includes history that {home}/history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
+                    History:   progress.yaml includes history that {home}{SEP}history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                       Fix:     smm-path doctor --rebuild-history
                       Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
-                    Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                    Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
                     ",
                     home = smm.home().display()
                 ),
@@ -199,14 +199,14 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
         smm.test(&["doctor", "--rebuild-history"])
             .expected_stdout(
                 format!(
-                    "Wrote a new history {home}/history.jsonl from progress.yaml (1 change); `log` starts again from here.\n{kept}",
+                    "Wrote a new history {home}{SEP}history.jsonl from progress.yaml (1 change); `log` starts again from here.\n{kept}",
                     home = smm.home().display(),
                     // The old history is kept, where there was one.
                     kept = if damage == "remove" {
                         String::new()
                     } else {
                         format!(
-                            "The file it replaced is kept as {}/history.jsonl.broken-20261205T143000.\n",
+                            "The file it replaced is kept as {}{SEP}history.jsonl.broken-20261205T143000.\n",
                             smm.home().display()
                         )
                     },
@@ -278,7 +278,7 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
         // A history that reads is never rebuilt.
         smm.test(&["doctor", "--rebuild-history"])
             .expected_stdout(format!(
-                "{home}/history.jsonl reads fine: nothing was rebuilt.\n",
+                "{home}{SEP}history.jsonl reads fine: nothing was rebuilt.\n",
                 home = smm.home().display()
             ))
             .run();
@@ -300,11 +300,11 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  the progress file {home}/progress.yaml is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                Progress:  the progress file {home}{SEP}progress.yaml is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --rebuild-state
-                History:   {home}/history.jsonl: 2 changes, whole
-                Backup:    the progress file {home}/progress.yaml.bak is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
-                  Fix:     rm '{home}/progress.yaml.bak'
+                History:   {home}{SEP}history.jsonl: 2 changes, whole
+                Backup:    the progress file {home}{SEP}progress.yaml.bak is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                  Fix:     rm '{home}{SEP}progress.yaml.bak'
                 ",
                 home = smm.home().display()
             ),
@@ -317,8 +317,8 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
     smm.test(&["doctor", "--rebuild-state"])
         .expected_stdout(format!(
             "
-                Wrote a new {home}/progress.yaml from the history (2 changes replayed).
-                The file it replaced is kept as {home}/progress.yaml.broken-20261205T143000.
+                Wrote a new {home}{SEP}progress.yaml from the history (2 changes replayed).
+                The file it replaced is kept as {home}{SEP}progress.yaml.broken-20261205T143000.
                 ",
             home = smm.home().display()
         ))
@@ -339,7 +339,7 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: {home}/not-a-directory is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory\n",
+                "error: {home}{SEP}not-a-directory is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory\n",
                 home = smm.home().display()
             ),
         )
@@ -348,7 +348,7 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: {home}/not-a-directory is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory\n",
+                "error: {home}{SEP}not-a-directory is a file, not a directory, so it cannot be the smm-path home: move it away, or point --home or SMM_PATH_HOME at a directory\n",
                 home = smm.home().display()
             ),
         )
@@ -357,8 +357,8 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
         .expected_status(1)
         .expected_stdout(format!(
             "
-                Home:      {home}/not-a-directory is a file, not a directory
-                  Fix:     mv '{home}/not-a-directory' '{home}/not-a-directory.old'
+                Home:      {home}{SEP}not-a-directory is a file, not a directory
+                  Fix:     mv '{home}{SEP}not-a-directory' '{home}{SEP}not-a-directory.old'
                 ",
             home = smm.home().display()
         ))
@@ -376,10 +376,10 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 1 change, whole
+                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)
-                Leftovers: temporary files from an interrupted write: {home}/.progress.yaml.0123456789abcdef.tmp
+                Leftovers: temporary files from an interrupted write: {home}{SEP}.progress.yaml.0123456789abcdef.tmp
                   Fix:     smm-path doctor --clean
                 ",
                 home = smm.home().display()
@@ -413,7 +413,7 @@ fn a_damaged_backup_is_not_restored() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: the progress file {home}/progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
+                "error: the progress file {home}{SEP}progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
                 home = smm.home().display()
             ),
         )
@@ -432,10 +432,10 @@ fn a_damaged_backup_is_not_restored() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 2 changes, whole
-                Backup:    the progress file {home}/progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
-                  Fix:     rm '{home}/progress.yaml.bak'
+                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                History:   {home}{SEP}history.jsonl: 2 changes, whole
+                Backup:    the progress file {home}{SEP}progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
+                  Fix:     rm '{home}{SEP}progress.yaml.bak'
                 ",
                 home = smm.home().display()
             ),
@@ -446,6 +446,9 @@ fn a_damaged_backup_is_not_restored() {
         .run();
 }
 
+// Unix only: making a symbolic link on Windows takes Developer Mode or an
+// administrator, and the dotfile managers that make them are a Unix habit.
+#[cfg(unix)]
 #[test]
 fn a_symlinked_state_is_written_through_to_its_target() {
     let smm = Smm::new();
@@ -655,8 +658,8 @@ fn a_version_3_home_stays_readable() {
             "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 3, reads fine
-                History:   {home}/history.jsonl: 6 changes, whole
+                Progress:  {home}{SEP}progress.yaml: format version 3, reads fine
+                History:   {home}{SEP}history.jsonl: 6 changes, whole
                 Backup:    none yet (one is kept from the second change on)
                 All is well.
                 ",
@@ -719,6 +722,7 @@ fn a_version_3_home_stays_readable() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "Windows has no FIFOs (mkfifo)")]
 fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
@@ -741,10 +745,10 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 1 change, whole
-                Backup:    cannot read the progress file {home}/progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
-                  Fix:     rm '{home}/progress.yaml.bak'
+                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                History:   {home}{SEP}history.jsonl: 1 change, whole
+                Backup:    cannot read the progress file {home}{SEP}progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
+                  Fix:     rm '{home}{SEP}progress.yaml.bak'
                 ",
                 home = smm.home().display()
             ),
@@ -758,7 +762,7 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: cannot read the progress file {home}/progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched\n",
+                "error: cannot read the progress file {home}{SEP}progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched\n",
                 home = smm.home().display()
             ),
         )

@@ -1,7 +1,7 @@
 //! Bad input: a clear one-line error, exit code 2, and nothing written; and
 //! every exit code the help documents.
 
-use crate::support::Smm;
+use crate::support::{SEP, Smm};
 
 /// Runs `args` against a home with some progress, and checks that it ends
 /// with exit code 2, says `error: {message}` and nothing else, and leaves
@@ -218,7 +218,7 @@ fn every_documented_exit_code() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: the progress file {home}/progress.yaml is damaged at line 2, column 1: unknown field `not`; known: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
+                "error: the progress file {home}{SEP}progress.yaml is damaged at line 2, column 1: unknown field `not`; known: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
                 home = smm.home().display()
             ),
         )

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::support::{Smm, assert_matches_schema, builtin_roadmap};
+use crate::support::{SEP, Smm, assert_matches_schema, builtin_roadmap};
 
 const TODAY: &str = "2026-11-28T10:00:00+07:00";
 
@@ -309,7 +309,7 @@ fn what_cannot_be_read_is_listed_as_skipped_and_the_rest_still_comes_out() {
         .expected_status(1)
         .expected_stdout(
             format!(
-                "{home}/empty: {home}/empty holds no exports and no sync folder\n",
+                "{home}{SEP}empty: {home}{SEP}empty holds no exports and no sync folder\n",
                 home = smm.home().display()
             ),
         )
@@ -445,6 +445,7 @@ fn duckdb_computes_the_same_funnel_from_the_exports() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "Windows has no FIFOs (mkfifo)")]
 fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
     let laptop = Smm::new();
     let outside = tempfile::tempdir().expect("tempdir");
@@ -507,7 +508,7 @@ fn fifos_a_sync_peer_or_a_hostile_share_left_block_nothing() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: cannot read the progress file {home}/config.yaml: not a plain file (a FIFO, a device or a socket); it was left untouched\n",
+                    "error: cannot read the progress file {home}{SEP}config.yaml: not a plain file (a FIFO, a device or a socket); it was left untouched\n",
                     home = laptop.home().display()
                 ),
             )
@@ -717,6 +718,8 @@ fn a_learner_keeps_the_name_from_whichever_file_carries_it() {
     assert_eq!(json["learners"][0]["done"], 2, "{json:#}");
 }
 
+// Unix only: making a symbolic link on Windows takes Developer Mode or an
+// administrator.
 #[cfg(unix)]
 #[test]
 fn a_learner_txt_that_is_a_link_is_not_followed() {
@@ -772,7 +775,7 @@ fn oversized_files_are_skipped_with_their_size_unread() {
     let expected: String = names
         .map(|name| {
             format!(
-                "  {}/{name}: lebih besar dari 32 MB (500 MB): tidak dibaca\n",
+                "  {}{SEP}{name}: lebih besar dari 32 MB (500 MB): tidak dibaca\n",
                 exports.display()
             )
         })

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::support::Smm;
+use crate::support::{SEP, Smm};
 
 /// Puts `contents` in place of the state, then checks that reading and
 /// writing commands all refuse it with `error` (in which `{state}` stands
@@ -152,7 +152,7 @@ fn a_file_larger_than_any_real_progress() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: the progress file {home}/progress.yaml is 300 MB, over the 256 MB limit: it is not progress smm-path wrote; it was left untouched: move it aside\n",
+                "error: the progress file {home}{SEP}progress.yaml is 300 MB, over the 256 MB limit: it is not progress smm-path wrote; it was left untouched: move it aside\n",
                 home = smm.home().display()
             ),
         )
@@ -185,7 +185,7 @@ fn a_state_path_that_is_a_directory() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: cannot read the progress file {home}/progress.yaml: a directory, not a file; it was left untouched\n",
+                    "error: cannot read the progress file {home}{SEP}progress.yaml: a directory, not a file; it was left untouched\n",
                     home = smm.home().display()
                 ),
             )
@@ -204,7 +204,7 @@ fn a_history_shorter_than_the_snapshot_names_is_refused_and_nothing_written() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (0 of 422 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    "error: progress.yaml includes history that {home}{SEP}history.jsonl does not have yet (0 of 422 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
                     home = smm.home().display()
                 ),
             )
@@ -231,7 +231,7 @@ fn a_sequence_number_that_would_overflow_is_refused_not_wrapped() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: the progress file {home}/progress.yaml is damaged at line 1, column 1: seq 18446744073709551615 is out of range (at most 9007199254740991); it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
+                "error: the progress file {home}{SEP}progress.yaml is damaged at line 1, column 1: seq 18446744073709551615 is out of range (at most 9007199254740991); it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup\n",
                 home = smm.home().display()
             ),
         )
@@ -254,8 +254,9 @@ fn fifo_as(name: &str) -> Smm {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "Windows has no FIFOs (mkfifo)")]
 fn fifos_where_the_progress_files_belong_never_hang_a_command() {
-    let fifo = |smm: &Smm, name: &str| format!("{}/{name}", smm.home().display());
+    let fifo = |smm: &Smm, name: &str| format!("{}{SEP}{name}", smm.home().display());
     let limit = Duration::from_secs(10);
     for name in ["progress.yaml", "history.jsonl"] {
         let smm = fifo_as(name);
@@ -275,7 +276,7 @@ fn fifos_where_the_progress_files_belong_never_hang_a_command() {
         let home = smm.home().display();
         let report = match name {
             "progress.yaml" => format!(
-                "Progress:  {}\n  Fix:     smm-path doctor --rebuild-state\nHistory:   {home}/history.jsonl: 1 change, whole\n",
+                "Progress:  {}\n  Fix:     smm-path doctor --rebuild-state\nHistory:   {home}{SEP}history.jsonl: 1 change, whole\n",
                 error.trim_start_matches("error: ").trim_end()
             ),
             _ => format!(
@@ -316,36 +317,40 @@ fn an_export_onto_a_device_or_a_progress_file_replaces_nothing() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: cannot write {home}/progress.yaml: that is one of smm-path's own progress files\n",
+                "error: cannot write {home}{SEP}progress.yaml: that is one of smm-path's own progress files\n",
                 home = smm.home().display()
             ),
         )
         .writes_nothing()
         .run();
     // A FIFO is written through: its reader gets the export, the FIFO stays.
-    let fifo = smm.path("pipe");
-    assert!(
-        std::process::Command::new("mkfifo")
+    // Windows has no FIFOs.
+    #[cfg(unix)]
+    {
+        let fifo = smm.path("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
+        };
+        smm.test(&["export", "-o"])
             .arg(&fifo)
-            .status()
-            .expect("mkfifo")
-            .success()
-    );
-    let reader = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
-    };
-    smm.test(&["export", "-o"])
-        .arg(&fifo)
-        .expected_stdout(format!("Exported to {}.\n", fifo.display()))
-        .run();
-    let received = reader.join().expect("reader");
-    assert_eq!(received, smm.ok(&["export"]).stdout);
-    let kind = std::fs::symlink_metadata(&fifo).expect("fifo").file_type();
-    assert!(
-        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
-        "the FIFO was replaced"
-    );
+            .expected_stdout(format!("Exported to {}.\n", fifo.display()))
+            .run();
+        let received = reader.join().expect("reader");
+        assert_eq!(received, smm.ok(&["export"]).stdout);
+        let kind = std::fs::symlink_metadata(&fifo).expect("fifo").file_type();
+        assert!(
+            std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+            "the FIFO was replaced"
+        );
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `import`: merging another copy back (an export, a history file, a conflict copy), nothing lost on either side.
 
-use crate::support::Smm;
+use crate::support::{SEP, Smm};
 
 #[test]
 fn an_export_from_another_machine_merges_in() {
@@ -168,7 +168,7 @@ fn what_is_not_an_export_of_this_roadmap_is_refused() {
         .writes_nothing()
         .expected_stderr(
             format!(
-                "error: cannot import {home}/notes.txt: it is not an smm-path export (made by `smm-path export --format json`), history file or progress file; nothing was changed\n",
+                "error: cannot import {home}{SEP}notes.txt: it is not an smm-path export (made by `smm-path export --format json`), history file or progress file; nothing was changed\n",
                 home = smm.home().display()
             ),
         )
@@ -179,7 +179,7 @@ fn what_is_not_an_export_of_this_roadmap_is_refused() {
         .writes_nothing()
         .expected_stderr(
             format!(
-                "error: cannot import {home}/status.json: it is not an smm-path export (made by `smm-path export --format json`), history file or progress file; nothing was changed\n",
+                "error: cannot import {home}{SEP}status.json: it is not an smm-path export (made by `smm-path export --format json`), history file or progress file; nothing was changed\n",
                 home = smm.home().display()
             ),
         )
@@ -195,7 +195,7 @@ fn what_is_not_an_export_of_this_roadmap_is_refused() {
         .writes_nothing()
         .expected_stderr(
             format!(
-                "error: cannot import {home}/other.json: it is an export of the roadmap `another-path`, not `social-media-manager` (choose that one with --roadmap); nothing was changed\n",
+                "error: cannot import {home}{SEP}other.json: it is an export of the roadmap `another-path`, not `social-media-manager` (choose that one with --roadmap); nothing was changed\n",
                 home = smm.home().display()
             ),
         )
@@ -275,7 +275,7 @@ fn an_export_with_hostile_ids_texts_or_times_is_refused_whole() {
     smm.test(&["import", path.to_str().expect("UTF-8")])
         .expected_stdout(format!(
             "
-                Took from {home}/fine.json:
+                Took from {home}{SEP}fine.json:
                     1. Understand Social Media Platforms: to do → done
                     2. Education and Training: 1 note added
                     2 changes from elsewhere added to the history

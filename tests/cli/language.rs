@@ -2,7 +2,7 @@
 
 use clap::CommandFactory;
 
-use crate::support::{FRESH_STATUS, FRESH_STATUS_ID, Smm};
+use crate::support::{FRESH_STATUS, FRESH_STATUS_ID, SEP, Smm};
 
 #[test]
 fn the_locale_picks_indonesian() {
@@ -350,8 +350,8 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         .expected_stderr(
             format!(
                 "
-                galat: roadmap {home}/typo.yaml tidak valid di baris 7, kolom 5: kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
-                 --> {home}/typo.yaml:7:5
+                galat: roadmap {home}{SEP}typo.yaml tidak valid di baris 7, kolom 5: kolom `sumary` tidak dikenal; yang dikenal: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                 --> {home}{SEP}typo.yaml:7:5
                   |
                 5 |   - id: a
                 6 |     title: A
@@ -369,7 +369,7 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "galat: berkas progres {home}/progress.yaml rusak di baris 5, kolom 1: kolom `extra` tidak dikenal; yang dikenal: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; berkas itu tidak diubah: perbaiki secara manual, atau jalankan `smm-path doctor` untuk melihat cadangannya\n",
+                "galat: berkas progres {home}{SEP}progress.yaml rusak di baris 5, kolom 1: kolom `extra` tidak dikenal; yang dikenal: `version`, `device`, `seq`, `home_identity`, `copied_from`, `history`, `history_length`, `roadmaps`, `sum`, `end`; berkas itu tidak diubah: perbaiki secara manual, atau jalankan `smm-path doctor` untuk melihat cadangannya\n",
                 home = smm.home().display()
             ),
         )

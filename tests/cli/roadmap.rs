@@ -2,7 +2,7 @@
 //! `SMM_PATH_ROADMAP`, `roadmap validate|new|list`, and what progress a new
 //! version of a roadmap keeps.
 
-use crate::support::{FRESH_STATUS, Smm, builtin_roadmap};
+use crate::support::{FRESH_STATUS, SEP, Smm, builtin_roadmap};
 
 /// The twenty titles of the source roadmap, verbatim and in order.
 const SEED_TITLES: [&str; 20] = [
@@ -147,8 +147,8 @@ fn a_malformed_roadmap_names_file_line_and_column_with_a_snippet() {
         .expected_stderr(
             format!(
                 "
-                error: the roadmap {home}/broken.yaml is not valid at line 10, column 5: a list where text, or a map of language code to text (id: ..., en: ...) was expected
-                  --> {home}/broken.yaml:10:5
+                error: the roadmap {home}{SEP}broken.yaml is not valid at line 10, column 5: a list where text, or a map of language code to text (id: ..., en: ...) was expected
+                  --> {home}{SEP}broken.yaml:10:5
                    |
                  8 |   - id: second
                  9 |     title: Second step
@@ -167,8 +167,8 @@ fn a_malformed_roadmap_names_file_line_and_column_with_a_snippet() {
         .expected_stderr(
             format!(
                 "
-                error: the roadmap {home}/typo.yaml is not valid at line 7, column 5: unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
-                 --> {home}/typo.yaml:7:5
+                error: the roadmap {home}{SEP}typo.yaml is not valid at line 7, column 5: unknown field `sumary`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`
+                 --> {home}{SEP}typo.yaml:7:5
                   |
                 5 |   - id: first
                 6 |     title: First step
@@ -209,7 +209,7 @@ steps:
         .expected_stderr(
             format!(
                 "
-                error: the roadmap {home}/bad.yaml has 4 problems:
+                error: the roadmap {home}{SEP}bad.yaml has 4 problems:
                   - step 1 (`first`): `summary` has no `en` text, which `languages` declares
                   - steps 1 and 2 share the id `first`
                   - step 2 (`first`): `title` is empty
@@ -510,31 +510,31 @@ phases:
         .expected_stdout(
             format!(
                 "
-                {home}/bad.yaml:8:5: step 1 (`first`): `resources[1]` has the address `javascript:alert(1)`: use a plain http:// or https:// address
+                {home}{SEP}bad.yaml:8:5: step 1 (`first`): `resources[1]` has the address `javascript:alert(1)`: use a plain http:// or https:// address
                 7 |     summary: Begin.
                 8 |     resources:
                   |     ^
-                {home}/bad.yaml:8:5: step 1 (`first`): `resources[2]` has the address `https://exa mple.com`: use a plain http:// or https:// address
+                {home}{SEP}bad.yaml:8:5: step 1 (`first`): `resources[2]` has the address `https://exa mple.com`: use a plain http:// or https:// address
                 7 |     summary: Begin.
                 8 |     resources:
                   |     ^
-                {home}/bad.yaml:8:5: step 1 (`first`): `resources[2]` has the language `english`: use a language code such as id or en
+                {home}{SEP}bad.yaml:8:5: step 1 (`first`): `resources[2]` has the language `english`: use a language code such as id or en
                 7 |     summary: Begin.
                 8 |     resources:
                   |     ^
-                {home}/bad.yaml:17:5: phase 1 (`start`) names the step `missing`, which this roadmap does not have
+                {home}{SEP}bad.yaml:17:5: phase 1 (`start`) names the step `missing`, which this roadmap does not have
                 16 |     title: Start
                 17 |     steps: [first, missing]
                    |     ^
-                {home}/bad.yaml:18:5: the phase id `start` is used twice
+                {home}{SEP}bad.yaml:18:5: the phase id `start` is used twice
                 17 |     steps: [first, missing]
                 18 |   - id: start
                    |     ^
-                {home}/bad.yaml:20:5: phase 2 (`start`) names the step `first`, which already belongs to a phase
+                {home}{SEP}bad.yaml:20:5: phase 2 (`start`) names the step `first`, which already belongs to a phase
                 19 |     title: Again
                 20 |     steps: [first]
                    |     ^
-                {home}/bad.yaml:11:5: step 2 (`second`) is in no phase: with phases, every step belongs to one
+                {home}{SEP}bad.yaml:11:5: step 2 (`second`) is in no phase: with phases, every step belongs to one
                 10 |       - {{title: Spaced, url: 'https://exa mple.com', kind: tool, language: english}}
                 11 |   - id: second
                    |     ^
@@ -544,7 +544,7 @@ phases:
         )
         .expected_stderr(
             format!(
-                "error: {home}/bad.yaml has 7 problems, listed above\n",
+                "error: {home}{SEP}bad.yaml has 7 problems, listed above\n",
                 home = smm.home().display()
             ),
         )
@@ -558,8 +558,8 @@ phases:
         .expected_stderr(
             format!(
                 "
-                error: the roadmap {home}/kind.yaml is not valid at line 9, column 57: unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
-                 --> {home}/kind.yaml:9:57
+                error: the roadmap {home}{SEP}kind.yaml is not valid at line 9, column 57: unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
+                 --> {home}{SEP}kind.yaml:9:57
                   |
                 7 |     summary: Begin.
                 8 |     resources:
@@ -626,7 +626,7 @@ fn a_roadmap_from_roadmap_new_is_tracked_end_to_end() {
     smm.test(&["roadmap", "new", path])
         .expected_stdout(
             format!(
-                "Wrote a starter roadmap to {home}/mine.yaml: edit it, then check it with `smm-path roadmap validate {home}/mine.yaml`.\n",
+                "Wrote a starter roadmap to {home}{SEP}mine.yaml: edit it, then check it with `smm-path roadmap validate {home}{SEP}mine.yaml`.\n",
                 home = smm.home().display()
             ),
         )
@@ -635,7 +635,7 @@ fn a_roadmap_from_roadmap_new_is_tracked_end_to_end() {
         .expected_status(2)
         .expected_unchanged(path)
         .expected_stderr(format!(
-            "error: {home}/mine.yaml already exists; nothing was written: choose another name\n",
+            "error: {home}{SEP}mine.yaml already exists; nothing was written: choose another name\n",
             home = smm.home().display()
         ))
         .run();
@@ -813,9 +813,9 @@ fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 3 changes, whole
-                Backup:    {home}/progress.yaml.bak: the state before the last change, format version 4
+                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                History:   {home}{SEP}history.jsonl: 3 changes, whole
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
                 Kept:      progress on 1 step this roadmap no longer has: retired-step
                 All is well.
                 ",

@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+/// What separates a folder from a file name in the paths smm-path prints:
+/// `/`, or `\` on Windows. Tests write `{home}{SEP}progress.yaml`.
+pub(crate) const SEP: &str = std::path::MAIN_SEPARATOR_STR;
+
 /// The moment tests pretend it is, unless a test asks for the real clock.
 pub(crate) const NOW: &str = "2026-12-05T14:30:00+07:00";
 
@@ -227,7 +231,9 @@ impl Smm {
     pub(crate) fn all_is_well(&self, changes: usize) -> String {
         let home = self.home().display();
         let backup = if self.path("progress.yaml.bak").exists() {
-            format!("{home}/progress.yaml.bak: the state before the last change, format version 4")
+            format!(
+                "{home}{SEP}progress.yaml.bak: the state before the last change, format version 4"
+            )
         } else {
             "none yet (one is kept from the second change on)".to_string()
         };
@@ -238,8 +244,8 @@ impl Smm {
         format!(
             "Home:      {home}\n\
              Roadmap:   social-media-manager, version 2 (built in)\n\
-             Progress:  {home}/progress.yaml: format version 4, reads fine\n\
-             History:   {home}/history.jsonl: {changes}, whole\n\
+             Progress:  {home}{SEP}progress.yaml: format version 4, reads fine\n\
+             History:   {home}{SEP}history.jsonl: {changes}, whole\n\
              Backup:    {backup}\n\
              All is well.\n"
         )
@@ -254,23 +260,48 @@ impl Smm {
             .run();
     }
 
-    /// A copy of this home made as a person would (`cp -a` keeps times
-    /// and modes, `cp -r` does not), with the same settings: a new laptop.
+    /// A copy of this home made as a person would, with the same settings:
+    /// a new laptop. `-a` keeps the files' modification times, as `cp -a`,
+    /// a backup tool or Explorer does; `-r` gives them the time of the copy,
+    /// as `cp -r` does. Either way every file is a new one in a new folder.
     pub(crate) fn copied_with(&self, cp_flag: &str) -> Smm {
         let copy = Smm {
             home: temporary_home(),
             env: self.env.clone(),
         };
-        let mut source = self.home().as_os_str().to_owned();
-        source.push("/.");
-        let status = Command::new("cp")
-            .arg(cp_flag)
-            .arg(source)
-            .arg(copy.home())
-            .status()
-            .expect("run cp");
-        assert!(status.success(), "cp {cp_flag} failed");
+        let keep_times = match cp_flag {
+            "-a" => true,
+            "-r" => false,
+            other => panic!("copied_with takes -a or -r, not {other}"),
+        };
+        copy_tree(self.home(), copy.home(), keep_times);
         copy
+    }
+}
+
+/// Copies the folder `from` into `to`, file by file (modes come along, as
+/// with `cp`), with the modification times when `keep_times`.
+fn copy_tree(from: &Path, to: &Path, keep_times: bool) {
+    for entry in std::fs::read_dir(from).expect("read the home") {
+        let entry = entry.expect("entry");
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type().expect("file type").is_dir() {
+            std::fs::create_dir(&target).expect("make a folder of the copy");
+            copy_tree(&source, &target, keep_times);
+            continue;
+        }
+        std::fs::copy(&source, &target).expect("copy a file");
+        if keep_times {
+            let modified = entry
+                .metadata()
+                .and_then(|metadata| metadata.modified())
+                .expect("modification time");
+            std::fs::File::options()
+                .write(true)
+                .open(&target)
+                .and_then(|file| file.set_modified(modified))
+                .expect("keep the modification time");
+        }
     }
 }
 
@@ -336,16 +367,29 @@ fn first_difference(expected: &str, actual: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ending {
     Code(i32),
-    /// Killed by SIGABRT: a crash point's `abort()`.
+    /// A crash point's `abort()`: SIGABRT on Unix.
     Abort,
 }
 
+#[cfg(unix)]
 fn ending(status: ExitStatus) -> Option<Ending> {
     use std::os::unix::process::ExitStatusExt;
     match (status.code(), status.signal()) {
         (Some(code), _) => Some(Ending::Code(code)),
         (None, Some(6)) => Some(Ending::Abort),
         _ => None,
+    }
+}
+
+/// On Windows `abort()` is `__fastfail`, which ends the process with
+/// STATUS_STACK_BUFFER_OVERRUN: no exit code a program returns by itself.
+#[cfg(windows)]
+fn ending(status: ExitStatus) -> Option<Ending> {
+    const FAST_FAIL: u32 = 0xC000_0409;
+    match status.code() {
+        Some(code) if code.cast_unsigned() == FAST_FAIL => Some(Ending::Abort),
+        Some(code) => Some(Ending::Code(code)),
+        None => None,
     }
 }
 
@@ -653,11 +697,23 @@ impl Running<'_> {
         output
     }
 
-    /// Kills the run (whether or not it has ended by now) and returns how it
-    /// ended, checking nothing else.
-    pub(crate) fn kill(mut self) -> ExitStatus {
+    /// Kills the run, whether or not it has ended by now, checking nothing
+    /// else; true when the kill is what ended it.
+    pub(crate) fn kill(mut self) -> bool {
+        let running = matches!(self.child.try_wait(), Ok(None));
         let _ = self.child.kill();
-        self.child.wait().expect("wait for smm-path")
+        let status = self.child.wait().expect("wait for smm-path");
+        // On Unix the status says so (SIGKILL); on Windows a killed process
+        // ends with exit code 1 like a failed one, so what counts is that
+        // it was still running when the kill was sent.
+        #[cfg(unix)]
+        let killed = {
+            let _ = running;
+            std::os::unix::process::ExitStatusExt::signal(&status) == Some(9)
+        };
+        #[cfg(not(unix))]
+        let killed = running && !status.success();
+        killed
     }
 
     #[track_caller]

@@ -1,7 +1,7 @@
 //! Two devices, one roadmap: merges that converge, `sync` through a shared
 //! folder, partial syncs and conflict copies, a hand-edited snapshot.
 
-use crate::support::{Smm, file_names};
+use crate::support::{SEP, Smm, file_names};
 
 /// Writes `smm`'s JSON export into `dir` and returns its path.
 fn export_into(smm: &Smm, dir: &std::path::Path, name: &str) -> String {
@@ -148,7 +148,7 @@ fn two_homes_sharing_a_sync_folder_converge() {
             Took from {dir}:
                 4. Choose a Niche or Industry: in progress → to do
                 1 change from elsewhere added to the history
-            Wrote 5 changes to {dir}/{a_device}.jsonl.
+            Wrote 5 changes to {dir}{SEP}{a_device}.jsonl.
             ",
             a_device = a.device()
         ))
@@ -166,7 +166,7 @@ fn a_sync_folder_inside_the_home_is_refused() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: cannot sync with {home}/sync: the folder is inside the smm-path home; choose a folder outside it; nothing was changed there\n",
+                "error: cannot sync with {home}{SEP}sync: the folder is inside the smm-path home; choose a folder outside it; nothing was changed there\n",
                 home = smm.home().display()
             ),
         )
@@ -216,7 +216,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
             .expected_status(1)
             .expected_stderr(
                 format!(
-                    "error: progress.yaml includes history that {home}/history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
+                    "error: progress.yaml includes history that {home}{SEP}history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`\n",
                     home = a.home().display()
                 ),
             )
@@ -230,7 +230,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                History:   progress.yaml includes history that {home}/history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
+                History:   progress.yaml includes history that {home}{SEP}history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                   Fix:     smm-path doctor --rebuild-history
                   Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
                 Copy:      this home is a copy of another home (device {b_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them
@@ -259,7 +259,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
         .expected_status(1)
         .expected_stderr(
             format!(
-                "error: {home}/history.jsonl is not the history progress.yaml was made from (a copy from another device?); nothing was changed: see `smm-path doctor`\n",
+                "error: {home}{SEP}history.jsonl is not the history progress.yaml was made from (a copy from another device?); nothing was changed: see `smm-path doctor`\n",
                 home = c.home().display()
             ),
         )
@@ -290,10 +290,10 @@ fn conflict_copies_are_reported_and_merged_by_import() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 2 (built in)
-                Progress:  {home}/progress.yaml: format version 4, reads fine
-                History:   {home}/history.jsonl: 1 change, whole
-                Conflict:  {home}/history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `smm-path import \"{home}/history (conflicted copy 2026-11-20).jsonl\"`, then delete it
-                Conflict:  {home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `smm-path import \"{home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml\"`, then delete it
+                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                History:   {home}{SEP}history.jsonl: 1 change, whole
+                Conflict:  {home}{SEP}history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `smm-path import \"{home}{SEP}history (conflicted copy 2026-11-20).jsonl\"`, then delete it
+                Conflict:  {home}{SEP}progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `smm-path import \"{home}{SEP}progress.sync-conflict-20261120-110000-ABCDEFG.yaml\"`, then delete it
                 Backup:    none yet (one is kept from the second change on)
                 ",
                 home = a.home().display(),
@@ -304,7 +304,7 @@ fn conflict_copies_are_reported_and_merged_by_import() {
     a.test(&["import", yaml_copy.to_str().expect("UTF-8")])
         .expected_stdout(format!(
             "
-                Took from {home}/progress.sync-conflict-20261120-110000-ABCDEFG.yaml:
+                Took from {home}{SEP}progress.sync-conflict-20261120-110000-ABCDEFG.yaml:
                     2. Education and Training: to do → done
                     2. Education and Training: 1 note added
                     1 change from elsewhere added to the history

@@ -85,6 +85,7 @@ fn start_ui(socket: &str, smm: &Smm, env: &str, then: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "tmux and stty drive a Unix terminal")]
 fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
     let smm = Smm::new();
     let socket = format!("smm-path-test-{}", std::process::id());
@@ -132,6 +133,7 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "tmux and stty drive a Unix terminal")]
 fn a_panic_hands_the_terminal_back_as_it_was() {
     let smm = Smm::new();
     let socket = format!("smm-path-panic-{}", std::process::id());

@@ -121,23 +121,60 @@ pub(super) fn new_device_id() -> String {
 
 /// What identifies the folder `home` is in and that a copy of it does not
 /// carry along: the folder's file-system identity (device and inode on Unix,
-/// the creation time on other systems) and the machine's id, hashed. Empty
-/// when none of it can be read. Moving the folder within one disk keeps it;
-/// a copy, a restore into a new folder or another machine changes it.
+/// volume serial number and file index on Windows, the creation time on
+/// other systems) and the machine's id, hashed. Empty when none of it can be
+/// read. Moving the folder within one disk keeps it; a copy, a restore into
+/// a new folder or another machine changes it.
 pub(super) fn home_identity(home: &Path) -> String {
-    let Ok(metadata) = fs::metadata(home) else {
-        return String::new();
-    };
-    #[cfg(unix)]
-    let folder = {
-        use std::os::unix::fs::MetadataExt;
-        format!("{} {}", metadata.dev(), metadata.ino())
-    };
-    #[cfg(not(unix))]
-    let folder = match metadata.created() {
-        Ok(created) => format!("{created:?}"),
-        Err(_) => return String::new(),
-    };
+    folder_identity(home).map_or_else(String::new, with_machine)
+}
+
+/// Whether `recorded` is what builds before this one recorded for the folder
+/// `home` is in, so the home is not taken for a copy of itself when the
+/// identity is recorded anew. On Windows they hashed the folder's creation
+/// time, which Wine reports as its change time (new after every write) and
+/// a copy tool may carry along; the file index does neither.
+pub(super) fn is_earlier_identity_of(recorded: &str, home: &Path) -> bool {
+    #[cfg(windows)]
+    {
+        let created = fs::metadata(home).and_then(|metadata| metadata.created());
+        created.is_ok_and(|created| with_machine(format!("{created:?}")) == recorded)
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = (recorded, home);
+        false
+    }
+}
+
+#[cfg(unix)]
+fn folder_identity(home: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = fs::metadata(home).ok()?;
+    Some(format!("{} {}", metadata.dev(), metadata.ino()))
+}
+
+#[cfg(windows)]
+fn folder_identity(home: &Path) -> Option<String> {
+    // Opened for its file id only, sharing everything, so no write or
+    // rename in the folder waits on it.
+    let handle = winapi_util::Handle::from_path_any(home).ok()?;
+    let information = winapi_util::file::information(&handle).ok()?;
+    Some(format!(
+        "{} {}",
+        information.volume_serial_number(),
+        information.file_index()
+    ))
+}
+
+#[cfg(not(any(unix, windows)))]
+fn folder_identity(home: &Path) -> Option<String> {
+    let created = fs::metadata(home).ok()?.created().ok()?;
+    Some(format!("{created:?}"))
+}
+
+/// `folder` and the machine's id, hashed.
+fn with_machine(folder: String) -> String {
     let machine = crate::plain_file::read(
         Path::new("/etc/machine-id"),
         4096,

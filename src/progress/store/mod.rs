@@ -294,7 +294,8 @@ impl ProgressStore {
         let identity = home_identity(&self.home);
         let copied = !state.home_identity.is_empty()
             && !identity.is_empty()
-            && state.home_identity != identity;
+            && state.home_identity != identity
+            && !is_earlier_identity_of(&state.home_identity, &self.home);
         copied.then_some(state.device)
     }
 

@@ -171,7 +171,9 @@ impl ProgressStore {
         if identity.is_empty() || state.home_identity == identity {
             return false;
         }
-        if !state.home_identity.is_empty() {
+        if !state.home_identity.is_empty()
+            && !is_earlier_identity_of(&state.home_identity, &self.home)
+        {
             state.copied_from = std::mem::replace(&mut state.device, new_device_id());
             state.seq = 0;
         }
