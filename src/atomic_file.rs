@@ -3,8 +3,9 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use crate::crash_point::crash_point;
+use crate::crash_point::{crash_point, is_injected_refusal, refused_rename};
 
 /// How much a replaced file must survive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,12 +120,60 @@ fn write_and_rename(
         crash_point("after-temp-sync");
     }
     drop(temp);
-    fs::rename(temp_path, path)?;
+    rename_patiently(temp_path, path)?;
     if durability == Durability::Synced {
         crash_point("after-rename");
         sync_directory(directory)?;
     }
     Ok(())
+}
+
+/// The pauses between attempts at a rename that was refused for a moment:
+/// about a second and a half in all: room for the moment a virus scan or
+/// a sync tool's upload holds a small file, short enough to wait for.
+const RENAME_PAUSES_MS: [u64; 7] = [10, 20, 50, 100, 200, 400, 700];
+
+/// Renames `from` over `to`, trying again for a moment when the rename is
+/// refused because another program holds the file open (see
+/// [`is_momentary_refusal`]). A refusal that outlasts the pauses is
+/// reported as [`io::ErrorKind::ResourceBusy`], worded "in use by another
+/// program, or cannot be replaced": on Windows "access denied" is what a
+/// file held open by an antivirus most often gives (std's rename already
+/// gets past a read-only attribute), so it is not worded as a permission.
+pub(crate) fn rename_patiently(from: &Path, to: &Path) -> io::Result<()> {
+    let mut pauses = RENAME_PAUSES_MS.iter();
+    loop {
+        let error = match refused_rename().map_or_else(|| fs::rename(from, to), Err) {
+            Ok(()) => return Ok(()),
+            Err(error) => error,
+        };
+        if !is_momentary_refusal(&error) {
+            return Err(error);
+        }
+        match pauses.next() {
+            Some(&pause) => std::thread::sleep(Duration::from_millis(pause)),
+            None => return Err(io::Error::new(io::ErrorKind::ResourceBusy, error)),
+        }
+    }
+}
+
+/// Whether a refused rename may succeed a moment later. On Windows a file
+/// another program has open without sharing it for deletion (an antivirus
+/// scanning the new file, OneDrive or Dropbox uploading the old one, an
+/// editor) cannot be replaced: the rename fails with a sharing violation
+/// (32), a lock violation (33) or "access denied" (5) until that program
+/// lets go, usually within milliseconds. On Unix a rename never waits on
+/// another program's open file: EACCES and EPERM there mean the folder's
+/// permissions, which no waiting changes, so nothing is retried.
+fn is_momentary_refusal(error: &io::Error) -> bool {
+    if is_injected_refusal(error) {
+        return true;
+    }
+    if cfg!(windows) {
+        matches!(error.raw_os_error(), Some(5 | 32 | 33))
+    } else {
+        false
+    }
 }
 
 /// Syncs a directory, so that a rename or a new file in it survives a crash.

@@ -361,6 +361,7 @@ pub(crate) fn render_file_problem(lang: Lang, problem: &FileProblem) -> String {
                 word(lang, Key::IoStorageFull).to_string()
             }
             ErrorKind::ReadOnlyFilesystem => word(lang, Key::IoReadOnly).to_string(),
+            ErrorKind::ResourceBusy => word(lang, Key::IoInUse).to_string(),
             ErrorKind::NotADirectory => word(lang, Key::IoNotDirectory).to_string(),
             ErrorKind::IsADirectory => word(lang, Key::FileIsDirectory).to_string(),
             ErrorKind::InvalidData => word(lang, Key::IoInvalidData).to_string(),

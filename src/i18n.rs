@@ -534,6 +534,10 @@ catalogue! {
     IoAlreadyExists { en: "something already exists there", id: "sudah ada sesuatu di sana" }
     IoStorageFull { en: "the disk is full", id: "disk penuh" }
     IoReadOnly { en: "the file system is read-only", id: "sistem berkas hanya-baca" }
+    IoInUse {
+        en: "the file is in use by another program (an antivirus or a sync tool such as OneDrive) or cannot be replaced; wait a moment and try again",
+        id: "berkas itu sedang dipakai program lain (antivirus atau alat sinkronisasi seperti OneDrive) atau tidak bisa diganti; tunggu sebentar lalu coba lagi",
+    }
     IoNotDirectory { en: "a part of the path is not a directory", id: "sebagian jalurnya bukan direktori" }
     IoInvalidData { en: "its contents are not text (UTF-8)", id: "isinya bukan teks (UTF-8)" }
     IoBusy { en: "another program is using it", id: "sedang dipakai program lain" }
@@ -760,6 +764,10 @@ catalogue! {
     SuspectTooOld { en: "the time {at} is before 1970", id: "waktu {at} sebelum tahun 1970" }
     SuspectTooLong { en: "a text is {bytes} bytes long, more than the {limit} smm-path keeps", id: "sebuah teks panjangnya {bytes} byte, melebihi batas {limit} byte smm-path" }
     SuspectIdTaken { en: "another, different change already has the id {id}", id: "perubahan lain yang berbeda sudah memakai id {id}" }
+    SyncWroteGitattributes {
+        en: "Wrote {path}, so that git keeps the device files' line ends as they are.",
+        id: "{path} ditulis, agar git membiarkan akhir baris berkas perangkat apa adanya.",
+    }
     SyncWrote { en: "Wrote {count} {count:change|changes} to {path}.", id: "{count} perubahan ditulis ke {path}." }
     ErrSyncFolder {
         en: "cannot sync with {path}: {reason}; nothing was changed there",

@@ -8,7 +8,8 @@ use crate::control::quoted_path;
 use crate::error::{Error, io_reason, render_file_problem};
 use crate::i18n::{Key, tr};
 use crate::progress::sync::{
-    ReadMarks, Skipped, marks_path, own_file, read_folder, remove_leftovers, write_own,
+    ReadMarks, Skipped, marks_path, own_file, read_folder, remove_leftovers, write_gitattributes,
+    write_own,
 };
 use crate::progress::{MergeOutcome, Suspect, Synced};
 use crate::report::changes;
@@ -96,6 +97,19 @@ pub(crate) fn run(ctx: &Context, args: &SyncArgs, out: &mut dyn Write) -> Result
     }
     let mut marks = read.marks;
     std::fs::create_dir_all(folder).map_err(|error| folder_error(io_reason(lang, &error)))?;
+    // A courtesy to git, not a part of the sync: a folder that refuses it
+    // refuses the device file next, and that is reported.
+    if let Ok(Some(path)) = write_gitattributes(folder) {
+        say!(
+            out,
+            "{}",
+            tr(
+                lang,
+                Key::SyncWroteGitattributes,
+                &[("path", &quoted_path(&path))]
+            )
+        )?;
+    }
     let mut device = after.device.clone();
     if device.is_empty() {
         marks.save(&marks_file);

@@ -98,8 +98,12 @@ pub(crate) fn encode_lines(changes: &[Change], previous: &str, out: &mut Vec<u8>
     previous
 }
 
-/// The sum a whole line (without its newline) claims, and the text it covers.
+/// The sum a whole line (without its newline) claims, and the text it
+/// covers. A carriage return before the newline is not part of the line:
+/// a git checkout with `core.autocrlf` (or a Windows editor) turns every
+/// `\n` into `\r\n`, and the change is the same. smm-path itself writes `\n`.
 fn split_sum(line: &[u8]) -> Option<(&[u8], &str)> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     let split = line.len().checked_sub(SUM_FIELD_LENGTH)?;
     let (body, field) = line.split_at(split);
     let sum = field.strip_prefix(SUM_FIELD_START)?.strip_suffix(b"\"}")?;
@@ -119,12 +123,14 @@ pub(super) fn body_of(line: &[u8]) -> Option<&[u8]> {
 /// bytes there are not the end of a history line.
 pub(super) fn sum_at_end(tail: &[u8]) -> Option<&str> {
     let line = tail.strip_suffix(b"\n")?;
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     let start = line.len().checked_sub(SUM_FIELD_LENGTH)?;
     split_sum(&line[start..]).map(|(_, sum)| sum)
 }
 
-/// How many bytes before a line's end [`sum_at_end`] needs.
-pub(super) const SUM_TAIL_LENGTH: u64 = SUM_FIELD_LENGTH as u64 + 1;
+/// How many bytes before a line's end [`sum_at_end`] needs: the sum
+/// field and a line end of `\r\n` at most.
+pub(super) const SUM_TAIL_LENGTH: u64 = SUM_FIELD_LENGTH as u64 + 2;
 
 /// Reads one whole line (without its newline) chained after a line whose
 /// sum is `previous`: the change, and the sum the line carries.
@@ -245,5 +251,22 @@ mod tests {
         let decoded = decode_lines(torn, "").unwrap();
         assert_eq!(decoded.changes.len(), 1);
         assert_eq!(decoded.whole_bytes, first_end as u64);
+    }
+
+    #[test]
+    fn lines_ending_in_crlf_read_as_the_same_changes() {
+        let mut bytes = Vec::new();
+        let last = encode_lines(&[change(1), change(2)], "", &mut bytes);
+        let crlf = String::from_utf8(bytes).unwrap().replace('\n', "\r\n");
+        let decoded = decode_lines(crlf.as_bytes(), "").unwrap();
+        assert_eq!(decoded.changes, vec![change(1), change(2)]);
+        assert_eq!(decoded.last_sum, last);
+        assert_eq!(decoded.whole_bytes, crlf.len() as u64);
+        assert_eq!(sum_at_end(crlf.as_bytes()), Some(last.as_str()));
+        let tail = &crlf.as_bytes()[crlf.len() - usize::try_from(SUM_TAIL_LENGTH).unwrap()..];
+        assert_eq!(sum_at_end(tail), Some(last.as_str()));
+        // A carriage return anywhere else is still a changed line.
+        let inside = crlf.replacen("done 2", "done\r2", 1);
+        assert_eq!(decode_lines(inside.as_bytes(), "").unwrap_err().line, 2);
     }
 }

@@ -7,6 +7,10 @@
 //! is only ever replaced by a superset of what it held. A file-sync tool
 //! has nothing to make conflict copies of. A file still being copied gives
 //! the whole lines it has so far; the rest comes with the next sync.
+//!
+//! A folder kept in git gets a `.gitattributes` that tells git to leave
+//! the device files' bytes alone; lines whose ends were converted to
+//! `\r\n` anyway (an older checkout, the user's own attributes) still read.
 
 use std::fs;
 use std::io;
@@ -304,6 +308,50 @@ fn temporary_target(path: &Path) -> Option<String> {
     let target = name.strip_prefix('.')?.split(".jsonl.").next()?;
     let target = format!("{target}.jsonl");
     is_temporary_of(path, &target).then_some(target)
+}
+
+/// The `.gitattributes` smm-path writes into a sync folder kept in git.
+/// `-text` rather than `text eol=lf`: git then never converts these
+/// files, on any checkout or commit, so each device's file stays byte for
+/// byte what it wrote (its lines' checksums are over those bytes, and the
+/// read marks are byte offsets), and nothing is "normalized" in a commit
+/// that every other device would then have to take in.
+pub(crate) const GITATTRIBUTES: &str = "\
+# Written by smm-path: the device files (*.jsonl) are chained by checksums
+# over their exact bytes, so git must not convert their line ends.
+*.jsonl -text
+";
+
+/// Writes [`GITATTRIBUTES`] as `.gitattributes` into `folder` when the
+/// folder is in a git working tree (it or a folder above it holds `.git`,
+/// a folder, or a file in a worktree or submodule) and has no
+/// `.gitattributes` of its own; returns its path when it wrote one. One
+/// already there is the user's, and is left as it is, whatever it says:
+/// smm-path reads `\r\n` line ends too, so nothing depends on it.
+pub(crate) fn write_gitattributes(folder: &Path) -> io::Result<Option<PathBuf>> {
+    use std::io::Write;
+    // The folders above a relative path are found in its canonical form,
+    // which on Windows is a `\\?\` path: it is not the one to print.
+    if !fs::canonicalize(folder)?
+        .ancestors()
+        .any(|dir| dir.join(".git").exists())
+    {
+        return Ok(None);
+    }
+    let path = folder.join(".gitattributes");
+    // Never over a file that is there, even one made a moment ago.
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    file.write_all(GITATTRIBUTES.as_bytes())?;
+    file.sync_all()?;
+    Ok(Some(path))
 }
 
 /// Replaces this device's file in `folder` with `history`.

@@ -1,6 +1,9 @@
 //! Failures name what failed: each I/O error says which file or stream it was.
 
-use std::os::fd::OwnedFd;
+#[cfg(unix)]
+use std::os::fd::OwnedFd as OwnedPipe;
+#[cfg(windows)]
+use std::os::windows::io::OwnedHandle as OwnedPipe;
 
 use crate::support::Smm;
 
@@ -32,8 +35,10 @@ fn a_closed_pipe_ends_the_output_quietly_and_a_full_disk_does_not() {
     // A pipe nobody reads: the first write fails with a broken pipe.
     let (reader, writer) = std::io::pipe().expect("a pipe");
     drop(reader);
-    smm.test(&["log"]).stdout_to(OwnedFd::from(writer)).run();
+    smm.test(&["log"]).stdout_to(OwnedPipe::from(writer)).run();
 
+    // Linux's /dev/full: Windows has no such device.
+    #[cfg(unix)]
     if let Ok(full) = std::fs::File::create("/dev/full") {
         smm.test(&["log"])
             .stdout_to(full)

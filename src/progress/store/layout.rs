@@ -43,8 +43,8 @@ impl ProgressStore {
         leftovers
     }
 
-    /// Copies a file-sync tool made when two devices wrote the same file:
-    /// `progress.sync-conflict-….yaml`, `history (conflicted copy).jsonl`.
+    /// Copies a file-sync tool made when two devices wrote the same file,
+    /// known by each tool's naming (see [`super::conflicts`]).
     pub fn conflict_copies(&self) -> Vec<PathBuf> {
         let Ok(entries) = fs::read_dir(&self.home) else {
             return Vec::new();
@@ -53,12 +53,10 @@ impl ProgressStore {
             .filter_map(Result::ok)
             .map(|entry| entry.path())
             .filter(|path| {
-                let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-                    return false;
-                };
-                let name = name.to_lowercase();
-                (name.starts_with("progress") || name.starts_with("history"))
-                    && name.contains("conflict")
+                path.file_name()
+                    .and_then(|name| name.to_str())
+                    .and_then(super::conflicts::conflict_copy_of)
+                    .is_some()
             })
             .collect();
         copies.sort();

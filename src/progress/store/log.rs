@@ -3,7 +3,7 @@
 use super::*;
 use crate::plain_file::{self, Links};
 use crate::progress::history::{self, SUM_TAIL_LENGTH, decode_lines};
-use crate::progress::{Change, State, Timestamp, timestamp};
+use crate::progress::{Change, HistoryMark, State, Timestamp, timestamp};
 
 /// The history as read: its changes and where its committed part ends.
 #[derive(Debug, Clone, Default)]
@@ -222,7 +222,10 @@ impl ProgressStore {
             });
         }
         if mark.bytes > 0 && history::sum_at_end(&bytes[..before]) != Some(mark.last.as_str()) {
-            return Err(StoreError::HistoryMismatch { path });
+            return match self.read_tail_by_line_count(&mark)? {
+                Some(read) => Ok(read),
+                None => Err(StoreError::HistoryMismatch { path }),
+            };
         }
         let decoded = decode_lines(&bytes[before..], &mark.last).map_err(|error| {
             StoreError::HistoryDamaged {
@@ -238,5 +241,54 @@ impl ProgressStore {
             end: mark.bytes + decoded.whole_bytes,
             last_sum: decoded.last_sum,
         })
+    }
+
+    /// [`Self::read_tail`] for a history whose line ends became `\r\n`
+    /// after the snapshot was written (a git checkout with `core.autocrlf`
+    /// converts both files): the snapshot's byte length no longer falls at
+    /// the end of its line, but its count of lines still does, and the sum
+    /// found there tells it is the same history. `None` when the history
+    /// holds no `\r\n` or the sum there is not the snapshot's. Reads the
+    /// whole file, but only in a home converted so; the next snapshot
+    /// written names the history by its new length.
+    fn read_tail_by_line_count(
+        &self,
+        mark: &HistoryMark,
+    ) -> Result<Option<HistoryRead>, StoreError> {
+        let Some(bytes) = self.read_history_file(0)? else {
+            return Ok(None);
+        };
+        if memchr::memmem::find(&bytes, b"\r\n").is_none() {
+            return Ok(None);
+        }
+        let Some(last_line) = usize::try_from(mark.changes)
+            .ok()
+            .and_then(|changes| changes.checked_sub(1))
+        else {
+            return Ok(None);
+        };
+        let Some(end) = memchr::memchr_iter(b'\n', &bytes)
+            .nth(last_line)
+            .map(|at| at + 1)
+        else {
+            return Ok(None);
+        };
+        if history::sum_at_end(&bytes[..end]) != Some(mark.last.as_str()) {
+            return Ok(None);
+        }
+        let decoded = decode_lines(&bytes[end..], &mark.last).map_err(|error| {
+            StoreError::HistoryDamaged {
+                path: self.history_path(),
+                line: usize::try_from(mark.changes)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(error.line),
+                reason: error.reason,
+            }
+        })?;
+        Ok(Some(HistoryRead {
+            changes: decoded.changes,
+            end: end as u64 + decoded.whole_bytes,
+            last_sum: decoded.last_sum,
+        }))
     }
 }

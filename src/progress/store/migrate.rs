@@ -1,6 +1,5 @@
 //! Homes of formats 1 and 2, converted to changes the first time they are written.
 
-use std::fs::{self};
 use std::io::{self};
 
 use super::*;
@@ -77,7 +76,7 @@ impl ProgressStore {
             // An earlier conversion was interrupted: the old history is already kept.
             return Ok(());
         }
-        match fs::rename(self.history_path(), &kept) {
+        match crate::atomic_file::rename_patiently(&self.history_path(), &kept) {
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
             result => result,
         }

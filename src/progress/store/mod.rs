@@ -29,6 +29,7 @@ use crate::progress::history::decode_lines;
 use crate::progress::replay::{apply_in_order, state_from_history};
 use crate::progress::{Change, ChangeId, State, Timestamp};
 
+mod conflicts;
 mod index;
 mod layout;
 mod lock;

@@ -257,8 +257,18 @@ pub(super) fn snapshot_text(state: &mut State) -> Result<String, String> {
     ))
 }
 
-/// Whether the checksum line matches the text before it.
+/// Whether the checksum line matches the text before it. The sum is of
+/// the text as smm-path wrote it, with `\n` line ends; a copy whose line
+/// ends became `\r\n` (a git checkout with `core.autocrlf`) is the same
+/// text, not a hand edit.
 pub(super) fn sum_matches(text: &str) -> bool {
+    if text.contains("\r\n") {
+        return sum_matches_as_written(&text.replace("\r\n", "\n"));
+    }
+    sum_matches_as_written(text)
+}
+
+fn sum_matches_as_written(text: &str) -> bool {
     let Some(body_end) = text.rfind("\nsum: \"") else {
         return false;
     };
