@@ -365,7 +365,6 @@ pub(crate) fn render_file_problem(lang: Lang, problem: &FileProblem) -> String {
             ErrorKind::NotADirectory => word(lang, Key::IoNotDirectory).to_string(),
             ErrorKind::IsADirectory => word(lang, Key::FileIsDirectory).to_string(),
             ErrorKind::InvalidData => word(lang, Key::IoInvalidData).to_string(),
-            ErrorKind::ResourceBusy => word(lang, Key::IoBusy).to_string(),
             ErrorKind::Unsupported => word(lang, Key::IoUnsupported).to_string(),
             ErrorKind::TimedOut => word(lang, Key::IoTimedOut).to_string(),
             ErrorKind::FileTooLarge => word(lang, Key::IoFileTooLarge).to_string(),

@@ -540,7 +540,6 @@ catalogue! {
     }
     IoNotDirectory { en: "a part of the path is not a directory", id: "sebagian jalurnya bukan direktori" }
     IoInvalidData { en: "its contents are not text (UTF-8)", id: "isinya bukan teks (UTF-8)" }
-    IoBusy { en: "another program is using it", id: "sedang dipakai program lain" }
     IoUnsupported { en: "this system does not support it", id: "sistem ini tidak mendukungnya" }
     IoTimedOut { en: "the system took too long to answer", id: "sistem terlalu lama menjawab" }
     IoFileTooLarge { en: "the file is too large for the file system", id: "berkasnya terlalu besar untuk sistem berkas" }

@@ -2,7 +2,7 @@
 //! the home: `doctor` names each by its tool's real naming and `import`
 //! merges it; names that only look alike are left alone.
 
-use crate::support::Smm;
+use crate::support::{Smm, importing};
 
 /// Which of B's files the copy is of.
 #[derive(Clone, Copy)]
@@ -27,6 +27,7 @@ fn a_copy_named(name: &str, of: Of) {
     std::fs::copy(source, &copy).expect("copy");
     let home = a.home().display();
     let copy_text = copy.display();
+    let import = importing(&copy);
     let (state, history) = (a.state_path(), a.path("history.jsonl"));
     let (state, history) = (state.display(), history.display());
     a.test(&["doctor"])
@@ -34,10 +35,10 @@ fn a_copy_named(name: &str, of: Of) {
         .expected_stdout(format!(
             "
             Home:      {home}
-            Roadmap:   social-media-manager, version 2 (built in)
+            Roadmap:   social-media-manager, version 3 (built in)
             Progress:  {state}: format version 4, reads fine
             History:   {history}: 1 change, whole
-            Conflict:  {copy_text} is a copy a sync tool made; merge it with `smm-path import \"{copy_text}\"`, then delete it
+            Conflict:  {copy_text} is a copy a sync tool made; merge it with `{import}`, then delete it
             Backup:    none yet (one is kept from the second change on)
             "
         ))

@@ -61,7 +61,7 @@ fn an_export_over_a_file_held_open_too_long_is_refused_with_the_reason_and_the_o
             .expected_status(1)
             .expected_stderr(format!(
                 "{}: {}\n",
-                if lang == "en" { "error" } else { "galat" },
+                if lang == "en" { "error" } else { "kesalahan" },
                 message.replace("{path}", &out.display().to_string())
             ))
             .expected_file(&out, "the export before\n")

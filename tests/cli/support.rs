@@ -859,9 +859,17 @@ pub(crate) fn removing(path: &Path) -> String {
 }
 
 /// The command `doctor` gives to merge the conflict copy `path`: one
-/// single-quoted word in either shell.
+/// single-quoted word in either shell, a `'` in it written the shell's way
+/// (`'\''` in a POSIX shell, `''` in PowerShell). A Dropbox copy's name
+/// holds one: "Ayu's conflicted copy".
 pub(crate) fn importing(path: &Path) -> String {
-    format!("smm-path import '{}'", path.display())
+    let shown = path.display().to_string();
+    let quoted = if cfg!(windows) {
+        shown.replace('\'', "''")
+    } else {
+        shown.replace('\'', "'\\''")
+    };
+    format!("smm-path import '{quoted}'")
 }
 
 /// The built-in roadmap's source, for tests that derive custom roadmaps from it.
