@@ -133,6 +133,9 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
 
 #[test]
 fn a_panic_hands_the_terminal_back_as_it_was() {
+    if !crate::support::crash_points_or_skip() {
+        return;
+    }
     let smm = Smm::new();
     let socket = format!("smm-path-panic-{}", std::process::id());
     if !start_ui(
