@@ -5,7 +5,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use crate::support::{SEP, Smm, Test, run_all_at_once};
+use crate::support::{SEP, Smm, Test, crash_points_or_skip, run_all_at_once};
 
 /// A roadmap of 40 steps, so 40 processes can each change their own step.
 fn forty_step_roadmap(smm: &Smm) -> String {
@@ -155,6 +155,9 @@ const ONE_AND_TWO: [(usize, &str); 2] = [
 
 #[test]
 fn a_crash_halfway_through_the_append_keeps_the_old_state() {
+    if !crash_points_or_skip() {
+        return;
+    }
     let (smm, landed) = crash_at("during-history");
     assert!(!landed, "half a line committed the change");
     // The half line blocks nothing, and the next change cuts it off.
@@ -163,6 +166,9 @@ fn a_crash_halfway_through_the_append_keeps_the_old_state() {
 
 #[test]
 fn a_crash_after_the_append_keeps_the_change() {
+    if !crash_points_or_skip() {
+        return;
+    }
     for point in [
         "after-history",
         "after-temp-write",
@@ -180,6 +186,9 @@ fn a_crash_after_the_append_keeps_the_change() {
 
 #[test]
 fn leftovers_of_a_crash_are_reported_by_doctor() {
+    if !crash_points_or_skip() {
+        return;
+    }
     let (smm, _) = crash_at("after-temp-sync");
     let leftovers: Vec<String> = smm
         .file_names()

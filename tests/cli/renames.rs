@@ -6,13 +6,16 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::Smm;
+use crate::support::{Smm, crash_points_or_skip};
 
 /// More refusals than the pauses between attempts allow for.
 const FOREVER: &str = "1000";
 
 #[test]
 fn a_rename_refused_for_a_moment_is_tried_again_and_the_snapshot_saved() {
+    if !crash_points_or_skip() {
+        return;
+    }
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
     let before = smm.state_text();
@@ -41,6 +44,9 @@ fn a_rename_refused_for_a_moment_is_tried_again_and_the_snapshot_saved() {
 
 #[test]
 fn an_export_over_a_file_held_open_too_long_is_refused_with_the_reason_and_the_old_file_kept() {
+    if !crash_points_or_skip() {
+        return;
+    }
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
     let out = smm.write_file("out.md", "the export before\n");
@@ -81,6 +87,9 @@ fn an_export_over_a_file_held_open_too_long_is_refused_with_the_reason_and_the_o
 
 #[test]
 fn a_snapshot_held_open_too_long_loses_no_change() {
+    if !crash_points_or_skip() {
+        return;
+    }
     let smm = Smm::new();
     smm.ok(&["done", "1"]);
     let before = smm.state_text();

@@ -958,3 +958,41 @@ pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
         png.len()
     );
 }
+
+/// Whether the binary under test has its crash points (the `fault-injection`
+/// feature), asked of the binary itself: a `done 1` told to crash after its
+/// history line ends in an abort only when they are compiled in. The test
+/// suite turns the feature on through the crate's dev-dependency on itself,
+/// which `cargo package` strips, so the packaged crate's tests build a
+/// binary without them. Asked once per test run.
+pub(crate) fn has_crash_points() -> bool {
+    static ANSWER: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ANSWER.get_or_init(|| {
+        let home = temporary_home();
+        let status = Command::new(env!("CARGO_BIN_EXE_smm-path"))
+            .args(["done", "1"])
+            .env_clear()
+            .env("SMM_PATH_HOME", home.path())
+            .env("SMM_PATH_NOW", NOW)
+            .env("SMM_PATH_CRASH_AT", "after-history")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("start smm-path");
+        !status.success()
+    })
+}
+
+/// [`has_crash_points`], saying "skipped" (and why) when it is false, for a
+/// test that then returns early and passes.
+pub(crate) fn crash_points_or_skip() -> bool {
+    let present = has_crash_points();
+    if !present {
+        eprintln!(
+            "skipped: this smm-path is built without its crash points (the fault-injection \
+             feature, which the crate's dev-dependency on itself turns on and `cargo package` strips)"
+        );
+    }
+    present
+}

@@ -135,6 +135,9 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
 #[test]
 #[cfg_attr(windows, ignore = "tmux and stty drive a Unix terminal")]
 fn a_panic_hands_the_terminal_back_as_it_was() {
+    if !crate::support::crash_points_or_skip() {
+        return;
+    }
     let smm = Smm::new();
     let socket = format!("smm-path-panic-{}", std::process::id());
     if !start_ui(
