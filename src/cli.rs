@@ -36,8 +36,11 @@ Files:
 
 /// smm-path's command line.
 #[derive(Debug, Parser)]
+// The name is fixed: clap would otherwise take it from how the program was
+// started, `smm-path.exe` on Windows, in every usage line.
 #[command(
     name = "smm-path",
+    bin_name = "smm-path",
     version,
     about = ABOUT,
     long_about = LONG_ABOUT,

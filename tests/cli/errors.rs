@@ -13,17 +13,29 @@ fn roadmap_new_says_it_could_not_write_the_starter_roadmap() {
     smm.write_file("not-a-folder", "");
     let path = smm.home().join("not-a-folder/mine.yaml");
     let path = path.to_str().expect("UTF-8 path");
+    // Windows says "path not found" where a part of the path is a file.
+    let (reason, alasan) = if cfg!(windows) {
+        (
+            "the folder it would go in does not exist",
+            "folder tujuannya tidak ada",
+        )
+    } else {
+        (
+            "a part of the path is not a directory",
+            "sebagian jalurnya bukan direktori",
+        )
+    };
     smm.test(&["roadmap", "new", path])
         .expected_status(1)
         .expected_stderr(format!(
-            "error: cannot write the starter roadmap {path}: a part of the path is not a directory\n"
+            "error: cannot write the starter roadmap {path}: {reason}\n"
         ))
         .run();
     smm.test(&["roadmap", "new", path])
         .env("LANG", "id_ID.UTF-8")
         .expected_status(1)
         .expected_stderr(format!(
-            "kesalahan: roadmap awal {path} tidak bisa ditulis: sebagian jalurnya bukan direktori\n"
+            "kesalahan: roadmap awal {path} tidak bisa ditulis: {alasan}\n"
         ))
         .run();
 }
