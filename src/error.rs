@@ -10,14 +10,14 @@ use crate::plain_file::FileProblem;
 use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
 use crate::roadmap::{Place, Problem, RoadmapError};
 
-/// The exit codes smm-path promises to scripts (also listed in the README and `--help`).
+/// The exit codes smm-path promises to scripts. What each means, in both
+/// languages, is written once, in the catalogue's
+/// [`EXIT_CODES`](crate::i18n::help::EXIT_CODES): `--help` renders it, and
+/// tests check it names these codes and the README's table says the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ExitStatus {
-    /// The command did what was asked (including "already done, nothing changed").
     Success = 0,
-    /// Something outside the command line failed: an unreadable state or roadmap, a failed write.
     Failure = 1,
-    /// The command line was wrong: bad step, bad date, unknown option. Nothing was written.
     Usage = 2,
 }
 
@@ -708,5 +708,15 @@ mod tests {
         assert!(!Error::ConfirmationRead(pipe()).is_broken_pipe());
         assert_eq!(Error::Terminal(pipe()).exit_status(), ExitStatus::Failure);
         assert_eq!(ExitStatus::Usage, Error::ResetAllNeedsYes.exit_status());
+    }
+
+    #[test]
+    fn the_exit_codes_are_the_ones_the_catalogue_explains() {
+        let explained: Vec<u8> = crate::i18n::help::EXIT_CODES
+            .iter()
+            .map(|text| text.code)
+            .collect();
+        let codes = [ExitStatus::Success, ExitStatus::Failure, ExitStatus::Usage];
+        assert_eq!(explained, codes.map(|status| status as u8));
     }
 }

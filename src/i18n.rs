@@ -3,18 +3,21 @@
 //! Messages are looked up by [`Key`]; each entry must give both languages (the
 //! `catalogue!` macro will not compile otherwise) and a unit test checks that
 //! both sides use the same `{placeholders}`. Roadmap text is not here: it
-//! comes from the roadmap file, which carries its own translations.
+//! comes from the roadmap file, which carries its own translations. The
+//! command line's help (every command's and option's text, the exit codes)
+//! is in [`help`], keyed by command path.
 
 use std::fmt::Display;
 
 use chrono::{Datelike, NaiveDate};
 
+pub(crate) mod help;
+
 /// A language smm-path can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
-    /// Bahasa Indonesia
+    // What each value means is in the help catalogue (`help::VALUES`).
     Id,
-    /// English
     En,
 }
 
@@ -433,6 +436,22 @@ catalogue! {
     ManCommands { en: "COMMANDS", id: "PERINTAH" }
     ManMore { en: "MORE", id: "SELENGKAPNYA" }
     ManVersion { en: "VERSION", id: "VERSI" }
+
+    // clap's screen words: the Indonesian tree puts them in (see cli_lang.rs);
+    // the English tree keeps clap's own, which these English texts repeat.
+    ClapUsage { en: "Usage", id: "Penggunaan" }
+    ClapCommands { en: "Commands", id: "Perintah" }
+    ClapOptions { en: "Options", id: "Opsi" }
+    ClapArguments { en: "Arguments", id: "Argumen" }
+    ClapCommandPlaceholder { en: "COMMAND", id: "PERINTAH" }
+    ClapOptionsPlaceholder { en: "OPTIONS", id: "OPSI" }
+    ClapHelpFlag { en: "Print help", id: "Tampilkan bantuan ini" }
+    ClapVersionFlag { en: "Print version", id: "Tampilkan versi" }
+    ClapHelpCommand {
+        en: "Print this message or the help of the given subcommand(s)",
+        id: "Tampilkan bantuan ini, atau bantuan perintah yang disebut",
+    }
+    HelpExitCodes { en: "Exit codes", id: "Kode keluar" }
 
     // clap's usage errors, rendered from their kind (see cli_lang.rs).
     ClapMoreInformation { en: "For more information, run `smm-path --help`.", id: "Untuk informasi lebih lanjut, jalankan `smm-path --help`." }
