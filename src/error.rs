@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::control::quoted_path;
-use crate::i18n::{Key, Lang, tr, word};
+use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::plain_file::FileProblem;
 use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
 use crate::roadmap::{Place, Problem, RoadmapError};
@@ -53,11 +53,12 @@ pub(crate) enum Error {
         input: String,
         count: usize,
     },
-    /// `done --on` a day before the step was started.
+    /// `done --on` a day before the step was started. Both days are
+    /// written in the user's language, as one message shows them side by side.
     FinishBeforeStart {
         number: usize,
-        started: String,
-        input: String,
+        started: chrono::NaiveDate,
+        on: chrono::NaiveDate,
     },
     FutureDate {
         input: String,
@@ -185,12 +186,16 @@ impl Error {
             Error::FinishBeforeStart {
                 number,
                 started,
-                input,
+                on,
             } => (
                 Usage,
                 fill(
                     Key::ErrFinishBeforeStart,
-                    &[("number", number), ("started", started), ("input", input)],
+                    &[
+                        ("number", number),
+                        ("started", &format_date(lang, *started)),
+                        ("on", &format_date(lang, *on)),
+                    ],
                 ),
             ),
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),

@@ -517,8 +517,8 @@ catalogue! {
         id: "smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`",
     }
     ErrFinishBeforeStart {
-        en: "step {number} was started on {started}, after {input}: give a finish day on or after it, or `reset {number}` first",
-        id: "langkah {number} dimulai pada {started}, setelah {input}: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset {number}` dulu",
+        en: "step {number} was started on {started}, after {on}: give a finish day on or after it, or `reset {number}` first",
+        id: "langkah {number} dimulai pada {started}, setelah {on}: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset {number}` dulu",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {
