@@ -5,19 +5,19 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::control::quoted_path;
-use crate::i18n::{Key, Lang, tr, word};
+use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::plain_file::FileProblem;
 use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
 use crate::roadmap::{Place, Problem, RoadmapError};
 
-/// The exit codes smm-path promises to scripts (also listed in the README and `--help`).
+/// The exit codes smm-path promises to scripts. What each means, in both
+/// languages, is written once, in the catalogue's
+/// [`EXIT_CODES`](crate::i18n::help::EXIT_CODES): `--help` renders it, and
+/// tests check it names these codes and the README's table says the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ExitStatus {
-    /// The command did what was asked (including "already done, nothing changed").
     Success = 0,
-    /// Something outside the command line failed: an unreadable state or roadmap, a failed write.
     Failure = 1,
-    /// The command line was wrong: bad step, bad date, unknown option. Nothing was written.
     Usage = 2,
 }
 
@@ -53,11 +53,12 @@ pub(crate) enum Error {
         input: String,
         count: usize,
     },
-    /// `done --on` a day before the step was started.
+    /// `done --on` a day before the step was started. Both days are
+    /// written in the user's language, as one message shows them side by side.
     FinishBeforeStart {
         number: usize,
-        started: String,
-        input: String,
+        started: chrono::NaiveDate,
+        on: chrono::NaiveDate,
     },
     FutureDate {
         input: String,
@@ -185,12 +186,16 @@ impl Error {
             Error::FinishBeforeStart {
                 number,
                 started,
-                input,
+                on,
             } => (
                 Usage,
                 fill(
                     Key::ErrFinishBeforeStart,
-                    &[("number", number), ("started", started), ("input", input)],
+                    &[
+                        ("number", number),
+                        ("started", &format_date(lang, *started)),
+                        ("on", &format_date(lang, *on)),
+                    ],
                 ),
             ),
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
@@ -708,5 +713,15 @@ mod tests {
         assert!(!Error::ConfirmationRead(pipe()).is_broken_pipe());
         assert_eq!(Error::Terminal(pipe()).exit_status(), ExitStatus::Failure);
         assert_eq!(ExitStatus::Usage, Error::ResetAllNeedsYes.exit_status());
+    }
+
+    #[test]
+    fn the_exit_codes_are_the_ones_the_catalogue_explains() {
+        let explained: Vec<u8> = crate::i18n::help::EXIT_CODES
+            .iter()
+            .map(|text| text.code)
+            .collect();
+        let codes = [ExitStatus::Success, ExitStatus::Failure, ExitStatus::Usage];
+        assert_eq!(explained, codes.map(|status| status as u8));
     }
 }

@@ -3,18 +3,21 @@
 //! Messages are looked up by [`Key`]; each entry must give both languages (the
 //! `catalogue!` macro will not compile otherwise) and a unit test checks that
 //! both sides use the same `{placeholders}`. Roadmap text is not here: it
-//! comes from the roadmap file, which carries its own translations.
+//! comes from the roadmap file, which carries its own translations. The
+//! command line's help (every command's and option's text, the exit codes)
+//! is in [`help`], keyed by command path.
 
 use std::fmt::Display;
 
 use chrono::{Datelike, NaiveDate};
 
+pub(crate) mod help;
+
 /// A language smm-path can speak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
-    /// Bahasa Indonesia
+    // What each value means is in the help catalogue (`help::VALUES`).
     Id,
-    /// English
     En,
 }
 
@@ -241,6 +244,14 @@ pub(crate) fn format_date(lang: Lang, date: NaiveDate) -> String {
     }
 }
 
+/// A day and a clock time, as `log`, `show` and `undo` give them: `5 Des
+/// 2026 14:30`, `Dec 5, 2026 14:30`. Both languages write the clock with a
+/// colon here (a 24-hour clock, which Indonesian readers and English ones
+/// outside the US both read at a glance).
+pub(crate) fn format_date_time(lang: Lang, at: chrono::NaiveDateTime) -> String {
+    format!("{} {}", format_date(lang, at.date()), at.format("%H:%M"))
+}
+
 macro_rules! catalogue {
     ($($key:ident { en: $en:literal, id: $id:literal $(,)? })*) => {
         /// A message in the catalogue.
@@ -434,6 +445,22 @@ catalogue! {
     ManMore { en: "MORE", id: "SELENGKAPNYA" }
     ManVersion { en: "VERSION", id: "VERSI" }
 
+    // clap's screen words: the Indonesian tree puts them in (see cli_lang.rs);
+    // the English tree keeps clap's own, which these English texts repeat.
+    ClapUsage { en: "Usage", id: "Penggunaan" }
+    ClapCommands { en: "Commands", id: "Perintah" }
+    ClapOptions { en: "Options", id: "Opsi" }
+    ClapArguments { en: "Arguments", id: "Argumen" }
+    ClapCommandPlaceholder { en: "COMMAND", id: "PERINTAH" }
+    ClapOptionsPlaceholder { en: "OPTIONS", id: "OPSI" }
+    ClapHelpFlag { en: "Print help", id: "Tampilkan bantuan ini" }
+    ClapVersionFlag { en: "Print version", id: "Tampilkan versi" }
+    ClapHelpCommand {
+        en: "Print this message or the help of the given subcommand(s)",
+        id: "Tampilkan bantuan ini, atau bantuan perintah yang disebut",
+    }
+    HelpExitCodes { en: "Exit codes", id: "Kode keluar" }
+
     // clap's usage errors, rendered from their kind (see cli_lang.rs).
     ClapMoreInformation { en: "For more information, run `smm-path --help`.", id: "Untuk informasi lebih lanjut, jalankan `smm-path --help`." }
     ClapUnknownCommand { en: "`{command}` is not a command", id: "`{command}` bukan perintah" }
@@ -498,8 +525,8 @@ catalogue! {
         id: "smm-path ui memerlukan terminal (masukan dan keluaran standar harus terminal); tanpa terminal, gunakan perintah seperti `smm-path status` dan `smm-path done 5`",
     }
     ErrFinishBeforeStart {
-        en: "step {number} was started on {started}, after {input}: give a finish day on or after it, or `reset {number}` first",
-        id: "langkah {number} dimulai pada {started}, setelah {input}: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset {number}` dulu",
+        en: "step {number} was started on {started}, after {on}: give a finish day on or after it, or `reset {number}` first",
+        id: "langkah {number} dimulai pada {started}, setelah {on}: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset {number}` dulu",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {
@@ -951,16 +978,6 @@ mod tests {
     /// call sites a test happens to run.
     #[test]
     fn every_call_site_passes_the_placeholders_its_message_has() {
-        fn sources(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).expect("src is readable") {
-                let path = entry.expect("an entry").path();
-                if path.is_dir() {
-                    sources(&path, files);
-                } else if path.extension().is_some_and(|ext| ext == "rs") {
-                    files.push(path);
-                }
-            }
-        }
         /// The text up to the `]` that closes the list opened before `rest`.
         fn list_body(rest: &str) -> &str {
             let mut depth = 1;
@@ -987,13 +1004,8 @@ mod tests {
             .iter()
             .map(|key| (format!("{key:?}"), *key))
             .collect();
-        let mut files = Vec::new();
-        sources(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut files,
-        );
         let mut checked = 0;
-        for file in files {
+        for file in source_files() {
             let text = std::fs::read_to_string(&file).expect("a source file");
             for (at, _) in text.match_indices("Key::") {
                 let rest = &text[at + 5..];
@@ -1042,6 +1054,158 @@ mod tests {
         assert!(
             checked > 100,
             "only {checked} call sites found: the scan is broken"
+        );
+    }
+
+    /// Every `.rs` file under `src`.
+    fn source_files() -> Vec<std::path::PathBuf> {
+        fn walk(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("src is readable") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        files.sort();
+        files
+    }
+
+    /// A `{...:.1}`-style float precision in a format string: `{:.1}`,
+    /// `{pace:.2}`, `{x:>6.1}`.
+    fn float_precisions(text: &str) -> usize {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(inside, _)| inside))
+            .filter(|inside| {
+                inside.split_once(':').is_some_and(|(_, spec)| {
+                    spec.rsplit_once('.').is_some_and(|(_, digits)| {
+                        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+                    })
+                })
+            })
+            .count()
+    }
+
+    /// Files that write numbers and days for a program rather than a
+    /// person, each with what it writes: the only ones allowed to format a
+    /// float with a fixed precision (`Float`) or a date with a strftime
+    /// pattern (`Date`) themselves. Everything else goes through
+    /// `format_decimal`, `format_date` and `format_date_time`.
+    const MACHINE_FORMATS: &[(&str, Pattern, &str)] = &[
+        ("i18n.rs", Pattern::Float, "the locale's own formatters"),
+        ("i18n.rs", Pattern::Date, "the locale's own formatters"),
+        (
+            "report/export/json.rs",
+            Pattern::Date,
+            "JSON export: ISO 8601 days",
+        ),
+        (
+            "report/export/csv.rs",
+            Pattern::Date,
+            "CSV export: ISO 8601 days for spreadsheets",
+        ),
+        (
+            "report/export/html.rs",
+            Pattern::Float,
+            "SVG coordinates of the chart",
+        ),
+        (
+            "report/cohort/json.rs",
+            Pattern::Date,
+            "cohort JSON: ISO 8601 days",
+        ),
+        (
+            "report/cohort/csv.rs",
+            Pattern::Date,
+            "cohort CSV: ISO 8601 days",
+        ),
+        (
+            "report/cohort/csv.rs",
+            Pattern::Float,
+            "cohort CSV: the pace as a plain number",
+        ),
+        (
+            "report/cohort/html.rs",
+            Pattern::Float,
+            "SVG coordinates of the funnel",
+        ),
+        (
+            "cmd/doctor.rs",
+            Pattern::Date,
+            "the time stamp in a `.broken-<time>` file name",
+        ),
+    ];
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Pattern {
+        Float,
+        Date,
+    }
+
+    /// Numbers and days a person reads go through the locale's formatter:
+    /// a `{:.1}` or a `.format("%Y-%m-%d")` in a renderer would write
+    /// `2.0` and `2026-01-10` to an Indonesian reader. The allow-list is
+    /// checked too: an entry whose file no longer needs it is an error.
+    #[test]
+    fn every_decimal_and_date_goes_through_the_locales_formatter() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut used = Vec::new();
+        for file in source_files() {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            // Tests write what they like.
+            let code = text
+                .split("#[cfg(test)]\nmod tests")
+                .next()
+                .unwrap_or(&text);
+            let name = file
+                .strip_prefix(&src)
+                .expect("under src")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let found = [
+                (Pattern::Float, float_precisions(code)),
+                (Pattern::Date, code.matches(".format(\"%").count()),
+            ];
+            for (pattern, count) in found {
+                if count == 0 {
+                    continue;
+                }
+                let allowed = MACHINE_FORMATS
+                    .iter()
+                    .any(|(allowed, kind, _)| *allowed == name && *kind == pattern);
+                assert!(
+                    allowed,
+                    "{name}: {count} {pattern:?} formatting outside the locale's formatter"
+                );
+                used.push((name.clone(), pattern));
+            }
+        }
+        for (file, pattern, why) in MACHINE_FORMATS {
+            assert!(
+                used.iter()
+                    .any(|(name, kind)| name == file && kind == pattern),
+                "{file} ({why}) no longer formats a {pattern:?}: drop it from the list"
+            );
+        }
+    }
+
+    #[test]
+    fn the_scan_finds_float_precisions() {
+        assert_eq!(
+            float_precisions("format!(\"{:.1} and {pace:.2} and {x:>6.1}\")"),
+            3
+        );
+        assert_eq!(
+            float_precisions("format!(\"{} {name} {count:>3} {:?}\")"),
+            0
         );
     }
 

@@ -8,11 +8,10 @@
 
 use std::io::Write;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 use super::output::write_output;
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::progress::ProgressStore;
@@ -46,7 +45,9 @@ pub(crate) fn run(
         Shell::Fish => FISH.to_string(),
         shell => {
             let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "smm-path", &mut script);
+            // From the English tree, with its texts: the same script in both languages.
+            let mut command = crate::cli_lang::command(Lang::En);
+            clap_complete::generate(shell, &mut command, "smm-path", &mut script);
             // clap_complete writes its scripts from `&str`s.
             String::from_utf8_lossy(&script).into_owned()
         }

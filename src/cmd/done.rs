@@ -8,7 +8,6 @@ use crate::actions;
 use crate::cli::DoneArgs;
 use crate::cmd::{Context, print_outcomes};
 use crate::error::Error;
-use crate::i18n::format_date;
 use crate::progress::{Action, RoadmapProgress, Timestamp};
 
 pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -24,7 +23,7 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     }
     // A finish day before the start would silently move the start: refused.
     let not_before_start = |progress: &RoadmapProgress| {
-        let (Some(on), Some(input)) = (on, &args.on) else {
+        let Some(on) = on else {
             return Ok(());
         };
         for &step_id in &step_ids {
@@ -34,8 +33,8 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
             {
                 return Err(Error::FinishBeforeStart {
                     number: ctx.roadmap.position_of(step_id).map_or(0, |p| p + 1),
-                    started: format_date(ctx.lang, started.date_naive()),
-                    input: input.clone(),
+                    started: started.date_naive(),
+                    on: on.date_naive(),
                 });
             }
         }

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::cli::LogArgs;
 use crate::cmd::Context;
 use crate::error::Error;
-use crate::i18n::{Key, format_date, tr, word};
+use crate::i18n::{Key, format_date_time, tr, word};
 use crate::progress::{Change, ChangeId, UndoTarget, cancelled_changes};
 use crate::report::command_words;
 
@@ -61,11 +61,7 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
     let commands: HashMap<&ChangeId, &Change> =
         history.iter().map(|change| (&change.id, change)).collect();
     for change in history.iter().rev().take(limit) {
-        let when = format!(
-            "{} {}",
-            format_date(ctx.lang, change.at.date_naive()),
-            change.at.format("%H:%M")
-        );
+        let when = format_date_time(ctx.lang, change.at.naive_local());
         let command = match change.undoes() {
             Some(target) => {
                 let original = match &target {

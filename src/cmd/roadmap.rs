@@ -11,8 +11,18 @@ use crate::progress::Status;
 use crate::report::{ProgressReport, percent_done};
 use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap, read_roadmap_text};
 
-/// The starter written by `roadmap new`; a test checks that it validates.
-const STARTER: &str = include_str!("../../roadmap/starter.yaml");
+/// The starter written by `roadmap new`, its comments in each language; a
+/// test checks that both validate and differ in their comments only.
+const STARTER_EN: &str = include_str!("../../roadmap/starter.yaml");
+const STARTER_ID: &str = include_str!("../../roadmap/starter.id.yaml");
+
+/// The starter whose comments are in `lang`.
+fn starter(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => STARTER_EN,
+        Lang::Id => STARTER_ID,
+    }
+}
 
 pub(crate) fn validate(
     lang: Lang,
@@ -60,7 +70,7 @@ pub(crate) fn new(lang: Lang, args: &RoadmapFileArgs, out: &mut dyn Write) -> Re
         .write(true)
         .create_new(true)
         .open(path)
-        .and_then(|mut file| file.write_all(STARTER.as_bytes()));
+        .and_then(|mut file| file.write_all(starter(lang).as_bytes()));
     match created {
         Ok(()) => {
             say!(
@@ -258,10 +268,21 @@ mod tests {
     use std::path::Path;
 
     #[test]
-    fn the_starter_roadmap_validates() {
-        let roadmap =
-            parse_roadmap(STARTER, Path::new("starter.yaml")).expect("the starter is valid");
-        assert!(roadmap.steps.len() >= 2);
+    fn the_starter_roadmap_validates_and_its_languages_differ_in_comments_only() {
+        for lang in [Lang::En, Lang::Id] {
+            let roadmap = parse_roadmap(starter(lang), Path::new("starter.yaml"))
+                .expect("the starter is valid");
+            assert!(roadmap.steps.len() >= 2);
+        }
+        // The YAML's own lines, comments and blank lines set aside.
+        let data = |text: &'static str| -> Vec<&'static str> {
+            text.lines()
+                .filter(|line| !line.trim_start().starts_with('#') && !line.trim().is_empty())
+                .collect()
+        };
+        assert_eq!(data(STARTER_EN), data(STARTER_ID));
+        let comments = |text: &'static str| text.lines().filter(|line| line.contains('#')).count();
+        assert_eq!(comments(STARTER_EN), comments(STARTER_ID));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! added and changes taken in or refused. One wording for all of them.
 
 use crate::control::{escaped, quoted_path};
-use crate::i18n::{Key, Lang, format_date, tr, word};
+use crate::i18n::{Key, Lang, format_date, format_date_time, tr, word};
 use crate::progress::{
     MAX_TEXT_BYTES, MergeOutcome, Op, Outcome, Reverted, Status, Suspect, timestamp,
 };
@@ -126,11 +126,7 @@ impl<'a> ChangeWords<'a> {
         let Some(reverted) = reverted else {
             return vec![word(lang, Key::UndoNothing).to_string()];
         };
-        let date = format!(
-            "{} {}",
-            format_date(lang, reverted.at.date_naive()),
-            reverted.at.format("%H:%M")
-        );
+        let date = format_date_time(lang, reverted.at.naive_local());
         let mut lines = vec![tr(
             lang,
             Key::UndoReverted,

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{ProgressReport, StepReport, status_label};
-use crate::i18n::{Key, Lang, format_date, word};
+use crate::i18n::{Key, Lang, format_date, format_date_time, word};
 use crate::roadmap::{Resource, ResourceKind, Step, reviewed_day};
 
 /// A resource kind in the user's language.
@@ -140,11 +140,7 @@ pub(crate) fn render_step_detail(
         writeln!(out, "  {}", label(Key::NoNotes)).ok();
     }
     for note in record.notes {
-        let when = format!(
-            "{} {}",
-            format_date(lang, note.at.date_naive()),
-            note.at.format("%H:%M")
-        );
+        let when = format_date_time(lang, note.at.naive_local());
         let text = note.text.replace('\n', "\n    ");
         writeln!(out, "  - {when}: {text}").ok();
     }

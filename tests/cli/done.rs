@@ -136,7 +136,15 @@ fn a_finish_day_before_the_start_is_refused_and_the_start_kept() {
     smm.test(&["done", "9", "--on", "2026-11-01"])
         .expected_status(2)
         .expected_stderr(
-            "error: step 9 was started on Nov 20, 2026, after 2026-11-01: give a finish day on or after it, or `reset 9` first\n",
+            "error: step 9 was started on Nov 20, 2026, after Nov 1, 2026: give a finish day on or after it, or `reset 9` first\n",
+        )
+        .writes_nothing()
+        .run();
+    // One message, one way of writing a day, in either language.
+    smm.test(&["--lang", "id", "done", "9", "--on", "2026-11-01"])
+        .expected_status(2)
+        .expected_stderr(
+            "kesalahan: langkah 9 dimulai pada 20 Nov 2026, setelah 1 Nov 2026: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset 9` dulu\n",
         )
         .writes_nothing()
         .run();

@@ -1072,3 +1072,56 @@ fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
         )
         .run();
 }
+
+#[test]
+fn roadmap_new_comments_the_starter_in_the_output_language() {
+    let smm = Smm::new();
+    let indonesian = smm.path("jalanku.yaml");
+    smm.test(&["--lang", "id", "roadmap", "new"])
+        .arg(&indonesian)
+        .any_stdout()
+        .run();
+    let text = std::fs::read_to_string(&indonesian).expect("the starter");
+    let comments: Vec<&str> = text
+        .lines()
+        .filter(|line| line.trim_start().starts_with('#'))
+        .collect();
+    assert_eq!(comments[0], "# Roadmap untuk smm-path. Lacak dengan:");
+    assert!(
+        comments
+            .iter()
+            .any(|line| line.contains("progres Anda disimpan")),
+        "{text}"
+    );
+    for english in ["A roadmap for", "Optional", "stable", "Raise it"] {
+        assert!(!text.contains(english), "`{english}` in:\n{text}");
+    }
+    // It validates and loads, as the English one does.
+    smm.test(&["--lang", "id", "roadmap", "validate"])
+        .arg(&indonesian)
+        .any_stdout()
+        .run();
+    smm.test(&["--lang", "id", "--roadmap"])
+        .arg(&indonesian)
+        .args(&["done", "first-step"])
+        .any_stdout()
+        .run();
+    let status = smm
+        .test(&["--lang", "id", "--roadmap"])
+        .arg(&indonesian)
+        .args(&["status", "--short"])
+        .any_stdout()
+        .run()
+        .stdout;
+    assert_eq!(status, "smm-path 1/2 (50%) berikutnya: 2\n");
+    // English is the English starter, byte for byte.
+    let english = smm.path("mine.yaml");
+    smm.test(&["--lang", "en", "roadmap", "new"])
+        .arg(&english)
+        .any_stdout()
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(&english).expect("the starter"),
+        include_str!("../../roadmap/starter.yaml")
+    );
+}

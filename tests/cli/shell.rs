@@ -432,3 +432,24 @@ fn the_man_page_is_roff_that_renders() {
         ),
     }
 }
+
+#[test]
+fn an_options_values_are_described_in_the_output_language() {
+    let smm = Smm::new();
+    let values = |lang: &str| {
+        smm.test(&["--", "smm-path", "--lang", lang, "cohort", "--sort", ""])
+            .env("SMM_PATH_COMPLETE", "fish")
+            .any_stdout()
+            .writes_nothing()
+            .run()
+            .stdout
+    };
+    assert_eq!(
+        values("id"),
+        "progress\tPaling jauh dulu\nactivity\tPaling lama tidak aktif dulu\nname\tMenurut nama\npace\tPaling cepat dulu\n"
+    );
+    assert_eq!(
+        values("en"),
+        "progress\tFurthest along first\nactivity\tLongest inactive first\nname\tBy name\npace\tFastest first\n"
+    );
+}
