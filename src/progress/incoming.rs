@@ -39,6 +39,9 @@ impl Incoming {
 pub fn parse_incoming(bytes: &[u8], roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {
     let not_ours = || word(lang, Key::ErrImportNotExport).to_string();
     let text = std::str::from_utf8(bytes).map_err(|_| not_ours())?;
+    // A file saved again by Windows PowerShell 5.1 (`Out-File -Encoding
+    // UTF8`) or an older Notepad starts with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     if trimmed.starts_with('{')
         && !trimmed

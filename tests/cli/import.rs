@@ -310,3 +310,24 @@ fn a_field_only_the_cohort_reads_does_not_stop_an_import() {
         ))
         .run();
 }
+
+/// An export or a history file saved again on Windows (Windows PowerShell
+/// 5.1's `Out-File -Encoding UTF8`, an older Notepad) starts with a byte
+/// order mark; it is still the same file to `import`.
+#[test]
+fn a_file_saved_again_with_a_byte_order_mark_still_imports() {
+    let laptop = Smm::new();
+    laptop.ok(&["done", "3"]);
+    let export = laptop.ok(&["export", "-f", "json"]).stdout;
+    let history = std::fs::read(laptop.path("history.jsonl")).expect("history");
+    for (name, bytes) in [
+        ("export.json", export.into_bytes()),
+        ("history.jsonl", history),
+    ] {
+        let phone = Smm::new();
+        let file = phone.home().join(format!("saved-{name}"));
+        std::fs::write(&file, [b"\xef\xbb\xbf".as_slice(), &bytes].concat()).expect("write");
+        phone.test(&["import"]).arg(&file).any_stdout().run();
+        assert_eq!(phone.step_status(3), "done", "{name}");
+    }
+}

@@ -453,3 +453,25 @@ fn an_options_values_are_described_in_the_output_language() {
         "progress\tFurthest along first\nactivity\tLongest inactive first\nname\tBy name\npace\tFastest first\n"
     );
 }
+
+/// `--home=~/h` reaches smm-path with its `~` (no shell expands it after
+/// `=`); completing reads the home the command itself would, not a folder
+/// named `~`.
+#[test]
+fn completion_expands_a_tilde_in_home_as_the_command_does() {
+    let smm = Smm::new();
+    let home = smm.path("user/h");
+    smm.test(&["--home"])
+        .arg(&home)
+        .args(&["done", "1-19"])
+        .any_stdout()
+        .run();
+    let Some(done) = bash_completes(&smm, "smm-path --home=~/h done ") else {
+        return;
+    };
+    assert_eq!(
+        steps_only(&done),
+        ["20", "feedback-and-evaluation"],
+        "{done}"
+    );
+}
