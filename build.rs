@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[path = "src/roadmap/model.rs"]
 mod model;
 
-use model::{Phase, Resource, Roadmap, Step, Text, VersionNote};
+use model::{Phase, PracticalAction, Resource, Roadmap, Step, Text, VersionNote};
 
 const SOURCE: &str = "roadmap/social-media-manager.yaml";
 
@@ -70,8 +70,16 @@ fn resource(value: &Resource) -> String {
     )
 }
 
+fn practical_action(value: &PracticalAction) -> String {
+    format!(
+        "PracticalAction {{ key: {}, text: {} }}",
+        string(&value.key),
+        text(&value.text)
+    )
+}
+
 fn step(value: &Step) -> String {
-    let actions: Vec<String> = value.actions.iter().map(text).collect();
+    let actions: Vec<String> = value.actions.iter().map(practical_action).collect();
     let resources: Vec<String> = value.resources.iter().map(resource).collect();
     format!(
         "Step {{ id: {}, title: {}, summary: {}, actions: {}, evidence: {}, resources: {}, reviewed: {} }}",
@@ -105,7 +113,7 @@ fn roadmap(value: &Roadmap) -> String {
         code,
         "Roadmap {{\n    id: {},\n    version: {},\n    languages: {},\n    title: {},\n    \
          introduction: {},\n    closing: {},\n    steps: Cow::Borrowed(&[\n        {},\n    ]),\n    \
-         phases: {},\n    changes: {},\n}}\n",
+         phases: {},\n    changes: {},\n    finish_with_actions: {},\n}}\n",
         string(&value.id),
         value.version,
         list(&languages),
@@ -115,6 +123,7 @@ fn roadmap(value: &Roadmap) -> String {
         steps.join(",\n        "),
         list(&phases),
         list(&changes),
+        value.finish_with_actions,
     )
     .expect("writing to a String cannot fail");
     code
@@ -124,8 +133,9 @@ fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
     println!("cargo::rerun-if-changed=src/roadmap/model.rs");
     let yaml = std::fs::read_to_string(SOURCE).unwrap_or_else(|error| panic!("{SOURCE}: {error}"));
-    let parsed: Roadmap =
+    let mut parsed: Roadmap =
         serde_saphyr::from_str(&yaml).unwrap_or_else(|error| panic!("{SOURCE}: {error}"));
+    parsed.key_plain_actions();
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("builtin_roadmap.rs"), roadmap(&parsed))
         .expect("write the generated roadmap");

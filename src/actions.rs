@@ -6,8 +6,10 @@
 use crate::context::Context;
 use crate::error::Error;
 use crate::progress::{
-    Action, Change, Op, Outcome, Reads, Reverted, RoadmapProgress, latest_undoable,
+    Action, Change, ItemRef, MarkKind, MarkOutcome, Op, Outcome, Reads, Reverted, RoadmapProgress,
+    Status, latest_undoable,
 };
+use crate::roadmap::Roadmap;
 
 /// Applies a status action to the steps, as one saved change, recorded as
 /// `command`.
@@ -17,25 +19,26 @@ pub(crate) fn set_status(
     step_ids: &[&str],
     command: &str,
 ) -> Result<Vec<Outcome>, Error> {
-    set_status_checked(ctx, action, step_ids, command, |_| Ok(()))
+    let (outcomes, ()) = set_status_checked(ctx, action, step_ids, command, |_| Ok(()))?;
+    Ok(outcomes)
 }
 
 /// [`set_status`], after `check` has accepted the progress as it is under
-/// the lock; a refusal writes nothing.
-pub(crate) fn set_status_checked(
+/// the lock (a refusal writes nothing), with what `check` read off it.
+pub(crate) fn set_status_checked<T>(
     ctx: &Context,
     action: Action,
     step_ids: &[&str],
     command: &str,
-    check: impl Fn(&RoadmapProgress) -> Result<(), Error>,
-) -> Result<Vec<Outcome>, Error> {
+    check: impl Fn(&RoadmapProgress) -> Result<T, Error>,
+) -> Result<(Vec<Outcome>, T), Error> {
     let mut transaction = ctx.store.begin(Reads::State)?;
-    check(transaction.state().roadmap(&ctx.roadmap.id))?;
+    let read = check(transaction.state().roadmap(&ctx.roadmap.id))?;
     let outcomes = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         progress.apply(&action, step_ids, ctx.now(), command, recorder)
     });
     transaction.commit()?;
-    Ok(outcomes)
+    Ok((outcomes, read))
 }
 
 /// A skip reason as typed: trimmed, and none when nothing is left.
@@ -57,11 +60,13 @@ pub(crate) fn skip_arguments(steps: &[String], reason: Option<&String>) -> Vec<S
     arguments
 }
 
-/// Keeps a note on a step, trimmed; an empty note is refused.
+/// Keeps a note on a step, trimmed; an empty note is refused. `evidence`
+/// marks it as meant to be shown (the portfolio shows only those).
 pub(crate) fn add_note(
     ctx: &Context,
     step_id: &str,
     text: &str,
+    evidence: bool,
     command: &str,
 ) -> Result<(), Error> {
     let text = text.trim();
@@ -71,10 +76,110 @@ pub(crate) fn add_note(
     Error::check_typed_text(text)?;
     let mut transaction = ctx.store.begin(Reads::State)?;
     transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
-        progress.add_note(step_id, text, ctx.now(), command, recorder);
+        progress.add_note(step_id, text, evidence, ctx.now(), command, recorder);
     });
     transaction.commit()?;
     Ok(())
+}
+
+/// What ticking actions (or marking resources) did: each item, the steps
+/// the roadmap finished with their last action, and where each step
+/// touched stands now.
+#[derive(Debug)]
+pub(crate) struct Marked {
+    pub items: Vec<MarkOutcome>,
+    pub finished: Vec<Outcome>,
+    pub steps: Vec<StepTally>,
+}
+
+/// How many of one step's actions are ticked, after a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StepTally {
+    pub step: String,
+    pub ticked: usize,
+    pub total: usize,
+    pub status: Status,
+}
+
+impl StepTally {
+    /// The tally of step `position` of the roadmap in `progress`.
+    pub(crate) fn of(roadmap: &Roadmap, position: usize, progress: &RoadmapProgress) -> StepTally {
+        let step = &roadmap.steps[position];
+        let record = progress.step(&step.id);
+        let ticked = step
+            .actions
+            .iter()
+            .filter(|action| record.is_some_and(|record| record.is_ticked(&action.key)))
+            .count();
+        StepTally {
+            step: step.id.to_string(),
+            ticked,
+            total: step.actions.len(),
+            status: progress.status(&step.id),
+        }
+    }
+
+    /// Every action ticked, and there is at least one.
+    pub(crate) fn all_ticked(&self) -> bool {
+        self.total > 0 && self.ticked == self.total
+    }
+}
+
+/// Ticks (`on`) or unticks the actions `items` (marks the resources used
+/// or not), as one saved change recorded as `command`. On a roadmap that
+/// finishes steps with their last action, ticking a step's last one marks
+/// it done in the same change.
+pub(crate) fn set_marks(
+    ctx: &Context,
+    kind: MarkKind,
+    items: &[ItemRef],
+    on: bool,
+    command: &str,
+) -> Result<Marked, Error> {
+    let roadmap = &ctx.roadmap;
+    let keys: Vec<(&str, &str)> = items
+        .iter()
+        .map(|item| {
+            let step = &roadmap.steps[item.step];
+            let key: &str = match kind {
+                MarkKind::Action => &step.actions[item.item].key,
+                MarkKind::Resource => &step.resources[item.item].url,
+            };
+            (step.id.as_ref(), key)
+        })
+        .collect();
+    let mut positions: Vec<usize> = items.iter().map(|item| item.step).collect();
+    positions.dedup();
+    let finishes = roadmap.finish_with_actions && kind == MarkKind::Action && on;
+    let finish = |progress: &RoadmapProgress| {
+        if !finishes {
+            return Vec::new();
+        }
+        positions
+            .iter()
+            .map(|&position| StepTally::of(roadmap, position, progress))
+            .filter(|tally| {
+                tally.all_ticked() && matches!(tally.status, Status::Todo | Status::InProgress)
+            })
+            .map(|tally| tally.step)
+            .collect()
+    };
+    let mut transaction = ctx.store.begin(Reads::State)?;
+    let marked = transaction.change_roadmap(roadmap, |progress, _, recorder| {
+        let (items, finished) =
+            progress.set_marks(kind, &keys, on, ctx.now(), command, recorder, finish);
+        let steps = positions
+            .iter()
+            .map(|&position| StepTally::of(roadmap, position, progress))
+            .collect();
+        Marked {
+            items,
+            finished,
+            steps,
+        }
+    });
+    transaction.commit()?;
+    Ok(marked)
 }
 
 /// Takes back the last change to this roadmap, whichever device made it;

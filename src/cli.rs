@@ -74,6 +74,14 @@ pub enum Command {
 
     Note(NoteArgs),
 
+    Check(ActionsArgs),
+
+    Uncheck(ActionsArgs),
+
+    Used(ResourcesArgs),
+
+    Unused(ResourcesArgs),
+
     Undo,
 
     Log(LogArgs),
@@ -265,8 +273,25 @@ pub struct NoteArgs {
     #[arg(value_name = "STEP")]
     pub step: String,
 
+    #[arg(long)]
+    pub evidence: bool,
+
     #[arg(required = true, value_name = "TEXT", num_args = 1.., allow_hyphen_values = true)]
     pub text: Vec<String>,
+}
+
+// Practical actions inside steps, for `check` and `uncheck`.
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    #[arg(required = true, value_name = "ACTION")]
+    pub actions: Vec<String>,
+}
+
+// Resources of steps, for `used` and `unused`.
+#[derive(Debug, Args)]
+pub struct ResourcesArgs {
+    #[arg(required = true, value_name = "RESOURCE")]
+    pub resources: Vec<String>,
 }
 
 // Arguments of `log`.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::control::quoted_path;
 use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::plain_file::FileProblem;
-use crate::progress::{SCHEMA_VERSION, SelectorError, StoreError};
+use crate::progress::{MarkKind, SCHEMA_VERSION, SelectorError, StoreError};
 use crate::roadmap::{Place, Problem, RoadmapError};
 
 /// The exit codes smm-path promises to scripts. What each means, in both
@@ -337,15 +337,83 @@ fn render_selector(lang: Lang, error: &SelectorError) -> String {
             Key::ErrStepOutOfRange,
             &[("number", number), ("count", count)],
         ),
-        SelectorError::UnknownId { id, suggestion } => {
-            let mut message = tr(lang, Key::ErrUnknownStepId, &[("id", id)]);
-            if let Some(suggestion) = suggestion {
-                message.push_str("; ");
-                message.push_str(&tr(lang, Key::ErrDidYouMean, &[("suggestion", suggestion)]));
-            }
-            message
+        SelectorError::UnknownId { id, suggestion } => with_suggestion(
+            lang,
+            tr(lang, Key::ErrUnknownStepId, &[("id", id)]),
+            suggestion.as_ref(),
+        ),
+        SelectorError::InvalidItem { input, kind } => {
+            let key = match kind {
+                MarkKind::Action => Key::ErrInvalidAction,
+                MarkKind::Resource => Key::ErrInvalidResource,
+            };
+            tr(lang, key, &[("input", input)])
         }
+        SelectorError::NotAnItem {
+            input,
+            step,
+            count,
+            kind,
+        } => {
+            let key = match kind {
+                MarkKind::Action => Key::ErrStepNotAction,
+                MarkKind::Resource => Key::ErrStepNotResource,
+            };
+            tr(
+                lang,
+                key,
+                &[("input", input), ("step", step), ("count", count)],
+            )
+        }
+        SelectorError::NoItems { step, kind } => {
+            let key = match kind {
+                MarkKind::Action => Key::ErrNoActions,
+                MarkKind::Resource => Key::ErrNoResources,
+            };
+            tr(lang, key, &[("step", step)])
+        }
+        SelectorError::ItemOutOfRange {
+            step,
+            number,
+            count,
+            kind,
+        } => {
+            let key = match kind {
+                MarkKind::Action => Key::ErrActionOutOfRange,
+                MarkKind::Resource => Key::ErrResourceOutOfRange,
+            };
+            tr(
+                lang,
+                key,
+                &[("step", step), ("number", number), ("count", count)],
+            )
+        }
+        SelectorError::UnknownItem {
+            step,
+            key,
+            suggestion,
+        } => with_suggestion(
+            lang,
+            tr(
+                lang,
+                Key::ErrUnknownActionKey,
+                &[("step", step), ("key", key)],
+            ),
+            suggestion
+                .as_ref()
+                .map(|key| format!("{step}.{key}"))
+                .as_ref(),
+        ),
     }
+}
+
+/// A message, then "did you mean `suggestion`?" when there is one.
+fn with_suggestion(lang: Lang, mut message: String, suggestion: Option<&String>) -> String {
+    if let Some(suggestion) = suggestion {
+        message.push_str("; ");
+        message.push_str(&tr(lang, Key::ErrDidYouMean, &[("suggestion", suggestion)]));
+    }
+    message
 }
 
 /// Why a file could not be read or written, in the catalogue's words.
@@ -582,6 +650,24 @@ pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
                 ("place", &render_place(lang, place)),
                 ("field", field),
                 ("value", &crate::control::escaped(value)),
+            ],
+        ),
+        Problem::BadActionKey { place, field, key } => tr(
+            lang,
+            Key::ProblemBadActionKey,
+            &[
+                ("place", &render_place(lang, place)),
+                ("field", field),
+                ("key", &crate::control::escaped(key)),
+            ],
+        ),
+        Problem::DuplicateActionKey { place, field, key } => tr(
+            lang,
+            Key::ProblemDuplicateActionKey,
+            &[
+                ("place", &render_place(lang, place)),
+                ("field", field),
+                ("key", &crate::control::escaped(key)),
             ],
         ),
         Problem::FutureVersionNote { version, current } => tr(

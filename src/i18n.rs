@@ -285,6 +285,16 @@ catalogue! {
     HeaderDate { en: "Date", id: "Tanggal" }
     LabelSummary { en: "What it is", id: "Ringkasan" }
     LabelActions { en: "Practical actions", id: "Tindakan praktis" }
+    LabelUsed { en: "used", id: "dipakai" }
+    LabelEvidenceNote { en: "evidence", id: "bukti" }
+    NextAction {
+        en: "Next action: {label} {text}\nTick it with `smm-path check {label}`.",
+        id: "Tindakan berikutnya: {label} {text}\nCentang dengan `smm-path check {label}`.",
+    }
+    StatusDroppedActions {
+        en: "{count} ticked {count:action is|actions are} no longer in the roadmap ({ids}); {count:its tick is|their ticks are} kept.",
+        id: "{count} tindakan yang dicentang sudah tidak ada di roadmap ({ids}); centangnya tetap disimpan.",
+    }
     LabelReviewed { en: "Content reviewed", id: "Isi ditinjau" }
     ResourceReviewed { en: "reviewed {date}", id: "ditinjau {date}" }
     LanguageIndonesian { en: "Indonesian", id: "bahasa Indonesia" }
@@ -340,6 +350,31 @@ catalogue! {
     AlreadyInStatus { en: "{number}. {title} is already {status}; nothing changed.", id: "{number}. {title} sudah berstatus {status}; tidak ada yang berubah." }
     NothingChanged { en: "Nothing changed.", id: "Tidak ada yang berubah." }
     NoteAdded { en: "Note added to {number}. {title}.", id: "Catatan ditambahkan ke {number}. {title}." }
+    ActionTicked { en: "Ticked {label}: {text}", id: "Dicentang {label}: {text}" }
+    ActionUnticked { en: "Unticked {label}: {text}", id: "Centang dilepas {label}: {text}" }
+    ActionAlreadyTicked { en: "Already ticked, nothing changed {label}: {text}", id: "Sudah dicentang, tidak ada yang berubah {label}: {text}" }
+    ActionAlreadyUnticked { en: "Not ticked, nothing changed {label}: {text}", id: "Belum dicentang, tidak ada yang berubah {label}: {text}" }
+    ResourceUsed { en: "Marked as used {label}: {text}", id: "Ditandai sudah dipakai {label}: {text}" }
+    ResourceUnused { en: "No longer marked as used {label}: {text}", id: "Tanda sudah dipakai dilepas {label}: {text}" }
+    ResourceAlreadyUsed { en: "Already marked as used, nothing changed {label}: {text}", id: "Sudah ditandai dipakai, tidak ada yang berubah {label}: {text}" }
+    ResourceAlreadyUnused { en: "Not marked as used, nothing changed {label}: {text}", id: "Belum ditandai dipakai, tidak ada yang berubah {label}: {text}" }
+    ActionTally {
+        en: "{number}. {title}: {ticked}/{total} {total:action|actions} ticked",
+        id: "{number}. {title}: {ticked}/{total} tindakan dicentang",
+    }
+    ActionsAllTicked {
+        en: "Every action of step {number} is ticked: `smm-path done {number}` marks the step done.",
+        id: "Semua tindakan langkah {number} sudah dicentang: `smm-path done {number}` menandai langkah ini selesai.",
+    }
+    ActionsFinishedStep {
+        en: "Every action of step {number} is ticked, so the step is done (this roadmap finishes a step with its last action).",
+        id: "Semua tindakan langkah {number} sudah dicentang, jadi langkah ini selesai (roadmap ini menyelesaikan langkah pada tindakan terakhirnya).",
+    }
+    DoneActionsLeft {
+        en: "{number}. {title}: {count} {count:action is|actions are} not ticked yet (`smm-path show {number}` lists them).",
+        id: "{number}. {title}: {count} tindakan belum dicentang (`smm-path show {number}` menampilkannya).",
+    }
+    NoteEvidenceAdded { en: "Evidence added to {number}. {title}; the portfolio shows it.", id: "Bukti ditambahkan ke {number}. {title}; portofolio menampilkannya." }
     UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa diurungkan." }
     UndoReverted { en: "Undid `{command}` from {date}:", id: "Diurungkan: `{command}` ({date}):" }
     UndoNoteRemoved { en: "{number}. {title}: note removed", id: "{number}. {title}: catatan dihapus" }
@@ -353,6 +388,7 @@ catalogue! {
     // The history.
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }
+    LogEvidence { en: "{number}. {title}: evidence added", id: "{number}. {title}: bukti ditambahkan" }
     LogUndone { en: "(undone)", id: "(diurungkan)" }
     LogDevice { en: "[device {device}]", id: "[perangkat {device}]" }
     LogTargetSet { en: "target set to {date}", id: "target ditetapkan: {date}" }
@@ -497,6 +533,36 @@ catalogue! {
     ErrInvalidSelector {
         en: "`{input}` is not a step: use a number (5), a range (1-3), a list (1,4,7) or a step id",
         id: "`{input}` bukan langkah: gunakan nomor (5), rentang (1-3), daftar (1,4,7), atau id langkah",
+    }
+    ErrInvalidAction {
+        en: "`{input}` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.real-accounts)",
+        id: "`{input}` bukan tindakan: gunakan LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI (5.real-accounts)",
+    }
+    ErrInvalidResource {
+        en: "`{input}` is not a resource: use STEP.NUMBER (5.1), a range (5.1-2) or a list (5.1,6.2), numbered as `smm-path show STEP` lists them",
+        id: "`{input}` bukan sumber belajar: gunakan LANGKAH.NOMOR (5.1), rentang (5.1-2), atau daftar (5.1,6.2), bernomor seperti di `smm-path show LANGKAH`",
+    }
+    ErrStepNotAction {
+        en: "`{input}` is a whole step: name one of its actions, {step}.1 to {step}.{count} (or {step}.1-{count} for all)",
+        id: "`{input}` adalah satu langkah utuh: sebutkan salah satu tindakannya, {step}.1 sampai {step}.{count} (atau {step}.1-{count} untuk semuanya)",
+    }
+    ErrStepNotResource {
+        en: "`{input}` is a whole step: name one of its resources, {step}.1 to {step}.{count}",
+        id: "`{input}` adalah satu langkah utuh: sebutkan salah satu sumber belajarnya, {step}.1 sampai {step}.{count}",
+    }
+    ErrNoActions { en: "step {step} has no practical actions to tick", id: "langkah {step} tidak punya tindakan praktis untuk dicentang" }
+    ErrNoResources { en: "step {step} lists no resources", id: "langkah {step} tidak mencantumkan sumber belajar" }
+    ErrActionOutOfRange {
+        en: "step {step} has no action {number}: its actions are {step}.1 to {step}.{count}",
+        id: "langkah {step} tidak punya tindakan {number}: tindakannya {step}.1 sampai {step}.{count}",
+    }
+    ErrResourceOutOfRange {
+        en: "step {step} has no resource {number}: its resources are {step}.1 to {step}.{count}",
+        id: "langkah {step} tidak punya sumber belajar {number}: sumbernya {step}.1 sampai {step}.{count}",
+    }
+    ErrUnknownActionKey {
+        en: "step {step} has no action with the key `{key}`",
+        id: "langkah {step} tidak punya tindakan dengan kunci `{key}`",
     }
     ErrReversedRange {
         en: "the range `{input}` runs backwards: write it low to high, like `{suggestion}`",
@@ -913,6 +979,14 @@ catalogue! {
     ProblemBadDate {
         en: "{place}: `{field}` is `{value}`: write a calendar day as YYYY-MM-DD, such as 2026-12-01",
         id: "{place}: `{field}` berisi `{value}`: tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-12-01",
+    }
+    ProblemBadActionKey {
+        en: "{place}: `{field}` is `{key}`: use lowercase letters, digits and dashes, starting with a letter",
+        id: "{place}: `{field}` berisi `{key}`: gunakan huruf kecil, angka, dan tanda hubung, diawali huruf",
+    }
+    ProblemDuplicateActionKey {
+        en: "{place}: `{field}` is `{key}`, the key of an earlier action of this step: give each action its own key",
+        id: "{place}: `{field}` berisi `{key}`, kunci tindakan sebelumnya di langkah ini: beri setiap tindakan kuncinya sendiri",
     }
     ProblemFutureVersionNote {
         en: "`changes` has a note for version {version}, but the roadmap is version {current}: raise `version` or fix the note",

@@ -48,6 +48,10 @@ pub(crate) fn expand_arguments(
             | Command::Show(_)
             | Command::Next
             | Command::Note(_)
+            | Command::Check(_)
+            | Command::Uncheck(_)
+            | Command::Used(_)
+            | Command::Unused(_)
             | Command::Undo
             | Command::Log(_)
             | Command::Stats(_)

@@ -4,11 +4,12 @@ use std::io::Write;
 
 use chrono::{Datelike, NaiveDate, Offset, TimeZone};
 
-use crate::actions;
+use crate::actions::{self, StepTally};
 use crate::cli::DoneArgs;
 use crate::cmd::{Context, print_outcomes};
 use crate::error::Error;
-use crate::progress::{Action, RoadmapProgress, Timestamp};
+use crate::i18n::{Key, tr};
+use crate::progress::{Action, Outcome, RoadmapProgress, Timestamp};
 
 pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result<(), Error> {
     let step_ids = ctx.select_steps(&args.steps.steps)?;
@@ -22,9 +23,16 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
         arguments.extend(["--on".to_string(), date.clone()]);
     }
     // A finish day before the start would silently move the start: refused.
+    // The actions' tallies are read under the same lock, to say how many
+    // are left.
     let not_before_start = |progress: &RoadmapProgress| {
+        let tallies: Vec<StepTally> = step_ids
+            .iter()
+            .filter_map(|id| ctx.roadmap.position_of(id))
+            .map(|position| StepTally::of(&ctx.roadmap, position, progress))
+            .collect();
         let Some(on) = on else {
-            return Ok(());
+            return Ok(tallies);
         };
         for &step_id in &step_ids {
             let started = progress.steps.get(step_id).and_then(|step| step.started);
@@ -38,16 +46,33 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
                 });
             }
         }
-        Ok(())
+        Ok(tallies)
     };
-    let outcomes = actions::set_status_checked(
+    let (outcomes, tallies) = actions::set_status_checked(
         ctx,
         Action::Done { on },
         &step_ids,
         &ctx.command_line("done", &arguments),
         not_before_start,
     )?;
-    print_outcomes(ctx.words(), &outcomes, out)
+    print_outcomes(ctx.words(), &outcomes, out)?;
+    // Finishing with actions left is the learner's call; it is only said.
+    for tally in &tallies {
+        let finished_now = outcomes
+            .iter()
+            .any(|outcome| matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step));
+        let left = tally.total - tally.ticked;
+        if finished_now && left > 0 {
+            let (number, title) = ctx.words().describe_step(&tally.step);
+            let line = tr(
+                ctx.lang,
+                Key::DoneActionsLeft,
+                &[("number", &number), ("title", &title), ("count", &left)],
+            );
+            say!(out, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 /// `YYYY-MM-DD`, not after today, as the start of that day in the user's offset.

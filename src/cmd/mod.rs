@@ -11,6 +11,7 @@ macro_rules! say {
     };
 }
 
+mod check;
 mod cohort;
 mod completions;
 mod config;
@@ -20,7 +21,7 @@ mod export;
 mod import;
 mod log;
 mod man;
-mod next;
+pub(crate) mod next;
 mod note;
 mod output;
 mod plan;
@@ -33,6 +34,7 @@ mod stats;
 mod status;
 mod sync;
 mod undo;
+mod used;
 
 use std::io::Write;
 
@@ -90,6 +92,10 @@ pub(crate) fn run(
         Some(Command::Show(args)) => with_context(&mut |ctx| show::run(ctx, args, out)),
         Some(Command::Next) => with_context(&mut |ctx| next::run(ctx, out)),
         Some(Command::Note(args)) => with_context(&mut |ctx| note::run(ctx, args, out)),
+        Some(Command::Check(args)) => with_context(&mut |ctx| check::run(ctx, args, true, out)),
+        Some(Command::Uncheck(args)) => with_context(&mut |ctx| check::run(ctx, args, false, out)),
+        Some(Command::Used(args)) => with_context(&mut |ctx| used::run(ctx, args, true, out)),
+        Some(Command::Unused(args)) => with_context(&mut |ctx| used::run(ctx, args, false, out)),
         Some(Command::Undo) => with_context(&mut |ctx| undo::run(ctx, out)),
         Some(Command::Log(args)) => with_context(&mut |ctx| log::run(ctx, args, out)),
         Some(Command::Export(args)) => with_context(&mut |ctx| export::run(ctx, args, out)),

@@ -1,11 +1,22 @@
-//! `smm-path next`: the step to work on now, with its practical steps.
+//! `smm-path next`: the step to work on now, with its practical actions and the next one to tick.
 
 use std::io::Write;
 
 use crate::cmd::Context;
 use crate::error::Error;
-use crate::i18n::{Key, tr, word};
+use crate::i18n::{Key, Lang, tr, word};
 use crate::report::{ProgressReport, render_step_detail};
+
+/// The action to tick next (see [`ProgressReport::next_action`]), and the
+/// command that ticks it.
+pub(crate) fn next_action_line(lang: Lang, report: &ProgressReport) -> Option<String> {
+    let (label, action) = report.next_action()?;
+    Some(tr(
+        lang,
+        Key::NextAction,
+        &[("label", &label), ("text", &action.text)],
+    ))
+}
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let state = ctx.store.load()?;
@@ -30,9 +41,13 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
         render_step_detail(&ctx.roadmap.steps[position], record, &report)
     )
     .map_err(Error::Output)?;
+    say!(out, "")?;
+    if let Some(line) = next_action_line(ctx.lang, &report) {
+        say!(out, "{line}")?;
+    }
     say!(
         out,
-        "\n{}",
+        "{}",
         tr(ctx.lang, Key::NextHint, &[("number", &record.number)])
     )?;
     Ok(())

@@ -233,7 +233,9 @@ fn locate(text: &str, problem: &Problem) -> (usize, usize) {
         | Problem::MissingLanguage { place, field, .. }
         | Problem::BadUrl { place, field, .. }
         | Problem::BadLanguage { place, field, .. }
-        | Problem::BadDate { place, field, .. } => at_field(place, field),
+        | Problem::BadDate { place, field, .. }
+        | Problem::BadActionKey { place, field, .. }
+        | Problem::DuplicateActionKey { place, field, .. } => at_field(place, field),
         Problem::FutureVersionNote { .. } => (0..lines.len())
             .find(|&index| lines[index].starts_with("changes:"))
             .map(|index| (index, 1)),

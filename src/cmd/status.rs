@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::cli::StatusArgs;
+use crate::cmd::next::next_action_line;
 use crate::cmd::{Context, list_some};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
@@ -39,12 +40,19 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
             let number = &next.number;
             say!(
                 out,
-                "{}\n{}",
+                "{}",
                 tr(
                     ctx.lang,
                     Key::NextStep,
                     &[("number", number), ("title", &next.title)]
-                ),
+                )
+            )?;
+            if let Some(line) = next_action_line(ctx.lang, &report) {
+                say!(out, "{line}")?;
+            }
+            say!(
+                out,
+                "{}",
                 tr(ctx.lang, Key::NextHint, &[("number", number)])
             )?;
         }
@@ -73,6 +81,16 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
     }
     if !report.orphans.is_empty() {
         let notice = steps_notice(ctx.lang, Key::StatusOrphans, &report.orphans);
+        say!(out, "{notice}")?;
+    }
+    if !report.dropped_actions.is_empty() {
+        let ids: Vec<String> = report
+            .dropped_actions
+            .iter()
+            .map(|(step, key)| format!("{step}.{key}"))
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let notice = steps_notice(ctx.lang, Key::StatusDroppedActions, &ids);
         say!(out, "{notice}")?;
     }
     Ok(())

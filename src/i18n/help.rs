@@ -167,7 +167,8 @@ const EVERYDAY: Texts = Texts {
   smm-path next            the step to work on now, with its practical actions
   smm-path start 5         you began step 5
   smm-path done 5          step 5 is done (also: 1-3, 1,4,7, content-strategy)
-  smm-path note 5 TEXT     keep a note or a link as evidence
+  smm-path check 5.2       you did the second practical action of step 5
+  smm-path note 5 --evidence TEXT   keep a link to show an employer
   smm-path undo            take back the last change
   smm-path export -o progress.md   share your checklist",
     id: "Penggunaan sehari-hari:
@@ -175,7 +176,8 @@ const EVERYDAY: Texts = Texts {
   smm-path next            langkah yang dikerjakan sekarang, dengan tindakan praktisnya
   smm-path start 5         Anda mulai mengerjakan langkah 5
   smm-path done 5          langkah 5 selesai (juga: 1-3, 1,4,7, content-strategy)
-  smm-path note 5 TEKS     simpan catatan atau tautan sebagai bukti
+  smm-path check 5.2       Anda sudah mengerjakan tindakan praktis kedua langkah 5
+  smm-path note 5 --evidence TEKS   simpan tautan untuk ditunjukkan ke pemberi kerja
   smm-path undo            batalkan perubahan terakhir
   smm-path export -o progres.md   bagikan daftar centang Anda",
 };
@@ -192,6 +194,8 @@ const FILES: Texts = Texts {
 /// The placeholders in usage lines, in Indonesian.
 const VALUE_NAMES: &[(&str, &str)] = &[
     ("STEP", "LANGKAH"),
+    ("ACTION", "TINDAKAN"),
+    ("RESOURCE", "SUMBER"),
     ("DATE", "TANGGAL"),
     ("FILE", "BERKAS"),
     ("DIR", "DIREKTORI"),
@@ -334,15 +338,95 @@ Contoh:
     CommandHelp {
         path: "note",
         about: Texts {
-            en: "Add a timestamped note to a step: a thought, or a link as evidence",
-            id: "Tambahkan catatan bertanggal pada sebuah langkah: sebuah pemikiran, atau tautan sebagai \
-            bukti",
+            en: "Add a timestamped note to a step: a thought, or with --evidence a link to show",
+            id: "Tambahkan catatan bertanggal pada sebuah langkah: sebuah pemikiran, atau dengan \
+            --evidence tautan untuk ditunjukkan",
+        },
+        more: Texts {
+            en: "A note is private unless it is evidence: the portfolio shows only notes added \
+with --evidence.
+
+Examples:
+  smm-path note 5 \"Still unsure about the data protection law\"
+  smm-path note 5 --evidence \"Portfolio live: https://example.com/me\"",
+            id: "Catatan bersifat pribadi kecuali ditandai sebagai bukti: portofolio hanya \
+menampilkan catatan yang ditambahkan dengan --evidence.
+
+Contoh:
+  smm-path note 5 \"Masih bingung soal UU PDP\"
+  smm-path note 5 --evidence \"Portofolio sudah tayang: https://example.com/saya\"",
+        },
+    },
+    CommandHelp {
+        path: "check",
+        about: Texts {
+            en: "Tick practical actions of a step as done: 5.2 is the second action of step 5",
+            id: "Centang tindakan praktis sebuah langkah sebagai sudah dikerjakan: 5.2 adalah tindakan \
+            kedua langkah 5",
+        },
+        more: Texts {
+            en: "`smm-path show 5` numbers the actions. Ticking the last one names the command \
+that finishes the step (a roadmap with `finish_with_actions: true` finishes it itself).
+
+Examples:
+  smm-path check 5.2
+  smm-path check 5.1-3 6.1
+  smm-path check 5.1,5.4
+  smm-path check portfolio.real-accounts",
+            id: "`smm-path show 5` menomori tindakannya. Mencentang yang terakhir menyebut perintah \
+yang menyelesaikan langkah itu (roadmap dengan `finish_with_actions: true` langsung menyelesaikannya).
+
+Contoh:
+  smm-path check 5.2
+  smm-path check 5.1-3 6.1
+  smm-path check 5.1,5.4
+  smm-path check portfolio.real-accounts",
+        },
+    },
+    CommandHelp {
+        path: "uncheck",
+        about: Texts {
+            en: "Take back the tick of practical actions (5.2, 5.1-3, 5.1,5.4 or STEP.KEY)",
+            id: "Lepas centang tindakan praktis (5.2, 5.1-3, 5.1,5.4, atau LANGKAH.KUNCI)",
         },
         more: Texts {
             en: "Example:
-  smm-path note 5 \"Portfolio live: https://example.com/me\"",
+  smm-path uncheck 5.2",
             id: "Contoh:
-  smm-path note 5 \"Portofolio sudah tayang: https://example.com/saya\"",
+  smm-path uncheck 5.2",
+        },
+    },
+    CommandHelp {
+        path: "used",
+        about: Texts {
+            en: "Mark resources you really learned from: the portfolio lists only these",
+            id: "Tandai sumber belajar yang benar-benar Anda pakai: portofolio hanya mencantumkan \
+            yang ini",
+        },
+        more: Texts {
+            en: "`smm-path show 5` numbers the resources: 5.1 is the first resource of step 5.
+
+Examples:
+  smm-path used 5.1
+  smm-path used 2.1-2 6.1",
+            id: "`smm-path show 5` menomori sumber belajarnya: 5.1 adalah sumber pertama langkah 5.
+
+Contoh:
+  smm-path used 5.1
+  smm-path used 2.1-2 6.1",
+        },
+    },
+    CommandHelp {
+        path: "unused",
+        about: Texts {
+            en: "Take back the used mark of resources (5.1, 5.1-2, 5.1,6.2)",
+            id: "Lepas tanda sudah dipakai dari sumber belajar (5.1, 5.1-2, 5.1,6.2)",
+        },
+        more: Texts {
+            en: "Example:
+  smm-path unused 5.1",
+            id: "Contoh:
+  smm-path unused 5.1",
         },
     },
     CommandHelp {
@@ -818,6 +902,46 @@ const ARGS: &[ArgHelp] = &[
         help: Texts {
             en: "The step: a number (5) or a step id",
             id: "Langkahnya: nomor (5) atau id langkah",
+        },
+    },
+    ArgHelp {
+        path: "note",
+        id: "evidence",
+        help: Texts {
+            en: "Evidence to show an employer: the portfolio lists it under the step",
+            id: "Bukti untuk ditunjukkan ke pemberi kerja: portofolio mencantumkannya di bawah langkah",
+        },
+    },
+    ArgHelp {
+        path: "check",
+        id: "actions",
+        help: Texts {
+            en: "Actions: STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY",
+            id: "Tindakan: LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI",
+        },
+    },
+    ArgHelp {
+        path: "uncheck",
+        id: "actions",
+        help: Texts {
+            en: "Actions: STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY",
+            id: "Tindakan: LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI",
+        },
+    },
+    ArgHelp {
+        path: "used",
+        id: "resources",
+        help: Texts {
+            en: "Resources: STEP.NUMBER (5.1), a range (5.1-2) or a list (5.1,6.2)",
+            id: "Sumber belajar: LANGKAH.NOMOR (5.1), rentang (5.1-2), atau daftar (5.1,6.2)",
+        },
+    },
+    ArgHelp {
+        path: "unused",
+        id: "resources",
+        help: Texts {
+            en: "Resources: STEP.NUMBER (5.1), a range (5.1-2) or a list (5.1,6.2)",
+            id: "Sumber belajar: LANGKAH.NOMOR (5.1), rentang (5.1-2), atau daftar (5.1,6.2)",
         },
     },
     ArgHelp {

@@ -1,9 +1,11 @@
-//! Changing progress: status actions, notes, the target date and undo, each recorded as a change.
+//! Changing progress: status actions, notes, ticks, the target date and undo, each recorded as a change.
 
 use chrono::{NaiveDate, TimeDelta};
 
 use super::replay::replay_into;
-use super::{Change, Op, Recorder, RoadmapProgress, Status, Timestamp, cancelled_changes};
+use super::{
+    Change, Op, Recorder, RoadmapProgress, Status, StepProgress, Timestamp, cancelled_changes,
+};
 
 /// How far ahead of this device's clock a change's time may be: a change
 /// from elsewhere stamped later is refused, and a new change never follows it.
@@ -55,8 +57,30 @@ pub struct Reverted {
     pub statuses: Vec<(String, Status, Status)>,
     /// Steps that lost notes: (step, count).
     pub notes_removed: Vec<(String, usize)>,
+    /// Actions whose tick went back: (step, action key, ticked after).
+    pub ticks: Vec<(String, String, bool)>,
+    /// Resources whose used mark went back: (step, address, used after).
+    pub resources: Vec<(String, String, bool)>,
     /// The target before and after, when it changed.
     pub target: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+}
+
+/// What ticking (or marking used) did to one action (or resource).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkOutcome {
+    pub step: String,
+    pub key: String,
+    /// Ticked (used) now.
+    pub on: bool,
+    /// False when it already was so, and nothing was recorded for it.
+    pub changed: bool,
+}
+
+/// What a tick or a used mark is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    Action,
+    Resource,
 }
 
 impl RoadmapProgress {
@@ -85,13 +109,10 @@ impl RoadmapProgress {
 
     /// The latest operation time no later than `bound`.
     fn latest_up_to(&self, bound: Timestamp) -> Option<Timestamp> {
-        let steps = self.steps.values().flat_map(|step| {
-            step.set.iter().map(|key| key.at).chain(
-                step.notes
-                    .iter()
-                    .filter_map(|note| note.id.as_ref().map(|key| key.at)),
-            )
-        });
+        let steps = self
+            .steps
+            .values()
+            .flat_map(|step| step.operation_keys().map(|key| key.at));
         steps
             .chain(self.target_set.iter().map(|key| key.at))
             .filter(|at| *at <= bound)
@@ -108,6 +129,22 @@ impl RoadmapProgress {
         recorder: &mut Recorder,
     ) -> Vec<Outcome> {
         let mut change = recorder.begin(self.stamp(now), command);
+        let outcomes = self.status_ops(action, step_ids, now, &mut change.ops);
+        if !change.ops.is_empty() {
+            self.apply_change(&change);
+        }
+        recorder.record(change);
+        outcomes
+    }
+
+    /// The status operations that apply `action` to each step, added to `ops`.
+    fn status_ops(
+        &self,
+        action: &Action,
+        step_ids: &[&str],
+        now: Timestamp,
+        ops: &mut Vec<Op>,
+    ) -> Vec<Outcome> {
         let to = action.target();
         let mut outcomes = Vec::with_capacity(step_ids.len());
         for &step_id in step_ids {
@@ -142,7 +179,7 @@ impl RoadmapProgress {
                 Action::Skip { .. } => (record.started, None),
                 Action::Reset => (None, None),
             };
-            change.ops.push(Op::Status {
+            ops.push(Op::Status {
                 step: step_id.to_string(),
                 from,
                 to,
@@ -156,18 +193,16 @@ impl RoadmapProgress {
                 to,
             });
         }
-        if !change.ops.is_empty() {
-            self.apply_change(&change);
-        }
-        recorder.record(change);
         outcomes
     }
 
-    /// Adds a note to a step, as one change.
+    /// Adds a note to a step, as one change; `evidence` marks it as meant
+    /// to be shown.
     pub fn add_note(
         &mut self,
         step_id: &str,
         text: &str,
+        evidence: bool,
         now: Timestamp,
         command: &str,
         recorder: &mut Recorder,
@@ -177,9 +212,73 @@ impl RoadmapProgress {
             step: step_id.to_string(),
             at: now,
             text: text.to_string(),
+            evidence,
         });
         self.apply_change(&change);
         recorder.record(change);
+    }
+
+    /// Ticks (`on`) or unticks the actions, or marks the resources used or
+    /// not, each `(step, key)`, as one change. `finish` sees the progress
+    /// after the marks and names steps to mark done in the same change (a
+    /// roadmap that finishes a step with its last tick), so that one undo
+    /// takes both back.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_marks(
+        &mut self,
+        kind: MarkKind,
+        marks: &[(&str, &str)],
+        on: bool,
+        now: Timestamp,
+        command: &str,
+        recorder: &mut Recorder,
+        finish: impl FnOnce(&RoadmapProgress) -> Vec<String>,
+    ) -> (Vec<MarkOutcome>, Vec<Outcome>) {
+        let mut change = recorder.begin(self.stamp(now), command);
+        let mut outcomes = Vec::with_capacity(marks.len());
+        for &(step, key) in marks {
+            let record = self.steps.get(step);
+            let was = record.is_some_and(|record| match kind {
+                MarkKind::Action => record.is_ticked(key),
+                MarkKind::Resource => record.is_used(key),
+            });
+            let changed = was != on
+                && !outcomes
+                    .iter()
+                    .any(|seen: &MarkOutcome| seen.step == step && seen.key == key);
+            if changed {
+                let (step, key) = (step.to_string(), key.to_string());
+                change.ops.push(match kind {
+                    MarkKind::Action => Op::Tick {
+                        step,
+                        action: key,
+                        on,
+                    },
+                    MarkKind::Resource => Op::Used { step, url: key, on },
+                });
+            }
+            outcomes.push(MarkOutcome {
+                step: step.to_string(),
+                key: key.to_string(),
+                on,
+                changed,
+            });
+        }
+        let mut finished = Vec::new();
+        if !change.ops.is_empty() {
+            self.apply_change(&change);
+            let steps = finish(self);
+            let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+            if !steps.is_empty() {
+                let done = Action::Done { on: None };
+                finished = self.status_ops(&done, &steps, now, &mut change.ops);
+                // Applying the change again sets only what it did not yet:
+                // each operation wins over itself once.
+                self.apply_change(&change);
+            }
+        }
+        recorder.record(change);
+        (outcomes, finished)
     }
 
     /// Sets or clears the finish-by date, as one change; false when it
@@ -243,6 +342,8 @@ impl RoadmapProgress {
             at: target.at,
             statuses: Vec::new(),
             notes_removed: Vec::new(),
+            ticks: Vec::new(),
+            resources: Vec::new(),
             target: None,
         };
         for &step in &touched {
@@ -256,6 +357,36 @@ impl RoadmapProgress {
                 reverted
                     .notes_removed
                     .push((step.to_string(), count(self) - count(&after)));
+            }
+            let (before, later) = (self.step(step), after.step(step));
+            for op in &target.ops {
+                match op {
+                    Op::Tick {
+                        step: at_step,
+                        action,
+                        ..
+                    } if at_step == step => {
+                        let ticked = |record: Option<&StepProgress>| {
+                            record.is_some_and(|record| record.is_ticked(action))
+                        };
+                        if ticked(before) != ticked(later) {
+                            let entry = (step.to_string(), action.clone(), ticked(later));
+                            reverted.ticks.push(entry);
+                        }
+                    }
+                    Op::Used {
+                        step: at_step, url, ..
+                    } if at_step == step => {
+                        let used = |record: Option<&StepProgress>| {
+                            record.is_some_and(|record| record.is_used(url))
+                        };
+                        if used(before) != used(later) {
+                            let entry = (step.to_string(), url.clone(), used(later));
+                            reverted.resources.push(entry);
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
         // Only a change that set the target moves it back: the partial
@@ -304,9 +435,11 @@ impl Op {
     /// The step an operation is about, if any.
     pub fn step(&self) -> Option<&str> {
         match self {
-            Op::Status { step, .. } | Op::Note { step, .. } | Op::DropNote { step, .. } => {
-                Some(step)
-            }
+            Op::Status { step, .. }
+            | Op::Note { step, .. }
+            | Op::DropNote { step, .. }
+            | Op::Tick { step, .. }
+            | Op::Used { step, .. } => Some(step),
             Op::Target { .. } | Op::Undo { .. } => None,
         }
     }
@@ -352,7 +485,7 @@ mod tests {
         });
         let day3 = at("2026-01-03T10:00:00+07:00");
         run(&mut progress, &mut history, &|p, r| {
-            p.add_note("b", "link", day3, "note b link", r);
+            p.add_note("b", "link", false, day3, "note b link", r);
         });
         assert_eq!(history.len(), 3);
 

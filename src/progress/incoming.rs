@@ -109,6 +109,8 @@ fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, Str
             finished: step.finished,
             skip_reason: step.skip_reason,
             set: None,
+            actions: Default::default(),
+            resources: Default::default(),
             notes: step
                 .notes
                 .into_iter()
@@ -116,6 +118,7 @@ fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, Str
                     at: note.at,
                     text: note.text,
                     id: None,
+                    evidence: false,
                 })
                 .collect(),
         };

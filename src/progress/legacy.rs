@@ -84,6 +84,7 @@ pub(crate) fn legacy_changes(
                         step: event.step.clone(),
                         at: note_at,
                         text: note.text.clone(),
+                        evidence: false,
                     });
                 }
                 continue;

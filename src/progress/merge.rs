@@ -1,8 +1,8 @@
 //! What a merge (sync, import) changed, and a hand edit of the snapshot turned into operations.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::{Op, RoadmapProgress, StepProgress};
+use super::{Mark, Op, RoadmapProgress, StepProgress};
 use crate::progress::Status;
 
 /// What a merge did (or, in a dry run, would do).
@@ -12,13 +12,21 @@ pub(crate) struct MergeOutcome {
     pub status_changes: Vec<(String, Status, Status)>,
     /// Notes added: (step, count).
     pub notes_added: Vec<(String, usize)>,
+    /// Actions ticked or unticked: (step, action key, ticked now).
+    pub ticks: Vec<(String, String, bool)>,
+    /// Resources marked used or not: (step, address, used now).
+    pub resources: Vec<(String, String, bool)>,
     /// Changes from elsewhere that this copy did not have.
     pub changes_added: usize,
 }
 
 impl MergeOutcome {
     pub(crate) fn is_empty(&self) -> bool {
-        self.status_changes.is_empty() && self.notes_added.is_empty() && self.changes_added == 0
+        self.status_changes.is_empty()
+            && self.notes_added.is_empty()
+            && self.ticks.is_empty()
+            && self.resources.is_empty()
+            && self.changes_added == 0
     }
 
     /// What going from `before` to `after` shows the learner, with
@@ -45,9 +53,43 @@ impl MergeOutcome {
                     .notes_added
                     .push((step.clone(), count(after) - count(before)));
             }
+            let (old, new) = (before.step(step), after.step(step));
+            outcome.ticks.extend(
+                flipped(old, new, |record| &record.actions)
+                    .into_iter()
+                    .map(|(key, on)| (step.clone(), key, on)),
+            );
+            outcome.resources.extend(
+                flipped(old, new, |record| &record.resources)
+                    .into_iter()
+                    .map(|(key, on)| (step.clone(), key, on)),
+            );
         }
         outcome
     }
+}
+
+/// The keys whose mark differs between two records of a step, each with
+/// whether it is on in `new`.
+fn flipped(
+    old: Option<&StepProgress>,
+    new: Option<&StepProgress>,
+    marks: fn(&StepProgress) -> &BTreeMap<String, Mark>,
+) -> Vec<(String, bool)> {
+    let on = |record: Option<&StepProgress>, key: &str| {
+        record
+            .and_then(|record| marks(record).get(key))
+            .is_some_and(|mark| mark.on)
+    };
+    let keys: BTreeSet<&String> = old
+        .into_iter()
+        .chain(new)
+        .flat_map(|record| marks(record).keys())
+        .collect();
+    keys.into_iter()
+        .filter(|key| on(old, key) != on(new, key))
+        .map(|key| (key.clone(), on(new, key)))
+        .collect()
 }
 
 /// The operations that turn `base` into `edited`: what a person changed
@@ -94,8 +136,23 @@ pub(super) fn edit_ops(base: &RoadmapProgress, edited: &RoadmapProgress) -> Vec<
                     step: step.clone(),
                     at: note.at,
                     text: note.text.clone(),
+                    evidence: note.evidence,
                 });
             }
+        }
+        for (action, on) in flipped(Some(old), Some(new), |record| &record.actions) {
+            ops.push(Op::Tick {
+                step: step.clone(),
+                action,
+                on,
+            });
+        }
+        for (url, on) in flipped(Some(old), Some(new), |record| &record.resources) {
+            ops.push(Op::Used {
+                step: step.clone(),
+                url,
+                on,
+            });
         }
     }
     if base.target != edited.target {
@@ -139,6 +196,19 @@ impl RoadmapProgress {
                     ours.notes.push(note.clone());
                 }
             }
+            let adopt_marks =
+                |ours: &mut BTreeMap<String, Mark>,
+                 theirs: &BTreeMap<String, Mark>,
+                 latest: &mut Option<super::Timestamp>| {
+                    for (key, mark) in theirs {
+                        if ours.get(key).is_none_or(|known| mark.set > known.set) {
+                            *latest = (*latest).max(Some(mark.at()));
+                            ours.insert(key.clone(), mark.clone());
+                        }
+                    }
+                };
+            adopt_marks(&mut ours.actions, &theirs.actions, &mut latest);
+            adopt_marks(&mut ours.resources, &theirs.resources, &mut latest);
         }
         if other.target_set > wanted.target_set {
             latest = latest.max(other.target_set.as_ref().map(|key| key.at));
@@ -215,11 +285,7 @@ pub(crate) fn check_incoming_progress(
     let keys = progress
         .steps
         .values()
-        .flat_map(|step| {
-            step.set
-                .iter()
-                .chain(step.notes.iter().filter_map(|n| n.id.as_ref()))
-        })
+        .flat_map(StepProgress::operation_keys)
         .chain(progress.target_set.iter());
     for key in keys {
         check_time(key.at)?;
@@ -240,6 +306,12 @@ pub(crate) fn check_incoming_progress(
         for note in &step.notes {
             check_time(note.at)?;
             check_text(&note.text)?;
+        }
+        if let Some(key) = step.actions.keys().find(|key| !is_valid_id(key)) {
+            return Err(Suspect::BadId(key.clone()));
+        }
+        for url in step.resources.keys() {
+            check_text(url)?;
         }
     }
     Ok(())
@@ -293,6 +365,12 @@ pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> R
                 check_time(*at)?;
                 check_text(text)?;
             }
+            Op::Tick { action, .. } => {
+                if !is_valid_id(action) {
+                    return Err(Suspect::BadId(action.clone()));
+                }
+            }
+            Op::Used { url, .. } => check_text(url)?,
             Op::Undo {
                 change: None,
                 device,

@@ -46,6 +46,7 @@ pub(crate) const HAND_EDIT_COMMAND: &str = "edited by hand";
 pub(crate) const IMPORT_V1_COMMAND: &str = "import (export version 1)";
 
 pub use change::{Action, MAX_CLOCK_LEAD};
+pub(crate) use change::{MarkKind, MarkOutcome};
 pub(crate) use change::{Outcome, Reverted, latest_undoable};
 pub(crate) use history::{LineProblem, decode_lines};
 pub use incoming::{Incoming, parse_incoming};
@@ -57,6 +58,7 @@ pub(crate) use replay::cancelled_changes;
 pub use replay::replay;
 pub(crate) use selector::SelectorError;
 pub use selector::StepSelector;
+pub(crate) use selector::{ItemRef, resolve_items};
 pub(crate) use store::{MAX_HISTORY_BYTES, MAX_STATE_BYTES, Rebuilt, Synced};
 pub use store::{ProgressStore, Reads, StoreError, parse_state};
 
@@ -82,8 +84,11 @@ pub type Timestamp = DateTime<FixedOffset>;
 ///    change set each step;
 /// 4. changes have random identities, which the operation keys name; the
 ///    snapshot records what identifies the home itself
-///    (`home_identity`), so a copy of it notices it is one.
-pub const SCHEMA_VERSION: u32 = 4;
+///    (`home_identity`), so a copy of it notices it is one;
+/// 5. a step records its ticked practical actions (`actions`) and the
+///    resources the learner used (`resources`), and a note can be
+///    `evidence: true`.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Everything in the state file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,6 +247,30 @@ pub struct StepProgress {
     pub set: Option<OpKey>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The practical actions ticked, by action key (format 5).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<String, Mark>,
+    /// The resources the learner marked as used, by address (format 5).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub resources: BTreeMap<String, Mark>,
+}
+
+/// Whether an action is ticked (or a resource used), and the operation that
+/// said so. An untick is kept, as `on: false`, so that an older tick
+/// arriving later from another device does not bring it back: the latest
+/// operation per action wins, as for a step's status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    pub on: bool,
+    pub set: OpKey,
+}
+
+impl Mark {
+    /// When it was last set.
+    pub fn at(&self) -> Timestamp {
+        self.set.at
+    }
 }
 
 /// A timestamped note: a thought, a link, evidence.
@@ -254,6 +283,13 @@ pub struct Note {
     /// The operation that added it (absent in formats 1 and 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<OpKey>,
+    /// Meant to be shown: the portfolio lists only these (format 5).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub evidence: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// One command's record in the history: one line of `history.jsonl`.
@@ -347,7 +383,18 @@ pub enum Op {
         #[serde(with = "timestamp")]
         at: Timestamp,
         text: String,
+        /// Meant to be shown to an employer (`note --evidence`).
+        #[serde(default, skip_serializing_if = "is_false")]
+        evidence: bool,
     },
+    /// Ticks (`on`) or unticks one practical action of a step, by its key.
+    Tick {
+        step: String,
+        action: String,
+        on: bool,
+    },
+    /// Marks one resource of a step, by its address, as used or not.
+    Used { step: String, url: String, on: bool },
     /// Removes a note (a hand edit that deleted it).
     DropNote { step: String, note: OpKey },
     /// The finish-by date, or none.
@@ -728,6 +775,23 @@ impl RoadmapProgress {
             .collect()
     }
 
+    /// Ticked actions, `(step, key)`, that `roadmap` no longer has, in
+    /// steps it still has (a step it dropped is one of [`Self::orphans`]).
+    /// Their ticks are kept, in case the action comes back.
+    pub fn dropped_actions<'a>(&'a self, roadmap: &Roadmap) -> Vec<(&'a str, &'a str)> {
+        roadmap
+            .steps
+            .iter()
+            .filter_map(|step| Some((step, self.steps.get_key_value(step.id.as_ref())?)))
+            .flat_map(|(step, (id, record))| {
+                record
+                    .ticked()
+                    .filter(|key| !step.actions.iter().any(|action| &*action.key == *key))
+                    .map(move |key| (id.as_str(), key))
+            })
+            .collect()
+    }
+
     /// Steps of `roadmap` that were not in it when progress was last
     /// recorded (empty when nothing was recorded yet).
     pub fn new_steps<'a>(&self, roadmap: &'a Roadmap) -> Vec<&'a str> {
@@ -765,14 +829,19 @@ impl RoadmapProgress {
                 let notes: Vec<String> = step
                     .notes
                     .iter()
-                    .map(|note| format!("{} {}", timestamp::format(&note.at), note.text))
+                    .map(|note| {
+                        let shown = if note.evidence { " (evidence)" } else { "" };
+                        format!("{} {}{shown}", timestamp::format(&note.at), note.text)
+                    })
                     .collect();
                 let detail = format!(
-                    "{:?} {:?} {:?} {:?}",
+                    "{:?} {:?} {:?} {:?} {:?} {:?}",
                     step.started.map(|at| timestamp::format(&at)),
                     step.finished.map(|at| timestamp::format(&at)),
                     step.skip_reason,
-                    notes
+                    notes,
+                    step.ticked().collect::<Vec<_>>(),
+                    step.used().collect::<Vec<_>>(),
                 );
                 (id.as_str(), (step.status, detail))
             })
@@ -781,12 +850,57 @@ impl RoadmapProgress {
 }
 
 impl StepProgress {
-    /// At its defaults: to do, no dates, no reason, no notes.
+    /// At its defaults: to do, no dates, no reason, no notes, nothing
+    /// ticked or marked used.
     pub fn is_blank(&self) -> bool {
         self.status == Status::Todo
             && self.started.is_none()
             && self.finished.is_none()
             && self.skip_reason.is_none()
             && self.notes.is_empty()
+            && self.ticked().next().is_none()
+            && self.used().next().is_none()
     }
+
+    /// Whether it holds anything a replay must keep, even when blank: an
+    /// operation that set its status, or an untick that outranks an older tick.
+    pub(crate) fn holds_operations(&self) -> bool {
+        self.set.is_some() || !self.actions.is_empty() || !self.resources.is_empty()
+    }
+
+    /// The keys of the actions ticked.
+    pub fn ticked(&self) -> impl Iterator<Item = &str> {
+        on_keys(&self.actions)
+    }
+
+    /// Whether the action `key` is ticked.
+    pub fn is_ticked(&self, key: &str) -> bool {
+        self.actions.get(key).is_some_and(|mark| mark.on)
+    }
+
+    /// The addresses of the resources marked used.
+    pub fn used(&self) -> impl Iterator<Item = &str> {
+        on_keys(&self.resources)
+    }
+
+    /// Whether the resource at `url` is marked used.
+    pub fn is_used(&self, url: &str) -> bool {
+        self.resources.get(url).is_some_and(|mark| mark.on)
+    }
+
+    /// The operation keys it holds, for the latest time this device has seen.
+    pub(crate) fn operation_keys(&self) -> impl Iterator<Item = &OpKey> {
+        self.set
+            .iter()
+            .chain(self.notes.iter().filter_map(|note| note.id.as_ref()))
+            .chain(self.actions.values().map(|mark| &mark.set))
+            .chain(self.resources.values().map(|mark| &mark.set))
+    }
+}
+
+fn on_keys(marks: &BTreeMap<String, Mark>) -> impl Iterator<Item = &str> {
+    marks
+        .iter()
+        .filter(|(_, mark)| mark.on)
+        .map(|(key, _)| key.as_str())
 }

@@ -1,16 +1,17 @@
 //! The state as a function of the set of changes: the one definition of what a history means.
 //!
 //! Per step, the status operation latest by (time, device, sequence, index)
-//! wins, whatever order the changes arrived in; notes are the union, less
-//! the ones a hand edit dropped; the finish-by target works like a status;
+//! wins, whatever order the changes arrived in, and so does the tick
+//! operation latest per action (and per resource marked used); notes are
+//! the union, less the ones a hand edit dropped; the finish-by target works like a status;
 //! an undo cancels every operation of the change it names. Applying a
 //! change to a snapshot gives the same result as replaying everything, as
 //! long as it cancels nothing, which is what lets most commands skip the
 //! replay.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use super::{Change, ChangeId, Note, Op, OpKey, RoadmapProgress, State, UndoTarget};
+use super::{Change, ChangeId, Mark, Note, Op, OpKey, RoadmapProgress, State, UndoTarget};
 
 /// The changes that the undos among a set of changes take back.
 #[derive(Debug, Default)]
@@ -92,11 +93,17 @@ impl RoadmapProgress {
                         record.set = Some(key);
                     }
                 }
-                Op::Note { step, at, text } => {
+                Op::Note {
+                    step,
+                    at,
+                    text,
+                    evidence,
+                } => {
                     let note = Note {
                         at: *at,
                         text: text.clone(),
                         id: Some(change.key(index)),
+                        evidence: *evidence,
                     };
                     let notes = &mut self.steps.entry(step.clone()).or_default().notes;
                     if bulk {
@@ -113,6 +120,14 @@ impl RoadmapProgress {
                             notes.partition_point(|known| note_order(known) <= note_order(&note));
                         notes.insert(place, note);
                     }
+                }
+                Op::Tick { step, action, on } => {
+                    let marks = &mut self.steps.entry(step.clone()).or_default().actions;
+                    set_mark(marks, action, *on, change.key(index));
+                }
+                Op::Used { step, url, on } => {
+                    let marks = &mut self.steps.entry(step.clone()).or_default().resources;
+                    set_mark(marks, url, *on, change.key(index));
                 }
                 Op::Target { date } => {
                     let key = change.key(index);
@@ -133,6 +148,17 @@ impl RoadmapProgress {
         }
         if self.latest.is_none_or(|latest| change.at > latest) {
             self.latest = Some(change.at);
+        }
+    }
+}
+
+/// Sets the mark on `key` unless a later operation already set it.
+fn set_mark(marks: &mut BTreeMap<String, Mark>, key: &str, on: bool, set: OpKey) {
+    match marks.get_mut(key) {
+        Some(mark) if mark.set >= set => {}
+        Some(mark) => *mark = Mark { on, set },
+        None => {
+            marks.insert(key.to_string(), Mark { on, set });
         }
     }
 }
@@ -195,7 +221,7 @@ pub(crate) fn replay_into<'a>(
     }
     progress
         .steps
-        .retain(|_, step| !step.is_blank() || step.set.is_some());
+        .retain(|_, step| !step.is_blank() || step.holds_operations());
     progress
 }
 

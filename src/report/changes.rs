@@ -1,11 +1,11 @@
-//! What a change did, in words: the lines `done`, `undo`, `log`, `import`,
-//! `sync` and the full-screen view print about steps that moved, notes
-//! added and changes taken in or refused. One wording for all of them.
+//! What a change did, in words: the lines `done`, `check`, `undo`, `log`,
+//! `import`, `sync` and the full-screen view print about steps that moved,
+//! notes added, actions ticked and changes taken in or refused. One wording for all of them.
 
 use crate::control::{escaped, quoted_path};
 use crate::i18n::{Key, Lang, format_date, format_date_time, tr, word};
 use crate::progress::{
-    MAX_TEXT_BYTES, MergeOutcome, Op, Outcome, Reverted, Status, Suspect, timestamp,
+    MAX_TEXT_BYTES, MarkKind, MergeOutcome, Op, Outcome, Reverted, Status, Suspect, timestamp,
 };
 use crate::roadmap::Roadmap;
 
@@ -64,13 +64,87 @@ impl<'a> ChangeWords<'a> {
         tr(self.lang, key, &[("number", &number), ("title", &title)])
     }
 
-    /// `Note added to 5. Title.`, what `note` says.
-    pub(crate) fn note_added(&self, step_id: &str) -> String {
+    /// `Note added to 5. Title.`, what `note` says (or that evidence was).
+    pub(crate) fn note_added(&self, step_id: &str, evidence: bool) -> String {
+        let (number, title) = self.describe_step(step_id);
+        let key = if evidence {
+            Key::NoteEvidenceAdded
+        } else {
+            Key::NoteAdded
+        };
+        tr(self.lang, key, &[("number", &number), ("title", &title)])
+    }
+
+    /// `5.2` and the action's text for an action key, or `5.?` (`?.?` for
+    /// a step gone) and the bare key for one the roadmap no longer has.
+    pub(crate) fn describe_item(
+        &self,
+        kind: MarkKind,
+        step_id: &str,
+        key: &str,
+    ) -> (String, String) {
+        let Some(position) = self.roadmap.position_of(step_id) else {
+            return ("?.?".to_string(), key.to_string());
+        };
+        let step = &self.roadmap.steps[position];
+        let found = match kind {
+            MarkKind::Action => step
+                .actions
+                .iter()
+                .position(|action| &*action.key == key)
+                .map(|index| (index, step.actions[index].text.get(self.lang).to_string())),
+            MarkKind::Resource => step
+                .resources
+                .iter()
+                .position(|resource| &*resource.url == key)
+                .map(|index| {
+                    (
+                        index,
+                        step.resources[index].title.get(self.lang).to_string(),
+                    )
+                }),
+        };
+        match found {
+            Some((index, text)) => (format!("{}.{}", position + 1, index + 1), text),
+            None => (format!("{}.?", position + 1), key.to_string()),
+        }
+    }
+
+    /// `5.2 Text: ticked`, or that it already was.
+    pub(crate) fn mark(
+        &self,
+        kind: MarkKind,
+        step_id: &str,
+        key: &str,
+        on: bool,
+        changed: bool,
+    ) -> String {
+        let (label, text) = self.describe_item(kind, step_id, key);
+        let message = match (kind, on, changed) {
+            (MarkKind::Action, true, true) => Key::ActionTicked,
+            (MarkKind::Action, false, true) => Key::ActionUnticked,
+            (MarkKind::Action, true, false) => Key::ActionAlreadyTicked,
+            (MarkKind::Action, false, false) => Key::ActionAlreadyUnticked,
+            (MarkKind::Resource, true, true) => Key::ResourceUsed,
+            (MarkKind::Resource, false, true) => Key::ResourceUnused,
+            (MarkKind::Resource, true, false) => Key::ResourceAlreadyUsed,
+            (MarkKind::Resource, false, false) => Key::ResourceAlreadyUnused,
+        };
+        tr(self.lang, message, &[("label", &label), ("text", &text)])
+    }
+
+    /// `5. Title: 2/4 actions ticked`.
+    pub(crate) fn tally(&self, step_id: &str, ticked: usize, total: usize) -> String {
         let (number, title) = self.describe_step(step_id);
         tr(
             self.lang,
-            Key::NoteAdded,
-            &[("number", &number), ("title", &title)],
+            Key::ActionTally,
+            &[
+                ("number", &number),
+                ("title", &title),
+                ("ticked", &ticked),
+                ("total", &total),
+            ],
         )
     }
 
@@ -80,8 +154,22 @@ impl<'a> ChangeWords<'a> {
         let lang = self.lang;
         let mut line = match op {
             Op::Status { step, from, to, .. } => self.status_changed(step, *from, *to),
+            Op::Note {
+                step,
+                evidence: true,
+                ..
+            } => {
+                let (number, title) = self.describe_step(step);
+                tr(
+                    lang,
+                    Key::LogEvidence,
+                    &[("number", &number), ("title", &title)],
+                )
+            }
             Op::Note { step, .. } => self.note(step, true),
             Op::DropNote { step, .. } => self.note(step, false),
+            Op::Tick { step, action, on } => self.mark(MarkKind::Action, step, action, *on, true),
+            Op::Used { step, url, on } => self.mark(MarkKind::Resource, step, url, *on, true),
             Op::Target { date: Some(date) } => tr(
                 lang,
                 Key::LogTargetSet,
@@ -143,6 +231,14 @@ impl<'a> ChangeWords<'a> {
                 lines.push(format!("    {}", self.note(step, false)));
             }
         }
+        for (step, key, on) in &reverted.ticks {
+            let line = self.mark(MarkKind::Action, step, key, *on, true);
+            lines.push(format!("    {line}"));
+        }
+        for (step, url, on) in &reverted.resources {
+            let line = self.mark(MarkKind::Resource, step, url, *on, true);
+            lines.push(format!("    {line}"));
+        }
         if let Some((_, after)) = reverted.target
             && let Some(line) = self.op(&Op::Target { date: after })
         {
@@ -188,6 +284,14 @@ impl<'a> ChangeWords<'a> {
                 Key::ImportNotes,
                 &[("number", &number), ("title", &title), ("count", count)],
             );
+            lines.push(format!("    {line}"));
+        }
+        for (step, key, on) in &outcome.ticks {
+            let line = self.mark(MarkKind::Action, step, key, *on, true);
+            lines.push(format!("    {line}"));
+        }
+        for (step, url, on) in &outcome.resources {
+            let line = self.mark(MarkKind::Resource, step, url, *on, true);
             lines.push(format!("    {line}"));
         }
         if outcome.changes_added > 0 {

@@ -107,10 +107,12 @@ pub(crate) fn render_step_detail(
         step.summary.get(lang)
     )
     .ok();
-    if !step.actions.is_empty() {
-        writeln!(out, "\n{}:", label(Key::LabelActions)).ok();
-        for action in step.actions.iter() {
-            writeln!(out, "  - {}", action.get(lang)).ok();
+    if let Some(tally) = record.action_tally() {
+        writeln!(out, "\n{} ({tally}):", label(Key::LabelActions)).ok();
+        for (index, action) in record.actions.iter().enumerate() {
+            let mark = if action.ticked.is_some() { "x" } else { " " };
+            let number = format!("{}.{}", record.number, index + 1);
+            writeln!(out, "  [{mark}] {number}  {}", action.text).ok();
         }
     }
     if let Some(evidence) = &step.evidence {
@@ -124,10 +126,17 @@ pub(crate) fn render_step_detail(
     }
     if !step.resources.is_empty() {
         writeln!(out, "\n{}:", label(Key::LabelResources)).ok();
-        for resource in step.resources.iter() {
+        for (index, resource) in step.resources.iter().enumerate() {
+            let used = if record.used.get(index) == Some(&true) {
+                format!(" [{}]", label(Key::LabelUsed))
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "  - {} ({}): {}",
+                "  {}.{}  {} ({}): {}{used}",
+                record.number,
+                index + 1,
                 resource.title.get(lang),
                 resource_facts(lang, resource),
                 resource.url
@@ -142,7 +151,12 @@ pub(crate) fn render_step_detail(
     for note in record.notes {
         let when = format_date_time(lang, note.at.naive_local());
         let text = note.text.replace('\n', "\n    ");
-        writeln!(out, "  - {when}: {text}").ok();
+        let shown = if note.evidence {
+            format!(" [{}]", label(Key::LabelEvidenceNote))
+        } else {
+            String::new()
+        };
+        writeln!(out, "  - {when}{shown}: {text}").ok();
     }
     out
 }

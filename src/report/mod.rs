@@ -58,6 +58,9 @@ pub struct ProgressReport<'a> {
     pub next: Option<usize>,
     /// Recorded steps the roadmap no longer has (kept, not shown as rows).
     pub orphans: Vec<&'a str>,
+    /// Ticked actions, `(step, key)`, of steps the roadmap still has but
+    /// whose actions no longer include them (kept, only reported).
+    pub dropped_actions: Vec<(&'a str, &'a str)>,
     /// This roadmap's history, oldest first; empty unless a format needs it.
     pub history: &'a [Change],
     /// The day the learner means to finish by, if set.
@@ -98,6 +101,60 @@ pub struct StepReport<'a> {
     pub resources: &'a [Resource],
     /// When the step's content was last reviewed, `YYYY-MM-DD`, from the roadmap.
     pub reviewed: Option<&'a str>,
+    /// The step's practical actions, in roadmap order, each with its tick.
+    pub actions: Vec<ActionReport<'a>>,
+    /// Whether the learner marked each of `resources` as used, in order.
+    pub used: Vec<bool>,
+    /// What the roadmap asks as evidence that the step is done.
+    pub evidence: Option<&'a str>,
+}
+
+/// One practical action of a step, and whether it is ticked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionReport<'a> {
+    pub key: &'a str,
+    pub text: &'a str,
+    /// When it was ticked; `None` while it is not.
+    pub ticked: Option<Timestamp>,
+}
+
+impl<'a> StepReport<'a> {
+    /// How many of its actions are ticked.
+    pub fn actions_ticked(&self) -> usize {
+        self.actions
+            .iter()
+            .filter(|action| action.ticked.is_some())
+            .count()
+    }
+
+    /// `2/4`, when the step has actions.
+    pub fn action_tally(&self) -> Option<String> {
+        (!self.actions.is_empty())
+            .then(|| format!("{}/{}", self.actions_ticked(), self.actions.len()))
+    }
+
+    /// The first action not ticked yet, with its 1-based number.
+    pub fn next_action(&self) -> Option<(usize, &ActionReport<'a>)> {
+        self.actions
+            .iter()
+            .enumerate()
+            .find(|(_, action)| action.ticked.is_none())
+            .map(|(index, action)| (index + 1, action))
+    }
+
+    /// The notes meant to be shown (`note --evidence`), oldest first.
+    pub fn evidence_notes(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().filter(|note| note.evidence)
+    }
+
+    /// The resources the learner marked as used.
+    pub fn used_resources(&self) -> impl Iterator<Item = &Resource> {
+        self.resources
+            .iter()
+            .zip(&self.used)
+            .filter(|(_, used)| **used)
+            .map(|(resource, _)| resource)
+    }
 }
 
 impl StepReport<'_> {
@@ -172,6 +229,24 @@ impl<'a> ProgressReport<'a> {
                     phase: None,
                     resources: &step.resources,
                     reviewed: step.reviewed.as_deref(),
+                    actions: step
+                        .actions
+                        .iter()
+                        .map(|action| ActionReport {
+                            key: &action.key,
+                            text: action.text.get(lang),
+                            ticked: record
+                                .and_then(|r| r.actions.get(action.key.as_ref()))
+                                .filter(|mark| mark.on)
+                                .map(|mark| mark.at()),
+                        })
+                        .collect(),
+                    used: step
+                        .resources
+                        .iter()
+                        .map(|resource| record.is_some_and(|r| r.is_used(&resource.url)))
+                        .collect(),
+                    evidence: step.evidence.as_ref().map(|text| text.get(lang)),
                 }
             })
             .collect();
@@ -201,6 +276,7 @@ impl<'a> ProgressReport<'a> {
             summary,
             next,
             orphans: progress.orphans(roadmap),
+            dropped_actions: progress.dropped_actions(roadmap),
             history: &[],
             target: progress.target,
             phases,
@@ -241,6 +317,19 @@ impl<'a> ProgressReport<'a> {
     /// The step to work on next, if any is left.
     pub fn next_step(&self) -> Option<&StepReport<'a>> {
         self.next.and_then(|index| self.steps.get(index))
+    }
+
+    /// The action to tick next: the first unticked one of the first step
+    /// in progress that has one, else of the next step. With its label, `5.3`.
+    pub fn next_action(&self) -> Option<(String, &ActionReport<'a>)> {
+        let in_progress = self
+            .steps
+            .iter()
+            .filter(|step| step.status == Status::InProgress);
+        in_progress.chain(self.next_step()).find_map(|step| {
+            let (number, action) = step.next_action()?;
+            Some((format!("{}.{number}", step.number), action))
+        })
     }
 }
 

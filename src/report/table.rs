@@ -61,11 +61,18 @@ pub(crate) fn render_status_table(report: &ProgressReport, options: TableOptions
             ];
             rows.push((None, cells));
         }
-        let status = format!(
+        let mut status = format!(
             "{} {}",
             status_mark(step.status),
             status_label(lang, step.status)
         );
+        // The actions' tally once work on them shows: `▶ in progress 2/4`.
+        if let Some(tally) = step.action_tally()
+            && (step.actions_ticked() > 0 || step.status == Status::InProgress)
+        {
+            status.push(' ');
+            status.push_str(&tally);
+        }
         let date = step
             .status_date()
             .map(|at| format_date(lang, at.date_naive()))

@@ -34,7 +34,7 @@ pub enum RoadmapError {
 /// The built-in roadmap, as `build.rs` generated it from `roadmap/social-media-manager.yaml`.
 static BUILTIN: Roadmap = {
     #[allow(unused_imports)]
-    use super::{Phase, Resource, ResourceKind, Step, Text, VersionNote};
+    use super::{Phase, PracticalAction, Resource, ResourceKind, Step, Text, VersionNote};
     use std::borrow::Cow;
     include!(concat!(env!("OUT_DIR"), "/builtin_roadmap.rs"))
 };
@@ -106,10 +106,11 @@ pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap,
 
 /// Parses and validates roadmap YAML; `path` only names it in errors.
 pub fn parse_roadmap(text: &str, path: &Path) -> Result<Roadmap, RoadmapError> {
-    let roadmap: Roadmap = yaml::parse(text).map_err(|error| RoadmapError::Syntax {
+    let mut roadmap: Roadmap = yaml::parse(text).map_err(|error| RoadmapError::Syntax {
         path: path.to_path_buf(),
         error,
     })?;
+    roadmap.key_plain_actions();
     let problems = validate(&roadmap);
     if problems.is_empty() {
         Ok(roadmap)

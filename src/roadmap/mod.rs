@@ -11,7 +11,7 @@ mod validate;
 
 pub(crate) use load::{RoadmapError, read_roadmap_text};
 pub use load::{load_builtin, load_file, parse_roadmap};
-pub(crate) use model::{Phase, Resource, ResourceKind, Step, VersionNote};
+pub(crate) use model::{Phase, PracticalAction, Resource, ResourceKind, Step, VersionNote};
 pub use model::{Roadmap, Text};
 pub(crate) use validate::{Place, Problem};
 pub(crate) use validate::{is_valid_id, is_valid_url};

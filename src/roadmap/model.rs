@@ -41,6 +41,136 @@ pub struct Roadmap {
     /// was last on an older version; optional (version 3 of the format).
     #[serde(default)]
     pub changes: List<VersionNote>,
+    /// Whether ticking a step's last practical action also marks the step
+    /// done; off unless the roadmap opts in (version 4 of the format).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub finish_with_actions: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// One practical action of a step: a thing to do, ticked off on its own.
+///
+/// Written either as its text alone, as roadmaps before version 4 of the
+/// format did, or as `{key: ..., text: ...}`. Ticks are stored under the
+/// key, so a keyed action keeps its tick when the author rewords or moves
+/// it. An action given as text alone is keyed by its position in the step,
+/// `action-1`, `action-2`, ... (see [`Roadmap::key_plain_actions`]): moving
+/// it moves its tick to whichever action takes its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PracticalAction {
+    /// Stable identifier within its step (kebab-case).
+    pub key: Str,
+    pub text: Text,
+}
+
+/// The key an action given as text alone gets: its 1-based position.
+pub(super) fn positional_action_key(position: usize) -> String {
+    format!("action-{position}")
+}
+
+impl Roadmap {
+    /// Gives every action written as text alone its positional key
+    /// (`action-N`); run once, right after parsing.
+    pub fn key_plain_actions(&mut self) {
+        if !self
+            .steps
+            .iter()
+            .any(|step| step.actions.iter().any(|action| action.key.is_empty()))
+        {
+            return;
+        }
+        for step in self.steps.to_mut().iter_mut() {
+            if step.actions.iter().all(|action| !action.key.is_empty()) {
+                continue;
+            }
+            for (index, action) in step.actions.to_mut().iter_mut().enumerate() {
+                if action.key.is_empty() {
+                    action.key = Cow::Owned(positional_action_key(index + 1));
+                }
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PracticalAction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ActionVisitor;
+
+        impl<'de> Visitor<'de> for ActionVisitor {
+            type Value = PracticalAction;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "an action's text, or `key: ...` and `text: ...` (a string or id: ..., en: ...)",
+                )
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<PracticalAction, E> {
+                Ok(PracticalAction {
+                    key: Cow::Borrowed(""),
+                    text: Text::Plain(Cow::Owned(value.to_string())),
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PracticalAction, A::Error> {
+                let Some(first) = map.next_key::<String>()? else {
+                    return Err(de::Error::custom("an action needs its text"));
+                };
+                // `{id: ..., en: ...}`: text in several languages, no key.
+                if first != "key" && first != "text" {
+                    let mut translations: Vec<(Str, Str)> = Vec::with_capacity(2);
+                    translations.push((Cow::Owned(first), Cow::Owned(map.next_value()?)));
+                    while let Some((code, text)) = map.next_entry::<String, String>()? {
+                        if translations.iter().any(|(known, _)| *known == code) {
+                            return Err(de::Error::custom(format!(
+                                "the language `{code}` is given twice"
+                            )));
+                        }
+                        translations.push((Cow::Owned(code), Cow::Owned(text)));
+                    }
+                    return Ok(PracticalAction {
+                        key: Cow::Borrowed(""),
+                        text: Text::Localized(Cow::Owned(translations)),
+                    });
+                }
+                let (mut key, mut text): (Option<String>, Option<Text>) = (None, None);
+                let mut field = Some(first);
+                while let Some(name) = field {
+                    match name.as_str() {
+                        "key" if key.is_some() => return Err(de::Error::duplicate_field("key")),
+                        "text" if text.is_some() => {
+                            return Err(de::Error::duplicate_field("text"));
+                        }
+                        "key" => key = Some(map.next_value()?),
+                        "text" => text = Some(map.next_value()?),
+                        other => return Err(de::Error::unknown_field(other, &["key", "text"])),
+                    }
+                    field = map.next_key()?;
+                }
+                let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
+                let key = key.ok_or_else(|| de::Error::missing_field("key"))?;
+                Ok(PracticalAction {
+                    key: Cow::Owned(key),
+                    text,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(ActionVisitor)
+    }
+}
+
+impl Serialize for PracticalAction {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("key", &self.key)?;
+        map.serialize_entry("text", &self.text)?;
+        map.end()
+    }
 }
 
 /// What one version of a roadmap changed, in a sentence or two.
@@ -111,9 +241,9 @@ pub struct Step {
     pub id: Str,
     pub title: Text,
     pub summary: Text,
-    /// Concrete things to do this week.
+    /// Concrete things to do this week, each ticked off on its own.
     #[serde(default)]
-    pub actions: List<Text>,
+    pub actions: List<PracticalAction>,
     /// What shows the step is done.
     #[serde(default)]
     pub evidence: Option<Text>,

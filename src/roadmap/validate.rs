@@ -89,6 +89,18 @@ pub enum Problem {
         field: String,
         value: String,
     },
+    /// A practical action's key that is not lower kebab-case.
+    BadActionKey {
+        place: Place,
+        field: String,
+        key: String,
+    },
+    /// Two practical actions of one step with the same key.
+    DuplicateActionKey {
+        place: Place,
+        field: String,
+        key: String,
+    },
     /// A note in `changes` for a version the roadmap has not reached.
     FutureVersionNote {
         version: u32,
@@ -175,17 +187,39 @@ pub(super) fn validate(roadmap: &Roadmap) -> Vec<Problem> {
             id: step.id.to_string(),
         };
         let mut problems_here = Vec::new();
+        let mut key_problems = Vec::new();
         let mut check = |field: &str, text: &Text| {
             check_text(&roadmap.languages, &place, field, text, &mut problems_here);
         };
         check("title", &step.title);
         check("summary", &step.summary);
         for (action_index, action) in step.actions.iter().enumerate() {
-            check(&format!("actions[{}]", action_index + 1), action);
+            let field = format!("actions[{}]", action_index + 1);
+            check(&field, &action.text);
+            let key_problem = if !is_valid_id(&action.key) {
+                Some(Problem::BadActionKey {
+                    place: place.clone(),
+                    field: format!("{field}.key"),
+                    key: action.key.to_string(),
+                })
+            } else if step.actions[..action_index]
+                .iter()
+                .any(|earlier| earlier.key == action.key)
+            {
+                Some(Problem::DuplicateActionKey {
+                    place: place.clone(),
+                    field: format!("{field}.key"),
+                    key: action.key.to_string(),
+                })
+            } else {
+                None
+            };
+            key_problems.extend(key_problem);
         }
         if let Some(evidence) = &step.evidence {
             check("evidence", evidence);
         }
+        problems_here.append(&mut key_problems);
         for (index, resource) in step.resources.iter().enumerate() {
             let field = format!("resources[{}]", index + 1);
             check_text(

@@ -150,8 +150,8 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
         Intent::Note(index, text) => {
             let id = &ctx.roadmap.steps[index].id;
             let command = ctx.command_line("note", &number(index));
-            actions::add_note(ctx, id, &text, &command)?;
-            Ok(words.note_added(id))
+            actions::add_note(ctx, id, &text, false, &command)?;
+            Ok(words.note_added(id, false))
         }
         Intent::Undo => {
             let reverted = actions::undo(ctx)?;

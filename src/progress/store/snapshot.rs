@@ -210,6 +210,8 @@ fn state_without_notes(full: &State) -> State {
                         skip_reason: record.skip_reason.clone(),
                         set: record.set.clone(),
                         notes: record.notes.last().cloned().into_iter().collect(),
+                        actions: record.actions.clone(),
+                        resources: record.resources.clone(),
                     };
                     (step.clone(), kept)
                 })

@@ -1,0 +1,59 @@
+//! `smm-path check ACTION...` and `uncheck`: tick a step's practical actions, or take a tick back.
+
+use std::io::Write;
+
+use crate::actions;
+use crate::cli::ActionsArgs;
+use crate::cmd::Context;
+use crate::error::Error;
+use crate::i18n::{Key, tr};
+use crate::progress::{MarkKind, Status, resolve_items};
+
+pub(crate) fn run(
+    ctx: &Context,
+    args: &ActionsArgs,
+    on: bool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let items = resolve_items(&args.actions, &ctx.roadmap, MarkKind::Action)?;
+    let name = if on { "check" } else { "uncheck" };
+    let command = ctx.command_line(name, &args.actions);
+    let marked = actions::set_marks(ctx, MarkKind::Action, &items, on, &command)?;
+    let words = ctx.words();
+    for item in &marked.items {
+        let line = words.mark(
+            MarkKind::Action,
+            &item.step,
+            &item.key,
+            item.on,
+            item.changed,
+        );
+        say!(out, "{line}")?;
+    }
+    for tally in &marked.steps {
+        say!(
+            out,
+            "{}",
+            words.tally(&tally.step, tally.ticked, tally.total)
+        )?;
+    }
+    for outcome in &marked.finished {
+        say!(out, "{}", words.outcome(outcome))?;
+    }
+    for tally in marked.steps.iter().filter(|tally| on && tally.all_ticked()) {
+        let number = ctx.roadmap.position_of(&tally.step).map_or(0, |p| p + 1);
+        let finished_now = marked
+            .finished
+            .iter()
+            .any(|outcome| matches!(outcome, crate::progress::Outcome::Changed { step, .. } if *step == tally.step));
+        let key = if finished_now {
+            Key::ActionsFinishedStep
+        } else if tally.status == Status::Done {
+            continue;
+        } else {
+            Key::ActionsAllTicked
+        };
+        say!(out, "{}", tr(ctx.lang, key, &[("number", &number)]))?;
+    }
+    Ok(())
+}
