@@ -374,6 +374,11 @@ catalogue! {
         en: "{number}. {title}: {count} {count:action is|actions are} not ticked yet (`smm-path show {number}` lists them).",
         id: "{number}. {title}: {count} tindakan belum dicentang (`smm-path show {number}` menampilkannya).",
     }
+    DoneActionsLeftMany {
+        en: "Actions not ticked yet, per step: {list} (`smm-path show STEP` lists them).",
+        id: "Tindakan yang belum dicentang, per langkah: {list} (`smm-path show LANGKAH` menampilkannya).",
+    }
+    DoneActionsLeftOf { en: "{number} ({left} of {total})", id: "{number} ({left} dari {total})" }
     NoteEvidenceAdded { en: "Evidence added to {number}. {title}; the portfolio shows it.", id: "Bukti ditambahkan ke {number}. {title}; portofolio menampilkannya." }
     UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa diurungkan." }
     UndoReverted { en: "Undid `{command}` from {date}:", id: "Diurungkan: `{command}` ({date}):" }

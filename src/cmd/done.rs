@@ -57,17 +57,47 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     )?;
     print_outcomes(ctx.words(), &outcomes, out)?;
     // Finishing with actions left is the learner's call; it is only said.
-    for tally in &tallies {
-        let finished_now = outcomes
-            .iter()
-            .any(|outcome| matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step));
-        let left = tally.total - tally.ticked;
-        if finished_now && left > 0 {
+    let left: Vec<&StepTally> = tallies
+        .iter()
+        .filter(|tally| tally.ticked < tally.total)
+        .filter(|tally| {
+            outcomes.iter().any(|outcome| {
+                matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step)
+            })
+        })
+        .collect();
+    match left.as_slice() {
+        [] => {}
+        [tally] => {
             let (number, title) = ctx.words().describe_step(&tally.step);
+            let count = tally.total - tally.ticked;
             let line = tr(
                 ctx.lang,
                 Key::DoneActionsLeft,
-                &[("number", &number), ("title", &title), ("count", &left)],
+                &[("number", &number), ("title", &title), ("count", &count)],
+            );
+            say!(out, "{line}")?;
+        }
+        several => {
+            let list: Vec<String> = several
+                .iter()
+                .map(|tally| {
+                    let (number, _) = ctx.words().describe_step(&tally.step);
+                    tr(
+                        ctx.lang,
+                        Key::DoneActionsLeftOf,
+                        &[
+                            ("number", &number),
+                            ("left", &(tally.total - tally.ticked)),
+                            ("total", &tally.total),
+                        ],
+                    )
+                })
+                .collect();
+            let line = tr(
+                ctx.lang,
+                Key::DoneActionsLeftMany,
+                &[("list", &list.join(", "))],
             );
             say!(out, "{line}")?;
         }

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use crate::cli::StatusArgs;
-use crate::cmd::next::next_action_line;
 use crate::cmd::{Context, list_some};
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
@@ -47,9 +46,6 @@ pub(crate) fn run(ctx: &Context, args: &StatusArgs, out: &mut dyn Write) -> Resu
                     &[("number", number), ("title", &next.title)]
                 )
             )?;
-            if let Some(line) = next_action_line(ctx.lang, &report) {
-                say!(out, "{line}")?;
-            }
             say!(
                 out,
                 "{}",

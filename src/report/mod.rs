@@ -319,13 +319,14 @@ impl<'a> ProgressReport<'a> {
         self.next.and_then(|index| self.steps.get(index))
     }
 
-    /// The action to tick next: the first unticked one of the first step
-    /// in progress that has one, else of the next step. With its label, `5.3`.
+    /// The action to tick next, with its label (`5.3`): the first unticked
+    /// one of the first step in progress whose actions the learner has
+    /// begun ticking, else of the next step.
     pub fn next_action(&self) -> Option<(String, &ActionReport<'a>)> {
         let in_progress = self
             .steps
             .iter()
-            .filter(|step| step.status == Status::InProgress);
+            .filter(|step| step.status == Status::InProgress && step.actions_ticked() > 0);
         in_progress.chain(self.next_step()).find_map(|step| {
             let (number, action) = step.next_action()?;
             Some((format!("{}.{number}", step.number), action))

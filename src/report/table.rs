@@ -66,9 +66,9 @@ pub(crate) fn render_status_table(report: &ProgressReport, options: TableOptions
             status_mark(step.status),
             status_label(lang, step.status)
         );
-        // The actions' tally once work on them shows: `▶ in progress 2/4`.
+        // The actions' tally once one is ticked: `▶ in progress 2/4`.
         if let Some(tally) = step.action_tally()
-            && (step.actions_ticked() > 0 || step.status == Status::InProgress)
+            && step.actions_ticked() > 0
         {
             status.push(' ');
             status.push_str(&tally);

@@ -47,6 +47,7 @@ fn progress() -> RoadmapProgress {
                 at: finished,
                 text: "three brands picked".to_string(),
                 id: None,
+                evidence: false,
             }],
             ..StepProgress::default()
         },

@@ -59,7 +59,7 @@ fn doctor_reports_and_restores_the_backup() {
         .expected_stdout(format!(
             "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
+                Roadmap:   social-media-manager, version 4 (built in)
                 Progress:  {home}{SEP}progress.yaml: not created yet
                 History:   {home}{SEP}history.jsonl: 0 changes, whole
                 Backup:    none yet (one is kept from the second change on)
@@ -82,11 +82,11 @@ fn doctor_reports_and_restores_the_backup() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
+                Roadmap:   social-media-manager, version 4 (built in)
                 Progress:  the progress file {home}{SEP}progress.yaml is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --restore-backup
                 History:   {home}{SEP}history.jsonl: 2 changes, whole
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 5
                 ",
                 home = smm.home().display()
             ),
@@ -187,11 +187,11 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
                 format!(
                     "
                     Home:      {home}
-                    Roadmap:   social-media-manager, version 3 (built in)
+                    Roadmap:   social-media-manager, version 4 (built in)
                     History:   progress.yaml includes history that {home}{SEP}history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                       Fix:     smm-path doctor --rebuild-history
                       Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
-                    Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
+                    Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 5
                     ",
                     home = smm.home().display()
                 ),
@@ -301,7 +301,7 @@ fn a_damaged_snapshot_with_a_damaged_backup_is_rebuilt_from_the_history() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
+                Roadmap:   social-media-manager, version 4 (built in)
                 Progress:  the progress file {home}{SEP}progress.yaml is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --rebuild-state
                 History:   {home}{SEP}history.jsonl: 2 changes, whole
@@ -379,8 +379,8 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)
                 Leftovers: temporary files from an interrupted write: {home}{SEP}.progress.yaml.0123456789abcdef.tmp
@@ -435,8 +435,8 @@ fn a_damaged_backup_is_not_restored() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 2 changes, whole
                 Backup:    the progress file {home}{SEP}progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     {fix}
@@ -513,16 +513,16 @@ fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
             1/20 done (5%) █░░░░░░░░░░░░░░░░░░░
             Next: 2. Education and Training
             Mark it done with `smm-path done 2`.
-            This roadmap is now version 3; your last change was on version 1.
+            This roadmap is now version 4; your last change was on version 1.
             {}
             ",
-            version_3_note()
+            notes_since(1)
         ))
         .run();
     smm.ok(&["done", "3"]);
     let upgraded = smm.state_text();
     assert!(
-        upgraded.starts_with("version: 4\n") && upgraded.ends_with("end: true\n"),
+        upgraded.starts_with("version: 5\n") && upgraded.ends_with("end: true\n"),
         "{upgraded}"
     );
 }
@@ -589,7 +589,7 @@ fn a_version_2_home_is_converted_keeping_its_history() {
         .run();
     assert!(smm.state_text().starts_with("version: 2\n"));
     smm.ok(&["done", "5"]);
-    assert!(smm.state_text().starts_with("version: 4\n"));
+    assert!(smm.state_text().starts_with("version: 5\n"));
     let kept = std::fs::read(smm.home().join("history-v2.jsonl")).expect("old history kept");
     assert_eq!(kept, old_history);
     smm.test(&["undo"])
@@ -664,7 +664,7 @@ fn a_version_3_home_stays_readable() {
         .expected_stdout(format!(
             "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
+                Roadmap:   social-media-manager, version 4 (built in)
                 Progress:  {home}{SEP}progress.yaml: format version 3, reads fine
                 History:   {home}{SEP}history.jsonl: 6 changes, whole
                 Backup:    none yet (one is kept from the second change on)
@@ -751,8 +751,8 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    cannot read the progress file {home}{SEP}progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
                   Fix:     {fix}
@@ -778,13 +778,16 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
     assert_eq!(smm.state(), before);
 }
 
-/// What the built-in roadmap says version 3 changed, as `status` tells it
-/// to a learner last seen on an older version.
-fn version_3_note() -> String {
+/// What the built-in roadmap says changed after version `old`, as
+/// `status` tells it to a learner last seen on that version.
+fn notes_since(old: u32) -> String {
     let roadmap = load_builtin();
-    let note = roadmap.changes.iter().find(|note| note.version == 3);
-    note.expect("the built-in roadmap says what version 3 changed")
-        .text
-        .get(Lang::En)
-        .to_string()
+    let notes: Vec<&str> = roadmap
+        .changes
+        .iter()
+        .filter(|note| note.version > old)
+        .map(|note| note.text.get(Lang::En))
+        .collect();
+    assert!(!notes.is_empty(), "the built-in roadmap says what changed");
+    notes.join("\n            ")
 }

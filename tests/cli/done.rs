@@ -7,7 +7,7 @@ fn done_five_shows_today_in_each_language_and_undo_brings_it_back() {
     let smm = Smm::new().real_clock();
     let before = chrono::Local::now().date_naive();
     smm.test(&["done", "5"])
-        .expected_stdout("5. Build a Personal Portfolio: to do → done\n")
+        .expected_stdout("5. Build a Personal Portfolio: to do → done\n5. Build a Personal Portfolio: 4 actions are not ticked yet (`smm-path show 5` lists them).\n")
         .run();
     let after = chrono::Local::now().date_naive();
     let en = smm.ok(&["status"]);
@@ -59,6 +59,7 @@ fn numbers_ranges_lists_and_ids_select_steps() {
             5. Build a Personal Portfolio: to do → done
             7. Analysis and Market Research: to do → done
             8. Content Strategy: to do → done
+            Actions not ticked yet, per step: 1 (5 of 5), 2 (5 of 5), 3 (5 of 5), 5 (4 of 4), 7 (6 of 6), 8 (4 of 4) (`smm-path show STEP` lists them).
             ",
         )
         .run();
@@ -163,19 +164,19 @@ fn a_finish_day_before_the_start_is_refused_and_the_start_kept() {
             What it is:
               Create engaging visual and written content that is relevant to your audience. Use photos, videos, infographics and other content.
 
-            Practical actions:
-              - Write a one-page creative brief (goal, audience, key message, format, deadline) before you make the content, and agree its approval flow: who checks it and who signs it off before it goes out.
-              - Make one photo, one short video and one infographic on a single theme.
-              - Ask two people for feedback before you publish.
-              - Publish the content and record how it did after 48 hours.
+            Practical actions (0/4):
+              [ ] 9.1  Write a one-page creative brief (goal, audience, key message, format, deadline) before you make the content, and agree its approval flow: who checks it and who signs it off before it goes out.
+              [ ] 9.2  Make one photo, one short video and one infographic on a single theme.
+              [ ] 9.3  Ask two people for feedback before you publish.
+              [ ] 9.4  Publish the content and record how it did after 48 hours.
 
             Evidence it is done:
               Links to the published content with its brief and notes on how it performed.
 
             Resources:
-              - Canva Design School (course, English): https://www.canva.com/designschool/
-              - YouTube Creators (official, English): https://www.youtube.com/creators/
-              - TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
+              9.1  Canva Design School (course, English): https://www.canva.com/designschool/
+              9.2  YouTube Creators (official, English): https://www.youtube.com/creators/
+              9.3  TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
 
             Notes:
               no notes yet

@@ -202,10 +202,10 @@ fn leftovers_of_a_crash_are_reported_by_doctor() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 3 changes, whole
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 5
                 Leftovers: temporary files from an interrupted write: {home}{SEP}{leftover}
                   Fix:     smm-path doctor --clean
                 ",
@@ -393,8 +393,8 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
                 Home:      {home}
                 Home:      {home} cannot be written to (Permission denied (os error 13))
                   Fix:     chmod u+w '{home}'
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)
                 ",

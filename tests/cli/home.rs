@@ -19,7 +19,7 @@ fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
         expected.push("progress.yaml.lock");
     }
     assert_eq!(smm.file_names(), expected);
-    assert!(smm.state_text().starts_with("version: 4\n"));
+    assert!(smm.state_text().starts_with("version: 5\n"));
     assert!(smm.state_text().ends_with("end: true\n"));
 }
 
@@ -30,7 +30,7 @@ fn home_flag_beats_the_environment() {
     smm.test(&["--home"])
         .arg(&other)
         .args(&["done", "1"])
-        .expected_stdout("1. Understand Social Media Platforms: to do → done\n")
+        .expected_stdout("1. Understand Social Media Platforms: to do → done\n1. Understand Social Media Platforms: 5 actions are not ticked yet (`smm-path show 1` lists them).\n")
         .expected_no_file("progress.yaml")
         .run();
     assert!(other.join("progress.yaml").exists());
@@ -106,21 +106,21 @@ fn a_same_length_edit_of_a_remembered_state_is_still_read_fresh() {
             What it is:
               Taking a course or training in social media management or digital marketing can give a better understanding of the strategies and tools in use.
 
-            Practical actions:
-              - Take one free course: Meta Blueprint (its courses are free, its certification exams are paid), Google Skillshop or HubSpot Academy.
-              - Apply to Komdigi's Digital Talent Scholarship (DTS; Komdigi was Kominfo): free certified digital training. Watch each academy's registration dates and requirements, and check whether the academy you choose ends in a BNSP competency test.
-              - Finish one module within seven days, then write one page on what you would apply for a client from it.
-              - List the tools the course teaches and try each one once.
-              - Find out which BNSP certifications in digital marketing licensed certification bodies (LSP) offer: some employers and government projects value this national competency certificate.
+            Practical actions (0/5):
+              [ ] 2.1  Take one free course: Meta Blueprint (its courses are free, its certification exams are paid), Google Skillshop or HubSpot Academy.
+              [ ] 2.2  Apply to Komdigi's Digital Talent Scholarship (DTS; Komdigi was Kominfo): free certified digital training. Watch each academy's registration dates and requirements, and check whether the academy you choose ends in a BNSP competency test.
+              [ ] 2.3  Finish one module within seven days, then write one page on what you would apply for a client from it.
+              [ ] 2.4  List the tools the course teaches and try each one once.
+              [ ] 2.5  Find out which BNSP certifications in digital marketing licensed certification bodies (LSP) offer: some employers and government projects value this national competency certificate.
 
             Evidence it is done:
               A course certificate, or one page on what you would apply for a client from the course.
 
             Resources:
-              - Meta Blueprint (course, English): https://www.facebook.com/business/learn
-              - Google Skillshop (course, English): https://skillshop.withgoogle.com/
-              - HubSpot Academy: Social Media Marketing (course, English): https://academy.hubspot.com/courses/social-media
-              - Komdigi: Digital Talent Scholarship (course, Indonesian): https://digitalent.komdigi.go.id/
+              2.1  Meta Blueprint (course, English): https://www.facebook.com/business/learn
+              2.2  Google Skillshop (course, English): https://skillshop.withgoogle.com/
+              2.3  HubSpot Academy: Social Media Marketing (course, English): https://academy.hubspot.com/courses/social-media
+              2.4  Komdigi: Digital Talent Scholarship (course, Indonesian): https://digitalent.komdigi.go.id/
 
             Notes:
               - Dec 5, 2026 14:30: first

@@ -166,13 +166,13 @@ fn a_file_larger_than_any_real_progress() {
 #[test]
 fn a_state_from_a_newer_smm_path() {
     refused(
-        b"version: 5\nroadmaps: {}\nsomething_new: 1\nend: true\n",
-        "error: the progress file {state} has format version 5, made by a newer smm-path (this one reads up to 4): upgrade smm-path\n",
+        b"version: 6\nroadmaps: {}\nsomething_new: 1\nend: true\n",
+        "error: the progress file {state} has format version 6, made by a newer smm-path (this one reads up to 5): upgrade smm-path\n",
     );
     // Without the end marker a file of this format would need, too.
     refused(
         b"version: 7\nroadmaps: {}\nsomething_new: [1, 2]\n",
-        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 4): upgrade smm-path\n",
+        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 5): upgrade smm-path\n",
     );
 }
 
@@ -289,7 +289,7 @@ fn fifos_where_the_progress_files_belong_never_hang_a_command() {
             .expected_status(1)
             .expected_stdout(format!(
                 "Home:      {home}\n\
-                 Roadmap:   social-media-manager, version 3 (built in)\n\
+                 Roadmap:   social-media-manager, version 4 (built in)\n\
                  {report}\
                  Backup:    none yet (one is kept from the second change on)\n"
             ))

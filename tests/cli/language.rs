@@ -8,7 +8,7 @@ use crate::support::{FRESH_STATUS, FRESH_STATUS_ID, SEP, Smm};
 fn the_locale_picks_indonesian() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
     smm.test(&["done", "1"])
-        .expected_stdout("1. Pahami Platform Media Sosial: belum dimulai → selesai\n")
+        .expected_stdout("1. Pahami Platform Media Sosial: belum dimulai → selesai\n1. Pahami Platform Media Sosial: 5 tindakan belum dicentang (`smm-path show 1` menampilkannya).\n")
         .run();
     smm.test(&["status"])
         .expected_stdout(

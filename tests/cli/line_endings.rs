@@ -112,7 +112,7 @@ fn a_home_whose_files_git_converted_to_crlf_reads_and_goes_on() {
         .run();
     // A change goes on after the converted lines, and undo reads them.
     smm.test(&["done", "3"])
-        .expected_stdout("3. Develop Your Creativity: to do → done\n")
+        .expected_stdout("3. Develop Your Creativity: to do → done\n3. Develop Your Creativity: 5 actions are not ticked yet (`smm-path show 3` lists them).\n")
         .run();
     smm.test(&["undo"])
         .expected_stdout(

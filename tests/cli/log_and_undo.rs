@@ -57,22 +57,22 @@ fn repeated_undo_walks_back_then_says_there_is_nothing_left() {
             What it is:
               Study the social media platforms in depth: Facebook, Instagram, Twitter, LinkedIn, TikTok and others. Understand how each one works, its features and its audience.
 
-            Practical actions:
-              - Use your own real personal account. To practise as a brand, create a Facebook Page, switch your Instagram account to a professional (creator or business) account, and open a TikTok Business account. Do not make a fake Facebook profile: Meta allows one authentic account per person, removes dummy profiles, and the Pages and ad accounts managed from them can be lost with them. Explore YouTube (Shorts included), Threads, X (formerly Twitter) and LinkedIn too.
-              - Learn WhatsApp Business, the main customer service channel in Indonesia (catalogue, quick replies, labels), and WhatsApp Channels, a one-way broadcast channel for sending news to followers.
-              - Watch three LIVE selling broadcasts on TikTok Shop by Tokopedia (TikTok Shop and Tokopedia now share one seller centre), and note how sellers present products, answer viewers and use the basket and vouchers. Compare one Shopee Live broadcast.
-              - Write one page of notes per platform on how its algorithm works.
-              - Record Indonesia's internet user demographics from the latest APJII survey and each platform's users from DataReportal's Digital 2026: Indonesia report.
+            Practical actions (0/5):
+              [ ] 1.1  Use your own real personal account. To practise as a brand, create a Facebook Page, switch your Instagram account to a professional (creator or business) account, and open a TikTok Business account. Do not make a fake Facebook profile: Meta allows one authentic account per person, removes dummy profiles, and the Pages and ad accounts managed from them can be lost with them. Explore YouTube (Shorts included), Threads, X (formerly Twitter) and LinkedIn too.
+              [ ] 1.2  Learn WhatsApp Business, the main customer service channel in Indonesia (catalogue, quick replies, labels), and WhatsApp Channels, a one-way broadcast channel for sending news to followers.
+              [ ] 1.3  Watch three LIVE selling broadcasts on TikTok Shop by Tokopedia (TikTok Shop and Tokopedia now share one seller centre), and note how sellers present products, answer viewers and use the basket and vouchers. Compare one Shopee Live broadcast.
+              [ ] 1.4  Write one page of notes per platform on how its algorithm works.
+              [ ] 1.5  Record Indonesia's internet user demographics from the latest APJII survey and each platform's users from DataReportal's Digital 2026: Indonesia report.
 
             Evidence it is done:
               A platform comparison table and per-platform notes saved in your portfolio.
 
             Resources:
-              - DataReportal: Digital 2026: Indonesia (article, English): https://datareportal.com/reports/digital-2026-indonesia
-              - APJII: Survei Penetrasi Internet Indonesia (official, Indonesian): https://survei.apjii.or.id/
-              - WhatsApp Business (official, English): https://business.whatsapp.com/
-              - Tokopedia & TikTok Shop Seller Center: Seller University (course, Indonesian): https://seller-id.tokopedia.com/university
-              - Databoks (Katadata) (article, Indonesian): https://databoks.katadata.co.id/
+              1.1  DataReportal: Digital 2026: Indonesia (article, English): https://datareportal.com/reports/digital-2026-indonesia
+              1.2  APJII: Survei Penetrasi Internet Indonesia (official, Indonesian): https://survei.apjii.or.id/
+              1.3  WhatsApp Business (official, English): https://business.whatsapp.com/
+              1.4  Tokopedia & TikTok Shop Seller Center: Seller University (course, Indonesian): https://seller-id.tokopedia.com/university
+              1.5  Databoks (Katadata) (article, Indonesian): https://databoks.katadata.co.id/
 
             Notes:
               no notes yet

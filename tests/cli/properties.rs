@@ -7,8 +7,9 @@ use std::path::Path;
 use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
 use smm_path::internals::progress::{
-    Action, Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Note, OpKey, Recorder, RoadmapProgress,
-    SCHEMA_VERSION, State, Status, StepProgress, StepSelector, Timestamp, parse_state, replay,
+    Action, Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Mark, MarkKind, Note, OpKey, Recorder,
+    RoadmapProgress, SCHEMA_VERSION, State, Status, StepProgress, StepSelector, Timestamp,
+    parse_state, replay,
 };
 
 /// The documented grammar, written independently of the parser: items
@@ -71,11 +72,13 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
         proptest::option::of(timestamp()),
         proptest::option::of(timestamp()),
         proptest::option::of(text()),
-        proptest::collection::vec((timestamp(), text()), 0..3),
+        proptest::collection::vec((timestamp(), text(), any::<bool>()), 0..3),
         proptest::option::of(timestamp()),
+        proptest::collection::btree_map("[a-z][a-z0-9-]{0,8}", (any::<bool>(), timestamp()), 0..3),
+        proptest::collection::btree_map("https://[a-z]{1,8}\\.example/[ -~]{0,12}", (any::<bool>(), timestamp()), 0..2),
     )
         .prop_map(
-            |(status, started, finished, skip_reason, notes, set)| StepProgress {
+            |(status, started, finished, skip_reason, notes, set, actions, resources)| StepProgress {
                 status,
                 started,
                 finished,
@@ -90,7 +93,7 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
                 notes: notes
                     .into_iter()
                     .enumerate()
-                    .map(|(index, (at, text))| Note {
+                    .map(|(index, (at, text, evidence))| Note {
                         at,
                         text,
                         id: Some(OpKey {
@@ -100,10 +103,33 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
                             change: ChangeId::default(),
                             index: index as u32,
                         }),
+                        evidence,
                     })
                     .collect(),
+                actions: marks(actions),
+                resources: marks(resources),
             },
         )
+}
+
+/// Ticks (or used marks) as the state file records them.
+fn marks(
+    drawn: std::collections::BTreeMap<String, (bool, Timestamp)>,
+) -> std::collections::BTreeMap<String, Mark> {
+    drawn
+        .into_iter()
+        .enumerate()
+        .map(|(index, (key, (on, at)))| {
+            let set = OpKey {
+                at,
+                device: "e4f5".into(),
+                seq: 9,
+                change: ChangeId::parse("fedcba9876543210fedcba9876543210").unwrap(),
+                index: index as u32,
+            };
+            (key, Mark { on, set })
+        })
+        .collect()
 }
 
 fn state() -> impl Strategy<Value = State> {
@@ -148,8 +174,12 @@ enum Command {
     Skip(usize),
     Reset(usize),
     Note(usize),
+    /// Ticks (`true`) or unticks one of two actions of a step.
+    Tick(usize, usize, bool),
     Undo,
 }
+
+const ACTIONS: [&str; 2] = ["first-action", "second-action"];
 
 fn command() -> impl Strategy<Value = Command> {
     let step = 0usize..4;
@@ -158,7 +188,8 @@ fn command() -> impl Strategy<Value = Command> {
         step.clone().prop_map(Command::Done),
         step.clone().prop_map(Command::Skip),
         step.clone().prop_map(Command::Reset),
-        step.prop_map(Command::Note),
+        step.clone().prop_map(Command::Note),
+        (step, 0usize..2, any::<bool>()).prop_map(|(step, action, on)| Command::Tick(step, action, on)),
     ]
 }
 
@@ -212,7 +243,18 @@ impl Device {
         let progress = &mut self.progress;
         match command {
             Command::Note(step) => {
-                progress.add_note(STEPS[*step], "a note", now, "note", &mut recorder);
+                progress.add_note(STEPS[*step], "a note", false, now, "note", &mut recorder);
+            }
+            Command::Tick(step, action, on) => {
+                progress.set_marks(
+                    MarkKind::Action,
+                    &[(STEPS[*step], ACTIONS[*action])],
+                    *on,
+                    now,
+                    "check",
+                    &mut recorder,
+                    |_| Vec::new(),
+                );
             }
             Command::Start(step) => {
                 progress.apply(&Action::Start, &[STEPS[*step]], now, "start", &mut recorder);
@@ -383,7 +425,7 @@ impl Command {
             Command::Done(step) => Some((STEPS[*step], Status::Done)),
             Command::Skip(step) => Some((STEPS[*step], Status::Skipped)),
             Command::Reset(step) => Some((STEPS[*step], Status::Todo)),
-            Command::Note(_) | Command::Undo => None,
+            Command::Note(_) | Command::Tick(..) | Command::Undo => None,
         }
     }
 }

@@ -23,7 +23,7 @@ fn a_rename_refused_for_a_moment_is_tried_again_and_the_snapshot_saved() {
     // without the retries the backup and the snapshot would not be replaced.
     smm.test(&["done", "2"])
         .env("SMM_PATH_REFUSE_RENAMES", "3")
-        .expected_stdout("2. Education and Training: to do → done\n")
+        .expected_stdout("2. Education and Training: to do → done\n2. Education and Training: 5 actions are not ticked yet (`smm-path show 2` lists them).\n")
         .expected_file("progress.yaml.bak", &before)
         .run();
     let after = smm.state_text();
@@ -96,7 +96,7 @@ fn a_snapshot_held_open_too_long_loses_no_change() {
     // The history's append is the commit; the snapshot is only a shortcut.
     smm.test(&["done", "2"])
         .env("SMM_PATH_REFUSE_RENAMES", FOREVER)
-        .expected_stdout("2. Education and Training: to do → done\n")
+        .expected_stdout("2. Education and Training: to do → done\n2. Education and Training: 5 actions are not ticked yet (`smm-path show 2` lists them).\n")
         .expected_file("progress.yaml", &before)
         .run();
     assert_eq!(smm.step_status(2), "done");

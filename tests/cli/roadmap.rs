@@ -59,17 +59,17 @@ fn the_built_in_roadmap_needs_no_files() {
             Ringkasan:
               Teruslah memperbaiki strategi Anda berdasarkan umpan balik klien dan hasil analisis kinerja.
 
-            Tindakan praktis:
-              - Kirim formulir umpan balik singkat kepada klien atau audiens Anda; bila formulir itu mengumpulkan data pribadi, tulis untuk apa data itu dipakai dan minta persetujuannya (UU PDP).
-              - Adakan evaluasi bulanan yang membandingkan hasil dengan tujuan.
-              - Catat satu perubahan strategi beserta dampaknya sebulan kemudian.
+            Tindakan praktis (0/3):
+              [ ] 20.1  Kirim formulir umpan balik singkat kepada klien atau audiens Anda; bila formulir itu mengumpulkan data pribadi, tulis untuk apa data itu dipakai dan minta persetujuannya (UU PDP).
+              [ ] 20.2  Adakan evaluasi bulanan yang membandingkan hasil dengan tujuan.
+              [ ] 20.3  Catat satu perubahan strategi beserta dampaknya sebulan kemudian.
 
             Bukti selesai:
               Catatan evaluasi dengan umpan balik, perubahan, dan hasilnya.
 
             Sumber belajar:
-              - Google Forms (alat, bahasa Inggris): https://forms.google.com/
-              - Looker Studio (alat, bahasa Inggris): https://lookerstudio.google.com/
+              20.1  Google Forms (alat, bahasa Inggris): https://forms.google.com/
+              20.2  Looker Studio (alat, bahasa Inggris): https://lookerstudio.google.com/
 
             Catatan:
               belum ada catatan
@@ -284,32 +284,32 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             Ringkasan:
               Pahami aturan dan etika platform media sosial serta hukum yang berlaku dalam pemasaran digital.
 
-            Tindakan praktis:
-              - Pelajari UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP), yang berlaku penuh sejak 17 Oktober 2024: data pribadi pengikut dan pelanggan apa yang boleh dikumpulkan, atas dasar pemrosesan apa (Pasal 20 memberi enam dasar, misalnya persetujuan eksplisit atau perjanjian), dan berapa lama disimpan. Jangan meminta data pribadi di kolom komentar publik.
-              - Pahami UU ITE (UU 11/2008 sebagaimana diubah terakhir dengan UU 1/2024), Putusan MK 105/PUU-XXII/2024 (pasal pencemaran nama baik hanya melindungi perseorangan, bukan lembaga atau korporasi), dan KUHP baru (UU 1/2023) yang berlaku sejak 2 Januari 2026, terutama soal pencemaran nama baik, ujaran kebencian, dan berita bohong dalam konten maupun balasan.
-              - Sebelum menulis klaim promosi, baca Etika Pariwara Indonesia (EPI) Amandemen 2020, kode etik swakelola industri periklanan; aturan BPOM untuk iklan pangan olahan, obat, dan kosmetik (kosmetik: Peraturan BPOM No. 18 Tahun 2024, tanpa klaim medis); serta aturan OJK untuk produk keuangan (POJK 22/2023).
-              - Sebelum mempromosikan pangan, obat, atau kosmetik, cek nomor izin edar atau notifikasinya di cekbpom.pom.go.id. Sebelum mempromosikan produk keuangan (pinjaman daring, investasi, kripto), cek izinnya di OJK lewat Kontak OJK 157 atau WhatsApp 081-157-157-157. Jangan menulis klaim \"halal\" tanpa sertifikat halal BPJPH, yang wajib bagi pangan dan minuman sejak 18 Oktober 2024 untuk usaha menengah dan besar, dan sejak 18 Oktober 2026 untuk usaha mikro dan kecil.
-              - Gunakan label kemitraan berbayar (paid partnership, branded content) dari platform untuk setiap konten bersponsor, dan tulis juga \"iklan\" atau \"kerja sama berbayar\" di awal caption. Tidak ada undang-undang yang mewajibkan tagar #iklan: kewajibannya datang dari EPI, UU No. 8/1999 tentang Perlindungan Konsumen (pengiklan dan pembuat iklan ikut bertanggung jawab atas klaimnya), dan aturan platform.
-              - Pakai musik dari pustaka musik komersial platform untuk akun bisnis (Commercial Music Library TikTok, Meta Sound Collection); musik templat CapCut belum tentu boleh dipakai akun bisnis. Hormati juga hak cipta foto, video, dan font.
-              - Beri label pada konten yang dibuat atau diubah dengan AI, sesuai aturan tiap platform dan SE Menkominfo No. 9 Tahun 2023 tentang Etika Kecerdasan Artifisial, dan jangan memasukkan data pribadi pelanggan atau data rahasia klien ke alat AI.
-              - Jika audiens Anda remaja atau anak, jangan membuat profil atau menargetkan data anak, dan batasi usia peserta kontes (PP No. 17 Tahun 2025, PP Tunas).
-              - Kelola akun klien lewat akses peran (Portofolio Bisnis di Meta Business Suite, TikTok Business Center), aktifkan autentikasi dua faktor, jangan pernah meminta atau membagikan kata sandi, dan cabut akses saat kontrak berakhir.
+            Tindakan praktis (0/9):
+              [ ] 19.1  Pelajari UU No. 27/2022 tentang Pelindungan Data Pribadi (UU PDP), yang berlaku penuh sejak 17 Oktober 2024: data pribadi pengikut dan pelanggan apa yang boleh dikumpulkan, atas dasar pemrosesan apa (Pasal 20 memberi enam dasar, misalnya persetujuan eksplisit atau perjanjian), dan berapa lama disimpan. Jangan meminta data pribadi di kolom komentar publik.
+              [ ] 19.2  Pahami UU ITE (UU 11/2008 sebagaimana diubah terakhir dengan UU 1/2024), Putusan MK 105/PUU-XXII/2024 (pasal pencemaran nama baik hanya melindungi perseorangan, bukan lembaga atau korporasi), dan KUHP baru (UU 1/2023) yang berlaku sejak 2 Januari 2026, terutama soal pencemaran nama baik, ujaran kebencian, dan berita bohong dalam konten maupun balasan.
+              [ ] 19.3  Sebelum menulis klaim promosi, baca Etika Pariwara Indonesia (EPI) Amandemen 2020, kode etik swakelola industri periklanan; aturan BPOM untuk iklan pangan olahan, obat, dan kosmetik (kosmetik: Peraturan BPOM No. 18 Tahun 2024, tanpa klaim medis); serta aturan OJK untuk produk keuangan (POJK 22/2023).
+              [ ] 19.4  Sebelum mempromosikan pangan, obat, atau kosmetik, cek nomor izin edar atau notifikasinya di cekbpom.pom.go.id. Sebelum mempromosikan produk keuangan (pinjaman daring, investasi, kripto), cek izinnya di OJK lewat Kontak OJK 157 atau WhatsApp 081-157-157-157. Jangan menulis klaim \"halal\" tanpa sertifikat halal BPJPH, yang wajib bagi pangan dan minuman sejak 18 Oktober 2024 untuk usaha menengah dan besar, dan sejak 18 Oktober 2026 untuk usaha mikro dan kecil.
+              [ ] 19.5  Gunakan label kemitraan berbayar (paid partnership, branded content) dari platform untuk setiap konten bersponsor, dan tulis juga \"iklan\" atau \"kerja sama berbayar\" di awal caption. Tidak ada undang-undang yang mewajibkan tagar #iklan: kewajibannya datang dari EPI, UU No. 8/1999 tentang Perlindungan Konsumen (pengiklan dan pembuat iklan ikut bertanggung jawab atas klaimnya), dan aturan platform.
+              [ ] 19.6  Pakai musik dari pustaka musik komersial platform untuk akun bisnis (Commercial Music Library TikTok, Meta Sound Collection); musik templat CapCut belum tentu boleh dipakai akun bisnis. Hormati juga hak cipta foto, video, dan font.
+              [ ] 19.7  Beri label pada konten yang dibuat atau diubah dengan AI, sesuai aturan tiap platform dan SE Menkominfo No. 9 Tahun 2023 tentang Etika Kecerdasan Artifisial, dan jangan memasukkan data pribadi pelanggan atau data rahasia klien ke alat AI.
+              [ ] 19.8  Jika audiens Anda remaja atau anak, jangan membuat profil atau menargetkan data anak, dan batasi usia peserta kontes (PP No. 17 Tahun 2025, PP Tunas).
+              [ ] 19.9  Kelola akun klien lewat akses peran (Portofolio Bisnis di Meta Business Suite, TikTok Business Center), aktifkan autentikasi dua faktor, jangan pernah meminta atau membagikan kata sandi, dan cabut akses saat kontrak berakhir.
 
             Bukti selesai:
               Daftar periksa kepatuhan yang Anda gunakan sebelum menerbitkan konten.
 
             Sumber belajar:
-              - UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022
-              - UU No. 1 Tahun 2024, perubahan kedua UU ITE (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/274494/uu-no-1-tahun-2024
-              - UU No. 8 Tahun 1999 tentang Perlindungan Konsumen (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/45288/uu-no8-tahun-1999
-              - Dewan Periklanan Indonesia: Etika Pariwara Indonesia (Amandemen 2020) (resmi, bahasa Indonesia): https://www.dewanperiklananindonesia.id/
-              - Cek Produk BPOM (alat, bahasa Indonesia): https://cekbpom.pom.go.id/
-              - Badan POM (resmi, bahasa Indonesia): https://www.pom.go.id/
-              - Otoritas Jasa Keuangan (resmi, bahasa Indonesia): https://www.ojk.go.id/
-              - OJK: Sikapi Uangmu (cek legalitas dan waspada investasi ilegal) (resmi, bahasa Indonesia): https://sikapiuangmu.ojk.go.id/
-              - BPJPH: Sertifikasi Halal (resmi, bahasa Indonesia): https://halal.go.id/
-              - TikTok Commercial Music Library (alat, bahasa Inggris): https://ads.tiktok.com/business/creativecenter/music/pc/en
-              - Meta Sound Collection (alat, bahasa Inggris): https://www.facebook.com/sound/collection/
+              19.1  UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022
+              19.2  UU No. 1 Tahun 2024, perubahan kedua UU ITE (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/274494/uu-no-1-tahun-2024
+              19.3  UU No. 8 Tahun 1999 tentang Perlindungan Konsumen (JDIH BPK) (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://peraturan.bpk.go.id/Details/45288/uu-no8-tahun-1999
+              19.4  Dewan Periklanan Indonesia: Etika Pariwara Indonesia (Amandemen 2020) (resmi, bahasa Indonesia): https://www.dewanperiklananindonesia.id/
+              19.5  Cek Produk BPOM (alat, bahasa Indonesia): https://cekbpom.pom.go.id/
+              19.6  Badan POM (resmi, bahasa Indonesia): https://www.pom.go.id/
+              19.7  Otoritas Jasa Keuangan (resmi, bahasa Indonesia): https://www.ojk.go.id/
+              19.8  OJK: Sikapi Uangmu (cek legalitas dan waspada investasi ilegal) (resmi, bahasa Indonesia): https://sikapiuangmu.ojk.go.id/
+              19.9  BPJPH: Sertifikasi Halal (resmi, bahasa Indonesia): https://halal.go.id/
+              19.10  TikTok Commercial Music Library (alat, bahasa Inggris): https://ads.tiktok.com/business/creativecenter/music/pc/en
+              19.11  Meta Sound Collection (alat, bahasa Inggris): https://www.facebook.com/sound/collection/
 
             Catatan:
               belum ada catatan
@@ -327,18 +327,18 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             Ringkasan:
               Buat kampanye dan kontes online untuk mendorong interaksi dan keterlibatan lebih lanjut dari audiens Anda.
 
-            Tindakan praktis:
-              - Rancang satu kampanye dengan tujuan, tagar, dan durasi yang jelas.
-              - Tulis syarat dan ketentuan kontes sesuai aturan platform. Undian (pemenang diundi atau dipilih acak, termasuk giveaway) memerlukan izin Undian Gratis Berhadiah (UGB) dari Kemensos menurut Permensos No. 4 Tahun 2021: hanya badan atau lembaga yang dapat mengajukannya, hadiahnya harus sudah tersedia, penyelenggara menyetor sumbangan kesejahteraan sosial paling sedikit 10% dari nilai hadiah, dan permohonan diajukan paling lambat 14 hari kerja sebelum pengundian. Hadiah undian dikenai PPh final 25% dari nilai bruto yang dipotong penyelenggara (PP No. 132 Tahun 2000).
-              - Jalankan kontes kecil berbasis karya (misalnya lomba foto dengan juri), bukan undian, dan ukur jumlah peserta serta pengikut baru. Lomba berjuri tidak memerlukan izin undian, tetapi hadiahnya tetap kena pajak (PPh 21 untuk pemenang perorangan, PPh 23 untuk badan); cantumkan hal ini di S&K.
-              - Jika kampanye mengajak donasi publik (open donasi), ketahui bahwa itu memerlukan izin lain, Pengumpulan Uang atau Barang (PUB), bukan izin undian.
+            Tindakan praktis (0/4):
+              [ ] 13.1  Rancang satu kampanye dengan tujuan, tagar, dan durasi yang jelas.
+              [ ] 13.2  Tulis syarat dan ketentuan kontes sesuai aturan platform. Undian (pemenang diundi atau dipilih acak, termasuk giveaway) memerlukan izin Undian Gratis Berhadiah (UGB) dari Kemensos menurut Permensos No. 4 Tahun 2021: hanya badan atau lembaga yang dapat mengajukannya, hadiahnya harus sudah tersedia, penyelenggara menyetor sumbangan kesejahteraan sosial paling sedikit 10% dari nilai hadiah, dan permohonan diajukan paling lambat 14 hari kerja sebelum pengundian. Hadiah undian dikenai PPh final 25% dari nilai bruto yang dipotong penyelenggara (PP No. 132 Tahun 2000).
+              [ ] 13.3  Jalankan kontes kecil berbasis karya (misalnya lomba foto dengan juri), bukan undian, dan ukur jumlah peserta serta pengikut baru. Lomba berjuri tidak memerlukan izin undian, tetapi hadiahnya tetap kena pajak (PPh 21 untuk pemenang perorangan, PPh 23 untuk badan); cantumkan hal ini di S&K.
+              [ ] 13.4  Jika kampanye mengajak donasi publik (open donasi), ketahui bahwa itu memerlukan izin lain, Pengumpulan Uang atau Barang (PUB), bukan izin undian.
 
             Bukti selesai:
               Ringkasan kampanye atau kontes beserta angka hasilnya dan S&K yang Anda tulis.
 
             Sumber belajar:
-              - Meta: Pages, Groups and Events Policies (Promotions) (resmi, bahasa Inggris): https://www.facebook.com/policies_center/pages_groups_events/
-              - PP No. 132 Tahun 2000 tentang Pajak Penghasilan atas Hadiah Undian (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://pasal.id/peraturan/pp/pp-no-132-tahun-2000
+              13.1  Meta: Pages, Groups and Events Policies (Promotions) (resmi, bahasa Inggris): https://www.facebook.com/policies_center/pages_groups_events/
+              13.2  PP No. 132 Tahun 2000 tentang Pajak Penghasilan atas Hadiah Undian (peraturan, bahasa Indonesia, ditinjau 1 Des 2026): https://pasal.id/peraturan/pp/pp-no-132-tahun-2000
 
             Catatan:
               belum ada catatan
@@ -356,22 +356,22 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             Ringkasan:
               Pelajari secara mendalam tentang berbagai platform media sosial seperti Facebook, Instagram, Twitter, LinkedIn, TikTok, dan lainnya. Pahami cara kerja, fitur, dan audience setiap platform.
 
-            Tindakan praktis:
-              - Pakai akun pribadi Anda yang asli. Untuk berlatih sebagai merek, buat Halaman Facebook, ubah akun Instagram menjadi akun profesional (kreator/bisnis), dan buat akun TikTok Business. Jangan membuat profil Facebook palsu: Meta hanya mengizinkan satu akun asli per orang, profil palsu dihapus, dan Halaman serta akun iklan yang dikelola darinya bisa ikut hilang. Jelajahi juga YouTube (termasuk Shorts), Threads, X (dulu Twitter), dan LinkedIn.
-              - Pelajari WhatsApp Business, kanal layanan pelanggan utama di Indonesia (katalog, balasan cepat, label), dan WhatsApp Channels, saluran siaran satu arah untuk mengirim kabar ke pengikut.
-              - Tonton tiga siaran langsung (LIVE) jualan di TikTok Shop by Tokopedia, lalu catat cara penjual menyajikan produk, menjawab penonton, dan memakai keranjang serta voucher. Bandingkan dengan satu siaran Shopee Live.
-              - Tulis satu halaman catatan per platform tentang cara kerja algoritmanya.
-              - Catat demografi pengguna internet di Indonesia dari survei APJII terbaru dan jumlah pengguna tiap platform dari laporan DataReportal Digital 2026: Indonesia.
+            Tindakan praktis (0/5):
+              [ ] 1.1  Pakai akun pribadi Anda yang asli. Untuk berlatih sebagai merek, buat Halaman Facebook, ubah akun Instagram menjadi akun profesional (kreator/bisnis), dan buat akun TikTok Business. Jangan membuat profil Facebook palsu: Meta hanya mengizinkan satu akun asli per orang, profil palsu dihapus, dan Halaman serta akun iklan yang dikelola darinya bisa ikut hilang. Jelajahi juga YouTube (termasuk Shorts), Threads, X (dulu Twitter), dan LinkedIn.
+              [ ] 1.2  Pelajari WhatsApp Business, kanal layanan pelanggan utama di Indonesia (katalog, balasan cepat, label), dan WhatsApp Channels, saluran siaran satu arah untuk mengirim kabar ke pengikut.
+              [ ] 1.3  Tonton tiga siaran langsung (LIVE) jualan di TikTok Shop by Tokopedia, lalu catat cara penjual menyajikan produk, menjawab penonton, dan memakai keranjang serta voucher. Bandingkan dengan satu siaran Shopee Live.
+              [ ] 1.4  Tulis satu halaman catatan per platform tentang cara kerja algoritmanya.
+              [ ] 1.5  Catat demografi pengguna internet di Indonesia dari survei APJII terbaru dan jumlah pengguna tiap platform dari laporan DataReportal Digital 2026: Indonesia.
 
             Bukti selesai:
               Tabel perbandingan platform dan catatan per platform yang tersimpan di portofolio.
 
             Sumber belajar:
-              - DataReportal: Digital 2026: Indonesia (artikel, bahasa Inggris): https://datareportal.com/reports/digital-2026-indonesia
-              - APJII: Survei Penetrasi Internet Indonesia (resmi, bahasa Indonesia): https://survei.apjii.or.id/
-              - WhatsApp Business (resmi, bahasa Inggris): https://business.whatsapp.com/
-              - Tokopedia & TikTok Shop Seller Center: Seller University (kursus, bahasa Indonesia): https://seller-id.tokopedia.com/university
-              - Databoks (Katadata) (artikel, bahasa Indonesia): https://databoks.katadata.co.id/
+              1.1  DataReportal: Digital 2026: Indonesia (artikel, bahasa Inggris): https://datareportal.com/reports/digital-2026-indonesia
+              1.2  APJII: Survei Penetrasi Internet Indonesia (resmi, bahasa Indonesia): https://survei.apjii.or.id/
+              1.3  WhatsApp Business (resmi, bahasa Inggris): https://business.whatsapp.com/
+              1.4  Tokopedia & TikTok Shop Seller Center: Seller University (kursus, bahasa Indonesia): https://seller-id.tokopedia.com/university
+              1.5  Databoks (Katadata) (artikel, bahasa Indonesia): https://databoks.katadata.co.id/
 
             Catatan:
               belum ada catatan
@@ -389,18 +389,18 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             Ringkasan:
               Tanggapi komentar, pesan, dan umpan balik dengan cepat dan profesional. Interaksi yang baik dengan audiens dapat membangun koneksi yang lebih kuat.
 
-            Tindakan praktis:
-              - Selama seminggu, balas setiap komentar dan pesan di jam kerja secepat mungkin. Tetapkan target Anda sendiri, misalnya paling lama 1 jam untuk pesan dan 4 jam untuk komentar. Sebagai acuan, lencana \"Sangat responsif\" di Halaman Facebook mensyaratkan 90% pesan dibalas dalam 15 menit selama 7 hari terakhir.
-              - Siapkan templat balasan untuk lima pertanyaan yang paling sering muncul, juga sebagai balasan cepat di WhatsApp Business.
-              - Tinggalkan komentar yang berbobot (bukan sekadar emoji) di sepuluh akun lain di niche Anda.
+            Tindakan praktis (0/3):
+              [ ] 11.1  Selama seminggu, balas setiap komentar dan pesan di jam kerja secepat mungkin. Tetapkan target Anda sendiri, misalnya paling lama 1 jam untuk pesan dan 4 jam untuk komentar. Sebagai acuan, lencana \"Sangat responsif\" di Halaman Facebook mensyaratkan 90% pesan dibalas dalam 15 menit selama 7 hari terakhir.
+              [ ] 11.2  Siapkan templat balasan untuk lima pertanyaan yang paling sering muncul, juga sebagai balasan cepat di WhatsApp Business.
+              [ ] 11.3  Tinggalkan komentar yang berbobot (bukan sekadar emoji) di sepuluh akun lain di niche Anda.
 
             Bukti selesai:
               Tangkapan layar metrik respons kotak masuk Meta Business Suite (tingkat dan waktu respons) untuk minggu itu, dan templat balasan yang Anda pakai.
 
             Sumber belajar:
-              - WhatsApp Business (resmi, bahasa Inggris): https://business.whatsapp.com/
-              - Sprout Social Index (artikel, bahasa Inggris): https://sproutsocial.com/insights/index/
-              - Meta Business Suite (alat, bahasa Inggris): https://www.facebook.com/business/tools/meta-business-suite
+              11.1  WhatsApp Business (resmi, bahasa Inggris): https://business.whatsapp.com/
+              11.2  Sprout Social Index (artikel, bahasa Inggris): https://sproutsocial.com/insights/index/
+              11.3  Meta Business Suite (alat, bahasa Inggris): https://www.facebook.com/business/tools/meta-business-suite
 
             Catatan:
               belum ada catatan
@@ -418,20 +418,20 @@ fn the_built_in_roadmap_speaks_for_indonesia_in_2026() {
             What it is:
               Learn about paid advertising on social media platforms to widen reach and raise visibility.
 
-            Practical actions:
-              - Learn how ad accounts are structured in Meta Ads Manager (campaign → ad set → ad) and TikTok Ads Manager (campaign → ad group → ad).
-              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test. Remember that Meta adds PPN (VAT) to ad bills in Indonesia: count the tax in the budget.
-              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia (EPI), including BPOM rules for processed food, drugs and cosmetics and OJK rules for financial products.
-              - Learn click-to-WhatsApp ads and the WhatsApp Business catalogue, the way many small businesses (UMKM) sell.
+            Practical actions (0/4):
+              [ ] 12.1  Learn how ad accounts are structured in Meta Ads Manager (campaign → ad set → ad) and TikTok Ads Manager (campaign → ad group → ad).
+              [ ] 12.2  Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test. Remember that Meta adds PPN (VAT) to ad bills in Indonesia: count the tax in the budget.
+              [ ] 12.3  Check your ad against the platform's ad policies and the Etika Pariwara Indonesia (EPI), including BPOM rules for processed food, drugs and cosmetics and OJK rules for financial products.
+              [ ] 12.4  Learn click-to-WhatsApp ads and the WhatsApp Business catalogue, the way many small businesses (UMKM) sell.
 
             Evidence it is done:
               A test ad report with reach, cost (PPN included) and what you learned.
 
             Resources:
-              - Meta Blueprint (course, English): https://www.facebook.com/business/learn
-              - TikTok Academy (course, English): https://academy.tiktok.com/
-              - TikTok Ads: struktur kampanye, grup iklan, dan iklan (official, English): https://ads.tiktok.com/help/article/tiktok-ads-structure
-              - Meta Advertising Standards (official, English): https://transparency.meta.com/policies/ad-standards/
+              12.1  Meta Blueprint (course, English): https://www.facebook.com/business/learn
+              12.2  TikTok Academy (course, English): https://academy.tiktok.com/
+              12.3  TikTok Ads: struktur kampanye, grup iklan, dan iklan (official, English): https://ads.tiktok.com/help/article/tiktok-ads-structure
+              12.4  Meta Advertising Standards (official, English): https://transparency.meta.com/policies/ad-standards/
 
             Notes:
               no notes yet
@@ -489,8 +489,8 @@ fn every_built_in_step_has_resources_and_a_phase() {
         );
     }
     assert!(
-        roadmap.contains("\nversion: 3\n"),
-        "the content change raised the version"
+        roadmap.contains("\nversion: 4\n"),
+        "the keyed actions raised the version"
     );
 }
 
@@ -1060,10 +1060,10 @@ fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 3 changes, whole
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 4
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 5
                 Kept:      progress on 1 step this roadmap no longer has: retired-step
                 All is well.
                 ",

@@ -27,18 +27,18 @@ fn start_then_done_keeps_the_start_date() {
             What it is:
               Identify and understand the target audience: their demographics, interests and behaviour on social media.
 
-            Practical actions:
-              - Write two audience personas with age, interests and pain points.
-              - Interview three people from the target audience about their social media habits.
-              - Switch your Instagram account to a professional account, then check its Insights; on TikTok, open Analytics in TikTok Studio. Note when your audience is online.
+            Practical actions (0/3):
+              [ ] 6.1  Write two audience personas with age, interests and pain points.
+              [ ] 6.2  Interview three people from the target audience about their social media habits.
+              [ ] 6.3  Switch your Instagram account to a professional account, then check its Insights; on TikTok, open Analytics in TikTok Studio. Note when your audience is online.
 
             Evidence it is done:
               An audience persona document backed by data from your account's Insights or analytics.
 
             Resources:
-              - HubSpot: Make My Persona (tool, English): https://www.hubspot.com/make-my-persona
-              - Instagram Help Center (official, English): https://help.instagram.com/
-              - DataReportal: Digital 2026: Indonesia (article, English): https://datareportal.com/reports/digital-2026-indonesia
+              6.1  HubSpot: Make My Persona (tool, English): https://www.hubspot.com/make-my-persona
+              6.2  Instagram Help Center (official, English): https://help.instagram.com/
+              6.3  DataReportal: Digital 2026: Indonesia (article, English): https://datareportal.com/reports/digital-2026-indonesia
 
             Notes:
               no notes yet
@@ -67,20 +67,20 @@ fn skip_records_the_reason() {
             What it is:
               Learn about paid advertising on social media platforms to widen reach and raise visibility.
 
-            Practical actions:
-              - Learn how ad accounts are structured in Meta Ads Manager (campaign → ad set → ad) and TikTok Ads Manager (campaign → ad group → ad).
-              - Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test. Remember that Meta adds PPN (VAT) to ad bills in Indonesia: count the tax in the budget.
-              - Check your ad against the platform's ad policies and the Etika Pariwara Indonesia (EPI), including BPOM rules for processed food, drugs and cosmetics and OJK rules for financial products.
-              - Learn click-to-WhatsApp ads and the WhatsApp Business catalogue, the way many small businesses (UMKM) sell.
+            Practical actions (0/4):
+              [ ] 12.1  Learn how ad accounts are structured in Meta Ads Manager (campaign → ad set → ad) and TikTok Ads Manager (campaign → ad group → ad).
+              [ ] 12.2  Run a small test ad on a budget you set yourself to learn what CPM, CTR and CPC mean; on a budget that small the results are for learning, not a statistically valid A/B test. Remember that Meta adds PPN (VAT) to ad bills in Indonesia: count the tax in the budget.
+              [ ] 12.3  Check your ad against the platform's ad policies and the Etika Pariwara Indonesia (EPI), including BPOM rules for processed food, drugs and cosmetics and OJK rules for financial products.
+              [ ] 12.4  Learn click-to-WhatsApp ads and the WhatsApp Business catalogue, the way many small businesses (UMKM) sell.
 
             Evidence it is done:
               A test ad report with reach, cost (PPN included) and what you learned.
 
             Resources:
-              - Meta Blueprint (course, English): https://www.facebook.com/business/learn
-              - TikTok Academy (course, English): https://academy.tiktok.com/
-              - TikTok Ads: struktur kampanye, grup iklan, dan iklan (official, English): https://ads.tiktok.com/help/article/tiktok-ads-structure
-              - Meta Advertising Standards (official, English): https://transparency.meta.com/policies/ad-standards/
+              12.1  Meta Blueprint (course, English): https://www.facebook.com/business/learn
+              12.2  TikTok Academy (course, English): https://academy.tiktok.com/
+              12.3  TikTok Ads: struktur kampanye, grup iklan, dan iklan (official, English): https://ads.tiktok.com/help/article/tiktok-ads-structure
+              12.4  Meta Advertising Standards (official, English): https://transparency.meta.com/policies/ad-standards/
 
             Notes:
               no notes yet
@@ -112,20 +112,20 @@ fn reset_goes_back_to_to_do_and_keeps_notes() {
             What it is:
               Creativity is a key asset in social media management. Build the skill to make engaging visual and written content.
 
-            Practical actions:
-              - Make three post designs with Canva or a similar tool.
-              - Write five caption variations for the same product.
-              - Collect ten pieces of content you admire and note why each one works.
-              - Edit one vertical video shorter than 30 seconds with CapCut or a similar tool, with on-screen text.
-              - Use one generative AI tool for ideas or captions, then edit the result yourself and note what you changed. Never put customers' personal data or a client's confidential information into an AI tool.
+            Practical actions (0/5):
+              [ ] 3.1  Make three post designs with Canva or a similar tool.
+              [ ] 3.2  Write five caption variations for the same product.
+              [ ] 3.3  Collect ten pieces of content you admire and note why each one works.
+              [ ] 3.4  Edit one vertical video shorter than 30 seconds with CapCut or a similar tool, with on-screen text.
+              [ ] 3.5  Use one generative AI tool for ideas or captions, then edit the result yourself and note what you changed. Never put customers' personal data or a client's confidential information into an AI tool.
 
             Evidence it is done:
               A folder or link with the designs, captions and video you made.
 
             Resources:
-              - Canva Design School (course, English): https://www.canva.com/designschool/
-              - TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
-              - CapCut (tool, English): https://www.capcut.com/
+              3.1  Canva Design School (course, English): https://www.canva.com/designschool/
+              3.2  TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
+              3.3  CapCut (tool, English): https://www.capcut.com/
 
             Notes:
               - Dec 5, 2026 14:30: my first reel
@@ -217,18 +217,18 @@ fn show_gives_the_whole_step() {
             Ringkasan:
               Buat strategi konten yang mencakup jenis konten, jadwal posting, dan gaya komunikasi.
 
-            Tindakan praktis:
-              - Tetapkan tiga sampai lima pilar konten untuk satu merek.
-              - Tentukan peran tiap platform, misalnya TikTok dan YouTube Shorts untuk jangkauan, Instagram untuk komunitas, WhatsApp Channels untuk kabar bagi pelanggan setia.
-              - Tulis panduan gaya komunikasi (tone of voice) satu halaman.
-              - Tentukan tujuan yang terukur untuk tiga bulan ke depan.
+            Tindakan praktis (0/4):
+              [ ] 8.1  Tetapkan tiga sampai lima pilar konten untuk satu merek.
+              [ ] 8.2  Tentukan peran tiap platform, misalnya TikTok dan YouTube Shorts untuk jangkauan, Instagram untuk komunitas, WhatsApp Channels untuk kabar bagi pelanggan setia.
+              [ ] 8.3  Tulis panduan gaya komunikasi (tone of voice) satu halaman.
+              [ ] 8.4  Tentukan tujuan yang terukur untuk tiga bulan ke depan.
 
             Bukti selesai:
               Dokumen strategi konten dengan pilar, tujuan, dan panduan gaya.
 
             Sumber belajar:
-              - HubSpot Academy: Social Media Marketing (kursus, bahasa Inggris): https://academy.hubspot.com/courses/social-media
-              - Hootsuite: Social Media Trends (artikel, bahasa Inggris): https://www.hootsuite.com/research/social-trends
+              8.1  HubSpot Academy: Social Media Marketing (kursus, bahasa Inggris): https://academy.hubspot.com/courses/social-media
+              8.2  Hootsuite: Social Media Trends (artikel, bahasa Inggris): https://www.hootsuite.com/research/social-trends
 
             Catatan:
               belum ada catatan
@@ -256,23 +256,25 @@ fn next_is_the_first_step_neither_done_nor_skipped() {
             What it is:
               Decide which kind of business or industry you want to serve. Knowing your niche helps you understand the target audience and the industry's trends.
 
-            Practical actions:
-              - Write down three industries that interest you and why.
-              - Follow ten leading brand and creator (KOL) accounts in each of those industries.
-              - Check each industry's search trends on Google Trends and its market data on Databoks.
-              - Pick one niche and write a short statement of who you serve.
+            Practical actions (0/4):
+              [ ] 4.1  Write down three industries that interest you and why.
+              [ ] 4.2  Follow ten leading brand and creator (KOL) accounts in each of those industries.
+              [ ] 4.3  Check each industry's search trends on Google Trends and its market data on Databoks.
+              [ ] 4.4  Pick one niche and write a short statement of who you serve.
 
             Evidence it is done:
               A one-page niche brief in your portfolio: the industry you chose, three reference brands and what each does well, and three content ideas for that niche.
 
             Resources:
-              - Google Trends Indonesia (tool, Indonesian): https://trends.google.co.id/trends/?geo=ID
-              - Databoks (Katadata) (article, Indonesian): https://databoks.katadata.co.id/
-              - TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
+              4.1  Google Trends Indonesia (tool, Indonesian): https://trends.google.co.id/trends/?geo=ID
+              4.2  Databoks (Katadata) (article, Indonesian): https://databoks.katadata.co.id/
+              4.3  TikTok Creative Center (tool, English): https://ads.tiktok.com/business/creativecenter/
 
             Notes:
               no notes yet
 
+            Next action: 4.1 Write down three industries that interest you and why.
+            Tick it with `smm-path check 4.1`.
             Mark it done with `smm-path done 4`.
             ",
         )
@@ -296,18 +298,18 @@ fn notes_are_timestamped_and_shown() {
             What it is:
               Start by managing your own social media or personal brand to build a strong portfolio.
 
-            Practical actions:
-              - Tidy up the bio, profile photo and links on your social accounts.
-              - Make a simple portfolio page (Notion, Google Sites or Linktree).
-              - Publish three posts that show your skills.
-              - Write one short case study of an account you manage (your own, or a family or friend's small business account with their written permission), with before and after numbers.
+            Practical actions (0/4):
+              [ ] 5.1  Tidy up the bio, profile photo and links on your social accounts.
+              [ ] 5.2  Make a simple portfolio page (Notion, Google Sites or Linktree).
+              [ ] 5.3  Publish three posts that show your skills.
+              [ ] 5.4  Write one short case study of an account you manage (your own, or a family or friend's small business account with their written permission), with before and after numbers.
 
             Evidence it is done:
               A public link to your portfolio page.
 
             Resources:
-              - Google Sites (tool, English): https://sites.google.com/
-              - Behance (tool, English): https://www.behance.net/
+              5.1  Google Sites (tool, English): https://sites.google.com/
+              5.2  Behance (tool, English): https://www.behance.net/
 
             Notes:
               - Dec 5, 2026 14:30: Portfolio live: https://example.com/me

@@ -229,7 +229,7 @@ fn a_partial_sync_is_refused_and_the_history_left_as_it_was() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
+                Roadmap:   social-media-manager, version 4 (built in)
                 History:   progress.yaml includes history that {home}{SEP}history.jsonl does not have yet (307 of 723 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                   Fix:     smm-path doctor --rebuild-history
                   Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
@@ -289,8 +289,8 @@ fn conflict_copies_are_reported_and_merged_by_import() {
             format!(
                 "
                 Home:      {home}
-                Roadmap:   social-media-manager, version 3 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 4, reads fine
+                Roadmap:   social-media-manager, version 4 (built in)
+                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Conflict:  {home}{SEP}history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `{import_history}`, then delete it
                 Conflict:  {home}{SEP}progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `{import_yaml}`, then delete it
