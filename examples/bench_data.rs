@@ -87,7 +87,9 @@ fn apply(
                 journal,
             );
         }
-        Change::Note(text) => progress.add_note(step, text, now, &format!("note {step}"), journal),
+        Change::Note(text) => {
+            progress.add_note(step, text, false, now, &format!("note {step}"), journal);
+        }
     }
 }
 

@@ -242,6 +242,7 @@ impl Story<'_> {
             scratch.add_note(
                 ids[number - 1],
                 &text,
+                false,
                 now,
                 &format!("note {number} {text}"),
                 &mut recorder,
@@ -305,7 +306,7 @@ fn one_command(
         if kind == Kind::Notes || (kind == Kind::Mixed && random.chance(30)) {
             let text = note_text(random, number, kind == Kind::Notes);
             let command = format!("note {number} {text}");
-            progress.add_note(id, &text, now, &command, recorder);
+            progress.add_note(id, &text, false, now, &command, recorder);
         } else {
             let (action, verb) = next_action(random, progress.status(id));
             progress.apply(&action, &[id], now, &format!("{verb} {number}"), recorder);

@@ -396,7 +396,7 @@ fn render_selector(lang: Lang, error: &SelectorError) -> String {
             lang,
             tr(
                 lang,
-                Key::ErrUnknownActionKey,
+                Key::ErrUnknownActionName,
                 &[("step", step), ("key", key)],
             ),
             suggestion
@@ -654,7 +654,7 @@ pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::BadActionKey { place, field, key } => tr(
             lang,
-            Key::ProblemBadActionKey,
+            Key::ProblemBadActionId,
             &[
                 ("place", &render_place(lang, place)),
                 ("field", field),
@@ -663,7 +663,7 @@ pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
         ),
         Problem::DuplicateActionKey { place, field, key } => tr(
             lang,
-            Key::ProblemDuplicateActionKey,
+            Key::ProblemDuplicateActionId,
             &[
                 ("place", &render_place(lang, place)),
                 ("field", field),

@@ -565,7 +565,7 @@ catalogue! {
         en: "step {step} has no resource {number}: its resources are {step}.1 to {step}.{count}",
         id: "langkah {step} tidak punya sumber belajar {number}: sumbernya {step}.1 sampai {step}.{count}",
     }
-    ErrUnknownActionKey {
+    ErrUnknownActionName {
         en: "step {step} has no action with the key `{key}`",
         id: "langkah {step} tidak punya tindakan dengan kunci `{key}`",
     }
@@ -985,11 +985,11 @@ catalogue! {
         en: "{place}: `{field}` is `{value}`: write a calendar day as YYYY-MM-DD, such as 2026-12-01",
         id: "{place}: `{field}` berisi `{value}`: tulis tanggal sebagai YYYY-MM-DD, misalnya 2026-12-01",
     }
-    ProblemBadActionKey {
+    ProblemBadActionId {
         en: "{place}: `{field}` is `{key}`: use lowercase letters, digits and dashes, starting with a letter",
         id: "{place}: `{field}` berisi `{key}`: gunakan huruf kecil, angka, dan tanda hubung, diawali huruf",
     }
-    ProblemDuplicateActionKey {
+    ProblemDuplicateActionId {
         en: "{place}: `{field}` is `{key}`, the key of an earlier action of this step: give each action its own key",
         id: "{place}: `{field}` berisi `{key}`, kunci tindakan sebelumnya di langkah ini: beri setiap tindakan kuncinya sendiri",
     }

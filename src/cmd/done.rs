@@ -61,9 +61,9 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
         .iter()
         .filter(|tally| tally.ticked < tally.total)
         .filter(|tally| {
-            outcomes.iter().any(|outcome| {
-                matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step)
-            })
+            outcomes.iter().any(
+                |outcome| matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step),
+            )
         })
         .collect();
     match left.as_slice() {

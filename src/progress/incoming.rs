@@ -109,8 +109,8 @@ fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, Str
             finished: step.finished,
             skip_reason: step.skip_reason,
             set: None,
-            actions: Default::default(),
-            resources: Default::default(),
+            actions: std::collections::BTreeMap::default(),
+            resources: std::collections::BTreeMap::default(),
             notes: step
                 .notes
                 .into_iter()

@@ -45,8 +45,8 @@ pub(crate) const HAND_EDIT_COMMAND: &str = "edited by hand";
 /// The same, for the changes made from a version 1 export's events.
 pub(crate) const IMPORT_V1_COMMAND: &str = "import (export version 1)";
 
-pub use change::{Action, MAX_CLOCK_LEAD, MarkKind};
 pub(crate) use change::MarkOutcome;
+pub use change::{Action, MAX_CLOCK_LEAD, MarkKind};
 pub(crate) use change::{Outcome, Reverted, latest_undoable};
 pub(crate) use history::{LineProblem, decode_lines};
 pub use incoming::{Incoming, parse_incoming};

@@ -174,13 +174,13 @@ fn resolve_item(
             }
             number - 1
         }
-        Ok(StepSelector::Id(id)) => match roadmap.position_of(&id) {
-            Some(position) => position,
-            None => {
+        Ok(StepSelector::Id(id)) => {
+            let Some(position) = roadmap.position_of(&id) else {
                 let suggestion = closest_id(&id, roadmap);
                 return Err(SelectorError::UnknownId { id, suggestion });
-            }
-        },
+            };
+            position
+        }
         Ok(StepSelector::Range(..)) | Err(SelectorError::Invalid { .. }) => return Err(invalid()),
         Err(SelectorError::OutOfRange { number, .. }) => {
             let count = roadmap.steps.len();
@@ -228,17 +228,15 @@ fn resolve_item(
             chosen.extend((low - 1..high).map(|item| ItemRef { step, item }));
         }
         Ok(StepSelector::Id(key)) if kind == MarkKind::Action => {
-            match keys.iter().position(|known| *known == key) {
-                Some(item) => chosen.push(ItemRef { step, item }),
-                None => {
-                    let suggestion = closest(&key, keys.iter().copied());
-                    return Err(SelectorError::UnknownItem {
-                        step: step + 1,
-                        key,
-                        suggestion,
-                    });
-                }
-            }
+            let Some(item) = keys.iter().position(|known| *known == key) else {
+                let suggestion = closest(&key, keys.iter().copied());
+                return Err(SelectorError::UnknownItem {
+                    step: step + 1,
+                    key,
+                    suggestion,
+                });
+            };
+            chosen.push(ItemRef { step, item });
         }
         Err(SelectorError::OutOfRange { number, .. }) => return Err(out_of_range(number)),
         Err(SelectorError::Reversed { input, suggestion }) => {

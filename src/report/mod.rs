@@ -238,7 +238,7 @@ impl<'a> ProgressReport<'a> {
                             ticked: record
                                 .and_then(|r| r.actions.get(action.key.as_ref()))
                                 .filter(|mark| mark.on)
-                                .map(|mark| mark.at()),
+                                .map(crate::progress::Mark::at),
                         })
                         .collect(),
                     used: step

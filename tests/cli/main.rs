@@ -15,6 +15,7 @@
 
 mod support;
 
+mod actions;
 mod backup_and_doctor;
 mod bad_input;
 mod cohort;

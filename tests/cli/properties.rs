@@ -75,39 +75,45 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
         proptest::collection::vec((timestamp(), text(), any::<bool>()), 0..3),
         proptest::option::of(timestamp()),
         proptest::collection::btree_map("[a-z][a-z0-9-]{0,8}", (any::<bool>(), timestamp()), 0..3),
-        proptest::collection::btree_map("https://[a-z]{1,8}\\.example/[ -~]{0,12}", (any::<bool>(), timestamp()), 0..2),
+        proptest::collection::btree_map(
+            "https://[a-z]{1,8}\\.example/[ -~]{0,12}",
+            (any::<bool>(), timestamp()),
+            0..2,
+        ),
     )
         .prop_map(
-            |(status, started, finished, skip_reason, notes, set, actions, resources)| StepProgress {
-                status,
-                started,
-                finished,
-                skip_reason,
-                set: set.map(|at| OpKey {
-                    at,
-                    device: "d1e2a3".into(),
-                    seq: 7,
-                    change: ChangeId::parse("0123456789abcdef0123456789abcdef").unwrap(),
-                    index: 0,
-                }),
-                notes: notes
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, (at, text, evidence))| Note {
+            |(status, started, finished, skip_reason, notes, set, actions, resources)| {
+                StepProgress {
+                    status,
+                    started,
+                    finished,
+                    skip_reason,
+                    set: set.map(|at| OpKey {
                         at,
-                        text,
-                        id: Some(OpKey {
+                        device: "d1e2a3".into(),
+                        seq: 7,
+                        change: ChangeId::parse("0123456789abcdef0123456789abcdef").unwrap(),
+                        index: 0,
+                    }),
+                    notes: notes
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, (at, text, evidence))| Note {
                             at,
-                            device: "b0c1".into(),
-                            seq: 3,
-                            change: ChangeId::default(),
-                            index: index as u32,
-                        }),
-                        evidence,
-                    })
-                    .collect(),
-                actions: marks(actions),
-                resources: marks(resources),
+                            text,
+                            id: Some(OpKey {
+                                at,
+                                device: "b0c1".into(),
+                                seq: 3,
+                                change: ChangeId::default(),
+                                index: index as u32,
+                            }),
+                            evidence,
+                        })
+                        .collect(),
+                    actions: marks(actions),
+                    resources: marks(resources),
+                }
             },
         )
 }
@@ -189,7 +195,8 @@ fn command() -> impl Strategy<Value = Command> {
         step.clone().prop_map(Command::Skip),
         step.clone().prop_map(Command::Reset),
         step.clone().prop_map(Command::Note),
-        (step, 0usize..2, any::<bool>()).prop_map(|(step, action, on)| Command::Tick(step, action, on)),
+        (step, 0usize..2, any::<bool>())
+            .prop_map(|(step, action, on)| Command::Tick(step, action, on)),
     ]
 }
 
