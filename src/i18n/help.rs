@@ -153,8 +153,8 @@ pub(crate) const EXIT_CODES: &[ExitCodeText] = &[
             id: "penggunaan atau masukan salah: langkah tidak dikenal, tanggal salah, opsi tidak \
                 dikenal; tidak ada yang ditulis",
         },
-        readme: "bad usage or input: an unknown step or option, a backwards range, a malformed \
-            or future date, a finish day before the step's start, a range where one step is \
+        readme: "bad usage or input: an unknown step, action, resource or option, a whole \
+            step where an action is needed, a backwards range, a malformed or future date, a finish day before the step's start, a range where one step is \
             needed, a past target, an empty note, a name that is empty, too long or holds a \
             control character, `roadmap new` onto an existing file, `ui` without a terminal, \
             `SMM_PATH_COMPLETE` naming a shell other than bash, zsh or fish; nothing is written",
