@@ -262,6 +262,9 @@ pub struct StepProgress {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mark {
+    /// Ticked (used); written `marked`, as YAML 1.1 readers take a bare
+    /// `on` for `true`.
+    #[serde(rename = "marked")]
     pub on: bool,
     pub set: OpKey,
 }
@@ -391,10 +394,16 @@ pub enum Op {
     Tick {
         step: String,
         action: String,
+        #[serde(rename = "ticked")]
         on: bool,
     },
     /// Marks one resource of a step, by its address, as used or not.
-    Used { step: String, url: String, on: bool },
+    Used {
+        step: String,
+        url: String,
+        #[serde(rename = "used")]
+        on: bool,
+    },
     /// Removes a note (a hand edit that deleted it).
     DropNote { step: String, note: OpKey },
     /// The finish-by date, or none.

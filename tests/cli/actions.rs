@@ -455,3 +455,31 @@ fn evidence_notes_and_used_resources_are_marked() {
         "{log}"
     );
 }
+
+#[test]
+fn ticks_travel_through_a_sync_folder_and_undo_on_either_device() {
+    let folder = tempfile::tempdir().expect("sync folder");
+    let folder = folder.path().to_str().expect("UTF-8").to_string();
+    let laptop = Smm::new();
+    let phone = Smm::new();
+    laptop.ok_at("2026-11-01T10:00:00+07:00", &["check", "5.1-2"]);
+    laptop.ok_at("2026-11-01T10:01:00+07:00", &["sync", &folder]);
+    let took = phone.ok_at("2026-11-01T11:00:00+07:00", &["sync", &folder]).stdout;
+    assert!(
+        took.contains("    Ticked 5.2: Make a simple portfolio page"),
+        "{took}"
+    );
+    // The phone takes back the laptop's change: the undo travels back.
+    let undo = phone.ok_at("2026-11-01T11:05:00+07:00", &["undo"]).stdout;
+    assert!(undo.starts_with("Undid `check 5.1-2`"), "{undo}");
+    phone.ok_at("2026-11-01T11:06:00+07:00", &["sync", &folder]);
+    let back = laptop.ok_at("2026-11-01T12:00:00+07:00", &["sync", &folder]).stdout;
+    assert!(back.contains("    Unticked 5.1: Tidy up"), "{back}");
+    assert!(
+        laptop
+            .ok(&["show", "5"])
+            .stdout
+            .contains("Practical actions (0/4):\n"),
+        "the undo reached the laptop"
+    );
+}
