@@ -13,7 +13,10 @@
 //! each with its title in the output language, which zsh and fish show.
 //! A command offers the steps it would change: `done` the steps not done,
 //! `start` those not in progress, `skip` those not skipped, `reset` those
-//! not to do; `show` and `note` every step. Completing reads the roadmap
+//! not to do; `show` and `note` every step. An ACTION argument is
+//! completed with `5.1`, `5.2`... and the action's text: `check` offers
+//! the actions not ticked, `uncheck` the ticked ones (`used` and `unused`
+//! the same for resources). Completing reads the roadmap
 //! and the progress and writes nothing, not even a cache; what cannot be
 //! read gives no candidates, never a message.
 
@@ -29,7 +32,7 @@ use crate::cli::GlobalArgs;
 use crate::cli_lang;
 use crate::error::{Error, ExitStatus};
 use crate::i18n::Lang;
-use crate::progress::{ProgressStore, Status};
+use crate::progress::{MarkKind, ProgressStore, Status};
 use crate::roadmap::{Roadmap, load_builtin, load_file};
 use crate::settings::{self, Settings};
 
@@ -60,6 +63,16 @@ const STEP_ARGUMENTS: &[(&str, &str, Offered)] = &[
     ("reset", "steps", Offered::NotIn(Status::Todo)),
     ("show", "step", Offered::All),
     ("note", "step", Offered::All),
+];
+
+/// Every ACTION and RESOURCE argument: the command, the argument's id,
+/// what it names, and whether it offers the ones marked (ticked, used)
+/// rather than the others: `check` offers the actions not ticked yet.
+const ITEM_ARGUMENTS: &[(&str, &str, MarkKind, bool)] = &[
+    ("check", "actions", MarkKind::Action, false),
+    ("uncheck", "actions", MarkKind::Action, true),
+    ("used", "resources", MarkKind::Resource, false),
+    ("unused", "resources", MarkKind::Resource, true),
 ];
 
 /// A request from the shell: `SMM_PATH_COMPLETE` is set to something.
@@ -183,8 +196,80 @@ fn command(settings: &Settings) -> Command {
                 })
             });
         }
+        for &(name, argument, kind, marked) in ITEM_ARGUMENTS {
+            let settings = settings.clone();
+            let completer = ArgValueCompleter::new(move |current: &OsStr| {
+                item_candidates(current, &settings, kind, marked)
+            });
+            command = command.mut_subcommand(name, |sub| {
+                sub.mut_args(|arg| {
+                    if arg.get_id() == argument {
+                        arg.add(completer.clone())
+                    } else {
+                        arg
+                    }
+                })
+            });
+        }
         command
     })
+}
+
+/// The candidates for an ACTION (RESOURCE) argument typed so far as
+/// `current`: `5.1`, `5.2`... with the action's text (the resource's
+/// title), those marked or not as `marked` says. In a list (`5.1,`) the
+/// last item is completed.
+fn item_candidates(
+    current: &OsStr,
+    settings: &Settings,
+    kind: MarkKind,
+    marked: bool,
+) -> Vec<CompletionCandidate> {
+    let Some(current) = current.to_str() else {
+        return Vec::new();
+    };
+    let Some(roadmap) = roadmap(settings) else {
+        return Vec::new();
+    };
+    let state = settings
+        .home
+        .as_ref()
+        .and_then(|home| ProgressStore::reading_only(home).load_without_notes().ok());
+    let Some(state) = state else {
+        return Vec::new();
+    };
+    let progress = state.roadmap(&roadmap.id);
+    let (kept, part) = current.split_at(current.rfind(',').map_or(0, |comma| comma + 1));
+    let mut found = Vec::new();
+    for (position, step) in roadmap.steps.iter().enumerate() {
+        let record = progress.step(&step.id);
+        let items: Vec<(&str, &str)> = match kind {
+            MarkKind::Action => step
+                .actions
+                .iter()
+                .map(|action| (action.key.as_ref(), action.text.get(settings.lang)))
+                .collect(),
+            MarkKind::Resource => step
+                .resources
+                .iter()
+                .map(|resource| (resource.url.as_ref(), resource.title.get(settings.lang)))
+                .collect(),
+        };
+        for (index, (key, text)) in items.into_iter().enumerate() {
+            let is_marked = record.is_some_and(|record| match kind {
+                MarkKind::Action => record.is_ticked(key),
+                MarkKind::Resource => record.is_used(key),
+            });
+            let label = format!("{}.{}", position + 1, index + 1);
+            if is_marked == marked && label.starts_with(part) {
+                found.push(
+                    CompletionCandidate::new(format!("{kept}{label}"))
+                        .help(Some(text.to_string().into())),
+                );
+            }
+        }
+    }
+    found
 }
 
 /// The candidates for a STEP argument typed so far as `current`.

@@ -464,7 +464,9 @@ fn ticks_travel_through_a_sync_folder_and_undo_on_either_device() {
     let phone = Smm::new();
     laptop.ok_at("2026-11-01T10:00:00+07:00", &["check", "5.1-2"]);
     laptop.ok_at("2026-11-01T10:01:00+07:00", &["sync", &folder]);
-    let took = phone.ok_at("2026-11-01T11:00:00+07:00", &["sync", &folder]).stdout;
+    let took = phone
+        .ok_at("2026-11-01T11:00:00+07:00", &["sync", &folder])
+        .stdout;
     assert!(
         took.contains("    Ticked 5.2: Make a simple portfolio page"),
         "{took}"
@@ -473,7 +475,9 @@ fn ticks_travel_through_a_sync_folder_and_undo_on_either_device() {
     let undo = phone.ok_at("2026-11-01T11:05:00+07:00", &["undo"]).stdout;
     assert!(undo.starts_with("Undid `check 5.1-2`"), "{undo}");
     phone.ok_at("2026-11-01T11:06:00+07:00", &["sync", &folder]);
-    let back = laptop.ok_at("2026-11-01T12:00:00+07:00", &["sync", &folder]).stdout;
+    let back = laptop
+        .ok_at("2026-11-01T12:00:00+07:00", &["sync", &folder])
+        .stdout;
     assert!(back.contains("    Unticked 5.1: Tidy up"), "{back}");
     assert!(
         laptop
@@ -482,4 +486,32 @@ fn ticks_travel_through_a_sync_folder_and_undo_on_either_device() {
             .contains("Practical actions (0/4):\n"),
         "the undo reached the laptop"
     );
+}
+
+#[test]
+fn tab_completes_the_actions_check_would_tick_and_uncheck_would_untick() {
+    let smm = Smm::new();
+    smm.ok(&["check", "5.1"]);
+    let complete = |words: &[&str]| {
+        let mut args = vec!["--", "smm-path"];
+        args.extend_from_slice(words);
+        smm.test(&args)
+            .env("SMM_PATH_COMPLETE", "fish")
+            .any_stdout()
+            .run()
+            .stdout
+    };
+    let check = complete(&["check", "5."]);
+    let labels: Vec<&str> = check
+        .lines()
+        .filter_map(|line| line.split('\t').next())
+        .collect();
+    assert_eq!(labels, ["5.2", "5.3", "5.4"], "{check}");
+    assert!(
+        check.starts_with("5.2\tMake a simple portfolio page"),
+        "{check}"
+    );
+    let uncheck = complete(&["uncheck", "5.2,"]);
+    assert!(uncheck.starts_with("5.2,5.1\tTidy up the bio"), "{uncheck}");
+    assert_eq!(complete(&["used", "5.2"]), "5.2\tBehance\n");
 }
