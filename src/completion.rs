@@ -184,34 +184,36 @@ fn command(settings: &Settings) -> Command {
             let completer = ArgValueCompleter::new(move |current: &OsStr| {
                 step_candidates(current, &settings, offered)
             });
-            // `mut_args`, not `mut_arg`: that one moves the argument to the
-            // end, which renumbers the positionals (`note STEP TEXT`).
-            command = command.mut_subcommand(name, |sub| {
-                sub.mut_args(|arg| {
-                    if arg.get_id() == argument {
-                        arg.add(completer.clone())
-                    } else {
-                        arg
-                    }
-                })
-            });
+            command = with_completer(command, name, argument, &completer);
         }
         for &(name, argument, kind, marked) in ITEM_ARGUMENTS {
             let settings = settings.clone();
             let completer = ArgValueCompleter::new(move |current: &OsStr| {
                 item_candidates(current, &settings, kind, marked)
             });
-            command = command.mut_subcommand(name, |sub| {
-                sub.mut_args(|arg| {
-                    if arg.get_id() == argument {
-                        arg.add(completer.clone())
-                    } else {
-                        arg
-                    }
-                })
-            });
+            command = with_completer(command, name, argument, &completer);
         }
         command
+    })
+}
+
+/// `command` with `completer` on the argument `argument` of its subcommand `name`.
+fn with_completer(
+    command: Command,
+    name: &str,
+    argument: &str,
+    completer: &ArgValueCompleter,
+) -> Command {
+    // `mut_args`, not `mut_arg`: that one moves the argument to the end,
+    // which renumbers the positionals (`note STEP TEXT`).
+    command.mut_subcommand(name, |sub| {
+        sub.mut_args(|arg| {
+            if arg.get_id() == argument {
+                arg.add(completer.clone())
+            } else {
+                arg
+            }
+        })
     })
 }
 

@@ -2,12 +2,12 @@
 
 use std::io::Write;
 
-use crate::actions;
+use crate::actions::{self, Marked};
 use crate::cli::ActionsArgs;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr};
-use crate::progress::{MarkKind, Status, resolve_items};
+use crate::progress::{MarkKind, Outcome, Status, resolve_items};
 
 pub(crate) fn run(
     ctx: &Context,
@@ -15,21 +15,9 @@ pub(crate) fn run(
     on: bool,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let items = resolve_items(&args.actions, &ctx.roadmap, MarkKind::Action)?;
     let name = if on { "check" } else { "uncheck" };
-    let command = ctx.command_line(name, &args.actions);
-    let marked = actions::set_marks(ctx, MarkKind::Action, &items, on, &command)?;
+    let marked = set_marks(ctx, MarkKind::Action, &args.actions, on, name, out)?;
     let words = ctx.words();
-    for item in &marked.items {
-        let line = words.mark(
-            MarkKind::Action,
-            &item.step,
-            &item.key,
-            item.on,
-            item.changed,
-        );
-        say!(out, "{line}")?;
-    }
     for tally in &marked.steps {
         say!(
             out,
@@ -45,7 +33,7 @@ pub(crate) fn run(
         let finished_now = marked
             .finished
             .iter()
-            .any(|outcome| matches!(outcome, crate::progress::Outcome::Changed { step, .. } if *step == tally.step));
+            .any(|outcome| matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step));
         let key = if finished_now {
             Key::ActionsFinishedStep
         } else if tally.status == Status::Done {
@@ -56,4 +44,29 @@ pub(crate) fn run(
         say!(out, "{}", tr(ctx.lang, key, &[("number", &number)]))?;
     }
     Ok(())
+}
+
+/// Marks (`on`) or unmarks the items `arguments` name, as the command
+/// `name`, and prints a line for each: what `check`, `uncheck`, `used`
+/// and `unused` share.
+pub(crate) fn set_marks(
+    ctx: &Context,
+    kind: MarkKind,
+    arguments: &[String],
+    on: bool,
+    name: &str,
+    out: &mut dyn Write,
+) -> Result<Marked, Error> {
+    let items = resolve_items(arguments, &ctx.roadmap, kind)?;
+    let command = ctx.command_line(name, arguments);
+    let marked = actions::set_marks(ctx, kind, &items, on, &command)?;
+    let words = ctx.words();
+    for item in &marked.items {
+        say!(
+            out,
+            "{}",
+            words.mark(kind, &item.step, &item.key, item.on, item.changed)
+        )?;
+    }
+    Ok(marked)
 }

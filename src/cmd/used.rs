@@ -3,11 +3,11 @@
 
 use std::io::Write;
 
-use crate::actions;
 use crate::cli::ResourcesArgs;
 use crate::cmd::Context;
+use crate::cmd::check::set_marks;
 use crate::error::Error;
-use crate::progress::{MarkKind, resolve_items};
+use crate::progress::MarkKind;
 
 pub(crate) fn run(
     ctx: &Context,
@@ -15,20 +15,7 @@ pub(crate) fn run(
     on: bool,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let items = resolve_items(&args.resources, &ctx.roadmap, MarkKind::Resource)?;
     let name = if on { "used" } else { "unused" };
-    let command = ctx.command_line(name, &args.resources);
-    let marked = actions::set_marks(ctx, MarkKind::Resource, &items, on, &command)?;
-    let words = ctx.words();
-    for item in &marked.items {
-        let line = words.mark(
-            MarkKind::Resource,
-            &item.step,
-            &item.key,
-            item.on,
-            item.changed,
-        );
-        say!(out, "{line}")?;
-    }
+    set_marks(ctx, MarkKind::Resource, &args.resources, on, name, out)?;
     Ok(())
 }
