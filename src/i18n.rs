@@ -390,6 +390,14 @@ catalogue! {
     ResetAllCancelled { en: "Cancelled; nothing changed.", id: "Dibatalkan; tidak ada yang berubah." }
     Exported { en: "Exported to {path}.", id: "Diekspor ke {path}." }
 
+    // Exports: actions and evidence.
+    ExportHeadingLearner { en: "{heading} — {name}", id: "{heading} — {name}" }
+    CsvActionsTicked { en: "Actions ticked", id: "Tindakan dicentang" }
+    CsvActionsTotal { en: "Actions", id: "Tindakan" }
+    CsvTickedActions { en: "Ticked actions", id: "Daftar tindakan dicentang" }
+    CsvEvidenceNotes { en: "Evidence notes", id: "Catatan bukti" }
+    CsvResourcesUsed { en: "Resources used", id: "Sumber belajar dipakai" }
+
     // The history.
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
     LogNote { en: "{number}. {title}: note added", id: "{number}. {title}: catatan ditambahkan" }

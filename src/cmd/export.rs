@@ -23,9 +23,11 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         }
         _ => Vec::new(),
     };
+    let learner = learner(ctx, args)?;
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang)
-        .with_history(&history);
-    let mut document = exporter(ctx, args, &state.device)?.render(&report);
+        .with_history(&history)
+        .with_learner(learner.as_deref());
+    let mut document = exporter(ctx, args, &state.device).render(&report);
     if args.format == ExportFormat::Csv {
         document = csv_for_file(document, args.output.as_deref());
     }
@@ -38,19 +40,26 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
     )
 }
 
-/// The renderer of the format asked for, with what it needs besides the
-/// report. Only the JSON export names its learner: the name is looked up
-/// (and a bad `--name` refused) for it alone.
-fn exporter(ctx: &Context, args: &ExportArgs, device: &str) -> Result<Box<Exporter>, Error> {
-    Ok(match args.format {
+/// Whose progress the export names: `--name`, else `config name`, none
+/// with `--no-name`. Only the formats that show a name look it up (and
+/// refuse a bad `--name`): a CSV row is a step's, and names no one.
+fn learner(ctx: &Context, args: &ExportArgs) -> Result<Option<String>, Error> {
+    if args.no_name || args.format == ExportFormat::Csv {
+        return Ok(None);
+    }
+    ctx.learner_name(args.name.as_ref())
+}
+
+/// The renderer of the format asked for, with what it needs besides the report.
+fn exporter(ctx: &Context, args: &ExportArgs, device: &str) -> Box<Exporter> {
+    match args.format {
         ExportFormat::Markdown => Box::new(render_markdown),
         ExportFormat::Json => Box::new(JsonExport {
-            learner: ctx.learner_name(args.name.as_ref())?,
             exported_at: ctx.now(),
             device: device.to_string(),
         }),
         ExportFormat::Csv => Box::new(render_csv),
         ExportFormat::Html => Box::new(HtmlExport { now: ctx.now() }),
         ExportFormat::Portfolio => Box::new(render_portfolio),
-    })
+    }
 }

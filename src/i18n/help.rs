@@ -983,8 +983,16 @@ const ARGS: &[ArgHelp] = &[
         path: "export",
         id: "name",
         help: Texts {
-            en: "Your name in the JSON export, for a mentor's `cohort` report [default: `config name`]",
-            id: "Nama Anda dalam ekspor JSON, untuk laporan `cohort` mentor [bawaan: `config name`]",
+            en: "Your name atop the export (Markdown, HTML, portfolio) and in the JSON export, for a mentor's `cohort` report [default: `config name`]",
+            id: "Nama Anda di judul ekspor (Markdown, HTML, portofolio) dan dalam ekspor JSON, untuk laporan `cohort` mentor [bawaan: `config name`]",
+        },
+    },
+    ArgHelp {
+        path: "export",
+        id: "no_name",
+        help: Texts {
+            en: "Leave your name out of the export, even when `config name` set one",
+            id: "Jangan cantumkan nama Anda dalam ekspor, meski `config name` sudah mengaturnya",
         },
     },
     ArgHelp {

@@ -20,8 +20,13 @@ pub(crate) const EXPORT_FORMAT: &str = "smm-path-export";
 /// the history's own changes, which merge by identity. Version 3 names the
 /// device of the home that wrote it (`device`), which tells a mentor's
 /// `cohort` whose export it is. Version 4 carries the day each step's
-/// content was last reviewed (`steps[].reviewed`).
-pub(crate) const EXPORT_FORMAT_VERSION: u32 = 4;
+/// content was last reviewed (`steps[].reviewed`). Version 5 carries each
+/// step's practical actions and whether each is ticked (`steps[].actions`,
+/// `actions_ticked`, `actions_total`), its resources and whether each was
+/// used (`steps[].resources`), and which notes are evidence
+/// (`notes[].evidence`); `import` reads the changes, as from version 2, so
+/// it reads versions 1 to 4 as before.
+pub(crate) const EXPORT_FORMAT_VERSION: u32 = 5;
 
 /// The document as written: the export, or without its header and its
 /// changes, `status --json`. It borrows what it shows from the report.
@@ -111,12 +116,45 @@ pub(crate) struct DocumentStep<'a> {
     /// when the roadmap does not say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<&'a str>,
+    /// The step's practical actions in roadmap order (format 5).
+    pub actions: Vec<DocumentAction<'a>>,
+    /// How many of `actions` are ticked, and how many there are: the `2/4`
+    /// a reader would otherwise count.
+    pub actions_ticked: usize,
+    pub actions_total: usize,
+    /// Where to learn the step, each with whether the learner used it
+    /// (format 5). The whole list rather than the used addresses alone, so
+    /// a reader sees what was left unused without the roadmap at hand.
+    pub resources: Vec<DocumentResource<'a>>,
 }
 
 #[derive(Serialize)]
 pub(crate) struct DocumentNote<'a> {
     pub at: String,
     pub text: &'a str,
+    /// Added with `note --evidence`: meant to be shown (format 5).
+    pub evidence: bool,
+}
+
+/// One practical action of a step, as the export writes it.
+#[derive(Serialize)]
+pub(crate) struct DocumentAction<'a> {
+    /// 1-based, as `check 5.2` numbers it.
+    pub number: usize,
+    /// Stable across roadmap versions, as `check 5.KEY` names it.
+    pub key: &'a str,
+    pub text: &'a str,
+    pub ticked: bool,
+    /// When it was ticked; `null` while it is not.
+    pub ticked_at: Option<String>,
+}
+
+/// One resource of a step, as the export writes it.
+#[derive(Serialize)]
+pub(crate) struct DocumentResource<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub used: bool,
 }
 
 /// An export as read back: what `import` and `cohort` use of it, each

@@ -67,6 +67,9 @@ pub struct ProgressReport<'a> {
     pub target: Option<NaiveDate>,
     /// The roadmap's phases with their progress; empty when it has none.
     pub phases: Vec<PhaseReport<'a>>,
+    /// Whose progress it is, for the exports that name the learner
+    /// (`config name`, `export --name`); `None` for none or `--no-name`.
+    pub learner: Option<&'a str>,
 }
 
 /// One phase's line in a report: its steps and how many are done.
@@ -280,6 +283,7 @@ impl<'a> ProgressReport<'a> {
             history: &[],
             target: progress.target,
             phases,
+            learner: None,
         }
     }
 
@@ -302,6 +306,12 @@ impl<'a> ProgressReport<'a> {
     /// The same report, with the roadmap's history for the formats that show it.
     pub fn with_history(mut self, history: &'a [Change]) -> ProgressReport<'a> {
         self.history = history;
+        self
+    }
+
+    /// The same report, naming whose progress it is.
+    pub fn with_learner(mut self, learner: Option<&'a str>) -> ProgressReport<'a> {
+        self.learner = learner;
         self
     }
 

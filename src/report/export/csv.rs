@@ -1,7 +1,8 @@
-//! The report as CSV (RFC 4180): one row per step, for a spreadsheet.
+//! The report as CSV (RFC 4180): one row per step, for a spreadsheet, with
+//! the progress within it (actions, evidence, resources) as columns.
 
 use crate::i18n::{Key, word};
-use crate::report::{ProgressReport, status_label};
+use crate::report::{ProgressReport, StepReport, status_label};
 
 /// A text field: quoted when it holds a comma, a quote or a line break, and
 /// kept from being run as a formula. A spreadsheet runs a cell that starts
@@ -21,7 +22,14 @@ pub(in crate::report) fn field(text: &str) -> String {
     }
 }
 
-/// Number, id, title, status, started, finished (as YYYY-MM-DD) and note count.
+/// Number, id, title, status, started, finished (as YYYY-MM-DD) and note
+/// count; then the actions ticked and how many the step has, the evidence
+/// notes and the resources used, counted, and the ticked actions' text.
+///
+/// Still one row per step, the progress within it as columns after the
+/// first seven: a spreadsheet that sums or filters the steps keeps
+/// working, and each earlier column keeps its place and meaning. The
+/// ticked actions are one cell, a line each.
 pub fn render_csv(report: &ProgressReport) -> String {
     let lang = report.lang;
     let headers = [
@@ -32,6 +40,11 @@ pub fn render_csv(report: &ProgressReport) -> String {
         Key::LabelStarted,
         Key::LabelFinished,
         Key::LabelNotes,
+        Key::CsvActionsTicked,
+        Key::CsvActionsTotal,
+        Key::CsvEvidenceNotes,
+        Key::CsvResourcesUsed,
+        Key::CsvTickedActions,
     ];
     let mut out: String = headers.map(|key| field(word(lang, key))).join(",");
     out.push_str("\r\n");
@@ -48,11 +61,27 @@ pub fn render_csv(report: &ProgressReport) -> String {
             date(step.started),
             date(step.finished),
             step.notes.len().to_string(),
+            step.actions_ticked().to_string(),
+            step.actions.len().to_string(),
+            step.evidence_notes().count().to_string(),
+            step.used_resources().count().to_string(),
+            field(&ticked_actions(step)),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The ticked actions' text, a line each. A line break inside one becomes
+/// a space, so each line is one action.
+fn ticked_actions(step: &StepReport) -> String {
+    step.actions
+        .iter()
+        .filter(|action| action.ticked.is_some())
+        .map(|action| action.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The report as one self-contained HTML page: summary, a burn-up chart, the
-//! step table and the notes. No external assets and no scripts; every piece
+//! step table with each step's practical actions ticked or not, and the
+//! notes, evidence marked. No external assets and no scripts; every piece
 //! of roadmap or user text is escaped, so a note with `<script>` is just text.
 
 use std::fmt::Write;
@@ -73,7 +74,9 @@ table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:le
 td.num{text-align:right;color:#57606a}.done{color:#1a7f37}.in-progress{color:#9a6700}.skipped{color:#8c959f;text-decoration:line-through}\
 .notes li{margin-bottom:.25rem}footer{color:#8c959f;font-size:.85rem;margin-top:3rem}\
 tr.phase th{background:#f6f8fa;padding-top:.75rem}tr.phase span{font-weight:normal;color:#57606a;margin-left:.5rem}\
-details.resources{font-size:.85rem;color:#57606a}details.resources ul{margin:.25rem 0;padding-left:1.2rem}";
+details.resources{font-size:.85rem;color:#57606a}details.resources ul{margin:.25rem 0;padding-left:1.2rem}\
+ul.actions{list-style:none;margin:.25rem 0;padding-left:0;font-size:.9rem}ul.actions li{margin:.15rem 0}ul.actions input{margin:0 .4rem 0 0}\
+.used,.evidence-mark{color:#1a7f37}";
 
 const CHART_WIDTH: f64 = 640.0;
 const CHART_HEIGHT: f64 = 240.0;
@@ -200,18 +203,26 @@ fn resources(step: &StepReport, lang: Lang) -> String {
         escape(word(lang, Key::LabelResources)),
         step.resources.len()
     );
-    for resource in step.resources {
+    for (index, resource) in step.resources.iter().enumerate() {
         let title = escape(resource.title.get(lang));
+        let used = if step.used.get(index).copied().unwrap_or(false) {
+            format!(
+                " <span class=\"used\">✓ {}</span>",
+                escape(word(lang, Key::LabelUsed))
+            )
+        } else {
+            String::new()
+        };
         let facts = escape(&resource_facts(lang, resource));
         if crate::roadmap::is_valid_url(&resource.url) {
             write!(
                 out,
-                "<li><a href=\"{}\">{title}</a> <span>({facts})</span></li>",
+                "<li><a href=\"{}\">{title}</a> <span>({facts})</span>{used}</li>",
                 escape(&resource.url)
             )
             .ok();
         } else {
-            write!(out, "<li>{title} <span>({facts})</span></li>").ok();
+            write!(out, "<li>{title} <span>({facts})</span>{used}</li>").ok();
         }
     }
     out.push_str("</ul>");
@@ -225,6 +236,34 @@ fn resources(step: &StepReport, lang: Lang) -> String {
         .ok();
     }
     out.push_str("</details>");
+    out
+}
+
+/// A step's practical actions as a checklist: a disabled checkbox each,
+/// checked when the learner ticked it, so the page shows the ticks and no
+/// reader can change them; no script needed.
+fn actions(step: &StepReport, lang: Lang) -> String {
+    if step.actions.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<ul class=\"actions\" aria-label=\"{}\">",
+        escape(word(lang, Key::LabelActions))
+    );
+    for action in &step.actions {
+        let checked = if action.ticked.is_some() {
+            " checked"
+        } else {
+            ""
+        };
+        write!(
+            out,
+            "<li><label><input type=\"checkbox\" disabled{checked}> {}</label></li>",
+            escape(action.text)
+        )
+        .ok();
+    }
+    out.push_str("</ul>");
     out
 }
 
@@ -244,7 +283,7 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
     let lang = report.lang;
     let summary = &report.summary;
     let mut out = String::new();
-    let title = escape(report.title);
+    let title = super::heading_with_learner(report, escape(report.title), escape);
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
     write!(
         out,
@@ -303,7 +342,7 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
             escape(step.id),
             step.status.as_str(),
             step.number,
-            escape(step.title) + &resources(step, lang),
+            escape(step.title) + &actions(step, lang) + &resources(step, lang),
             status,
             escape(&date)
         )
@@ -333,9 +372,20 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
             .ok();
             for note in step.notes {
                 let date = format_date(lang, note.at.date_naive());
+                let (class, mark) = if note.evidence {
+                    (
+                        " class=\"evidence\"",
+                        format!(
+                            " <span class=\"evidence-mark\">({})</span>",
+                            escape(word(lang, Key::LabelEvidenceNote))
+                        ),
+                    )
+                } else {
+                    ("", String::new())
+                };
                 writeln!(
                     out,
-                    "<li><strong>{}</strong>: {}</li>",
+                    "<li{class}><strong>{}</strong>{mark}: {}</li>",
                     escape(&date),
                     escape_linking(&note.text)
                 )

@@ -3,8 +3,8 @@
 //! document's shape is the export file's, in `progress::export_file`.
 
 use crate::progress::export_file::{
-    DocumentNote, DocumentPhase, DocumentRoadmap, DocumentStep, DocumentStepRef, EXPORT_FORMAT,
-    EXPORT_FORMAT_VERSION, ExportDocument,
+    DocumentAction, DocumentNote, DocumentPhase, DocumentResource, DocumentRoadmap, DocumentStep,
+    DocumentStepRef, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, ExportDocument,
 };
 use crate::progress::{Note, Timestamp};
 use crate::report::{ProgressReport, Renderer};
@@ -14,6 +14,7 @@ impl<'a> From<&'a Note> for DocumentNote<'a> {
         DocumentNote {
             at: note.at.to_rfc3339(),
             text: &note.text,
+            evidence: note.evidence,
         }
     }
 }
@@ -24,11 +25,9 @@ pub fn render_json(report: &ProgressReport) -> String {
 }
 
 /// `export -f json`: the report, the changes behind it (the report's
-/// history), what the file is, and whose it is.
+/// history), what the file is, and whose it is (the report's learner).
 pub(crate) struct JsonExport {
     pub exported_at: Timestamp,
-    /// Who the progress is of, when a name was given.
-    pub learner: Option<String>,
     /// The device of the home that wrote it; empty when it has none.
     pub device: String,
 }
@@ -36,7 +35,7 @@ pub(crate) struct JsonExport {
 impl Renderer<ProgressReport<'_>> for JsonExport {
     fn render(&self, report: &ProgressReport) -> String {
         let mut json = json_report(report);
-        json.learner = self.learner.as_deref();
+        json.learner = report.learner;
         json.device = (!self.device.is_empty()).then_some(self.device.as_str());
         json.format = Some(EXPORT_FORMAT);
         json.format_version = Some(EXPORT_FORMAT_VERSION);
@@ -86,6 +85,30 @@ fn json_report<'a>(report: &'a ProgressReport) -> ExportDocument<'a> {
                 notes: step.notes.iter().map(DocumentNote::from).collect(),
                 phase: report.phase_of(step).map(|phase| phase.id),
                 reviewed: step.reviewed,
+                actions: step
+                    .actions
+                    .iter()
+                    .enumerate()
+                    .map(|(index, action)| DocumentAction {
+                        number: index + 1,
+                        key: action.key,
+                        text: action.text,
+                        ticked: action.ticked.is_some(),
+                        ticked_at: action.ticked.map(|at| at.to_rfc3339()),
+                    })
+                    .collect(),
+                actions_ticked: step.actions_ticked(),
+                actions_total: step.actions.len(),
+                resources: step
+                    .resources
+                    .iter()
+                    .zip(&step.used)
+                    .map(|(resource, used)| DocumentResource {
+                        title: resource.title.get(report.lang),
+                        url: &resource.url,
+                        used: *used,
+                    })
+                    .collect(),
             })
             .collect(),
         target: report.target.map(|day| day.format("%Y-%m-%d").to_string()),
@@ -120,11 +143,10 @@ mod tests {
     fn the_export_written_is_the_export_read_back() {
         let roadmap = load_builtin();
         let progress = RoadmapProgress::default();
-        let report = ProgressReport::build(&roadmap, &progress, Lang::En);
+        let report = ProgressReport::build(&roadmap, &progress, Lang::En).with_learner(Some("Ayu"));
         let now = chrono::DateTime::parse_from_rfc3339("2026-05-01T10:00:00+07:00").unwrap();
         let export = JsonExport {
             exported_at: now,
-            learner: Some("Ayu".to_string()),
             device: "device-1".to_string(),
         };
         let text = export.render(&report);

@@ -1,10 +1,13 @@
 //! The report as GitHub-flavored Markdown: a task list that renders as a checklist.
 //!
+//! Each step's practical actions are a task list nested in its item, ticked
+//! as the learner ticked them; notes follow them, evidence marked as such.
 //! All text from the roadmap or the user is escaped, so a note such as
 //! `- [x] fake` or `<script>` shows as written and cannot break the list.
 
 use std::fmt::Write;
 
+use super::heading_with_learner;
 use crate::i18n::{Key, format_date, tr, word};
 use crate::progress::Status;
 use crate::report::summary::{counts_line, skipped_note};
@@ -79,12 +82,24 @@ fn escape_line_start(line: &str) -> String {
 
 /// User text that may span lines, as lines of one paragraph joined by hard breaks.
 pub(super) fn escape_block(text: &str, indent: &str) -> String {
+    escape_lines(text, indent, false)
+}
+
+/// [`escape_block`] for text that opens a list item's content, as an
+/// action's does after its `[ ]`: there a leading `-`, `+` or `1.` would
+/// start a nested list (pandoc reads the item's text as blocks), so its
+/// first line is escaped as a continuation line is.
+fn escape_item(text: &str, indent: &str) -> String {
+    escape_lines(text, indent, true)
+}
+
+fn escape_lines(text: &str, indent: &str, opens_item: bool) -> String {
     let lines: Vec<String> = text
         .lines()
         .filter(|line| !line.trim().is_empty())
         .enumerate()
         .map(|(index, line)| {
-            if index == 0 {
+            if index == 0 && !opens_item {
                 escape_inline(line.trim())
             } else {
                 escape_line_start(line)
@@ -115,7 +130,8 @@ pub fn render_markdown(report: &ProgressReport) -> String {
     let lang = report.lang;
     let mut out = String::new();
     // Writing to a String cannot fail; `.ok()` only discards the impossible error.
-    writeln!(out, "# {}\n", escape_inline(report.title)).ok();
+    let heading = heading_with_learner(report, escape_inline(report.title), escape_inline);
+    writeln!(out, "# {heading}\n").ok();
     write!(out, "**{}**", counts_line(report)).ok();
     if let Some(skipped) = skipped_note(report) {
         write!(out, " · {skipped}").ok();
@@ -159,14 +175,22 @@ pub fn render_markdown(report: &ProgressReport) -> String {
             label
         };
         writeln!(out, "- [{check}] {label}{}", step_suffix(report, step)).ok();
+        // The actions as a task list nested in the step's item: GitHub,
+        // cmark-gfm and pandoc draw each with its own checkbox.
+        for action in &step.actions {
+            let check = if action.ticked.is_some() { 'x' } else { ' ' };
+            writeln!(out, "  - [{check}] {}", escape_item(action.text, "    ")).ok();
+        }
         for note in step.notes {
-            writeln!(
-                out,
-                "  - {}: {}",
-                format_date(lang, note.at.date_naive()),
-                escape_block(&note.text, "    ")
-            )
-            .ok();
+            let date = format_date(lang, note.at.date_naive());
+            // An evidence note says so before its text, where a reader
+            // scanning the dates sees it.
+            let date = if note.evidence {
+                format!("{date} ({})", word(lang, Key::LabelEvidenceNote))
+            } else {
+                date
+            };
+            writeln!(out, "  - {date}: {}", escape_block(&note.text, "    ")).ok();
         }
     }
     if let Some(next) = report.next_step() {
@@ -198,6 +222,10 @@ mod tests {
         assert_eq!(escape_inline("a *b* [c](d) <e>"), r"a \*b\* \[c\](d) \<e\>");
         assert_eq!(escape_line_start("- [x] fake"), r"\- \[x\] fake");
         assert_eq!(escape_line_start("12. not a list"), r"12\. not a list");
+        assert_eq!(
+            escape_item("- [x] fake\n1. two", "    "),
+            "\\- \\[x\\] fake\\\n    1\\. two"
+        );
         assert_eq!(escape_block("one\n\n  # two", "    "), "one\\\n    \\# two");
         assert_eq!(
             escape_inline("see https://www.linkedin.com/in/my_name/?a=1&b=2."),

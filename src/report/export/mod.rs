@@ -5,6 +5,7 @@
 //! is a new file here, its name in `cli::ExportFormat` and one arm there.
 
 use super::{ProgressReport, Renderer};
+use crate::i18n::{Key, tr};
 
 mod csv;
 mod html;
@@ -24,3 +25,21 @@ pub(crate) use portfolio::render_portfolio;
 
 /// Any export format, for the caller that picks one from the command line.
 pub(crate) type Exporter = dyn for<'r> Renderer<ProgressReport<'r>>;
+
+/// A document's heading (already in the format's markup), followed by whose
+/// progress it is when the report names the learner; the name passes
+/// through the format's own `escape`, as any text from the user does.
+pub(super) fn heading_with_learner(
+    report: &ProgressReport,
+    heading: String,
+    escape: fn(&str) -> String,
+) -> String {
+    match report.learner {
+        Some(name) => tr(
+            report.lang,
+            Key::ExportHeadingLearner,
+            &[("heading", &heading), ("name", &escape(name))],
+        ),
+        None => heading,
+    }
+}

@@ -18,6 +18,7 @@ pub(crate) fn render_portfolio(report: &ProgressReport) -> String {
         Key::PortfolioTitle,
         &[("title", &escape_inline(report.title))],
     );
+    let title = super::heading_with_learner(report, title, escape_inline);
     writeln!(out, "# {title}\n").ok();
     writeln!(out, "**{}**\n", counts_line(report)).ok();
     let finished: Vec<_> = report
