@@ -251,3 +251,249 @@ fn the_chart_target_label_stays_inside_the_picture() {
         );
     }
 }
+
+/// A learner named with markup who ticked actions 1.2, 5.1 and 5.3, and
+/// noted step 5 twice, once as evidence.
+fn ticking_learner() -> Smm {
+    let smm = Smm::new();
+    smm.ok(&["config", "name", NAME]);
+    smm.ok(&["done", "1", "5"]);
+    smm.ok(&["check", "1.2", "5.1,5.3"]);
+    smm.ok_at("2026-11-01T10:00:00+07:00", &["note", "5", "a thought"]);
+    smm.ok_at(
+        "2026-11-02T10:00:00+07:00",
+        &["note", "5", "--evidence", "proof: https://example.com/case"],
+    );
+    smm
+}
+
+const NAME: &str = "Ayu <i>R</i> *x*";
+
+/// One top-level checklist item as a renderer drew it: its own checkbox,
+/// the nested checkboxes (the actions) with their text, the nested items
+/// without one (the notes).
+#[derive(Debug)]
+struct DrawnStep {
+    checked: bool,
+    actions: Vec<(bool, String)>,
+    notes: Vec<String>,
+}
+
+/// Text with its white space as a reader sees it: pandoc wraps long lines.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn drawn_steps(html: &str) -> Vec<DrawnStep> {
+    let page = Html::parse_fragment(html);
+    let is_checked = |input: scraper::ElementRef| input.value().attr("checked").is_some();
+    page.select(&select("body > ul > li, html > ul > li"))
+        .filter_map(|item| {
+            // The item's own box comes before those of its nested list.
+            let own = item.select(&select("input[type=checkbox]")).next()?;
+            let mut step = DrawnStep {
+                checked: is_checked(own),
+                actions: Vec::new(),
+                notes: Vec::new(),
+            };
+            let nested = item
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .filter(|child| child.value().name() == "ul")
+                .flat_map(|list| list.children().filter_map(scraper::ElementRef::wrap))
+                .filter(|child| child.value().name() == "li");
+            for li in nested {
+                let text = words(&li.text().collect::<String>());
+                match li.select(&select("input[type=checkbox]")).next() {
+                    Some(input) => step.actions.push((is_checked(input), text)),
+                    None => step.notes.push(text),
+                }
+            }
+            Some(step)
+        })
+        .collect()
+}
+
+#[test]
+fn ticked_actions_are_checked_nested_checkboxes_in_cmark_gfm_and_pandoc() {
+    let smm = ticking_learner();
+    let markdown = smm.ok(&["export"]).stdout;
+    let roadmap_actions = crate::support::builtin_roadmap()
+        .matches("\n      - key: ")
+        .count();
+    let renderers: [(&str, &[&str]); 3] = [
+        ("cmark-gfm", &["-e", "tasklist", "-e", "autolink"]),
+        ("pandoc", &["-f", "gfm", "-t", "html"]),
+        ("pandoc", &["-f", "markdown", "-t", "html"]),
+    ];
+    for (program, args) in renderers {
+        let Some(html) = render(program, args, &markdown) else {
+            continue;
+        };
+        let renderer = format!("{program} {}", args.join(" "));
+        let steps = drawn_steps(&html);
+        assert_eq!(steps.len(), 20, "{renderer}\n{html}");
+        let done: Vec<usize> = (1..=20).filter(|n| steps[n - 1].checked).collect();
+        assert_eq!(done, [1, 5], "{renderer}: the steps' own boxes\n{html}");
+        let actions: usize = steps.iter().map(|step| step.actions.len()).sum();
+        assert_eq!(actions, roadmap_actions, "{renderer}\n{html}");
+        let ticks = |number: usize| -> Vec<bool> {
+            steps[number - 1]
+                .actions
+                .iter()
+                .map(|(checked, _)| *checked)
+                .collect()
+        };
+        assert_eq!(ticks(1), [false, true, false, false, false], "{renderer}");
+        assert_eq!(ticks(5), [true, false, true, false], "{renderer}");
+        assert!(
+            steps
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| ![0, 4].contains(index))
+                .all(|(_, step)| step.actions.iter().all(|(checked, _)| !checked)),
+            "{renderer}: a tick nobody made\n{html}"
+        );
+        assert_eq!(
+            steps[4].actions[0].1,
+            "Tidy up the bio, profile photo and links on your social accounts.",
+            "{renderer}"
+        );
+        assert_eq!(
+            steps[4].notes,
+            [
+                "Nov 1, 2026: a thought",
+                "Nov 2, 2026 (evidence): proof: https://example.com/case"
+            ],
+            "{renderer}\n{html}"
+        );
+        // The name heads the page as text: no markup of the name's own.
+        let page = Html::parse_fragment(&html);
+        let h1 = words(
+            &page
+                .select(&select("h1"))
+                .flat_map(|h| h.text())
+                .collect::<String>(),
+        );
+        assert_eq!(
+            h1,
+            format!("A Career in Social Media Management — {NAME}"),
+            "{renderer}"
+        );
+        assert_eq!(page.select(&select("h1 i, h1 em")).count(), 0, "{renderer}");
+    }
+    // And none with --no-name.
+    let markdown = smm.ok(&["export", "--no-name"]).stdout;
+    if let Some(html) = render("cmark-gfm", &["-e", "tasklist"], &markdown) {
+        let page = Html::parse_fragment(&html);
+        let h1: String = page.select(&select("h1")).flat_map(|h| h.text()).collect();
+        assert_eq!(h1, "A Career in Social Media Management");
+    }
+}
+
+/// What Chromium makes of `page`: the page with a probe appended that
+/// writes, into the page, each action checkbox's state as the browser
+/// holds it, read back from `--dump-dom`. The probe goes into a copy: the
+/// export itself has no script. `None` where Chromium is not installed.
+fn action_boxes_in_chromium(smm: &Smm, html: &str) -> Option<serde_json::Value> {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|path| std::path::Path::new(path).exists())
+    else {
+        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+        return None;
+    };
+    let probe = "<script>document.body.insertAdjacentHTML('beforeend', \
+        '<pre id=\"probe\"></pre>'); document.getElementById('probe').textContent = \
+        JSON.stringify(Array.from(document.querySelectorAll('ul.actions input')).map(input => ({ \
+        step: input.closest('tr').id, checked: input.checked, disabled: input.disabled, \
+        matches: input.matches(':checked'), shown: input.getBoundingClientRect().width > 0, \
+        text: input.closest('li').textContent.trim() })));</script></body>";
+    let page = smm.write_file("probed.html", html.replace("</body>", probe));
+    let output = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--dump-dom",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            smm.path("chromium-profile").display()
+        ))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dom = String::from_utf8(output.stdout).expect("UTF-8 DOM");
+    let dom = Html::parse_document(&dom);
+    let probe: String = dom
+        .select(&select("#probe"))
+        .flat_map(|probe| probe.text())
+        .collect();
+    Some(serde_json::from_str(&probe).expect("the probe's JSON"))
+}
+
+#[test]
+fn chromium_shows_a_ticked_action_checked_and_no_other() {
+    let smm = ticking_learner();
+    let html = smm.ok(&["export", "-f", "html"]).stdout;
+    let Some(boxes) = action_boxes_in_chromium(&smm, &html) else {
+        return;
+    };
+    let boxes = boxes.as_array().expect("a list");
+    assert_eq!(
+        boxes.len(),
+        crate::support::builtin_roadmap()
+            .matches("\n      - key: ")
+            .count()
+    );
+    assert!(
+        boxes
+            .iter()
+            .all(|b| b["disabled"] == true && b["shown"] == true && b["checked"] == b["matches"]),
+        "{boxes:#?}"
+    );
+    let checked: Vec<(&str, &str)> = boxes
+        .iter()
+        .filter(|b| b["checked"] == true)
+        .map(|b| {
+            (
+                b["step"].as_str().unwrap_or_default(),
+                b["text"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(checked.len(), 3, "{checked:#?}");
+    assert_eq!(checked[0].0, "understand-platforms");
+    assert!(
+        checked[0].1.starts_with("Learn WhatsApp Business"),
+        "{checked:?}"
+    );
+    assert_eq!(
+        checked[1],
+        (
+            "build-a-personal-portfolio",
+            "Tidy up the bio, profile photo and links on your social accounts."
+        )
+    );
+    assert_eq!(
+        checked[2],
+        (
+            "build-a-personal-portfolio",
+            "Publish three posts that show your skills."
+        )
+    );
+    // The name heads the page, as text.
+    let page = Html::parse_document(&html);
+    let h1: String = page.select(&select("h1")).flat_map(|h| h.text()).collect();
+    assert_eq!(h1, format!("A Career in Social Media Management — {NAME}"));
+}
