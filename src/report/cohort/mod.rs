@@ -417,7 +417,9 @@ pub(super) const COLUMNS: [Key; 9] = [
 ];
 
 /// A learner's cells under [`COLUMNS`], as plain text; `progress` is the
-/// progress cell, which each format draws its own way.
+/// progress cell, which each format draws its own way. The current action
+/// is named by its label and key (`5.2 caption-variations`): its text is a
+/// paragraph, too long for a cell, and is in the JSON.
 pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [String; 9] {
     [
         row.name.clone(),
@@ -428,7 +430,7 @@ pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [
             .unwrap_or_default(),
         row.current_action
             .as_ref()
-            .map(|action| format!("{} {}", action.label, shortened(&action.text)))
+            .map(|action| format!("{} {}", action.label, action.key))
             .unwrap_or_default(),
         row.days_inactive
             .map(|days| days.to_string())
@@ -438,16 +440,6 @@ pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [
         track_text(lang, row),
         stuck_text(lang, row).to_string(),
     ]
-}
-
-/// The first words of an action: its text is a paragraph, a cell is a line.
-fn shortened(text: &str) -> String {
-    const MAX_CHARS: usize = 36;
-    if text.chars().count() <= MAX_CHARS {
-        return text.to_string();
-    }
-    let head: String = text.chars().take(MAX_CHARS - 1).collect();
-    format!("{}…", head.trim_end())
 }
 
 /// A learner's estimate and target in words, for the table and the page.
