@@ -464,7 +464,9 @@ fn ticks_travel_through_a_sync_folder_and_undo_on_either_device() {
     let phone = Smm::new();
     laptop.ok_at("2026-11-01T10:00:00+07:00", &["check", "5.1-2"]);
     laptop.ok_at("2026-11-01T10:01:00+07:00", &["sync", &folder]);
-    let took = phone.ok_at("2026-11-01T11:00:00+07:00", &["sync", &folder]).stdout;
+    let took = phone
+        .ok_at("2026-11-01T11:00:00+07:00", &["sync", &folder])
+        .stdout;
     assert!(
         took.contains("    Ticked 5.2: Make a simple portfolio page"),
         "{took}"
@@ -473,7 +475,9 @@ fn ticks_travel_through_a_sync_folder_and_undo_on_either_device() {
     let undo = phone.ok_at("2026-11-01T11:05:00+07:00", &["undo"]).stdout;
     assert!(undo.starts_with("Undid `check 5.1-2`"), "{undo}");
     phone.ok_at("2026-11-01T11:06:00+07:00", &["sync", &folder]);
-    let back = laptop.ok_at("2026-11-01T12:00:00+07:00", &["sync", &folder]).stdout;
+    let back = laptop
+        .ok_at("2026-11-01T12:00:00+07:00", &["sync", &folder])
+        .stdout;
     assert!(back.contains("    Unticked 5.1: Tidy up"), "{back}");
     assert!(
         laptop
