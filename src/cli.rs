@@ -323,6 +323,9 @@ pub struct ExportArgs {
 
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 // `config` settings.

@@ -459,6 +459,12 @@ catalogue! {
     CohortTarget { en: "Target", id: "Target" }
     CohortFlag { en: "Stuck", id: "Macet" }
     CohortFinished { en: "finished", id: "selesai" }
+    // Portfolio and cohort: actions and evidence.
+    PortfolioActionsDone { en: "Practical actions done ({tally})", id: "Tindakan praktis yang dikerjakan ({tally})" }
+    PortfolioEvidenceAsked { en: "Evidence asked for", id: "Bukti yang diminta" }
+    ErrOnlyForPortfolio { en: "`{option}` is for `--format portfolio` only: the {format} export shows the progress as it is", id: "`{option}` hanya untuk `--format portfolio`: ekspor {format} menampilkan kemajuan apa adanya" }
+    CohortCurrentAction { en: "Current action", id: "Tindakan sekarang" }
+    CohortActionsTicked { en: "actions ticked: {counts}", id: "tindakan dicentang: {counts}" }
     CohortOnTrack { en: "on track", id: "sesuai rencana" }
     CohortBehind { en: "{days} {days:day|days} behind", id: "terlambat {days} hari" }
     CohortStuckOnStep { en: "on one step", id: "di satu langkah" }

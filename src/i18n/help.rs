@@ -988,6 +988,16 @@ const ARGS: &[ArgHelp] = &[
         },
     },
     ArgHelp {
+        path: "export",
+        id: "no_progress",
+        help: Texts {
+            en: "Leave the `4/19 done (21%)` line out of the portfolio, for a job application \
+            (`--format portfolio` only)",
+            id: "Hilangkan baris `4/19 selesai (21%)` dari portofolio, untuk lamaran kerja \
+            (hanya `--format portfolio`)",
+        },
+    },
+    ArgHelp {
         path: "import",
         id: "file",
         help: Texts {
