@@ -26,7 +26,8 @@ use self::app::{App, Intent};
 use crate::actions;
 use crate::context::Context;
 use crate::error::Error;
-use crate::progress::Action;
+use crate::i18n::{Key, tr};
+use crate::progress::{Action, ItemRef, MarkKind, Outcome};
 use crate::settings::Settings;
 
 /// How often the view reads the progress again while no key is pressed.
@@ -153,11 +154,70 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
             actions::add_note(ctx, id, &text, false, &command)?;
             Ok(words.note_added(id, false))
         }
+        Intent::Evidence(index, text) => {
+            let id = &ctx.roadmap.steps[index].id;
+            let mut arguments = number(index);
+            arguments.push("--evidence".to_string());
+            let command = ctx.command_line("note", &arguments);
+            actions::add_note(ctx, id, &text, true, &command)?;
+            Ok(words.note_added(id, true))
+        }
+        Intent::Tick { step, action, on } => {
+            let label = format!("{}.{}", step + 1, action + 1);
+            let command = ctx.command_line(if on { "check" } else { "uncheck" }, &[label]);
+            let item = ItemRef { step, item: action };
+            let marked = actions::set_marks(ctx, MarkKind::Action, &[item], on, &command)?;
+            Ok(ticked_message(ctx, &marked, step))
+        }
         Intent::Undo => {
             let reverted = actions::undo(ctx)?;
             Ok(words.reverted(reverted.as_ref()).swap_remove(0))
         }
     }
+}
+
+/// What ticking one action did, on the one line the view has: when it was
+/// the step's last, what follows first (the roadmap finished the step, or
+/// `d` will), else the tick and the tally (`Ticked 5.2: ... (2/4)`).
+fn ticked_message(ctx: &Context, marked: &actions::Marked, step: usize) -> String {
+    let words = ctx.words();
+    let mut parts: Vec<String> = Vec::new();
+    let finished = marked
+        .finished
+        .iter()
+        .any(|outcome| matches!(outcome, Outcome::Changed { .. }));
+    for tally in &marked.steps {
+        let number = step + 1;
+        if finished {
+            parts.push(tr(
+                ctx.lang,
+                Key::ActionsFinishedStep,
+                &[("number", &number)],
+            ));
+        } else if tally.all_ticked() && tally.status != crate::progress::Status::Done {
+            parts.push(tr(
+                ctx.lang,
+                Key::UiActionsAllTicked,
+                &[("number", &number)],
+            ));
+        }
+    }
+    for item in &marked.items {
+        let line = words.mark(
+            MarkKind::Action,
+            &item.step,
+            &item.key,
+            item.on,
+            item.changed,
+        );
+        let tally = marked
+            .steps
+            .first()
+            .map(|tally| format!(" ({}/{})", tally.ticked, tally.total))
+            .unwrap_or_default();
+        parts.push(format!("{line}{tally}"));
+    }
+    parts.join(" ")
 }
 
 #[cfg(test)]
