@@ -3,7 +3,9 @@
 //! changes progress, an [`Intent`] that the event loop carries out through
 //! the same actions as the command line ([`crate::actions`]). It also keeps
 //! what the screen shows of the progress ([`Shown`]) and the layout, so
-//! drawing only reads it. Tests drive it with key events.
+//! drawing only reads it. A second cursor ([`Focus`]) walks the selected
+//! step's practical actions, to tick them one key at a time. Tests drive
+//! it with key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 

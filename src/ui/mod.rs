@@ -27,7 +27,7 @@ use crate::actions;
 use crate::context::Context;
 use crate::error::Error;
 use crate::i18n::{Key, tr};
-use crate::progress::{Action, ItemRef, MarkKind, Outcome};
+use crate::progress::{Action, ItemRef, MarkKind, Outcome, Status};
 use crate::settings::Settings;
 
 /// How often the view reads the progress again while no key is pressed.
@@ -178,30 +178,31 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
 
 /// What ticking one action did, on the one line the view has: when it was
 /// the step's last, what follows first (the roadmap finished the step, or
-/// `d` will), else the tick and the tally (`Ticked 5.2: ... (2/4)`).
+/// `d` will, as `check` says), then the tick and the tally (`Ticked 5.2: ... (2/4)`).
 fn ticked_message(ctx: &Context, marked: &actions::Marked, step: usize) -> String {
     let words = ctx.words();
+    let number = step + 1;
     let mut parts: Vec<String> = Vec::new();
+    let tally = marked.steps.first();
     let finished = marked
         .finished
         .iter()
         .any(|outcome| matches!(outcome, Outcome::Changed { .. }));
-    for tally in &marked.steps {
-        let number = step + 1;
-        if finished {
-            parts.push(tr(
-                ctx.lang,
-                Key::ActionsFinishedStep,
-                &[("number", &number)],
-            ));
-        } else if tally.all_ticked() && tally.status != crate::progress::Status::Done {
-            parts.push(tr(
-                ctx.lang,
-                Key::UiActionsAllTicked,
-                &[("number", &number)],
-            ));
-        }
+    let ticking = marked.items.iter().any(|item| item.on);
+    if finished {
+        parts.push(tr(
+            ctx.lang,
+            Key::ActionsFinishedStep,
+            &[("number", &number)],
+        ));
+    } else if ticking && tally.is_some_and(|t| t.all_ticked() && t.status != Status::Done) {
+        parts.push(tr(
+            ctx.lang,
+            Key::UiActionsAllTicked,
+            &[("number", &number)],
+        ));
     }
+    let count = tally.map(|t| format!(" ({}/{})", t.ticked, t.total));
     for item in &marked.items {
         let line = words.mark(
             MarkKind::Action,
@@ -210,12 +211,7 @@ fn ticked_message(ctx: &Context, marked: &actions::Marked, step: usize) -> Strin
             item.on,
             item.changed,
         );
-        let tally = marked
-            .steps
-            .first()
-            .map(|tally| format!(" ({}/{})", tally.ticked, tally.total))
-            .unwrap_or_default();
-        parts.push(format!("{line}{tally}"));
+        parts.push(format!("{line}{}", count.as_deref().unwrap_or_default()));
     }
     parts.join(" ")
 }
