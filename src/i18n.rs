@@ -429,8 +429,8 @@ catalogue! {
 
     // The full-screen view, `smm-path ui`.
     UiFooter {
-        en: "↑↓ move  d done  p in progress  s skip  r reset  n note  u undo  Enter open  / search  l language  ? help  q quit",
-        id: "↑↓ pindah  d selesai  p dikerjakan  s lewati  r reset  n catatan  u urungkan  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
+        en: "↑↓ move  Tab actions  d done  p in progress  s skip  r reset  n note  e evidence  u undo  Enter open  / search  l language  ? help  q quit",
+        id: "↑↓ pindah  Tab tindakan  d selesai  p dikerjakan  s lewati  r reset  n catatan  e bukti  u urungkan  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
     }
     UiTooSmall {
         en: "The window is {width}x{height}; smm-path ui needs at least {min_width}x{min_height}. Make it larger, or press q to quit.",
@@ -441,8 +441,26 @@ catalogue! {
     UiSearchPrompt { en: "Search titles (Enter or Esc ends):", id: "Cari judul (Enter atau Esc selesai):" }
     UiHelpTitle { en: "Keys (any key closes)", id: "Tombol (tombol apa pun menutup)" }
     UiHelp {
-        en: "↑ ↓ or k j    move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step; the wheel scrolls.",
-        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah secara lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\nu              urungkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nKlik untuk memilih langkah; gulir dengan roda mouse.",
+        en: "↑ ↓ or k j    move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\ne              add evidence, a note the portfolio shows\nTab            into the step's practical actions, and back (or Esc)\nSpace, Enter   in the actions: tick or untick the chosen one\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step or an action; the wheel scrolls.",
+        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\ne              tambah bukti, catatan yang ditampilkan portofolio\nTab            ke tindakan praktis langkah, dan kembali (atau Esc)\nSpasi, Enter   di tindakan: centang atau lepas centang yang dipilih\nu              urungkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nKlik untuk memilih langkah atau tindakan; gulir dengan roda mouse.",
+    }
+    // ui: actions.
+    UiFooterActions {
+        en: "↑↓ choose  Space/Enter tick or untick  Tab/Esc back to the steps  d done  e evidence  u undo  ? help  q quit",
+        id: "↑↓ pilih  Spasi/Enter centang atau lepas  Tab/Esc kembali ke langkah  d selesai  e bukti  u urungkan  ? bantuan  q keluar",
+    }
+    UiEvidencePrompt {
+        en: "Evidence, such as a link (Enter saves, Esc cancels):",
+        id: "Bukti, misalnya tautan (Enter menyimpan, Esc membatalkan):",
+    }
+    UiNoActions { en: "{number}. {title} has no practical actions to tick.", id: "{number}. {title} tidak punya tindakan praktis untuk dicentang." }
+    UiSpaceHint {
+        en: "Space ticks an action: press Tab to move into the step's practical actions.",
+        id: "Spasi mencentang tindakan: tekan Tab untuk masuk ke tindakan praktis langkah ini.",
+    }
+    UiActionsAllTicked {
+        en: "Every action of step {number} is ticked: press d to mark the step done.",
+        id: "Semua tindakan langkah {number} sudah dicentang: tekan d untuk menandai langkah ini selesai.",
     }
 
     // `smm-path cohort`.
