@@ -564,8 +564,8 @@ catalogue! {
         id: "`{input}` bukan langkah: gunakan nomor (5), rentang (1-3), daftar (1,4,7), atau id langkah",
     }
     ErrInvalidAction {
-        en: "`{input}` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.real-accounts)",
-        id: "`{input}` bukan tindakan: gunakan LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI (5.real-accounts)",
+        en: "`{input}` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.case-study)",
+        id: "`{input}` bukan tindakan: gunakan LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI (5.case-study)",
     }
     ErrInvalidResource {
         en: "`{input}` is not a resource: use STEP.NUMBER (5.1), a range (5.1-2) or a list (5.1,6.2), numbered as `smm-path show STEP` lists them",

@@ -372,7 +372,7 @@ Examples:
   smm-path check 5.2
   smm-path check 5.1-3 6.1
   smm-path check 5.1,5.4
-  smm-path check portfolio.real-accounts",
+  smm-path check build-a-personal-portfolio.case-study",
             id: "`smm-path show 5` menomori tindakannya. Mencentang yang terakhir menyebut perintah \
 yang menyelesaikan langkah itu (roadmap dengan `finish_with_actions: true` langsung menyelesaikannya).
 
@@ -380,7 +380,7 @@ Contoh:
   smm-path check 5.2
   smm-path check 5.1-3 6.1
   smm-path check 5.1,5.4
-  smm-path check portfolio.real-accounts",
+  smm-path check build-a-personal-portfolio.case-study",
         },
     },
     CommandHelp {
