@@ -326,6 +326,9 @@ pub struct ExportArgs {
 
     #[arg(long, conflicts_with = "name")]
     pub no_name: bool,
+
+    #[arg(long)]
+    pub no_progress: bool,
 }
 
 // `config` settings.

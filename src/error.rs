@@ -44,6 +44,11 @@ pub(crate) enum Error {
     },
     /// `cohort` read no learner at all.
     NoLearners,
+    /// An export option given with a format it does not apply to.
+    OnlyForPortfolio {
+        option: &'static str,
+        format: &'static str,
+    },
     /// `smm-path ui` without a terminal to draw on.
     NoTerminal,
     /// The terminal failed the full-screen view while it ran.
@@ -179,6 +184,13 @@ impl Error {
                 ),
             ),
             Error::NoLearners => (Failure, text(Key::ErrNoLearners)),
+            Error::OnlyForPortfolio { option, format } => (
+                Usage,
+                fill(
+                    Key::ErrOnlyForPortfolio,
+                    &[("option", option), ("format", format)],
+                ),
+            ),
             Error::OneStepOnly { input, count } => (
                 Usage,
                 fill(Key::ErrOneStepOnly, &[("input", input), ("count", count)]),

@@ -437,8 +437,8 @@ catalogue! {
 
     // The full-screen view, `smm-path ui`.
     UiFooter {
-        en: "↑↓ move  d done  p in progress  s skip  r reset  n note  u undo  Enter open  / search  l language  ? help  q quit",
-        id: "↑↓ pindah  d selesai  p dikerjakan  s lewati  r reset  n catatan  u urungkan  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
+        en: "↑↓ move  Tab actions  d done  p in progress  s skip  r reset  n note  e evidence  u undo  Enter open  / search  l language  ? help  q quit",
+        id: "↑↓ pindah  Tab tindakan  d selesai  p dikerjakan  s lewati  r reset  n catatan  e bukti  u urungkan  Enter buka  / cari  l bahasa  ? bantuan  q keluar",
     }
     UiTooSmall {
         en: "The window is {width}x{height}; smm-path ui needs at least {min_width}x{min_height}. Make it larger, or press q to quit.",
@@ -449,8 +449,26 @@ catalogue! {
     UiSearchPrompt { en: "Search titles (Enter or Esc ends):", id: "Cari judul (Enter atau Esc selesai):" }
     UiHelpTitle { en: "Keys (any key closes)", id: "Tombol (tombol apa pun menutup)" }
     UiHelp {
-        en: "↑ ↓ or k j    move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step; the wheel scrolls.",
-        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah secara lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\nu              urungkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nKlik untuk memilih langkah; gulir dengan roda mouse.",
+        en: "↑ ↓ or k j    move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\ne              add evidence, a note the portfolio shows\nTab            into the step's practical actions, and back (or Esc)\nSpace, Enter   in the actions: tick or untick the chosen one\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step or an action; the wheel scrolls.",
+        id: "↑ ↓ atau k j  pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\ne              tambah bukti, catatan yang ditampilkan portofolio\nTab            ke tindakan praktis langkah, dan kembali (atau Esc)\nSpasi, Enter   di tindakan: centang atau lepas centang yang dipilih\nu              urungkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nKlik untuk memilih langkah atau tindakan; gulir dengan roda mouse.",
+    }
+    // ui: actions.
+    UiFooterActions {
+        en: "↑↓ choose  Space/Enter tick or untick  Tab/Esc back to the steps  d done  e evidence  u undo  ? help  q quit",
+        id: "↑↓ pilih  Spasi/Enter centang atau lepas  Tab/Esc kembali ke langkah  d selesai  e bukti  u urungkan  ? bantuan  q keluar",
+    }
+    UiEvidencePrompt {
+        en: "Evidence, such as a link (Enter saves, Esc cancels):",
+        id: "Bukti, misalnya tautan (Enter menyimpan, Esc membatalkan):",
+    }
+    UiNoActions { en: "{number}. {title} has no practical actions to tick.", id: "{number}. {title} tidak punya tindakan praktis untuk dicentang." }
+    UiSpaceHint {
+        en: "Space ticks an action: press Tab to move into the step's practical actions.",
+        id: "Spasi mencentang tindakan: tekan Tab untuk masuk ke tindakan praktis langkah ini.",
+    }
+    UiActionsAllTicked {
+        en: "Every action of step {number} is ticked: press d to mark the step done.",
+        id: "Semua tindakan langkah {number} sudah dicentang: tekan d untuk menandai langkah ini selesai.",
     }
 
     // `smm-path cohort`.
@@ -467,6 +485,12 @@ catalogue! {
     CohortTarget { en: "Target", id: "Target" }
     CohortFlag { en: "Stuck", id: "Macet" }
     CohortFinished { en: "finished", id: "selesai" }
+    // Portfolio and cohort: actions and evidence.
+    PortfolioActionsDone { en: "Practical actions done ({tally})", id: "Tindakan praktis yang dikerjakan ({tally})" }
+    PortfolioEvidenceAsked { en: "Evidence asked for", id: "Bukti yang diminta" }
+    ErrOnlyForPortfolio { en: "`{option}` is for `--format portfolio` only: the {format} export shows the progress as it is", id: "`{option}` hanya untuk `--format portfolio`: ekspor {format} menampilkan kemajuan apa adanya" }
+    CohortCurrentAction { en: "Current action", id: "Tindakan sekarang" }
+    CohortActionsTicked { en: "actions ticked: {counts}", id: "tindakan dicentang: {counts}" }
     CohortOnTrack { en: "on track", id: "sesuai rencana" }
     CohortBehind { en: "{days} {days:day|days} behind", id: "terlambat {days} hari" }
     CohortStuckOnStep { en: "on one step", id: "di satu langkah" }
@@ -548,8 +572,8 @@ catalogue! {
         id: "`{input}` bukan langkah: gunakan nomor (5), rentang (1-3), daftar (1,4,7), atau id langkah",
     }
     ErrInvalidAction {
-        en: "`{input}` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.real-accounts)",
-        id: "`{input}` bukan tindakan: gunakan LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI (5.real-accounts)",
+        en: "`{input}` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.case-study)",
+        id: "`{input}` bukan tindakan: gunakan LANGKAH.NOMOR (5.2), rentang (5.1-3), daftar (5.1,5.4), atau LANGKAH.KUNCI (5.case-study)",
     }
     ErrInvalidResource {
         en: "`{input}` is not a resource: use STEP.NUMBER (5.1), a range (5.1-2) or a list (5.1,6.2), numbered as `smm-path show STEP` lists them",

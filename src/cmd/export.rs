@@ -8,10 +8,11 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::report::ProgressReport;
 use crate::report::export::{
-    Exporter, HtmlExport, JsonExport, render_csv, render_markdown, render_portfolio,
+    Exporter, HtmlExport, JsonExport, PortfolioExport, render_csv, render_markdown,
 };
 
 pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<(), Error> {
+    refuse_misplaced_options(args)?;
     let state = ctx.store.load()?;
     // Only the JSON export carries the history: the others never read it.
     let history = match args.format {
@@ -60,6 +61,29 @@ fn exporter(ctx: &Context, args: &ExportArgs, device: &str) -> Box<Exporter> {
         }),
         ExportFormat::Csv => Box::new(render_csv),
         ExportFormat::Html => Box::new(HtmlExport { now: ctx.now() }),
-        ExportFormat::Portfolio => Box::new(render_portfolio),
+        ExportFormat::Portfolio => Box::new(PortfolioExport {
+            progress_line: !args.no_progress,
+        }),
     }
+}
+
+/// `--no-progress` hides the portfolio's progress line. The other formats
+/// are the progress itself (a checklist, data, a chart): it is refused with
+/// them rather than ignored, so that no one sends an employer a document
+/// they believe has no percent in it.
+fn refuse_misplaced_options(args: &ExportArgs) -> Result<(), Error> {
+    let format = match args.format {
+        ExportFormat::Portfolio => return Ok(()),
+        ExportFormat::Markdown => "markdown",
+        ExportFormat::Json => "json",
+        ExportFormat::Csv => "csv",
+        ExportFormat::Html => "html",
+    };
+    if args.no_progress {
+        return Err(Error::OnlyForPortfolio {
+            option: "--no-progress",
+            format,
+        });
+    }
+    Ok(())
 }

@@ -372,7 +372,7 @@ Examples:
   smm-path check 5.2
   smm-path check 5.1-3 6.1
   smm-path check 5.1,5.4
-  smm-path check portfolio.real-accounts",
+  smm-path check build-a-personal-portfolio.case-study",
             id: "`smm-path show 5` menomori tindakannya. Mencentang yang terakhir menyebut perintah \
 yang menyelesaikan langkah itu (roadmap dengan `finish_with_actions: true` langsung menyelesaikannya).
 
@@ -380,7 +380,7 @@ Contoh:
   smm-path check 5.2
   smm-path check 5.1-3 6.1
   smm-path check 5.1,5.4
-  smm-path check portfolio.real-accounts",
+  smm-path check build-a-personal-portfolio.case-study",
         },
     },
     CommandHelp {
@@ -993,6 +993,16 @@ const ARGS: &[ArgHelp] = &[
         help: Texts {
             en: "Leave your name out of the export, even when `config name` set one",
             id: "Jangan cantumkan nama Anda dalam ekspor, meski `config name` sudah mengaturnya",
+        },
+    },
+    ArgHelp {
+        path: "export",
+        id: "no_progress",
+        help: Texts {
+            en: "Leave the `4/19 done (21%)` line out of the portfolio, for a job application \
+            (`--format portfolio` only)",
+            id: "Hilangkan baris `4/19 selesai (21%)` dari portofolio, untuk lamaran kerja \
+            (hanya `--format portfolio`)",
         },
     },
     ArgHelp {

@@ -3,7 +3,9 @@
 //! changes progress, an [`Intent`] that the event loop carries out through
 //! the same actions as the command line ([`crate::actions`]). It also keeps
 //! what the screen shows of the progress ([`Shown`]) and the layout, so
-//! drawing only reads it. Tests drive it with key events.
+//! drawing only reads it. A second cursor ([`Focus`]) walks the selected
+//! step's practical actions, to tick them one key at a time. Tests drive
+//! it with key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -11,9 +13,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::layout::Screen;
-use crate::i18n::{Key, Lang, format_date, word};
+use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{RoadmapProgress, Status};
-use crate::report::{ProgressReport, Summary, render_step_detail};
+use crate::report::{ProgressReport, StepReport, Summary, render_step_detail};
 use crate::roadmap::Roadmap;
 
 /// What a key press asks of the progress: one command each.
@@ -24,7 +26,25 @@ pub(crate) enum Intent {
     Skip(usize, Option<String>),
     Reset(usize),
     Note(usize, String),
+    /// A note marked as evidence: the portfolio shows it.
+    Evidence(usize, String),
+    /// Tick (`on`) or untick one practical action of a step (0-based both).
+    Tick {
+        step: usize,
+        action: usize,
+        on: bool,
+    },
     Undo,
+}
+
+/// Where the arrow keys act in the list view: a second cursor walks the
+/// selected step's practical actions, so they can be ticked one by one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Focus {
+    /// On the step list.
+    Steps,
+    /// On the selected step's practical actions, at this one (0-based).
+    Actions(usize),
 }
 
 /// What the screen shows besides the list.
@@ -47,6 +67,7 @@ pub(crate) enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum InputPurpose {
     Note,
+    Evidence,
     SkipReason,
     Search,
 }
@@ -105,6 +126,8 @@ pub(crate) struct Shown {
     pub(crate) steps: Vec<ShownStep>,
     /// The selected step in full, as `show` prints it.
     pub(crate) detail: String,
+    /// The line of `detail` each of the selected step's actions starts on.
+    pub(crate) action_lines: Vec<usize>,
 }
 
 /// One step as the list, the header and the detail pane show it.
@@ -139,21 +162,49 @@ impl Shown {
                 }),
             })
             .collect();
+        let (detail, action_lines) = detail_of(roadmap, &report, selected);
         Shown {
             title: report.title.to_string(),
             summary: report.summary,
             steps,
-            detail: detail_of(roadmap, &report, selected),
+            detail,
+            action_lines,
         }
     }
 }
 
-/// The step at `index` in full, as `show` prints it.
-fn detail_of(roadmap: &Roadmap, report: &ProgressReport, index: usize) -> String {
+/// The step at `index` in full, as `show` prints it, and the line each of
+/// its actions is on.
+fn detail_of(roadmap: &Roadmap, report: &ProgressReport, index: usize) -> (String, Vec<usize>) {
     match (roadmap.steps.get(index), report.steps.get(index)) {
-        (Some(step), Some(record)) => render_step_detail(step, record, report),
-        _ => String::new(),
+        (Some(step), Some(record)) => {
+            let detail = render_step_detail(step, record, report);
+            let lines = action_lines(&detail, record);
+            (detail, lines)
+        }
+        _ => (String::new(), Vec::new()),
     }
+}
+
+/// The line of `detail` each action is on, found by the checkbox and the
+/// number `show` writes before it (`  [x] 5.2  text`): the view draws the
+/// same text as `show`, and only needs to know where to put its cursor. An
+/// action not found there gets no cursor drawn (a test keeps them found).
+fn action_lines(detail: &str, record: &StepReport) -> Vec<usize> {
+    let mut lines = detail.lines().enumerate();
+    record
+        .actions
+        .iter()
+        .enumerate()
+        .map_while(|(index, action)| {
+            let mark = if action.ticked.is_some() { 'x' } else { ' ' };
+            let start = format!("  [{mark}] {}.{}  ", record.number, index + 1);
+            lines
+                .by_ref()
+                .find(|(_, line)| line.starts_with(&start))
+                .map(|(number, _)| number)
+        })
+        .collect()
 }
 
 /// The whole view: what is shown and where the cursor is.
@@ -174,6 +225,11 @@ pub(crate) struct App {
     /// Step rows the list shows, set with the screen.
     pub(crate) list_height: usize,
     pub(crate) mode: Mode,
+    /// Whether the arrows move through the steps or the selected step's actions.
+    pub(crate) focus: Focus,
+    /// Rows of the detail pane scrolled past, to keep the action under the
+    /// cursor in view; none while the cursor is on the steps.
+    pub(crate) detail_scroll: u16,
     /// The last command's message, or its error.
     pub(crate) message: Option<(String, bool)>,
     pub(crate) quit: bool,
@@ -193,6 +249,8 @@ impl App {
             offset: 0,
             list_height: 10,
             mode: Mode::Browse,
+            focus: Focus::Steps,
+            detail_scroll: 0,
             message: None,
             quit: false,
         };
@@ -206,12 +264,111 @@ impl App {
     fn refresh_shown(&mut self) {
         self.shown = Shown::of(&self.roadmap, &self.progress, self.lang, self.selected);
         self.clamp_scroll();
+        self.follow_action();
     }
 
     /// The detail pane follows the selection: only that step is worded.
     fn refresh_detail(&mut self) {
         let report = ProgressReport::build(&self.roadmap, &self.progress, self.lang);
-        self.shown.detail = detail_of(&self.roadmap, &report, self.selected);
+        (self.shown.detail, self.shown.action_lines) =
+            detail_of(&self.roadmap, &report, self.selected);
+        self.follow_action();
+    }
+
+    /// How many practical actions the selected step has.
+    pub(crate) fn action_count(&self) -> usize {
+        self.roadmap
+            .steps
+            .get(self.selected)
+            .map_or(0, |step| step.actions.len())
+    }
+
+    /// Whether the selected step's action at `index` is ticked.
+    pub(crate) fn is_ticked(&self, index: usize) -> bool {
+        self.roadmap.steps.get(self.selected).is_some_and(|step| {
+            let record = self.progress.step(&step.id);
+            step.actions
+                .get(index)
+                .is_some_and(|action| record.is_some_and(|record| record.is_ticked(&action.key)))
+        })
+    }
+
+    /// Where each action of the selected step is in the detail pane: its
+    /// first row and how many rows it wraps to, counted by ratatui's own
+    /// wrapping at the pane's width, the one `render` draws with.
+    fn action_rows(&self) -> Vec<(usize, usize)> {
+        let width = self.screen.detail_pane.width.saturating_sub(2).max(1);
+        let mut starts = Vec::new();
+        let mut row = 0;
+        let mut wanted = self.shown.action_lines.iter().peekable();
+        for (number, line) in self.shown.detail.lines().enumerate() {
+            let rows = Paragraph::new(line)
+                .wrap(Wrap { trim: false })
+                .line_count(width)
+                .max(1);
+            if wanted.next_if(|&&wanted| wanted == number).is_some() {
+                starts.push((row, rows));
+            }
+            row += rows;
+        }
+        starts
+    }
+
+    /// Scrolls the detail pane as little as it takes to show the action
+    /// under the cursor (its start, if it is taller than the pane).
+    fn follow_action(&mut self) {
+        let Focus::Actions(cursor) = self.focus else {
+            self.detail_scroll = 0;
+            return;
+        };
+        let visible = usize::from(self.screen.detail_pane.height.saturating_sub(2)).max(1);
+        let scroll = usize::from(self.detail_scroll);
+        let scroll = match self.action_rows().get(cursor) {
+            Some(&(start, _)) if start < scroll => start,
+            Some(&(start, rows)) if start + rows > scroll + visible => {
+                (start + rows - visible).min(start)
+            }
+            Some(_) => scroll,
+            None => 0,
+        };
+        self.detail_scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    }
+
+    /// Puts the second cursor on action `index` (clamped) of the selected step.
+    fn focus_action(&mut self, index: usize) {
+        self.focus = Focus::Actions(index.min(self.action_count().saturating_sub(1)));
+        self.follow_action();
+    }
+
+    /// Tab from the list: into the step's actions, on the first one not
+    /// ticked, or a word that the step has none.
+    fn enter_actions(&mut self) {
+        if self.action_count() == 0 {
+            self.message = Some((self.no_actions(), false));
+            return;
+        }
+        let first = (0..self.action_count())
+            .find(|&index| !self.is_ticked(index))
+            .unwrap_or(0);
+        self.focus_action(first);
+    }
+
+    fn no_actions(&self) -> String {
+        let title = self
+            .shown
+            .steps
+            .get(self.selected)
+            .map_or("", |step| step.title.as_str());
+        tr(
+            self.lang,
+            Key::UiNoActions,
+            &[("number", &(self.selected + 1)), ("title", &title)],
+        )
+    }
+
+    fn leave_actions(&mut self) {
+        self.focus = Focus::Steps;
+        self.follow_action();
     }
 
     /// Keeps the full-step view's scroll within its text.
@@ -229,6 +386,7 @@ impl App {
         self.list_height = usize::from(self.screen.list.height);
         self.select(self.selected);
         self.clamp_scroll();
+        self.follow_action();
     }
 
     /// How far the full-step view scrolls: until its last line is in view.
@@ -266,6 +424,8 @@ impl App {
         let before = self.selected;
         self.selected = index.min(last);
         if self.selected != before {
+            // The second cursor belongs to the step it was in.
+            self.focus = Focus::Steps;
             self.refresh_detail();
         }
         // Keep the selection in view: rows are drawn from `offset` on.
@@ -336,6 +496,31 @@ impl App {
     fn browse_key(&mut self, key: KeyEvent) -> Option<Intent> {
         let page = self.list_height.max(1);
         let step = self.step_number();
+        // In the actions, the arrows, Space and Enter are theirs; every
+        // other key still acts on the step (d marks it done once all are ticked).
+        if let Focus::Actions(cursor) = self.focus {
+            match key.code {
+                KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => self.leave_actions(),
+                KeyCode::Down | KeyCode::Char('j') => self.focus_action(cursor + 1),
+                KeyCode::Up | KeyCode::Char('k') => self.focus_action(cursor.saturating_sub(1)),
+                KeyCode::Home | KeyCode::Char('g') => self.focus_action(0),
+                KeyCode::End | KeyCode::Char('G') => self.focus_action(usize::MAX),
+                KeyCode::Char(' ') | KeyCode::Enter => {
+                    return Some(Intent::Tick {
+                        step,
+                        action: cursor,
+                        on: !self.is_ticked(cursor),
+                    });
+                }
+                _ => return self.step_key(key, step, page),
+            }
+            return None;
+        }
+        self.step_key(key, step, page)
+    }
+
+    /// A key while the cursor is on the step list (or one the actions leave to it).
+    fn step_key(&mut self, key: KeyEvent, step: usize, page: usize) -> Option<Intent> {
         match key.code {
             KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
             KeyCode::Down | KeyCode::Char('j') => self.select(self.selected + 1),
@@ -345,6 +530,16 @@ impl App {
             KeyCode::Home | KeyCode::Char('g') => self.select(0),
             KeyCode::End | KeyCode::Char('G') => self.select(usize::MAX),
             KeyCode::Enter => self.mode = Mode::Step { scroll: 0 },
+            KeyCode::Tab => self.enter_actions(),
+            // Space ticks in the actions; here it only says how to get there.
+            KeyCode::Char(' ') => {
+                let hint = if self.action_count() == 0 {
+                    self.no_actions()
+                } else {
+                    word(self.lang, Key::UiSpaceHint).to_string()
+                };
+                self.message = Some((hint, false));
+            }
             KeyCode::Char('?') => self.mode = Mode::Help,
             KeyCode::Char('l') => {
                 self.lang = match self.lang {
@@ -359,6 +554,7 @@ impl App {
             KeyCode::Char('u') => return Some(Intent::Undo),
             KeyCode::Char('s') => self.start_input(InputPurpose::SkipReason),
             KeyCode::Char('n') => self.start_input(InputPurpose::Note),
+            KeyCode::Char('e') => self.start_input(InputPurpose::Evidence),
             KeyCode::Char('/') => self.start_input(InputPurpose::Search),
             _ => {}
         }
@@ -382,8 +578,9 @@ impl App {
                 Some(Intent::Skip(step, Some(text).filter(|t| !t.is_empty())))
             }
             // An empty note is no note: the command would refuse it.
-            InputPurpose::Note if text.is_empty() => None,
+            InputPurpose::Note | InputPurpose::Evidence if text.is_empty() => None,
             InputPurpose::Note => Some(Intent::Note(step, text)),
+            InputPurpose::Evidence => Some(Intent::Evidence(step, text)),
         }
     }
 
@@ -405,8 +602,10 @@ impl App {
         }
     }
 
-    /// A click on a list row selects it; the wheel moves the selection.
-    /// `list_top` is the screen row of the first step row.
+    /// A click on a list row selects it (the cursor back on the steps); a
+    /// click on one of the selected step's actions in the detail pane puts
+    /// the cursor on it; the wheel moves the selection. `list_top` is the
+    /// screen row of the first step row.
     pub(crate) fn handle_mouse(&mut self, mouse: MouseEvent, list_top: u16, list_right: u16) {
         match mouse.kind {
             MouseEventKind::ScrollDown => self.select(self.selected + 3),
@@ -415,9 +614,30 @@ impl App {
                 let row = usize::from(mouse.row - list_top);
                 if row < self.list_height {
                     self.select(self.offset + row);
+                    self.leave_actions();
                 }
             }
+            MouseEventKind::Down(_) if self.mode == Mode::Browse => self.click_detail(mouse),
             _ => {}
+        }
+    }
+
+    fn click_detail(&mut self, mouse: MouseEvent) {
+        let pane = self.screen.detail_pane;
+        let inside = mouse.column > pane.x
+            && mouse.column + 1 < pane.x + pane.width
+            && mouse.row > pane.y
+            && mouse.row + 1 < pane.y + pane.height;
+        if !inside {
+            return;
+        }
+        let row = usize::from(self.detail_scroll) + usize::from(mouse.row - pane.y - 1);
+        let clicked = self
+            .action_rows()
+            .iter()
+            .position(|&(start, rows)| (start..start + rows).contains(&row));
+        if let Some(index) = clicked {
+            self.focus_action(index);
         }
     }
 }

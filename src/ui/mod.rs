@@ -26,7 +26,8 @@ use self::app::{App, Intent};
 use crate::actions;
 use crate::context::Context;
 use crate::error::Error;
-use crate::progress::Action;
+use crate::i18n::{Key, tr};
+use crate::progress::{Action, ItemRef, MarkKind, Outcome, Status};
 use crate::settings::Settings;
 
 /// How often the view reads the progress again while no key is pressed.
@@ -153,11 +154,66 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
             actions::add_note(ctx, id, &text, false, &command)?;
             Ok(words.note_added(id, false))
         }
+        Intent::Evidence(index, text) => {
+            let id = &ctx.roadmap.steps[index].id;
+            let mut arguments = number(index);
+            arguments.push("--evidence".to_string());
+            let command = ctx.command_line("note", &arguments);
+            actions::add_note(ctx, id, &text, true, &command)?;
+            Ok(words.note_added(id, true))
+        }
+        Intent::Tick { step, action, on } => {
+            let label = format!("{}.{}", step + 1, action + 1);
+            let command = ctx.command_line(if on { "check" } else { "uncheck" }, &[label]);
+            let item = ItemRef { step, item: action };
+            let marked = actions::set_marks(ctx, MarkKind::Action, &[item], on, &command)?;
+            Ok(ticked_message(ctx, &marked, step))
+        }
         Intent::Undo => {
             let reverted = actions::undo(ctx)?;
             Ok(words.reverted(reverted.as_ref()).swap_remove(0))
         }
     }
+}
+
+/// What ticking one action did, on the one line the view has: when it was
+/// the step's last, what follows first (the roadmap finished the step, or
+/// `d` will, as `check` says), then the tick and the tally (`Ticked 5.2: ... (2/4)`).
+fn ticked_message(ctx: &Context, marked: &actions::Marked, step: usize) -> String {
+    let words = ctx.words();
+    let number = step + 1;
+    let mut parts: Vec<String> = Vec::new();
+    let tally = marked.steps.first();
+    let finished = marked
+        .finished
+        .iter()
+        .any(|outcome| matches!(outcome, Outcome::Changed { .. }));
+    let ticking = marked.items.iter().any(|item| item.on);
+    if finished {
+        parts.push(tr(
+            ctx.lang,
+            Key::ActionsFinishedStep,
+            &[("number", &number)],
+        ));
+    } else if ticking && tally.is_some_and(|t| t.all_ticked() && t.status != Status::Done) {
+        parts.push(tr(
+            ctx.lang,
+            Key::UiActionsAllTicked,
+            &[("number", &number)],
+        ));
+    }
+    let count = tally.map(|t| format!(" ({}/{})", t.ticked, t.total));
+    for item in &marked.items {
+        let line = words.mark(
+            MarkKind::Action,
+            &item.step,
+            &item.key,
+            item.on,
+            item.changed,
+        );
+        parts.push(format!("{line}{}", count.as_deref().unwrap_or_default()));
+    }
+    parts.join(" ")
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::{App, InputPurpose, Mode};
+use super::app::{App, Focus, InputPurpose, Mode};
 use crate::i18n::{Key, tr, word};
 use crate::progress::Status;
 use crate::report::progress_bar;
@@ -55,17 +55,16 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
         );
     } else {
         draw_list(frame, app, screen.list_pane);
-        let block = Block::default().borders(Borders::ALL);
-        frame.render_widget(
-            Paragraph::new(detail)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            screen.detail_pane,
-        );
+        draw_detail(frame, app, screen.detail_pane);
     }
     draw_status(frame, app, screen.status);
+    let footer = match app.focus {
+        Focus::Steps => Key::UiFooter,
+        Focus::Actions(_) => Key::UiFooterActions,
+    };
+    let footer = footer_lines(word(app.lang, footer), screen.footer.width);
     frame.render_widget(
-        Paragraph::new(word(app.lang, Key::UiFooter))
+        Paragraph::new(footer.join("\n"))
             .style(dim(app))
             .wrap(Wrap { trim: true }),
         screen.footer,
@@ -73,6 +72,23 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
     if app.mode == Mode::Help {
         draw_help(frame, app, screen.body);
     }
+}
+
+/// The footer's entries (`d done`, two spaces apart) packed into rows of
+/// `width`, so that a row never ends between a key and what it does.
+pub(crate) fn footer_lines(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width);
+    let mut rows: Vec<String> = Vec::new();
+    for entry in text.split("  ").filter(|entry| !entry.is_empty()) {
+        match rows.last_mut() {
+            Some(row) if Line::from(format!("{row}  {entry}")).width() <= width => {
+                row.push_str("  ");
+                row.push_str(entry);
+            }
+            _ => rows.push(entry.to_string()),
+        }
+    }
+    rows
 }
 
 fn dim(app: &App) -> Style {
@@ -158,13 +174,64 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
                     Status::Todo => style,
                 };
             }
+            // With the cursor in the step's actions, the step is only marked.
             if index == app.selected {
-                style = style.add_modifier(Modifier::REVERSED);
+                style = style.add_modifier(match app.focus {
+                    Focus::Steps => Modifier::REVERSED,
+                    Focus::Actions(_) => Modifier::BOLD,
+                });
             }
             Line::styled(line, style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The selected step as `show` prints it; with the cursor in its actions,
+/// the one under it marked and highlighted, the tally in the border.
+fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
+    let mut block = Block::default().borders(Borders::ALL);
+    let cursor = match app.focus {
+        Focus::Actions(cursor) => {
+            let ticked = (0..app.action_count())
+                .filter(|&index| app.is_ticked(index))
+                .count();
+            let title = format!(
+                "{} ({ticked}/{})",
+                word(app.lang, Key::LabelActions),
+                app.action_count()
+            );
+            block = block.title(title);
+            app.shown.action_lines.get(cursor).copied()
+        }
+        Focus::Steps => None,
+    };
+    let mut style = Style::default().add_modifier(Modifier::REVERSED);
+    if app.color {
+        style = style.fg(Color::Yellow);
+    }
+    let lines: Vec<Line> = app
+        .shown
+        .detail
+        .lines()
+        .enumerate()
+        .map(|(number, line)| {
+            if Some(number) == cursor {
+                // `  [ ] 5.2  text` becomes `› [ ] 5.2  text`: a pointer a plain terminal shows too.
+                let rest = line.strip_prefix(' ').unwrap_or(line);
+                Line::styled(format!("›{rest}"), style)
+            } else {
+                Line::raw(line)
+            }
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
 }
 
 fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
@@ -173,6 +240,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
             app.lang,
             match purpose {
                 InputPurpose::Note => Key::UiNotePrompt,
+                InputPurpose::Evidence => Key::UiEvidencePrompt,
                 InputPurpose::SkipReason => Key::UiSkipPrompt,
                 InputPurpose::Search => Key::UiSearchPrompt,
             },
@@ -197,8 +265,11 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
+    let help = word(app.lang, Key::UiHelp);
     let width = area.width.min(70);
-    let height = area.height.min(18);
+    // A line each, and the border.
+    let lines = u16::try_from(help.lines().count()).unwrap_or(u16::MAX);
+    let height = area.height.min(lines.saturating_add(2));
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -210,9 +281,7 @@ fn draw_help(frame: &mut Frame, app: &App, area: Rect) {
         .borders(Borders::ALL)
         .title(word(app.lang, Key::UiHelpTitle));
     frame.render_widget(
-        Paragraph::new(word(app.lang, Key::UiHelp))
-            .block(block)
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(help).block(block).wrap(Wrap { trim: false }),
         popup,
     );
 }

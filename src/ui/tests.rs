@@ -9,12 +9,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Mode};
+use super::app::{App, Focus, Mode};
 use super::{perform, render};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::context::Context;
 use crate::i18n::Lang;
-use crate::progress::{Note, RoadmapProgress, Status, StepProgress};
+use crate::progress::{ChangeId, Mark, Note, OpKey, RoadmapProgress, Status, StepProgress};
 use crate::settings::Settings;
 
 fn at(text: &str) -> crate::progress::Timestamp {
@@ -146,15 +146,18 @@ fn a_huge_roadmap_draws_only_the_rows_in_view() {
     assert!(end.contains("10000 ○"), "{end}");
 }
 
-/// A context on a fresh home, as `smm-path ui` makes one.
-fn context(home: &Path) -> Context {
-    let settings = Settings::resolve(&GlobalArgs {
+fn settings(home: &Path) -> Settings {
+    Settings::resolve(&GlobalArgs {
         lang: Some(Lang::En),
         home: Some(home.to_path_buf()),
         roadmap: None,
         color: ColorChoice::Never,
-    });
-    let mut ctx = Context::load(&settings).expect("a context");
+    })
+}
+
+/// A context on a fresh home, as `smm-path ui` makes one.
+fn context(home: &Path) -> Context {
+    let mut ctx = Context::load(&settings(home)).expect("a context");
     ctx.via = Some("ui");
     ctx
 }
@@ -266,4 +269,375 @@ fn a_change_made_elsewhere_shows_up_on_the_next_reload() {
     // And the view's next change builds on it.
     press(&mut app, &mut ctx, KeyCode::Char('d'));
     assert_eq!(app.progress.steps.len(), 2);
+}
+
+/// Step 4's first two actions ticked, on top of [`progress`].
+fn progress_with_ticks() -> RoadmapProgress {
+    let roadmap = crate::roadmap::load_builtin();
+    let mut progress = progress();
+    let step = &roadmap.steps[3];
+    let record = progress
+        .steps
+        .get_mut(step.id.as_ref() as &str)
+        .expect("step 4 is in progress");
+    for (index, action) in step.actions.iter().take(2).enumerate() {
+        let set = OpKey {
+            at: at("2026-11-21T10:00:00+07:00"),
+            device: "test".to_string(),
+            seq: 1,
+            change: ChangeId::random(),
+            index: u32::try_from(index).expect("a small index"),
+        };
+        record
+            .actions
+            .insert(action.key.to_string(), Mark { on: true, set });
+    }
+    progress
+}
+
+fn key(app: &mut App, code: KeyCode) -> Option<super::app::Intent> {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn frames_with_actions_ticked_and_the_cursor_in_them_in_both_languages() {
+    for lang in [Lang::En, Lang::Id] {
+        for (width, height, color) in [(80, 24, false), (120, 40, false), (80, 24, true)] {
+            let mut app = App::new(
+                crate::roadmap::load_builtin(),
+                progress_with_ticks(),
+                lang,
+                color,
+            );
+            assert_eq!(app.selected, 3, "step 4 is next");
+            app.resize(ratatui::layout::Rect::new(0, 0, width, height));
+            // Tab lands on the first action not ticked: 4.3.
+            key(&mut app, KeyCode::Tab);
+            assert_eq!(app.focus, Focus::Actions(2));
+            let name = format!(
+                "ui_actions_{}_{width}x{height}_{}",
+                lang.code(),
+                if color { "colour" } else { "plain" }
+            );
+            let shown = frame(&mut app, width, height);
+            assert!(shown.contains("› [ ] 4.3"), "{shown}");
+            assert!(shown.contains("[x] 4.2"), "{shown}");
+            insta::assert_snapshot!(name, shown);
+        }
+    }
+}
+
+#[test]
+fn the_cursor_in_the_actions_scrolls_the_detail_and_the_mouse_can_put_it_there() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    // Step 1's actions are long: at 80x24 its last one is below the pane.
+    let mut app = App::new(
+        crate::roadmap::load_builtin(),
+        RoadmapProgress::default(),
+        Lang::En,
+        false,
+    );
+    let first = frame(&mut app, 80, 24);
+    let last = app.action_count();
+    assert!(last >= 3, "step 1 has actions");
+    let label = format!("1.{last}  ");
+    assert!(!first.contains(&label), "{first}");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.focus, Focus::Actions(last - 1));
+    let scrolled = frame(&mut app, 80, 24);
+    assert!(scrolled.contains(&format!("› [ ] {label}")), "{scrolled}");
+    assert!(app.detail_scroll > 0);
+    // Home goes back to the first action, and the pane with it.
+    key(&mut app, KeyCode::Home);
+    let back = frame(&mut app, 80, 24);
+    assert!(back.contains("› [ ] 1.1  "), "{back}");
+    // A click on an action's row puts the cursor on it, from the list too
+    // (in a larger window, where 1.2 is in view).
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Focus::Steps);
+    let screen = frame(&mut app, 120, 40);
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("[ ] 1.2  "))
+        .expect("1.2 in view");
+    let column = line
+        .chars()
+        .position(|character| character == '[')
+        .expect("the checkbox");
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: u16::try_from(column).expect("a column"),
+        row: u16::try_from(row).expect("a row"),
+        modifiers: KeyModifiers::NONE,
+    };
+    let list = app.screen.list;
+    app.handle_mouse(click, list.y, list.x + list.width);
+    assert_eq!(app.focus, Focus::Actions(1));
+    assert_eq!(app.selected, 0, "the step stays selected");
+    // A click on the list takes the cursor back to the steps.
+    let on_list = MouseEvent {
+        column: 5,
+        row: list.y + 1,
+        ..click
+    };
+    app.handle_mouse(on_list, list.y, list.x + list.width);
+    assert_eq!((app.focus, app.selected), (Focus::Steps, 1));
+    // A new size keeps the cursor in the actions and in view.
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::End);
+    let wide = frame(&mut app, 120, 40);
+    assert!(wide.contains(&format!("› [ ] {label}")), "{wide}");
+    let narrow = frame(&mut app, 80, 24);
+    assert!(narrow.contains(&format!("› [ ] {label}")), "{narrow}");
+}
+
+#[test]
+fn every_built_in_action_is_found_in_the_detail_in_both_languages() {
+    for lang in [Lang::En, Lang::Id] {
+        let mut app = App::new(
+            crate::roadmap::load_builtin(),
+            RoadmapProgress::default(),
+            lang,
+            false,
+        );
+        key(&mut app, KeyCode::Home);
+        for number in 1..=app.roadmap.steps.len() {
+            assert_eq!(
+                app.shown.action_lines.len(),
+                app.action_count(),
+                "step {number} in {lang:?}"
+            );
+            key(&mut app, KeyCode::Down);
+        }
+    }
+}
+
+#[test]
+fn the_footers_fit_their_two_rows_and_the_help_its_box_at_the_smallest_size() {
+    use ratatui::widgets::{Paragraph, Wrap};
+    for lang in [Lang::En, Lang::Id] {
+        for footer in [
+            crate::i18n::Key::UiFooter,
+            crate::i18n::Key::UiFooterActions,
+        ] {
+            let text = crate::i18n::word(lang, footer);
+            let rows = render::footer_lines(text, render::MIN_WIDTH);
+            assert!(rows.len() <= 2, "{lang:?} {footer:?} takes {rows:#?}");
+            // Each row as packed fits: ratatui's wrapping breaks none of them.
+            for row in &rows {
+                let drawn = Paragraph::new(row.as_str())
+                    .wrap(Wrap { trim: true })
+                    .line_count(render::MIN_WIDTH);
+                assert_eq!(drawn, 1, "{lang:?} {footer:?}: {row}");
+            }
+            assert_eq!(rows.join("  "), text, "no entry lost");
+        }
+        let mut app = App::new(crate::roadmap::load_builtin(), progress(), lang, false);
+        app.mode = Mode::Help;
+        let help = frame(&mut app, render::MIN_WIDTH, render::MIN_HEIGHT);
+        for line in crate::i18n::word(lang, crate::i18n::Key::UiHelp).lines() {
+            assert!(help.contains(line), "{lang:?}: `{line}` is cut:\n{help}");
+        }
+    }
+}
+
+#[test]
+fn tab_space_and_tab_tick_an_action_that_status_counts() {
+    let home = tempfile::tempdir().expect("a home");
+    let (mut ctx, mut app) = fresh(home.path());
+    for _ in 0..4 {
+        press(&mut app, &mut ctx, KeyCode::Down);
+    }
+    assert_eq!(app.selected, 4, "step 5");
+    press(&mut app, &mut ctx, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Actions(0));
+    press(&mut app, &mut ctx, KeyCode::Down);
+    press(&mut app, &mut ctx, KeyCode::Char(' '));
+    assert_eq!(
+        app.message,
+        Some((
+            "Ticked 5.2: Make a simple portfolio page (Notion, Google Sites or Linktree). (1/4)"
+                .to_string(),
+            false
+        ))
+    );
+    assert!(app.is_ticked(1));
+    assert!(app.shown.detail.contains("Practical actions (1/4):"));
+    assert!(app.shown.detail.contains("  [x] 5.2  Make a simple"));
+    // The cursor stays where it was, in the actions of the same step.
+    assert_eq!((app.selected, app.focus), (4, Focus::Actions(1)));
+    let mut status = Vec::new();
+    crate::cmd::run(&settings(home.path()), None, &mut status).expect("status");
+    let status = String::from_utf8(status).expect("text");
+    assert!(
+        status.contains("5  Build a Personal Portfolio         ○ to do 1/4"),
+        "{status}"
+    );
+    // Enter toggles too: the tick is taken back, one change of its own.
+    press(&mut app, &mut ctx, KeyCode::Enter);
+    assert!(!app.is_ticked(1));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(text, _)| text.starts_with("Unticked 5.2: ") && text.ends_with("(0/4)")),
+        "{:?}",
+        app.message
+    );
+    press(&mut app, &mut ctx, KeyCode::Char(' '));
+    // Tab goes back to the list, where the arrows move the steps again.
+    press(&mut app, &mut ctx, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Steps);
+    press(&mut app, &mut ctx, KeyCode::Down);
+    assert_eq!(app.selected, 5);
+    let commands: Vec<String> = ctx
+        .store
+        .read_history()
+        .expect("the history")
+        .into_iter()
+        .map(|change| change.command)
+        .collect();
+    assert_eq!(
+        commands,
+        ["ui: check 5.2", "ui: uncheck 5.2", "ui: check 5.2"]
+    );
+    // Undo takes the last tick back, as for any other key.
+    press(&mut app, &mut ctx, KeyCode::Char('u'));
+    let step5 = &app.roadmap.steps[4];
+    assert!(
+        !app.progress
+            .step(&step5.id)
+            .is_some_and(|record| record.is_ticked(&step5.actions[1].key))
+    );
+}
+
+#[test]
+fn space_in_the_step_list_changes_nothing_and_says_where_the_actions_are() {
+    let home = tempfile::tempdir().expect("a home");
+    let (mut ctx, mut app) = fresh(home.path());
+    press(&mut app, &mut ctx, KeyCode::Char(' '));
+    assert_eq!(
+        app.message,
+        Some((
+            "Space ticks an action: press Tab to move into the step's practical actions."
+                .to_string(),
+            false
+        ))
+    );
+    assert_eq!(app.focus, Focus::Steps);
+    assert_eq!(app.progress, RoadmapProgress::default());
+    assert!(ctx.store.read_history().expect("the history").is_empty());
+    assert!(!home.path().join("progress.yaml").exists());
+}
+
+#[test]
+fn tab_on_a_step_without_actions_says_it_has_none() {
+    let mut roadmap = crate::roadmap::load_builtin();
+    let mut steps: Vec<_> = roadmap.steps.to_vec();
+    steps[1].actions = Vec::new().into();
+    roadmap.steps = steps.into();
+    let mut app = App::new(roadmap, RoadmapProgress::default(), Lang::Id, false);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(key(&mut app, KeyCode::Tab), None);
+    assert_eq!(app.focus, Focus::Steps);
+    assert_eq!(
+        app.message,
+        Some((
+            "2. Pendidikan dan Pelatihan tidak punya tindakan praktis untuk dicentang.".to_string(),
+            false
+        ))
+    );
+    assert_eq!(key(&mut app, KeyCode::Char(' ')), None);
+    // The list still moves: the arrows never went to the actions.
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.selected, 2);
+}
+
+#[test]
+fn the_last_tick_says_d_marks_the_step_done_or_the_roadmap_finishes_it() {
+    let home = tempfile::tempdir().expect("a home");
+    let (mut ctx, mut app) = fresh(home.path());
+    let total = app.action_count();
+    press(&mut app, &mut ctx, KeyCode::Tab);
+    for _ in 0..total {
+        press(&mut app, &mut ctx, KeyCode::Char(' '));
+        press(&mut app, &mut ctx, KeyCode::Down);
+    }
+    let (message, failed) = app.message.clone().expect("a message");
+    assert!(!failed);
+    assert!(
+        message.starts_with(
+            "Every action of step 1 is ticked: press d to mark the step done. Ticked 1."
+        ),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&format!("({total}/{total})")),
+        "{message}"
+    );
+    // d still acts on the step from within its actions.
+    press(&mut app, &mut ctx, KeyCode::Char('d'));
+    assert_eq!(app.progress.status(&app.roadmap.steps[0].id), Status::Done);
+
+    // A roadmap that finishes a step with its last action says so instead.
+    let home = tempfile::tempdir().expect("a home");
+    let (mut ctx, mut app) = fresh(home.path());
+    ctx.roadmap.finish_with_actions = true;
+    app.roadmap.finish_with_actions = true;
+    press(&mut app, &mut ctx, KeyCode::Tab);
+    for _ in 0..total {
+        press(&mut app, &mut ctx, KeyCode::Char(' '));
+        press(&mut app, &mut ctx, KeyCode::Down);
+    }
+    let (message, _) = app.message.clone().expect("a message");
+    assert!(
+        message.starts_with("Every action of step 1 is ticked, so the step is done"),
+        "{message}"
+    );
+    assert_eq!(app.progress.status(&app.roadmap.steps[0].id), Status::Done);
+}
+
+#[test]
+fn e_adds_a_note_marked_as_evidence() {
+    let home = tempfile::tempdir().expect("a home");
+    let (mut ctx, mut app) = fresh(home.path());
+    press(&mut app, &mut ctx, KeyCode::Char('e'));
+    let shown = frame(&mut app, 80, 24);
+    assert!(
+        shown.contains("Evidence, such as a link (Enter saves, Esc cancels):"),
+        "{shown}"
+    );
+    for character in "https://example.com/audit".chars() {
+        press(&mut app, &mut ctx, KeyCode::Char(character));
+    }
+    press(&mut app, &mut ctx, KeyCode::Enter);
+    assert_eq!(
+        app.message,
+        Some((
+            "Evidence added to 1. Understand Social Media Platforms; the portfolio shows it."
+                .to_string(),
+            false
+        ))
+    );
+    let record = app
+        .progress
+        .step(&app.roadmap.steps[0].id)
+        .cloned()
+        .expect("step 1");
+    assert_eq!(record.notes.len(), 1);
+    assert!(record.notes[0].evidence);
+    assert_eq!(record.notes[0].text, "https://example.com/audit");
+    // An empty one is no note, as with `n`.
+    press(&mut app, &mut ctx, KeyCode::Char('e'));
+    press(&mut app, &mut ctx, KeyCode::Enter);
+    let commands: Vec<String> = ctx
+        .store
+        .read_history()
+        .expect("the history")
+        .into_iter()
+        .map(|change| change.command)
+        .collect();
+    assert_eq!(commands, ["ui: note 1 --evidence"]);
 }

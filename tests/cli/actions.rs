@@ -150,11 +150,11 @@ fn bad_actions_are_refused_with_exit_two_and_nothing_written() {
         ),
         (
             &["uncheck", "5.1..2"],
-            "error: `5.1..2` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.real-accounts)\n",
+            "error: `5.1..2` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.case-study)\n",
         ),
         (
             &["check", "5.1,"],
-            "error: `5.1,` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.real-accounts)\n",
+            "error: `5.1,` is not an action: use STEP.NUMBER (5.2), a range (5.1-3), a list (5.1,5.4) or STEP.KEY (5.case-study)\n",
         ),
         (&["check", "nope.1"], "error: no step has the id `nope`\n"),
         (

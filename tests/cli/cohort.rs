@@ -129,12 +129,12 @@ fn a_cohort_with_known_answers_in_every_format() {
             A Career in Social Media Management
             4 learners; 2 stuck (in progress on one step, or inactive, for more than 14 days)
 
-             Learner  Done                   Current step                          Days inactive  Steps/week  Est. finish   Target          Stuck
-            ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-             Dewi     20/20 ██████████ 100%                                        87             0.0         finished
-             Ayu      4/20 ██░░░░░░░░ 20%    5. Build a Personal Portfolio         7              1.0         Mar 20, 2027  48 days behind
-             Budi     1/20 ░░░░░░░░░░ 5%     2. Education and Training             47             0.0         —                             on one step
-             Citra    0/20 ░░░░░░░░░░ 0%     1. Understand Social Media Platforms                 0.0         —                             inactive
+             Learner  Done                   Current step                          Current action     Days inactive  Steps/week  Est. finish   Target          Stuck
+            ───────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+             Dewi     20/20 ██████████ 100%                                                           87             0.0         finished
+             Ayu      4/20 ██░░░░░░░░ 20%    5. Build a Personal Portfolio         5.1 tidy-profiles  7              1.0         Mar 20, 2027  48 days behind
+             Budi     1/20 ░░░░░░░░░░ 5%     2. Education and Training             2.1 free-course    47             0.0         —                             on one step
+             Citra    0/20 ░░░░░░░░░░ 0%     1. Understand Social Media Platforms  1.1 real-accounts                 0.0         —                             inactive
 
             Learners who finished each step:
               1. Understand Social Media Platform ████████████████████    3  median 2.0 days
@@ -791,4 +791,173 @@ fn oversized_files_are_skipped_with_their_size_unread() {
         })
         .collect();
     assert_eq!(skipped, expected);
+}
+
+/// Learners who ticked actions, read from their exports (whose format has
+/// no per-step actions: the ticks come from the changes) and from a sync
+/// folder; an untick and an undo among them.
+#[test]
+fn ticked_actions_give_each_learner_a_current_action_and_the_funnel_its_counts() {
+    let mentor = Smm::new().env("COLUMNS", "160");
+    let exports = mentor.home().join("exports");
+    std::fs::create_dir(&exports).expect("dir");
+    let ayu = Smm::new();
+    ayu.ok(&["config", "name", "Ayu"]);
+    ayu.ok(&["done", "1-4"]);
+    ayu.ok(&["start", "5"]);
+    ayu.ok(&["check", "5.1-2"]);
+    ayu.export_to(&exports.join("ayu.json"));
+    // Budi ticks 1.1-3, takes 1.3 back, ticks 1.4 and undoes that: 1.1 and 1.2 are left.
+    let budi = Smm::new();
+    budi.ok(&["config", "name", "Budi"]);
+    budi.ok(&["start", "1"]);
+    budi.ok(&["check", "1.1-3"]);
+    budi.ok(&["uncheck", "1.3"]);
+    budi.ok(&["check", "1.4"]);
+    budi.ok(&["undo"]);
+    budi.export_to(&exports.join("budi.json"));
+    // Citra syncs instead of exporting: step 1 in progress, 1.1 ticked.
+    let citra = Smm::new();
+    citra.ok(&["config", "name", "Citra"]);
+    citra.ok(&["start", "1"]);
+    citra.ok(&["check", "1.1"]);
+    let folder = exports.join("citra-sync");
+    citra.ok(&["sync", folder.to_str().expect("UTF-8")]);
+    // Dewi is on step 2 with its second action ticked: the first is still to do.
+    let dewi = Smm::new();
+    dewi.ok(&["config", "name", "Dewi"]);
+    dewi.ok(&["done", "1"]);
+    dewi.ok(&["start", "2"]);
+    dewi.ok(&["check", "2.2"]);
+    dewi.export_to(&exports.join("dewi.json"));
+    let dir = exports.to_str().expect("UTF-8");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&mentor.ok(&["cohort", dir, "-f", "json"]).stdout).expect("JSON");
+    assert_matches_schema(include_str!("../../schema/cohort.schema.json"), &json);
+    assert_eq!(json["summary"]["learners"], 4, "{json}");
+    let current: Vec<(String, String, String)> = ["Ayu", "Budi", "Citra", "Dewi"]
+        .iter()
+        .map(|name| {
+            let learner = json["learners"]
+                .as_array()
+                .expect("learners")
+                .iter()
+                .find(|learner| learner["name"] == *name)
+                .unwrap_or_else(|| panic!("{name} in {json}"));
+            let action = &learner["current_action"];
+            let text = action["text"].as_str().expect("text");
+            (
+                action["label"].as_str().expect("label").to_string(),
+                action["key"].as_str().expect("key").to_string(),
+                text.chars().take(25).collect(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("5.3", "three-skill-posts", "Publish three posts that "),
+        ("1.3", "live-selling", "Watch three LIVE selling "),
+        ("1.2", "whatsapp-business", "Learn WhatsApp Business, "),
+        ("2.1", "free-course", "Take one free course: Met"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(label, key, text)| (label.to_string(), key.to_string(), text.to_string()))
+        .collect();
+    assert_eq!(current, expected);
+    let ticked = |step: usize| -> Vec<u64> {
+        json["funnel"][step - 1]["actions"]
+            .as_array()
+            .expect("actions")
+            .iter()
+            .map(|action| action["ticked"].as_u64().expect("count"))
+            .collect()
+    };
+    assert_eq!(ticked(1), [2, 1, 0, 0, 0], "Budi 1.1-2, Citra 1.1");
+    assert_eq!(ticked(2), [0, 1, 0, 0, 0], "Dewi 2.2");
+    assert_eq!(ticked(5), [1, 1, 0, 0], "Ayu 5.1-2");
+    assert_eq!(json["funnel"][4]["actions"][2]["key"], "three-skill-posts");
+
+    // The table: the action column, and the counts after the funnel's steps
+    // where anyone ticked, in one column.
+    let table = mentor.ok(&["cohort", dir, "--sort", "name"]).stdout;
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|line| line.starts_with(&format!(" {name} ")))
+            .unwrap_or_else(|| panic!("{name}:\n{table}"))
+            .to_string()
+    };
+    assert!(row("Budi").contains("  1.3 live-selling  "), "{table}");
+    assert!(row("Dewi").contains("  2.1 free-course  "), "{table}");
+    let funnel_line = |number: &str| {
+        table
+            .lines()
+            .find(|line| line.starts_with(number))
+            .unwrap_or_else(|| panic!("{number}:\n{table}"))
+            .to_string()
+    };
+    let first = funnel_line("  1. ");
+    assert!(first.ends_with("  actions ticked: 2 1 0 0 0"), "{table}");
+    assert!(funnel_line("  2. ").ends_with("  actions ticked: 0 1 0 0 0"));
+    assert!(funnel_line("  5. ").ends_with("  actions ticked: 1 1 0 0"));
+    assert!(
+        !funnel_line("  3. ").contains("actions"),
+        "no one ticked any"
+    );
+    // Where the counts start, in characters (a bar's cell is three bytes).
+    let column = |line: &str| line.find("actions").map(|at| line[..at].chars().count());
+    assert_eq!(column(&first), column(&funnel_line("  5. ")), "{table}");
+    let indonesian = mentor.ok(&["--lang", "id", "cohort", dir]).stdout;
+    assert!(
+        indonesian.contains("tindakan dicentang: 2 1 0 0 0"),
+        "{indonesian}"
+    );
+    assert!(indonesian.contains("Tindakan sekarang"), "{indonesian}");
+
+    // CSV: the action by label and by key, read back.
+    let text = mentor
+        .ok(&["cohort", dir, "-f", "csv", "--sort", "name"])
+        .stdout;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (label, key) = (column("current_action"), column("current_action_key"));
+    let rows: Vec<(String, String)> = reader
+        .records()
+        .map(|row| {
+            let row = row.expect("row");
+            (row[label].to_string(), row[key].to_string())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("5.3".to_string(), "three-skill-posts".to_string()),
+            ("1.3".to_string(), "live-selling".to_string()),
+            ("1.2".to_string(), "whatsapp-business".to_string()),
+            ("2.1".to_string(), "free-course".to_string()),
+        ]
+    );
+
+    // The page: the column, and the counts beside the funnel's bars (Ayu and Dewi finished step 1).
+    let html = mentor.ok(&["cohort", dir, "-f", "html"]).stdout;
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let headers: Vec<String> = page
+        .select(&select("table.learners th"))
+        .map(|th| th.text().collect())
+        .collect();
+    assert!(
+        headers.contains(&"Current action".to_string()),
+        "{headers:?}"
+    );
+    let labels: Vec<String> = page
+        .select(&select("svg.funnel text"))
+        .map(|text| text.text().collect())
+        .collect();
+    assert!(
+        labels.contains(&"2 · actions ticked: 2 1 0 0 0".to_string()),
+        "{labels:?}"
+    );
 }

@@ -32,6 +32,7 @@ mod line_endings;
 mod log_and_undo;
 mod many_machines;
 mod platform;
+mod portfolio;
 mod properties;
 mod real_clients;
 mod renames;

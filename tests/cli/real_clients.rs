@@ -50,12 +50,20 @@ fn select(css: &str) -> Selector {
 fn learner() -> Smm {
     let smm = Smm::new();
     smm.ok(&["done", "1", "5"]);
-    smm.ok(&["note", "1", &format!("my profile: {PROFILE_URL}")]);
+    // Given as evidence, and a resource marked used, so that the portfolio shows them too.
+    smm.ok(&[
+        "note",
+        "1",
+        "--evidence",
+        &format!("my profile: {PROFILE_URL}"),
+    ]);
     smm.ok(&[
         "note",
         "5",
+        "--evidence",
         "<img src=x onerror=alert(1)> [x](javascript:alert(1)) *not bold*",
     ]);
+    smm.ok(&["used", "1.1"]);
     smm.ok(&["skip", "12", "--reason", "no ad budget <yet>"]);
     smm
 }
@@ -138,8 +146,9 @@ fn the_markdown_export_is_one_checklist_with_working_links_in_cmark_gfm_and_pand
                     .select(&select("a[href]"))
                     .filter_map(|link| link.value().attr("href"))
                     .collect();
-                // The evidence link intact, beside the finished steps' resources.
+                // The evidence link intact, beside the resource marked used.
                 assert!(links.contains(&PROFILE_URL), "{renderer}\n{html}");
+                assert_eq!(links.len(), 2, "{renderer}: {links:?}");
                 assert!(
                     links.iter().all(|link| link.starts_with("https://")),
                     "{renderer}: {links:?}"

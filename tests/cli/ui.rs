@@ -84,6 +84,25 @@ fn start_ui(socket: &str, smm: &Smm, env: &str, then: &str) -> bool {
     started.is_some()
 }
 
+/// Presses `q`, waits for the program (and with it the session) to end,
+/// and stops the tmux server; whether it ended in time.
+fn quit(socket: &str) -> bool {
+    tmux(socket, &["send-keys", "-t", "ui", "q"]);
+    let start = Instant::now();
+    while Command::new("tmux")
+        .args(["-L", socket, "has-session", "-t", "ui"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+        && start.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let ended = start.elapsed() < Duration::from_secs(10);
+    tmux(socket, &["kill-server"]);
+    ended
+}
+
 #[test]
 #[cfg_attr(windows, ignore = "tmux and stty drive a Unix terminal")]
 fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
@@ -97,20 +116,7 @@ fn keys_pressed_in_a_real_terminal_are_saved_as_changes() {
     tmux(&socket, &["send-keys", "-t", "ui", "Down"]);
     tmux(&socket, &["send-keys", "-t", "ui", "d"]);
     let (saved, pane) = wait_for(&socket, "2. Education and Training: to do → done");
-    tmux(&socket, &["send-keys", "-t", "ui", "q"]);
-    let start = Instant::now();
-    // `q` ends the program, and with it the session.
-    while Command::new("tmux")
-        .args(["-L", &socket, "has-session", "-t", "ui"])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|status| status.success())
-        && start.elapsed() < Duration::from_secs(10)
-    {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let ended = start.elapsed() < Duration::from_secs(10);
-    tmux(&socket, &["kill-server"]);
+    let ended = quit(&socket);
     assert!(ended, "q did not end the view");
     assert!(saved, "no change message:\n{pane}");
     assert_eq!(smm.step_status(2), "done");
@@ -178,4 +184,42 @@ fn a_panic_hands_the_terminal_back_as_it_was() {
         modes.contains(" icanon") && modes.contains(" echo"),
         "the terminal was left raw: {modes}"
     );
+}
+
+#[test]
+#[cfg_attr(windows, ignore = "tmux and stty drive a Unix terminal")]
+fn tab_and_space_in_a_real_terminal_tick_an_action() {
+    let smm = Smm::new();
+    let socket = format!("smm-path-tick-{}", std::process::id());
+    if !start_ui(&socket, &smm, "SMM_PATH_NOW=2026-12-05T10:00:00+07:00", "") {
+        return;
+    }
+    let (shown, pane) = wait_for(&socket, "A Career in Social Media Management");
+    assert!(shown, "the view did not come up:\n{pane}");
+    for key in ["Down", "Down", "Down", "Down", "Tab"] {
+        tmux(&socket, &["send-keys", "-t", "ui", key]);
+    }
+    // The cursor is in step 5's actions when the footer says how to tick.
+    let (in_actions, pane) = wait_for(&socket, "Space/Enter tick or untick");
+    tmux(&socket, &["send-keys", "-t", "ui", "Down"]);
+    tmux(&socket, &["send-keys", "-t", "ui", "Space"]);
+    let (ticked, ticked_pane) = wait_for(&socket, "Ticked 5.2: Make a simple portfolio page");
+    let ended = quit(&socket);
+    assert!(in_actions, "Tab did not move into the actions:\n{pane}");
+    assert!(ticked, "no tick message:\n{ticked_pane}");
+    assert!(ticked_pane.contains("[x] 5.2"), "{ticked_pane}");
+    assert!(ended, "q did not end the view");
+    let status = smm.ok(&["status"]).stdout;
+    assert!(
+        status.contains("  5  Build a Personal Portfolio         ○ to do 1/4"),
+        "{status}"
+    );
+    smm.test(&["log"])
+        .expected_stdout(
+            "
+            Dec 5, 2026 10:00  ui: check 5.2
+                Ticked 5.2: Make a simple portfolio page (Notion, Google Sites or Linktree).
+            ",
+        )
+        .run();
 }

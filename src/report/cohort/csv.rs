@@ -20,6 +20,8 @@ pub(crate) fn render_cohort_csv(report: &CohortReport) -> String {
         "on_track",
         "stuck",
         "source",
+        "current_action",
+        "current_action_key",
     ];
     let mut out = headers.join(",");
     out.push_str("\r\n");
@@ -38,6 +40,7 @@ pub(crate) fn render_cohort_csv(report: &CohortReport) -> String {
             Some(Stuck::Inactive) => "inactive",
             None => "",
         };
+        let action = row.current_action.as_ref();
         let cells = [
             field(&row.name),
             row.done.to_string(),
@@ -56,6 +59,10 @@ pub(crate) fn render_cohort_csv(report: &CohortReport) -> String {
             on_track.to_string(),
             stuck.to_string(),
             field(&row.source.display().to_string()),
+            action
+                .map(|action| action.label.clone())
+                .unwrap_or_default(),
+            action.map(|action| field(&action.key)).unwrap_or_default(),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");

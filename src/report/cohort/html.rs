@@ -96,6 +96,11 @@ pub(crate) fn render_cohort_html(report: &CohortReport) -> String {
             .take(40)
             .collect();
         let median = step.median_text(lang);
+        // The actions' counts follow the learners who finished, when any was ticked.
+        let count = match step.actions_text(lang) {
+            Some(actions) => format!("{} · {actions}", step.finished),
+            None => step.finished.to_string(),
+        };
         write!(
             out,
             "<text x=\"0\" y=\"{:.1}\">{}</text><rect class=\"bar\" x=\"{LABEL_WIDTH}\" y=\"{y:.1}\" width=\"{width:.1}\" height=\"{BAR_HEIGHT}\"><title>{}</title></rect><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
@@ -104,7 +109,7 @@ pub(crate) fn render_cohort_html(report: &CohortReport) -> String {
             escape(&median),
             LABEL_WIDTH + width + 4.0,
             y + BAR_HEIGHT - 4.0,
-            step.finished
+            escape(&count)
         )
         .ok();
     }

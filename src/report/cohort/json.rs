@@ -38,6 +38,7 @@ struct JsonLearner<'a> {
     counted: usize,
     percent: usize,
     current_step: Option<usize>,
+    current_action: Option<JsonAction<'a>>,
     last_activity: Option<String>,
     days_inactive: Option<i64>,
     pace_per_week: f64,
@@ -47,6 +48,21 @@ struct JsonLearner<'a> {
     stuck: Option<Stuck>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<Vec<JsonNote<'a>>>,
+}
+
+/// The action a learner ticks next.
+#[derive(Serialize)]
+struct JsonAction<'a> {
+    label: &'a str,
+    key: &'a str,
+    text: &'a str,
+}
+
+/// How many learners ticked one action of a funnel step.
+#[derive(Serialize)]
+struct JsonFunnelAction<'a> {
+    key: &'a str,
+    ticked: usize,
 }
 
 #[derive(Serialize)]
@@ -62,6 +78,7 @@ struct JsonFunnel<'a> {
     id: &'a str,
     finished: usize,
     median_days: Option<f64>,
+    actions: Vec<JsonFunnelAction<'a>>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +110,11 @@ pub(crate) fn render_cohort_json(report: &CohortReport) -> String {
                 counted: row.counted,
                 percent: row.percent,
                 current_step: row.current.as_ref().map(|(number, _)| *number),
+                current_action: row.current_action.as_ref().map(|action| JsonAction {
+                    label: &action.label,
+                    key: &action.key,
+                    text: &action.text,
+                }),
                 last_activity: row.last_activity.map(date),
                 days_inactive: row.days_inactive,
                 pace_per_week: (row.pace * 100.0).round() / 100.0,
@@ -127,6 +149,14 @@ pub(crate) fn render_cohort_json(report: &CohortReport) -> String {
                 id: &step.id,
                 finished: step.finished,
                 median_days: step.median_days.map(|days| (days * 100.0).round() / 100.0),
+                actions: step
+                    .actions
+                    .iter()
+                    .map(|(key, ticked)| JsonFunnelAction {
+                        key,
+                        ticked: *ticked,
+                    })
+                    .collect(),
             })
             .collect(),
         activity: report

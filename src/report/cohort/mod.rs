@@ -52,6 +52,8 @@ pub(crate) struct LearnerStep {
     pub finished: Option<Timestamp>,
     /// Note times and texts.
     pub notes: Vec<(Timestamp, String)>,
+    /// The keys of the practical actions ticked.
+    pub ticked: BTreeSet<String>,
 }
 
 /// Why a learner counts as stuck.
@@ -74,6 +76,8 @@ pub(crate) struct LearnerRow {
     pub percent: usize,
     /// The step to work on next: number and title.
     pub current: Option<(usize, String)>,
+    /// The action to tick next, as `status` would say it.
+    pub current_action: Option<CurrentAction>,
     pub last_activity: Option<NaiveDate>,
     pub days_inactive: Option<i64>,
     /// Steps finished per week over the last four weeks.
@@ -86,7 +90,19 @@ pub(crate) struct LearnerRow {
     pub notes: Vec<(usize, Timestamp, String)>,
 }
 
-/// One step of the funnel: how many finished it, and the median days it took.
+/// A learner's next action: the first unticked one of the first step in
+/// progress that has one, else of the next step, as
+/// `ProgressReport::next_action` picks it for the learner.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CurrentAction {
+    /// `5.3`: the step's number and the action's.
+    pub label: String,
+    pub key: String,
+    pub text: String,
+}
+
+/// One step of the funnel: how many finished it, and the median days it
+/// took; and how many learners ticked each of its actions.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FunnelStep {
     pub number: usize,
@@ -94,6 +110,8 @@ pub(crate) struct FunnelStep {
     pub title: String,
     pub finished: usize,
     pub median_days: Option<f64>,
+    /// The step's actions in roadmap order, each with the learners who ticked it.
+    pub actions: Vec<(String, usize)>,
 }
 
 impl FunnelStep {
@@ -108,6 +126,25 @@ impl FunnelStep {
                 )
             })
             .unwrap_or_default()
+    }
+
+    /// `actions ticked: 3 2 2 0`, the learners who ticked each action in
+    /// order, where it falls off within the step; nothing when no one
+    /// ticked any (as in exports from before actions could be ticked).
+    pub(crate) fn actions_text(&self, lang: Lang) -> Option<String> {
+        if self.actions.iter().all(|(_, ticked)| *ticked == 0) {
+            return None;
+        }
+        let counts: Vec<String> = self
+            .actions
+            .iter()
+            .map(|(_, ticked)| ticked.to_string())
+            .collect();
+        Some(tr(
+            lang,
+            Key::CohortActionsTicked,
+            &[("counts", &counts.join(" "))],
+        ))
     }
 }
 
@@ -184,6 +221,7 @@ impl CohortReport {
                     .iter()
                     .position(|step| !matches!(step.status, Status::Done | Status::Skipped))
                     .map(|index| (index + 1, roadmap.steps[index].title.get(lang).to_string()));
+                let current_action = current_action(roadmap, learner, lang);
                 let last_activity = active.iter().next_back().copied();
                 let days_inactive = last_activity.map(|day| (today - day).num_days().max(0));
                 let pace = pace(&finished_days, &active, today, counted - done.min(counted));
@@ -211,6 +249,7 @@ impl CohortReport {
                     counted,
                     percent,
                     current,
+                    current_action,
                     last_activity,
                     days_inactive,
                     pace: pace.recent_per_week,
@@ -229,10 +268,18 @@ impl CohortReport {
             .map(|(index, step)| {
                 let mut days: Vec<f64> = Vec::new();
                 let mut finished = 0;
+                let mut actions: Vec<(String, usize)> = step
+                    .actions
+                    .iter()
+                    .map(|action| (action.key.to_string(), 0))
+                    .collect();
                 for learner in learners {
                     let Some(record) = learner.steps.get(index) else {
                         continue;
                     };
+                    for (key, ticked) in &mut actions {
+                        *ticked += usize::from(record.ticked.contains(key.as_str()));
+                    }
                     if record.status != Status::Done {
                         continue;
                     }
@@ -248,6 +295,7 @@ impl CohortReport {
                     title: step.title.get(lang).to_string(),
                     finished,
                     median_days: median(&mut days),
+                    actions,
                 }
             })
             .collect();
@@ -315,6 +363,31 @@ impl CohortReport {
     }
 }
 
+/// The action `learner` ticks next: the first unticked one of the first
+/// step in progress that has one, else of the first step neither done nor
+/// skipped.
+fn current_action(roadmap: &Roadmap, learner: &Learner, lang: Lang) -> Option<CurrentAction> {
+    let steps = roadmap.steps.iter().zip(&learner.steps).enumerate();
+    let in_progress = steps
+        .clone()
+        .filter(|(_, (_, record))| record.status == Status::InProgress);
+    let next = steps
+        .clone()
+        .find(|(_, (_, record))| !matches!(record.status, Status::Done | Status::Skipped));
+    in_progress.chain(next).find_map(|(index, (step, record))| {
+        let (number, action) = step
+            .actions
+            .iter()
+            .enumerate()
+            .find(|(_, action)| !record.ticked.contains(action.key.as_ref()))?;
+        Some(CurrentAction {
+            label: format!("{}.{}", index + 1, number + 1),
+            key: action.key.to_string(),
+            text: action.text.get(lang).to_string(),
+        })
+    })
+}
+
 /// The median, `None` for no values.
 pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
     if values.is_empty() {
@@ -331,10 +404,11 @@ pub(crate) fn median(values: &mut [f64]) -> Option<f64> {
 
 /// The learners' columns, in order: the terminal table and the page show
 /// the same ones ([`learner_cells`]).
-pub(super) const COLUMNS: [Key; 8] = [
+pub(super) const COLUMNS: [Key; 9] = [
     Key::CohortName,
     Key::CohortProgress,
     Key::CohortCurrent,
+    Key::CohortCurrentAction,
     Key::CohortInactive,
     Key::CohortPace,
     Key::CohortFinish,
@@ -343,14 +417,20 @@ pub(super) const COLUMNS: [Key; 8] = [
 ];
 
 /// A learner's cells under [`COLUMNS`], as plain text; `progress` is the
-/// progress cell, which each format draws its own way.
-pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [String; 8] {
+/// progress cell, which each format draws its own way. The current action
+/// is named by its label and key (`5.2 caption-variations`): its text is a
+/// paragraph, too long for a cell, and is in the JSON.
+pub(super) fn learner_cells(lang: Lang, row: &LearnerRow, progress: String) -> [String; 9] {
     [
         row.name.clone(),
         progress,
         row.current
             .as_ref()
             .map(|(number, title)| format!("{number}. {title}"))
+            .unwrap_or_default(),
+        row.current_action
+            .as_ref()
+            .map(|action| format!("{} {}", action.label, action.key))
             .unwrap_or_default(),
         row.days_inactive
             .map(|days| days.to_string())

@@ -3,6 +3,7 @@
 //! a small summary of its learner and of whose it is (its changes kept
 //! only as [`ChangePrint`]s, hashed as they are parsed).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, PoisonError};
 
@@ -29,11 +30,34 @@ const READING_BUDGET: u64 = 2 * MAX_SOURCE_BYTES;
 
 const MB: u64 = 1024 * 1024;
 
-/// A source's changes as prints, and the time of its latest one.
+/// A source's changes as prints, and the time of its latest one; and,
+/// whole, the few changes that tick actions or undo something: replayed
+/// alone, they give the actions ticked from any export that carries
+/// changes, whichever version wrote it.
 #[derive(Default)]
 struct Prints {
     changes: Vec<ChangePrint>,
     latest: Option<Timestamp>,
+    ticks: Vec<Change>,
+    /// Whether to keep `ticks`: an export's are all it has of them; a sync
+    /// folder is replayed whole anyway.
+    keep_ticks: bool,
+}
+
+/// Whether a change (as JSON) ticks an action or undoes a change, the
+/// only operations that decide which actions are ticked.
+fn decides_ticks(change: &serde_json::Map<String, serde_json::Value>) -> bool {
+    change
+        .get("ops")
+        .and_then(serde_json::Value::as_array)
+        .is_some_and(|ops| {
+            ops.iter().any(|op| {
+                matches!(
+                    op.get("op").and_then(serde_json::Value::as_str),
+                    Some("tick" | "undo")
+                )
+            })
+        })
 }
 
 impl Prints {
@@ -43,6 +67,15 @@ impl Prints {
         let Some(object) = change.as_object_mut() else {
             return;
         };
+        // Read before its identity is taken out below; one that is not a
+        // well-formed change ticks nothing.
+        if self.keep_ticks
+            && decides_ticks(object)
+            && let Ok(whole) =
+                serde_json::from_value::<Change>(serde_json::Value::Object(object.clone()))
+        {
+            self.ticks.push(whole);
+        }
         let id = object
             .remove("id")
             .map_or(0, |id| xxh3_64(id.to_string().as_bytes()).max(1));
@@ -82,7 +115,10 @@ impl<'de> Deserialize<'de> for Prints {
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Prints, A::Error> {
                 // One change in memory at a time, not the whole history.
-                let mut prints = Prints::default();
+                let mut prints = Prints {
+                    keep_ticks: true,
+                    ..Prints::default()
+                };
                 while let Some(change) = seq.next_element::<serde_json::Value>()? {
                     prints.add(change);
                 }
@@ -348,11 +384,13 @@ fn read_export(
                 tr(lang, Key::CohortOtherRoadmap, &[("roadmap", &roadmap)])
             }
         })?;
+    let ticks = crate::progress::replay(&export.changes.ticks, &roadmap.id);
     let mut by_id: std::collections::HashMap<&str, LearnerStep> = export
         .steps
         .iter()
         .map(|step| {
             let record = LearnerStep {
+                ticked: ticked_actions(&ticks, &step.id),
                 status: step.status,
                 started: step.started,
                 finished: step.finished,
@@ -462,6 +500,7 @@ pub(super) fn learner_steps(roadmap: &Roadmap, progress: &RoadmapProgress) -> Ve
         .iter()
         .map(|step| match progress.step(&step.id) {
             Some(record) => LearnerStep {
+                ticked: record.ticked().map(str::to_string).collect(),
                 status: record.status,
                 started: record.started,
                 finished: record.finished,
@@ -474,4 +513,12 @@ pub(super) fn learner_steps(roadmap: &Roadmap, progress: &RoadmapProgress) -> Ve
             None => LearnerStep::default(),
         })
         .collect()
+}
+
+/// The actions of step `id` that `progress` has ticked, by key.
+fn ticked_actions(progress: &RoadmapProgress, id: &str) -> BTreeSet<String> {
+    progress
+        .step(id)
+        .map(|record| record.ticked().map(str::to_string).collect())
+        .unwrap_or_default()
 }

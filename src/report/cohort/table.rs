@@ -55,17 +55,27 @@ impl Renderer<CohortReport> for CohortTable {
 
         writeln!(out, "{}", word(lang, Key::CohortFunnelTitle)).ok();
         let most = report.most_finished();
+        // The actions' counts start in one column, after the widest median.
+        let median_width = report
+            .funnel
+            .iter()
+            .map(|step| step.median_text(lang).chars().count())
+            .max()
+            .unwrap_or(0);
         for step in &report.funnel {
             let cells = step.finished * 20 / most;
-            let median = step.median_text(lang);
-            writeln!(
-                out,
-                "{:>3}. {:<32} {:<20} {:>4}  {median}",
+            let bar = format!(
+                "{:>3}. {:<32} {:<20} {:>4}  ",
                 step.number,
                 step.title.chars().take(32).collect::<String>(),
                 "█".repeat(cells),
-                step.finished
-            )
+                step.finished,
+            );
+            let median = step.median_text(lang);
+            match step.actions_text(lang) {
+                Some(actions) => writeln!(out, "{bar}{median:<median_width$}  {actions}"),
+                None => writeln!(out, "{bar}{median}"),
+            }
             .ok();
         }
         writeln!(out, "\n{}", word(lang, Key::CalendarTitle)).ok();

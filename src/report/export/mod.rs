@@ -21,7 +21,7 @@ pub(super) use html::{STYLE as HTML_STYLE, escape as html_escape};
 pub(crate) use json::JsonExport;
 pub use json::render_json;
 pub use markdown::render_markdown;
-pub(crate) use portfolio::render_portfolio;
+pub(crate) use portfolio::PortfolioExport;
 
 /// Any export format, for the caller that picks one from the command line.
 pub(crate) type Exporter = dyn for<'r> Renderer<ProgressReport<'r>>;
