@@ -72,6 +72,8 @@ pub(crate) enum Error {
         input: String,
     },
     EmptyNote,
+    /// `--evidence` among a note's words, where it would not be the flag.
+    EvidenceAmongWords,
     /// SMM_PATH_NOW is set but is not an RFC 3339 time.
     InvalidNow {
         value: String,
@@ -212,6 +214,7 @@ impl Error {
             ),
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
             Error::EmptyNote => (Usage, text(Key::ErrEmptyNote)),
+            Error::EvidenceAmongWords => (Usage, text(Key::ErrEvidenceAmongWords)),
             Error::ControlCharacter => (Usage, text(Key::ErrControlCharacter)),
             Error::TextTooLong { bytes } => (
                 Usage,

@@ -291,6 +291,10 @@ catalogue! {
         en: "Next action: {label} {text}\nTick it with `smm-path check {label}`.",
         id: "Tindakan berikutnya: {label} {text}\nCentang dengan `smm-path check {label}`.",
     }
+    NextActionOther {
+        en: "Next action, in {number}. {title} ({status}): {label} {text}\nTick it with `smm-path check {label}`.",
+        id: "Tindakan berikutnya, di {number}. {title} ({status}): {label} {text}\nCentang dengan `smm-path check {label}`.",
+    }
     StatusDroppedActions {
         en: "{count} ticked {count:action is|actions are} no longer in the roadmap ({ids}); {count:its tick is|their ticks are} kept.",
         id: "{count} tindakan yang dicentang sudah tidak ada di roadmap ({ids}); centangnya tetap disimpan.",
@@ -352,12 +356,12 @@ catalogue! {
     NoteAdded { en: "Note added to {number}. {title}.", id: "Catatan ditambahkan ke {number}. {title}." }
     ActionTicked { en: "Ticked {label}: {text}", id: "Dicentang {label}: {text}" }
     ActionUnticked { en: "Unticked {label}: {text}", id: "Centang dilepas {label}: {text}" }
-    ActionAlreadyTicked { en: "Already ticked, nothing changed {label}: {text}", id: "Sudah dicentang, tidak ada yang berubah {label}: {text}" }
-    ActionAlreadyUnticked { en: "Not ticked, nothing changed {label}: {text}", id: "Belum dicentang, tidak ada yang berubah {label}: {text}" }
+    ActionAlreadyTicked { en: "{label} was already ticked, nothing changed: {text}", id: "{label} sudah dicentang, tidak ada yang berubah: {text}" }
+    ActionAlreadyUnticked { en: "{label} was not ticked, nothing changed: {text}", id: "{label} memang belum dicentang, tidak ada yang berubah: {text}" }
     ResourceUsed { en: "Marked as used {label}: {text}", id: "Ditandai sudah dipakai {label}: {text}" }
     ResourceUnused { en: "No longer marked as used {label}: {text}", id: "Tanda sudah dipakai dilepas {label}: {text}" }
-    ResourceAlreadyUsed { en: "Already marked as used, nothing changed {label}: {text}", id: "Sudah ditandai dipakai, tidak ada yang berubah {label}: {text}" }
-    ResourceAlreadyUnused { en: "Not marked as used, nothing changed {label}: {text}", id: "Belum ditandai dipakai, tidak ada yang berubah {label}: {text}" }
+    ResourceAlreadyUsed { en: "{label} was already marked as used, nothing changed: {text}", id: "{label} sudah ditandai dipakai, tidak ada yang berubah: {text}" }
+    ResourceAlreadyUnused { en: "{label} was not marked as used, nothing changed: {text}", id: "{label} memang belum ditandai dipakai, tidak ada yang berubah: {text}" }
     ActionTally {
         en: "{number}. {title}: {ticked}/{total} {total:action|actions} ticked",
         id: "{number}. {title}: {ticked}/{total} tindakan dicentang",
@@ -630,6 +634,10 @@ catalogue! {
     ErrFinishBeforeStart {
         en: "step {number} was started on {started}, after {on}: give a finish day on or after it, or `reset {number}` first",
         id: "langkah {number} dimulai pada {started}, setelah {on}: berikan tanggal selesai yang sama atau sesudahnya, atau jalankan `reset {number}` dulu",
+    }
+    ErrEvidenceAmongWords {
+        en: "`--evidence` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --evidence TEXT`)",
+        id: "`--evidence` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 --evidence TEKS`)",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {

@@ -5,17 +5,35 @@ use std::io::Write;
 use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, Lang, tr, word};
-use crate::report::{ProgressReport, render_step_detail};
+use crate::report::{ProgressReport, StepReport, render_step_detail, status_label};
 
 /// The action to tick next (see [`ProgressReport::next_action`]), and the
-/// command that ticks it.
-pub(crate) fn next_action_line(lang: Lang, report: &ProgressReport) -> Option<String> {
+/// command that ticks it; an action of another step than `shown` (a step
+/// in progress further on) names its step and status.
+fn next_action_line(lang: Lang, report: &ProgressReport, shown: &StepReport) -> Option<String> {
     let (label, action) = report.next_action()?;
-    Some(tr(
-        lang,
-        Key::NextAction,
-        &[("label", &label), ("text", &action.text)],
-    ))
+    let step = label
+        .split_once('.')
+        .and_then(|(number, _)| number.parse::<usize>().ok())
+        .and_then(|number| report.steps.get(number.wrapping_sub(1)));
+    Some(match step {
+        Some(step) if step.number != shown.number => tr(
+            lang,
+            Key::NextActionOther,
+            &[
+                ("label", &label),
+                ("text", &action.text),
+                ("number", &step.number),
+                ("title", &step.title),
+                ("status", &status_label(lang, step.status)),
+            ],
+        ),
+        _ => tr(
+            lang,
+            Key::NextAction,
+            &[("label", &label), ("text", &action.text)],
+        ),
+    })
 }
 
 pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
@@ -42,7 +60,7 @@ pub(crate) fn run(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     )
     .map_err(Error::Output)?;
     say!(out, "")?;
-    if let Some(line) = next_action_line(ctx.lang, &report) {
+    if let Some(line) = next_action_line(ctx.lang, &report, record) {
         say!(out, "{line}")?;
     }
     say!(

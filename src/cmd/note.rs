@@ -11,16 +11,16 @@ use crate::error::Error;
 pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result<(), Error> {
     let position = ctx.select_one_step(&args.step)?;
     let step_id = &ctx.roadmap.steps[position].id;
-    // The words of the note may not start with a hyphen for clap to see
-    // them (`-5% reach`), so `--evidence` typed after the first word lands
-    // among them: it is the flag wherever it is.
-    let evidence = args.evidence || args.text.iter().any(|word| word == "--evidence");
-    let words: Vec<&str> = args
-        .text
-        .iter()
-        .map(String::as_str)
-        .filter(|word| *word != "--evidence")
-        .collect();
+    // A note's words may start with a hyphen (`-5% reach`), so a
+    // `--evidence` typed after the first word lands among them. Taking it
+    // as the flag could make a private note evidence (and it cannot be
+    // told from a `--` before it); leaving it in the text would keep
+    // evidence private unawares: it is refused, and nothing is written.
+    if args.text.iter().any(|word| word == "--evidence") {
+        return Err(Error::EvidenceAmongWords);
+    }
+    let evidence = args.evidence;
+    let words: Vec<&str> = args.text.iter().map(String::as_str).collect();
     let mut arguments = vec![args.step.clone()];
     if evidence {
         arguments.push("--evidence".to_string());

@@ -114,7 +114,11 @@ pub(super) fn edit_ops(base: &RoadmapProgress, edited: &RoadmapProgress) -> Vec<
                 reason: new.skip_reason.clone(),
             });
         }
-        let same = |a: &super::Note, b: &super::Note| a.at == b.at && a.text == b.text;
+        // A note marked or unmarked as evidence by hand is another note:
+        // the old one is dropped and the new one added.
+        let same = |a: &super::Note, b: &super::Note| {
+            a.at == b.at && a.text == b.text && a.evidence == b.evidence
+        };
         let kept: HashSet<usize> = new
             .notes
             .iter()
@@ -187,10 +191,11 @@ impl RoadmapProgress {
                 ours.skip_reason.clone_from(&theirs.skip_reason);
             }
             for note in &theirs.notes {
-                let known = ours
-                    .notes
-                    .iter()
-                    .any(|known| known.at == note.at && known.text == note.text);
+                let known = ours.notes.iter().any(|known| {
+                    known.at == note.at
+                        && known.text == note.text
+                        && known.evidence == note.evidence
+                });
                 if !known {
                     latest = latest.max(Some(note.at));
                     ours.notes.push(note.clone());
@@ -250,6 +255,23 @@ pub enum Suspect {
     IdTaken(super::ChangeId),
 }
 
+/// The longest id (of a roadmap, step or action) taken from elsewhere: far
+/// beyond any a roadmap needs, and short enough to print in a message.
+const MAX_ID_BYTES: usize = 200;
+
+/// An id from elsewhere within the id rules and [`MAX_ID_BYTES`].
+fn is_valid_id(id: &str) -> bool {
+    id.len() <= MAX_ID_BYTES && crate::roadmap::is_valid_id(id)
+}
+
+/// A refused id as a message quotes it: cut at [`MAX_ID_BYTES`].
+fn shortened(id: &str) -> String {
+    match id.char_indices().nth(MAX_ID_BYTES) {
+        Some((cut, _)) => format!("{}…", &id[..cut]),
+        None => id.to_string(),
+    }
+}
+
 /// Checks a time from elsewhere: no more than [`super::MAX_CLOCK_LEAD`]
 /// ahead of `now` (it would win every merge), not before 1970.
 fn check_time(at: super::Timestamp, now: super::Timestamp) -> Result<(), Suspect> {
@@ -280,7 +302,6 @@ pub(crate) fn check_incoming_progress(
     progress: &RoadmapProgress,
     now: super::Timestamp,
 ) -> Result<(), Suspect> {
-    use crate::roadmap::is_valid_id;
     let check_time = |at: super::Timestamp| check_time(at, now);
     let keys = progress
         .steps
@@ -295,7 +316,7 @@ pub(crate) fn check_incoming_progress(
     }
     for (id, step) in &progress.steps {
         if !is_valid_id(id) {
-            return Err(Suspect::BadId(id.clone()));
+            return Err(Suspect::BadId(shortened(id)));
         }
         for at in step.started.iter().chain(step.finished.iter()) {
             check_time(*at)?;
@@ -308,7 +329,7 @@ pub(crate) fn check_incoming_progress(
             check_text(&note.text)?;
         }
         if let Some(key) = step.actions.keys().find(|key| !is_valid_id(key)) {
-            return Err(Suspect::BadId(key.clone()));
+            return Err(Suspect::BadId(shortened(key)));
         }
         for url in step.resources.keys() {
             check_text(url)?;
@@ -320,7 +341,6 @@ pub(crate) fn check_incoming_progress(
 /// Checks a change from elsewhere against what smm-path itself writes.
 pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> Result<(), Suspect> {
     use crate::control::has_forbidden;
-    use crate::roadmap::is_valid_id;
     let device_ok = !change.device.is_empty()
         && change.device.len() <= 64
         && change
@@ -328,10 +348,10 @@ pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> R
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !device_ok {
-        return Err(Suspect::BadId(change.device.clone()));
+        return Err(Suspect::BadId(shortened(&change.device)));
     }
     if !is_valid_id(&change.roadmap) {
-        return Err(Suspect::BadId(change.roadmap.clone()));
+        return Err(Suspect::BadId(shortened(&change.roadmap)));
     }
     if change.seq == 0 || change.seq > super::MAX_SEQ {
         return Err(Suspect::SeqOutOfRange(change.seq));
@@ -345,7 +365,7 @@ pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> R
         if let Some(step) = op.step()
             && !is_valid_id(step)
         {
-            return Err(Suspect::BadId(step.to_string()));
+            return Err(Suspect::BadId(shortened(step)));
         }
         match op {
             Op::Status {
@@ -367,7 +387,7 @@ pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> R
             }
             Op::Tick { action, .. } => {
                 if !is_valid_id(action) {
-                    return Err(Suspect::BadId(action.clone()));
+                    return Err(Suspect::BadId(shortened(action)));
                 }
             }
             Op::Used { url, .. } => check_text(url)?,

@@ -113,7 +113,10 @@ impl RoadmapProgress {
                     // The same note reached by two roads (a conflict copy
                     // and the history it came from) is one note.
                     let known = notes.iter().any(|known| {
-                        known.id == note.id || (known.at == note.at && known.text == note.text)
+                        known.id == note.id
+                            || (known.at == note.at
+                                && known.text == note.text
+                                && known.evidence == note.evidence)
                     });
                     if !known {
                         let place =
@@ -210,10 +213,14 @@ pub(crate) fn replay_into<'a>(
     for step in progress.steps.values_mut() {
         // The same note reached by two roads (a conflict copy and the
         // history it came from) is one note: the first by operation key.
-        step.notes
-            .sort_by(|a, b| (a.at, &a.text, &a.id).cmp(&(b.at, &b.text, &b.id)));
-        step.notes
-            .dedup_by(|later, earlier| later.at == earlier.at && later.text == earlier.text);
+        step.notes.sort_by(|a, b| {
+            (a.at, &a.text, a.evidence, &a.id).cmp(&(b.at, &b.text, b.evidence, &b.id))
+        });
+        step.notes.dedup_by(|later, earlier| {
+            later.at == earlier.at
+                && later.text == earlier.text
+                && later.evidence == earlier.evidence
+        });
         step.notes.sort_by(|a, b| note_order(a).cmp(&note_order(b)));
     }
     for drop in &drops {

@@ -112,7 +112,12 @@ pub(crate) fn render_step_detail(
         for (index, action) in record.actions.iter().enumerate() {
             let mark = if action.ticked.is_some() { "x" } else { " " };
             let number = format!("{}.{}", record.number, index + 1);
-            writeln!(out, "  [{mark}] {number}  {}", action.text).ok();
+            // A custom roadmap's text may run over lines: each continues
+            // under the text, never at the margin where it would pass for
+            // an action of its own.
+            let indent = format!("\n{}", " ".repeat(7 + number.len()));
+            let text = action.text.replace('\n', &indent);
+            writeln!(out, "  [{mark}] {number}  {text}").ok();
         }
     }
     if let Some(evidence) = &step.evidence {

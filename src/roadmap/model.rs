@@ -152,6 +152,13 @@ impl<'de> Deserialize<'de> for PracticalAction {
                 }
                 let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
                 let key = key.ok_or_else(|| de::Error::missing_field("key"))?;
+                // An empty key would pass for "no key" and be given one.
+                if key.is_empty() {
+                    return Err(de::Error::invalid_value(
+                        de::Unexpected::Str(""),
+                        &"an action key: lower-case letters, digits and dashes",
+                    ));
+                }
                 Ok(PracticalAction {
                     key: Cow::Owned(key),
                     text,

@@ -58,7 +58,7 @@ fn numbers_ranges_lists_and_keys_tick_and_untick_actions() {
         .expected_stdout(
             "
             Ticked 5.1: Tidy up the bio, profile photo and links on your social accounts.
-            Already ticked, nothing changed 5.2: Make a simple portfolio page (Notion, Google Sites or Linktree).
+            5.2 was already ticked, nothing changed: Make a simple portfolio page (Notion, Google Sites or Linktree).
             Ticked 6.1: Write two audience personas with age, interests and pain points.
             Ticked 6.3: Switch your Instagram account to a professional account, then check its Insights; on TikTok, open Analytics in TikTok Studio. Note when your audience is online.
             5. Build a Personal Portfolio: 2/4 actions ticked
@@ -248,7 +248,7 @@ fn status_and_next_follow_the_ticks() {
     );
     assert!(
         next.ends_with(
-            "Next action: 5.3 Publish three posts that show your skills.
+            "Next action, in 5. Build a Personal Portfolio (in progress): 5.3 Publish three posts that show your skills.
 Tick it with `smm-path check 5.3`.
 Mark it done with `smm-path done 1`.
 "
@@ -425,12 +425,19 @@ fn evidence_notes_and_used_resources_are_marked() {
     ])
     .expected_stdout("Evidence added to 5. Build a Personal Portfolio; the portfolio shows it.\n")
     .run();
-    // The flag after the first word of the note is the flag too.
+    // After the first word the flag would be text: refused, nothing written,
+    // so a private thought never turns into evidence (nor the reverse).
     smm.test(&["note", "5", "Case", "study", "--evidence"])
-        .expected_stdout(
-            "Evidence added to 5. Build a Personal Portfolio; the portfolio shows it.\n",
-        )
+        .expected_status(2)
+        .expected_stderr("error: `--evidence` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --evidence TEXT`)\n")
+        .writes_nothing()
         .run();
+    smm.test(&["note", "5", "--", "private", "--evidence"])
+        .expected_status(2)
+        .any_stderr()
+        .writes_nothing()
+        .run();
+    smm.ok(&["note", "5", "--evidence", "Case", "study"]);
     smm.ok(&["note", "5", "Still unsure about the law"]);
     smm.test(&["used", "5.2"])
         .expected_stdout("Marked as used 5.2: Behance\n")
@@ -514,4 +521,140 @@ fn tab_completes_the_actions_check_would_tick_and_uncheck_would_untick() {
     let uncheck = complete(&["uncheck", "5.2,"]);
     assert!(uncheck.starts_with("5.2,5.1\tTidy up the bio"), "{uncheck}");
     assert_eq!(complete(&["used", "5.2"]), "5.2\tBehance\n");
+}
+
+#[test]
+fn a_hand_edit_that_unmarks_evidence_is_kept_and_recorded() {
+    let smm = Smm::new();
+    smm.ok(&["note", "1", "--evidence", "https://example.com/table"]);
+    smm.ok(&["note", "1", "Private thought"]);
+    smm.ok(&["done", "1"]);
+    let edited: String = smm
+        .state_text()
+        .split_inclusive('\n')
+        .filter(|line| line.trim() != "evidence: true")
+        .collect();
+    assert_ne!(edited, smm.state_text(), "the state marks the note");
+    smm.write_state(edited);
+    let portfolio = smm.ok(&["export", "-f", "portfolio"]).stdout;
+    assert!(!portfolio.contains("example.com/table"), "{portfolio}");
+    // The next change records the edit; nothing brings the mark back.
+    smm.ok(&["start", "2"]);
+    let portfolio = smm.ok(&["export", "-f", "portfolio"]).stdout;
+    assert!(!portfolio.contains("example.com/table"), "{portfolio}");
+    assert!(
+        smm.ok(&["log", "-n", "2"])
+            .stdout
+            .contains("edited by hand")
+    );
+    // A ticked action flipped by hand is recorded the same way.
+    smm.ok(&["check", "5.1"]);
+    let edited = smm
+        .state_text()
+        .replacen("marked: true", "marked: false", 1);
+    smm.write_state(edited);
+    smm.ok(&["start", "3"]);
+    assert!(
+        smm.ok(&["show", "5"])
+            .stdout
+            .contains("Practical actions (0/4):")
+    );
+    let log = smm.ok(&["log", "-n", "2"]).stdout;
+    assert!(
+        log.contains("edited by hand\n    Unticked 5.1: Tidy up"),
+        "{log}"
+    );
+}
+
+#[test]
+fn reset_keeps_the_ticks_as_it_keeps_the_notes() {
+    let smm = Smm::new();
+    smm.ok(&["start", "5"]);
+    smm.ok(&["check", "5.1-2"]);
+    smm.ok(&["reset", "5"]);
+    let show = smm.ok(&["show", "5"]).stdout;
+    assert!(show.contains("Status: to do\n"), "{show}");
+    assert!(show.contains("Practical actions (2/4):"), "{show}");
+}
+
+#[test]
+fn next_names_the_step_of_an_action_it_does_not_show() {
+    let smm = Smm::new();
+    smm.ok(&["start", "5"]);
+    smm.ok(&["check", "5.1"]);
+    let next = smm.ok(&["next"]).stdout;
+    assert!(
+        next.starts_with("Next: 1. Understand Social Media Platforms\n"),
+        "{next}"
+    );
+    assert!(
+        next.ends_with(
+            "Next action, in 5. Build a Personal Portfolio (in progress): 5.2 Make a simple portfolio page (Notion, Google Sites or Linktree).
+Tick it with `smm-path check 5.2`.
+Mark it done with `smm-path done 1`.
+"
+        ),
+        "{next}"
+    );
+}
+
+#[test]
+fn an_empty_action_key_is_not_taken_for_no_key() {
+    let (smm, roadmap) = with_roadmap(&ROADMAP.replace("key: read-guide", "key: \"\""));
+    smm.test(&["roadmap", "validate", &roadmap])
+        .expected_status(1)
+        .any_stdout()
+        .stderr_contains("an action key")
+        .run();
+}
+
+#[test]
+fn an_imported_tick_with_an_endless_key_is_refused() {
+    let laptop = Smm::new();
+    laptop.ok(&["check", "5.1"]);
+    let file = laptop.path("laptop.json");
+    laptop.export_to(&file);
+    let text = std::fs::read_to_string(&file).expect("export");
+    let long = "a".repeat(300_000);
+    let hostile = text.replace(
+        "\"action\": \"tidy-profiles\"",
+        &format!("\"action\": \"{long}\""),
+    );
+    assert!(hostile != text, "the export carries the tick op");
+    std::fs::write(&file, hostile).expect("write");
+    let phone = Smm::new();
+    let out = phone
+        .test(&["import", file.to_str().expect("UTF-8")])
+        .any_stdout()
+        .any_stderr()
+        .expected_status(1)
+        .run();
+    let said = format!("{}{}", out.stdout, out.stderr);
+    assert!(
+        said.len() < 2_000,
+        "the key is not printed whole: {} bytes",
+        said.len()
+    );
+    assert!(!phone.ok(&["show", "5"]).stdout.contains("[x]"));
+}
+
+#[test]
+fn a_mentor_sees_ticking_as_activity() {
+    let learner = Smm::new();
+    learner.ok_at("2026-11-01T10:00:00+07:00", &["start", "5"]);
+    // A month on one step, ticking its actions as the weeks go.
+    learner.ok_at("2026-11-20T10:00:00+07:00", &["check", "5.1"]);
+    learner.ok_at("2026-12-04T10:00:00+07:00", &["check", "5.2"]);
+    let file = learner.path("ayu.json");
+    learner.export_to(&file);
+    let mentor = Smm::new();
+    let report: serde_json::Value = serde_json::from_str(
+        &mentor
+            .ok(&["cohort", file.to_str().expect("UTF-8"), "--format", "json"])
+            .stdout,
+    )
+    .expect("JSON");
+    let row = &report["learners"][0];
+    assert_eq!(row["last_activity"], "2026-12-04", "{row}");
+    assert_eq!(row["stuck"], serde_json::Value::Null, "{row}");
 }

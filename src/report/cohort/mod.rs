@@ -54,6 +54,8 @@ pub(crate) struct LearnerStep {
     pub notes: Vec<(Timestamp, String)>,
     /// The keys of the practical actions ticked.
     pub ticked: BTreeSet<String>,
+    /// When actions were ticked or unticked: activity, as notes are.
+    pub tick_times: Vec<Timestamp>,
 }
 
 /// Why a learner counts as stuck.
@@ -195,7 +197,12 @@ impl CohortReport {
                 let mut finished_days = Vec::new();
                 let mut notes = Vec::new();
                 for (index, step) in learner.steps.iter().enumerate() {
-                    for at in step.started.iter().chain(&step.finished) {
+                    for at in step
+                        .started
+                        .iter()
+                        .chain(&step.finished)
+                        .chain(&step.tick_times)
+                    {
                         active.insert(at.date_naive());
                     }
                     if let (Status::Done, Some(at)) = (step.status, step.finished) {
@@ -228,11 +235,11 @@ impl CohortReport {
                 let on_track = learner
                     .target
                     .map(|target| check_target(pace.estimate, target, today));
+                // A learner ticking a step's actions is moving on it.
                 let stuck_on_step = learner.steps.iter().any(|step| {
+                    let latest = step.started.iter().chain(&step.tick_times).max();
                     step.status == Status::InProgress
-                        && step
-                            .started
-                            .is_some_and(|at| (today - at.date_naive()).num_days() > limit)
+                        && latest.is_some_and(|at| (today - at.date_naive()).num_days() > limit)
                 });
                 let finished_all = counted > 0 && done == counted;
                 let stuck = if stuck_on_step {
@@ -363,14 +370,15 @@ impl CohortReport {
     }
 }
 
-/// The action `learner` ticks next: the first unticked one of the first
-/// step in progress that has one, else of the first step neither done nor
-/// skipped.
+/// The action `learner` ticks next, by the rule of `smm-path next`
+/// (`ProgressReport::next_action`): the first unticked one of the first
+/// step in progress whose actions the learner has begun ticking, else of
+/// the first step neither done nor skipped.
 fn current_action(roadmap: &Roadmap, learner: &Learner, lang: Lang) -> Option<CurrentAction> {
     let steps = roadmap.steps.iter().zip(&learner.steps).enumerate();
-    let in_progress = steps
-        .clone()
-        .filter(|(_, (_, record))| record.status == Status::InProgress);
+    let in_progress = steps.clone().filter(|(_, (_, record))| {
+        record.status == Status::InProgress && !record.ticked.is_empty()
+    });
     let next = steps
         .clone()
         .find(|(_, (_, record))| !matches!(record.status, Status::Done | Status::Skipped));

@@ -391,6 +391,7 @@ fn read_export(
         .map(|step| {
             let record = LearnerStep {
                 ticked: ticked_actions(&ticks, &step.id),
+                tick_times: tick_times(ticks.step(&step.id)),
                 status: step.status,
                 started: step.started,
                 finished: step.finished,
@@ -501,6 +502,7 @@ pub(super) fn learner_steps(roadmap: &Roadmap, progress: &RoadmapProgress) -> Ve
         .map(|step| match progress.step(&step.id) {
             Some(record) => LearnerStep {
                 ticked: record.ticked().map(str::to_string).collect(),
+                tick_times: tick_times(Some(record)),
                 status: record.status,
                 started: record.started,
                 finished: record.finished,
@@ -513,6 +515,17 @@ pub(super) fn learner_steps(roadmap: &Roadmap, progress: &RoadmapProgress) -> Ve
             None => LearnerStep::default(),
         })
         .collect()
+}
+
+/// When the actions of a step were last ticked or unticked.
+fn tick_times(record: Option<&crate::progress::StepProgress>) -> Vec<Timestamp> {
+    record.map_or_else(Vec::new, |record| {
+        record
+            .actions
+            .values()
+            .map(crate::progress::Mark::at)
+            .collect()
+    })
 }
 
 /// The actions of step `id` that `progress` has ticked, by key.
