@@ -670,6 +670,7 @@ pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
                 ("key", &crate::control::escaped(key)),
             ],
         ),
+        Problem::Unparsed { message, .. } => crate::i18n::parser_message(lang, message),
         Problem::FutureVersionNote { version, current } => tr(
             lang,
             Key::ProblemFutureVersionNote,
