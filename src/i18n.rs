@@ -407,6 +407,10 @@ catalogue! {
     ErrorPrefix { en: "error", id: "kesalahan" }
 
     // What a new user tripped on.
+    StatsPaceFirstDays {
+        en: "Pace: {count} {count:step|steps} in the {days} {days:day|days} since you began",
+        id: "Laju: {count} langkah dalam {days} hari sejak Anda mulai",
+    }
     StatsPaceSinceStart {
         en: "Pace: {recent} {recent:step|steps} a week over the {days} {days:day|days} since you began",
         id: "Laju: {recent} langkah per minggu dalam {days} hari sejak Anda mulai",

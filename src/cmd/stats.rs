@@ -51,7 +51,14 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let pace = pace(&finished, &active, today, remaining);
 
     let recent = format_decimal(lang, pace.recent_per_week);
-    let mut pace_line = if pace.is_early() {
+    // Under a week, a rate a week would be a guess; the count is not.
+    let mut pace_line = if pace.window_days < 7 {
+        tr(
+            lang,
+            Key::StatsPaceFirstDays,
+            &[("count", &pace.recent_steps), ("days", &pace.window_days)],
+        )
+    } else if pace.is_early() {
         tr(
             lang,
             Key::StatsPaceSinceStart,

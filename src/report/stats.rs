@@ -16,6 +16,8 @@ pub(crate) struct Pace {
     /// The days `recent_per_week` is measured over: [`RECENT_DAYS`], or
     /// fewer for a learner who began less than four weeks ago.
     pub window_days: i64,
+    /// The steps finished within that window.
+    pub recent_steps: usize,
     /// Steps finished per week since the first activity; `None` before a week has passed.
     pub overall_per_week: Option<f64>,
     /// Consecutive active days up to today (or up to yesterday, when today has none yet).
@@ -131,6 +133,7 @@ pub(crate) fn pace(
     Pace {
         recent_per_week,
         window_days,
+        recent_steps: recent,
         overall_per_week,
         current_streak,
         longest_streak,

@@ -130,3 +130,26 @@ fn the_weeks_before_the_learner_began_do_not_count_against_the_pace() {
     );
     assert!(!stats.contains("first guess"), "{stats}");
 }
+
+#[test]
+fn in_the_first_week_the_pace_is_a_count_not_a_rate() {
+    let smm = Smm::new();
+    smm.ok_at("2026-12-01T10:00:00+07:00", &["done", "1"]);
+    smm.ok_at("2026-12-03T10:00:00+07:00", &["done", "2"]);
+    let stats = smm.ok_at("2026-12-03T20:00:00+07:00", &["stats"]).stdout;
+    assert!(
+        stats.contains("\nPace: 2 steps in the 3 days since you began\n"),
+        "{stats}"
+    );
+    assert!(
+        stats.contains("; a first guess, from only the 3 days since you began.\n"),
+        "{stats}"
+    );
+    let stats = smm
+        .ok_at("2026-12-03T20:00:00+07:00", &["stats", "--lang", "id"])
+        .stdout;
+    assert!(
+        stats.contains("\nLaju: 2 langkah dalam 3 hari sejak Anda mulai\n"),
+        "{stats}"
+    );
+}
