@@ -173,7 +173,14 @@ impl Error {
                 fill(
                     Key::ErrBadName,
                     &[
-                        ("name", &crate::control::escaped(name)),
+                        // Every control shown: the tab and the line feed, which the
+                        // terminal escaping lets through, too.
+                        (
+                            "name",
+                            &crate::control::escaped(name)
+                                .replace('\t', "\\t")
+                                .replace('\n', "\\n"),
+                        ),
                         ("max", &crate::progress::config::MAX_NAME_CHARS),
                     ],
                 ),
