@@ -407,6 +407,14 @@ catalogue! {
     ErrorPrefix { en: "error", id: "kesalahan" }
 
     // What a new user tripped on.
+    ErrImportCutShort {
+        en: "it is incomplete: its JSON stops before the end (a copy or download cut short?); copy it again, or export it again",
+        id: "isinya tidak lengkap: JSON-nya berhenti sebelum akhir (salinan atau unduhan yang terputus?); salin ulang, atau ekspor ulang",
+    }
+    CohortCutShort {
+        en: "incomplete: its JSON stops before the end (a copy cut short?)",
+        id: "tidak lengkap: JSON-nya berhenti sebelum akhir (salinan yang terputus?)",
+    }
     StatsPaceFirstDays {
         en: "Pace: {count} {count:step|steps} in the {days} {days:day|days} since you began",
         id: "Laju: {count} langkah dalam {days} hari sejak Anda mulai",

@@ -405,3 +405,48 @@ fn what_an_import_took_is_listed_in_the_roadmaps_order() {
         run.stdout
     );
 }
+
+#[test]
+fn a_cut_short_export_is_called_incomplete() {
+    let laptop = Smm::new();
+    laptop.ok(&["done", "1-3"]);
+    laptop.ok(&["note", "2", "certificate"]);
+    let export = laptop.ok(&["export", "-f", "json"]).stdout;
+    let phone = Smm::new();
+    phone.ok(&["done", "5"]);
+    for cut in [export.len() / 2, export.len() - 3, 40] {
+        let file = phone.write_file("cut.json", &export[..cut]);
+        phone
+            .test(&["import", file.to_str().expect("UTF-8")])
+            .expected_status(1)
+            .writes_nothing()
+            .expected_stderr(format!(
+                "error: cannot import {home}{SEP}cut.json: it is incomplete: its JSON stops before the end (a copy or download cut short?); copy it again, or export it again; nothing was changed\n",
+                home = phone.home().display()
+            ))
+            .run();
+    }
+    let file = phone.write_file("cut.json", &export[..export.len() / 2]);
+    let run = phone
+        .test(&["import", "--lang", "id", file.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("isinya tidak lengkap"),
+        "{}",
+        run.stderr
+    );
+    // A whole JSON file of another shape is still "not an export".
+    let other = phone.write_file("other.json", "{\"hello\": [1, 2]}");
+    let run = phone
+        .test(&["import", other.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("it is not an smm-path export"),
+        "{}",
+        run.stderr
+    );
+}
