@@ -168,23 +168,18 @@ impl Error {
             Error::FutureDate { input } => (Usage, fill(Key::ErrFutureDate, &[("input", input)])),
             Error::NoTerminal => (Usage, text(Key::ErrNoTerminal)),
             Error::Terminal(error) => (Failure, io_failure(lang, Key::ErrTerminal, error)),
-            Error::BadName { name } => (
-                Usage,
-                fill(
-                    Key::ErrBadName,
-                    &[
-                        // Every control shown: the tab and the line feed, which the
-                        // terminal escaping lets through, too.
-                        (
-                            "name",
-                            &crate::control::escaped(name)
-                                .replace('\t', "\\t")
-                                .replace('\n', "\\n"),
-                        ),
-                        ("max", &crate::progress::config::MAX_NAME_CHARS),
-                    ],
-                ),
-            ),
+            Error::BadName { name } => {
+                // Every control shown: the tab and the line feed, which the
+                // terminal escaping lets through, too.
+                let shown = crate::control::escaped(name)
+                    .replace('\t', "\\t")
+                    .replace('\n', "\\n");
+                let max = crate::progress::config::MAX_NAME_CHARS;
+                (
+                    Usage,
+                    fill(Key::ErrBadName, &[("name", &shown), ("max", &max)]),
+                )
+            }
             Error::NoLearners => (Failure, text(Key::ErrNoLearners)),
             Error::OneStepOnly { input, count } => (
                 Usage,
