@@ -175,16 +175,18 @@ impl Error {
             Error::FutureDate { input } => (Usage, fill(Key::ErrFutureDate, &[("input", input)])),
             Error::NoTerminal => (Usage, text(Key::ErrNoTerminal)),
             Error::Terminal(error) => (Failure, io_failure(lang, Key::ErrTerminal, error)),
-            Error::BadName { name } => (
-                Usage,
-                fill(
-                    Key::ErrBadName,
-                    &[
-                        ("name", &crate::control::escaped(name)),
-                        ("max", &crate::progress::config::MAX_NAME_CHARS),
-                    ],
-                ),
-            ),
+            Error::BadName { name } => {
+                // Every control shown: the tab and the line feed, which the
+                // terminal escaping lets through, too.
+                let shown = crate::control::escaped(name)
+                    .replace('\t', "\\t")
+                    .replace('\n', "\\n");
+                let max = crate::progress::config::MAX_NAME_CHARS;
+                (
+                    Usage,
+                    fill(Key::ErrBadName, &[("name", &shown), ("max", &max)]),
+                )
+            }
             Error::NoLearners => (Failure, text(Key::ErrNoLearners)),
             Error::OnlyForPortfolio { option, format } => (
                 Usage,
@@ -685,6 +687,7 @@ pub(crate) fn render_problem(lang: Lang, problem: &Problem) -> String {
                 ("key", &crate::control::escaped(key)),
             ],
         ),
+        Problem::Unparsed { message, .. } => crate::i18n::parser_message(lang, message),
         Problem::FutureVersionNote { version, current } => tr(
             lang,
             Key::ProblemFutureVersionNote,

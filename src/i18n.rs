@@ -418,6 +418,28 @@ catalogue! {
     // Errors: bad input (exit 2).
     ErrorPrefix { en: "error", id: "kesalahan" }
 
+    // What a new user tripped on.
+    ErrImportCutShort {
+        en: "it is incomplete: its JSON stops before the end (a copy or download cut short?); copy it again, or export it again",
+        id: "isinya tidak lengkap: JSON-nya berhenti sebelum akhir (salinan atau unduhan yang terputus?); salin ulang, atau ekspor ulang",
+    }
+    CohortCutShort {
+        en: "incomplete: its JSON stops before the end (a copy cut short?)",
+        id: "tidak lengkap: JSON-nya berhenti sebelum akhir (salinan yang terputus?)",
+    }
+    StatsPaceFirstDays {
+        en: "Pace: {count} {count:step|steps} in the {days} {days:day|days} since you began",
+        id: "Laju: {count} langkah dalam {days} hari sejak Anda mulai",
+    }
+    StatsPaceSinceStart {
+        en: "Pace: {recent} {recent:step|steps} a week over the {days} {days:day|days} since you began",
+        id: "Laju: {recent} langkah per minggu dalam {days} hari sejak Anda mulai",
+    }
+    StatsEstimateEarly {
+        en: "At this pace you finish around {date}; a first guess, from only the {days} {days:day|days} since you began.",
+        id: "Dengan laju ini, Anda akan selesai sekitar {date}; baru perkiraan awal, dari {days} hari sejak Anda mulai saja.",
+    }
+
     // A parser's messages (see `parser_message`).
     ParserUnknownField { en: "unknown field {what}", id: "kunci {what} tidak dikenal" }
     ParserUnknownValue { en: "unknown value {what}", id: "nilai {what} tidak dikenal" }

@@ -107,31 +107,16 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
     let history_path = store.history_path();
     // With an unreadable snapshot, the history is judged on its own.
     let history = match &snapshot_problem {
-        Some(_) => store
-            .history_on_its_own()
-            .map(|changes| (changes, store.conflict_copies())),
-        None => store
-            .check()
-            .map(|check| (check.changes, check.conflict_copies)),
+        Some(_) => store.history_on_its_own(),
+        None => store.check().map(|check| check.changes),
     };
     match history {
-        Ok((changes, conflict_copies)) => {
+        Ok(changes) => {
             report.line(tr(
                 lang,
                 Key::DoctorHistoryOk,
                 &[("path", &quoted_path(&history_path)), ("count", &changes)],
             ))?;
-            for copy in &conflict_copies {
-                report.healthy = false;
-                report.line(tr(
-                    lang,
-                    Key::DoctorConflictCopy,
-                    &[
-                        ("path", &quoted_path(copy)),
-                        ("command", &SHELL.smm_path("import", copy)),
-                    ],
-                ))?;
-            }
         }
         Err(error) => {
             let behind = matches!(error, StoreError::HistoryBehind { .. });
@@ -143,6 +128,19 @@ pub(crate) fn run(ctx: &Context, args: &DoctorArgs, out: &mut dyn Write) -> Resu
                 report.line(word(lang, Key::DoctorFixWaitForSync).to_string())?;
             }
         }
+    }
+    // Read from the folder alone: shown whatever the files they copy look
+    // like, since merging one may be what repairs them (issue 22).
+    for copy in &store.conflict_copies() {
+        report.healthy = false;
+        report.line(tr(
+            lang,
+            Key::DoctorConflictCopy,
+            &[
+                ("path", &quoted_path(copy)),
+                ("command", &SHELL.smm_path("import", copy)),
+            ],
+        ))?;
     }
 
     if let Some(device) = store.copy_of() {

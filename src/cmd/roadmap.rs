@@ -9,7 +9,7 @@ use crate::error::{Error, render_problem};
 use crate::i18n::{Key, Lang, tr, word};
 use crate::progress::Status;
 use crate::report::{ProgressReport, percent_done};
-use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap, read_roadmap_text};
+use crate::roadmap::{Place, Problem, RoadmapError, parse_roadmap_listing_all, read_roadmap_text};
 
 /// The starter written by `roadmap new`, its comments in each language; a
 /// test checks that both validate and differ in their comments only.
@@ -31,7 +31,7 @@ pub(crate) fn validate(
 ) -> Result<(), Error> {
     let path = &args.file;
     let text = read_roadmap_text(path)?;
-    match parse_roadmap(&text, path) {
+    match parse_roadmap_listing_all(&text, path) {
         Ok(roadmap) => {
             let languages = roadmap.languages.join(", ");
             let count = roadmap.steps.len();
@@ -208,6 +208,12 @@ fn locate(text: &str, problem: &Problem) -> (usize, usize) {
         }
     };
     let found = match problem {
+        Problem::Unparsed { line, column, .. } => {
+            return (
+                usize::try_from(*line).unwrap_or(1).max(1),
+                usize::try_from(*column).unwrap_or(1).max(1),
+            );
+        }
         Problem::BadRoadmapId { .. } => (0..lines.len())
             .find(|&index| lines[index].starts_with("id:"))
             .map(|index| (index, column_of(index, "id:"))),
@@ -267,6 +273,7 @@ fn snippet(text: &str, line: usize, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roadmap::parse_roadmap;
     use std::path::Path;
 
     #[test]

@@ -50,12 +50,26 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let remaining = summary.counted - summary.done;
     let pace = pace(&finished, &active, today, remaining);
 
-    let mut pace_line = tr(
-        lang,
-        Key::StatsPace,
-        &[("recent", &format_decimal(lang, pace.recent_per_week))],
-    );
-    if let Some(overall) = pace.overall_per_week {
+    let recent = format_decimal(lang, pace.recent_per_week);
+    // Under a week, a rate a week would be a guess; the count is not.
+    let mut pace_line = if pace.window_days < 7 {
+        tr(
+            lang,
+            Key::StatsPaceFirstDays,
+            &[("count", &pace.recent_steps), ("days", &pace.window_days)],
+        )
+    } else if pace.is_early() {
+        tr(
+            lang,
+            Key::StatsPaceSinceStart,
+            &[("recent", &recent), ("days", &pace.window_days)],
+        )
+    } else {
+        tr(lang, Key::StatsPace, &[("recent", &recent)])
+    };
+    // Under four weeks the recent pace already covers every day since the
+    // start: the overall one would repeat it.
+    if let Some(overall) = pace.overall_per_week.filter(|_| !pace.is_early()) {
         pace_line.push_str(&tr(
             lang,
             Key::StatsPaceOverall,
@@ -79,6 +93,14 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
             lang,
             Key::StatsBeyondHorizon,
             &[("years", &crate::report::stats::HORIZON_YEARS)],
+        ),
+        Estimate::On(day) if pace.is_early() => tr(
+            lang,
+            Key::StatsEstimateEarly,
+            &[
+                ("date", &format_date(lang, day)),
+                ("days", &pace.window_days),
+            ],
         ),
         Estimate::On(day) => tr(
             lang,

@@ -35,7 +35,8 @@ pub(crate) fn valid_name(name: &str) -> Option<String> {
     let fine = !name.is_empty()
         && name.chars().count() <= MAX_NAME_CHARS
         && !crate::control::has_forbidden(name)
-        && !name.contains('\n');
+        // A tab or a line break would split the cohort's table and CSV (issue 22).
+        && !name.contains(char::is_control);
     fine.then(|| name.to_string())
 }
 

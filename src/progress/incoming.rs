@@ -74,6 +74,11 @@ pub fn parse_incoming(bytes: &[u8], roadmap_id: &str, lang: Lang) -> Result<Inco
 
 fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, String> {
     let export: ExportFile<Vec<Change>> = serde_json::from_str(text).map_err(|error| {
+        // A file that stops mid-way was most likely an export cut short by
+        // a copy: that, not "not an export", is what helps (issue 22).
+        if error.is_eof() {
+            return word(lang, Key::ErrImportCutShort).to_string();
+        }
         // A JSON file of another shape gets the plain explanation, not serde's.
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(value) if value.get("format").and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) => {

@@ -38,6 +38,40 @@ impl<'a> ChangeWords<'a> {
         }
     }
 
+    /// Where a step comes in the roadmap, to list steps in its order: the
+    /// ones it no longer has last, by id.
+    fn step_order(&self, step_id: &str) -> (usize, String) {
+        match self.roadmap.position_of(step_id) {
+            Some(position) => (position, String::new()),
+            None => (usize::MAX, step_id.to_string()),
+        }
+    }
+
+    /// Where an action or resource comes in its step, after its step's
+    /// place: items the roadmap no longer has last, by key.
+    fn item_order(
+        &self,
+        kind: MarkKind,
+        step_id: &str,
+        key: &str,
+    ) -> (usize, String, usize, String) {
+        let (step, gone) = self.step_order(step_id);
+        let item = self.roadmap.position_of(step_id).and_then(|position| {
+            let step = &self.roadmap.steps[position];
+            match kind {
+                MarkKind::Action => step.actions.iter().position(|action| &*action.key == key),
+                MarkKind::Resource => step
+                    .resources
+                    .iter()
+                    .position(|resource| &*resource.url == key),
+            }
+        });
+        match item {
+            Some(index) => (step, gone, index, String::new()),
+            None => (step, gone, usize::MAX, key.to_string()),
+        }
+    }
+
     /// `5. Title: to do → done`.
     pub(crate) fn status_changed(&self, step_id: &str, from: Status, to: Status) -> String {
         let (number, title) = self.describe_step(step_id);
@@ -223,19 +257,29 @@ impl<'a> ChangeWords<'a> {
                 ("date", &date),
             ],
         )];
-        for (step, from, to) in &reverted.statuses {
+        // In the roadmap's order, as a merge lists them.
+        let mut statuses: Vec<_> = reverted.statuses.iter().collect();
+        statuses.sort_by_cached_key(|(step, ..)| self.step_order(step));
+        let mut notes_removed: Vec<_> = reverted.notes_removed.iter().collect();
+        notes_removed.sort_by_cached_key(|(step, _)| self.step_order(step));
+        let mut ticks: Vec<_> = reverted.ticks.iter().collect();
+        ticks.sort_by_cached_key(|(step, key, _)| self.item_order(MarkKind::Action, step, key));
+        let mut resources: Vec<_> = reverted.resources.iter().collect();
+        resources
+            .sort_by_cached_key(|(step, url, _)| self.item_order(MarkKind::Resource, step, url));
+        for (step, from, to) in statuses {
             lines.push(format!("    {}", self.status_changed(step, *from, *to)));
         }
-        for (step, count) in &reverted.notes_removed {
+        for (step, count) in notes_removed {
             for _ in 0..*count {
                 lines.push(format!("    {}", self.note(step, false)));
             }
         }
-        for (step, key, on) in &reverted.ticks {
+        for (step, key, on) in ticks {
             let line = self.mark(MarkKind::Action, step, key, *on, true);
             lines.push(format!("    {line}"));
         }
-        for (step, url, on) in &reverted.resources {
+        for (step, url, on) in resources {
             let line = self.mark(MarkKind::Resource, step, url, *on, true);
             lines.push(format!("    {line}"));
         }
@@ -274,10 +318,21 @@ impl<'a> ChangeWords<'a> {
             Key::ImportTook
         };
         let mut lines = vec![tr(lang, heading, &[("path", &path)])];
-        for (step, from, to) in &outcome.status_changes {
+        // The outcome lists steps by id; the learner reads them in the
+        // roadmap's order, as `status` shows them (issue 22).
+        let mut status_changes: Vec<_> = outcome.status_changes.iter().collect();
+        status_changes.sort_by_cached_key(|(step, ..)| self.step_order(step));
+        let mut notes_added: Vec<_> = outcome.notes_added.iter().collect();
+        notes_added.sort_by_cached_key(|(step, _)| self.step_order(step));
+        let mut ticks: Vec<_> = outcome.ticks.iter().collect();
+        ticks.sort_by_cached_key(|(step, key, _)| self.item_order(MarkKind::Action, step, key));
+        let mut resources: Vec<_> = outcome.resources.iter().collect();
+        resources
+            .sort_by_cached_key(|(step, url, _)| self.item_order(MarkKind::Resource, step, url));
+        for (step, from, to) in status_changes {
             lines.push(format!("    {}", self.status_changed(step, *from, *to)));
         }
-        for (step, count) in &outcome.notes_added {
+        for (step, count) in notes_added {
             let (number, title) = self.describe_step(step);
             let line = tr(
                 lang,
@@ -286,11 +341,11 @@ impl<'a> ChangeWords<'a> {
             );
             lines.push(format!("    {line}"));
         }
-        for (step, key, on) in &outcome.ticks {
+        for (step, key, on) in ticks {
             let line = self.mark(MarkKind::Action, step, key, *on, true);
             lines.push(format!("    {line}"));
         }
-        for (step, url, on) in &outcome.resources {
+        for (step, url, on) in resources {
             let line = self.mark(MarkKind::Resource, step, url, *on, true);
             lines.push(format!("    {line}"));
         }

@@ -10,8 +10,14 @@ use chrono::{Duration, NaiveDate};
 /// What the numbers say about the pace.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pace {
-    /// Steps finished per week over the last four weeks.
+    /// Steps finished per week over the last four weeks, or over the days
+    /// since the first activity when that is more recent.
     pub recent_per_week: f64,
+    /// The days `recent_per_week` is measured over: [`RECENT_DAYS`], or
+    /// fewer for a learner who began less than four weeks ago.
+    pub window_days: i64,
+    /// The steps finished within that window.
+    pub recent_steps: usize,
     /// Steps finished per week since the first activity; `None` before a week has passed.
     pub overall_per_week: Option<f64>,
     /// Consecutive active days up to today (or up to yesterday, when today has none yet).
@@ -48,7 +54,16 @@ pub(crate) enum TargetCheck {
     Unknown,
 }
 
-const RECENT_DAYS: i64 = 28;
+/// The days the recent pace looks back over: four weeks.
+pub(crate) const RECENT_DAYS: i64 = 28;
+
+impl Pace {
+    /// Whether the numbers rest on less than four weeks of activity, so
+    /// that a finish date from them is a first guess (issue 22).
+    pub(crate) fn is_early(&self) -> bool {
+        self.window_days < RECENT_DAYS
+    }
+}
 
 /// Computes the pace from the days steps were finished, the days anything
 /// changed, today, and how many counted steps are left.
@@ -58,20 +73,29 @@ pub(crate) fn pace(
     today: NaiveDate,
     remaining: usize,
 ) -> Pace {
-    // Dates come from files and other devices' clocks: no arithmetic on them may overflow.
-    let recent_start = today
-        .checked_sub_signed(Duration::days(RECENT_DAYS - 1))
-        .unwrap_or(NaiveDate::MIN);
-    let recent = finished
-        .iter()
-        .filter(|day| **day >= recent_start && **day <= today)
-        .count();
-    let recent_per_week = recent as f64 * 7.0 / RECENT_DAYS as f64;
     let first = active
         .iter()
         .next()
         .copied()
-        .or_else(|| finished.iter().min().copied());
+        .into_iter()
+        .chain(finished.iter().min().copied())
+        .min();
+    // Dates come from files and other devices' clocks: no arithmetic on them may overflow.
+    let four_weeks_back = today
+        .checked_sub_signed(Duration::days(RECENT_DAYS - 1))
+        .unwrap_or(NaiveDate::MIN);
+    // The weeks before the learner began are not weeks of no progress: the
+    // window starts at the first activity at the earliest (one from a clock
+    // ahead of today's counts as today).
+    let recent_start = first.map_or(four_weeks_back, |first| {
+        four_weeks_back.max(first.min(today))
+    });
+    let window_days = (today - recent_start).num_days() + 1;
+    let recent = finished
+        .iter()
+        .filter(|day| **day >= recent_start && **day <= today)
+        .count();
+    let recent_per_week = recent as f64 * 7.0 / window_days as f64;
     let overall_per_week = first.and_then(|first| {
         let days = (today - first).num_days() + 1;
         (days >= 7).then(|| finished.len() as f64 * 7.0 / days as f64)
@@ -108,6 +132,8 @@ pub(crate) fn pace(
     };
     Pace {
         recent_per_week,
+        window_days,
+        recent_steps: recent,
         overall_per_week,
         current_streak,
         longest_streak,
@@ -240,6 +266,23 @@ mod tests {
             check_target(pace.estimate, day("2026-12-20"), today),
             TargetCheck::Behind { days_late: 9 }
         );
+    }
+
+    #[test]
+    fn the_window_starts_at_the_first_activity() {
+        let finished = days(&["2026-12-01", "2026-12-03", "2026-12-05"]);
+        let active: BTreeSet<_> = finished.iter().copied().collect();
+        let pace = pace(&finished, &active, day("2026-12-07"), 17);
+        assert_eq!((pace.window_days, pace.recent_per_week), (7, 3.0));
+        assert!(pace.is_early());
+        assert_eq!(pace.estimate, Estimate::On(day("2027-01-16")));
+        // Changes dated ahead of today (another device's clock) give a
+        // window of one day, not a negative one.
+        let ahead: BTreeSet<_> = days(&["2027-01-01"]).into_iter().collect();
+        let pace = super::pace(&finished, &ahead, day("2026-12-07"), 17);
+        assert_eq!(pace.window_days, 7);
+        let pace = super::pace(&[], &ahead, day("2026-12-07"), 17);
+        assert_eq!(pace.window_days, 1);
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod model;
 mod text;
 mod validate;
 
-pub(crate) use load::{RoadmapError, read_roadmap_text};
+pub(crate) use load::{RoadmapError, parse_roadmap_listing_all, read_roadmap_text};
 pub use load::{load_builtin, load_file, parse_roadmap};
 pub(crate) use model::{Phase, PracticalAction, Resource, ResourceKind, Step, VersionNote};
 pub use model::{Roadmap, Text};

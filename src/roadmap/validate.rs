@@ -106,6 +106,15 @@ pub enum Problem {
         version: u32,
         current: u32,
     },
+    /// What the parser refused, where it found it: a field or a value the
+    /// format does not know, or what could not be read after one was set
+    /// aside (see [`super::parse_roadmap_listing_all`]).
+    Unparsed {
+        line: u64,
+        column: u64,
+        /// The parser's message, as [`crate::i18n::parser_message`] words it.
+        message: String,
+    },
 }
 
 /// A resource's address: `http` or `https`, a host, and no space or

@@ -791,3 +791,50 @@ fn notes_since(old: u32) -> String {
     assert!(!notes.is_empty(), "the built-in roadmap says what changed");
     notes.join("\n            ")
 }
+
+#[test]
+fn doctor_lists_conflict_copies_whatever_else_is_damaged() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1-2"]);
+    let copy = smm
+        .home()
+        .join("progress.sync-conflict-20261120-110000-ABCDEFG.yaml");
+    std::fs::copy(smm.home().join("progress.yaml"), &copy).expect("copy");
+    let conflict = format!(
+        "Conflict:  {copy} is a copy a sync tool made; merge it with `smm-path import '{copy}'`, then delete it\n",
+        copy = copy.display()
+    );
+    // The snapshot damaged, and the history too: the copy may be what
+    // repairs them, so it is still named.
+    smm.write_state("version: 3\nroadmaps: [");
+    let history = smm.home().join("history.jsonl");
+    let text = std::fs::read_to_string(&history).expect("history");
+    // The first change no longer matches its checksum.
+    std::fs::write(&history, text.replacen("done 1-2", "done 1-9", 1)).expect("damage");
+    let run = smm
+        .test(&["doctor"])
+        .expected_status(1)
+        .any_stdout()
+        .any_stderr()
+        .run();
+    assert!(
+        run.stdout.contains("Progress:  the progress file"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("History:   the history file"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(&conflict), "{}", run.stdout);
+    // The snapshot put back by hand, the history still damaged: still named.
+    std::fs::copy(&copy, smm.home().join("progress.yaml")).expect("put back");
+    let run = smm
+        .test(&["doctor"])
+        .expected_status(1)
+        .any_stdout()
+        .any_stderr()
+        .run();
+    assert!(run.stdout.contains(&conflict), "{}", run.stdout);
+}

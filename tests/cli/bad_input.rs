@@ -224,3 +224,34 @@ fn every_documented_exit_code() {
         )
         .run();
 }
+
+#[test]
+fn a_name_holding_a_tab_or_a_line_break_is_refused() {
+    let refused = |shown: &str| {
+        format!("`{shown}` cannot be a name: give 1 to 100 characters, with no control characters")
+    };
+    rejects(
+        &["config", "name", "Ayu\tLestari"],
+        &refused("Ayu\\tLestari"),
+    );
+    rejects(
+        &["config", "name", "Ayu\nLestari"],
+        &refused("Ayu\\nLestari"),
+    );
+    rejects(
+        &["config", "name", "Ayu\rLestari"],
+        &refused("Ayu\\u{d}Lestari"),
+    );
+    rejects(
+        &["export", "-f", "json", "--name", "Ayu\tLestari"],
+        &refused("Ayu\\tLestari"),
+    );
+    // Spaces around a name are trimmed, as before.
+    let smm = Smm::new();
+    smm.test(&["config", "name", " Ayu Lestari "])
+        .any_stdout()
+        .run();
+    smm.test(&["config", "name"])
+        .expected_stdout("Ayu Lestari\n")
+        .run();
+}

@@ -293,7 +293,11 @@ fn what_cannot_be_read_is_listed_as_skipped_and_the_rest_still_comes_out() {
         )
     };
     assert_eq!(reason("notes.json"), "not an smm-path export");
-    assert_eq!(reason("damaged.json"), "not an smm-path export");
+    // Half an export is one cut short, not something else (issue 22).
+    assert_eq!(
+        reason("damaged.json"),
+        "incomplete: its JSON stops before the end (a copy cut short?)"
+    );
     assert_eq!(
         reason("newer.json"),
         "written by a newer smm-path (format 99)"

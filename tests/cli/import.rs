@@ -331,3 +331,122 @@ fn a_file_saved_again_with_a_byte_order_mark_still_imports() {
         assert_eq!(phone.step_status(3), "done", "{name}");
     }
 }
+
+#[test]
+fn what_an_import_took_is_listed_in_the_roadmaps_order() {
+    let laptop = Smm::new();
+    laptop.ok(&["done", "1-12"]);
+    laptop.ok(&["check", "3.1-5"]);
+    laptop.ok(&["used", "3.1-3"]);
+    let export = laptop.write_file("laptop.json", &laptop.ok(&["export", "-f", "json"]).stdout);
+    let export = export.to_str().expect("UTF-8");
+    // Step ids sort as 5, 4, 10, 8, ...; the learner reads 1, 2, 3, ...,
+    // and a step's actions and resources in the order `show` lists them.
+    let mut lines = vec![format!("Would take from {export}:")];
+    let titles = [
+        "Understand Social Media Platforms",
+        "Education and Training",
+        "Develop Your Creativity",
+        "Choose a Niche or Industry",
+        "Build a Personal Portfolio",
+        "Understand the Target Audience",
+        "Analysis and Market Research",
+        "Content Strategy",
+        "Create Quality Content",
+        "A Consistent Posting Schedule",
+        "Engagement and Responsiveness",
+        "Paid Social Advertising",
+    ];
+    for (index, title) in titles.iter().enumerate() {
+        lines.push(format!("    {}. {title}: to do → done", index + 1));
+    }
+    let phone = Smm::new();
+    let run = phone
+        .test(&["import", export, "--dry-run"])
+        .any_stdout()
+        .run();
+    let labels: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.trim_start().split(':').next())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            &format!("Would take from {export}")[..],
+            "1. Understand Social Media Platforms",
+            "2. Education and Training",
+            "3. Develop Your Creativity",
+            "4. Choose a Niche or Industry",
+            "5. Build a Personal Portfolio",
+            "6. Understand the Target Audience",
+            "7. Analysis and Market Research",
+            "8. Content Strategy",
+            "9. Create Quality Content",
+            "10. A Consistent Posting Schedule",
+            "11. Engagement and Responsiveness",
+            "12. Paid Social Advertising",
+            "Ticked 3.1",
+            "Ticked 3.2",
+            "Ticked 3.3",
+            "Ticked 3.4",
+            "Ticked 3.5",
+            "Marked as used 3.1",
+            "Marked as used 3.2",
+            "Marked as used 3.3",
+            "3 changes from elsewhere added to the history",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.starts_with(&(lines.join("\n") + "\n")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_cut_short_export_is_called_incomplete() {
+    let laptop = Smm::new();
+    laptop.ok(&["done", "1-3"]);
+    laptop.ok(&["note", "2", "certificate"]);
+    let export = laptop.ok(&["export", "-f", "json"]).stdout;
+    let phone = Smm::new();
+    phone.ok(&["done", "5"]);
+    for cut in [export.len() / 2, export.len() - 3, 40] {
+        let file = phone.write_file("cut.json", &export[..cut]);
+        phone
+            .test(&["import", file.to_str().expect("UTF-8")])
+            .expected_status(1)
+            .writes_nothing()
+            .expected_stderr(format!(
+                "error: cannot import {home}{SEP}cut.json: it is incomplete: its JSON stops before the end (a copy or download cut short?); copy it again, or export it again; nothing was changed\n",
+                home = phone.home().display()
+            ))
+            .run();
+    }
+    let file = phone.write_file("cut.json", &export[..export.len() / 2]);
+    let run = phone
+        .test(&["import", "--lang", "id", file.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("isinya tidak lengkap"),
+        "{}",
+        run.stderr
+    );
+    // A whole JSON file of another shape is still "not an export".
+    let other = phone.write_file("other.json", "{\"hello\": [1, 2]}");
+    let run = phone
+        .test(&["import", other.to_str().expect("UTF-8")])
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("it is not an smm-path export"),
+        "{}",
+        run.stderr
+    );
+}

@@ -12,11 +12,11 @@ fn undo_reverts_a_multi_step_change_as_a_whole() {
         .expected_stdout(
             "
             Undid `done 1-5` from Dec 5, 2026 14:30:
-                5. Build a Personal Portfolio: done → to do
-                4. Choose a Niche or Industry: done → to do
-                3. Develop Your Creativity: done → to do
-                2. Education and Training: done → in progress
                 1. Understand Social Media Platforms: done → to do
+                2. Education and Training: done → in progress
+                3. Develop Your Creativity: done → to do
+                4. Choose a Niche or Industry: done → to do
+                5. Build a Personal Portfolio: done → to do
             ",
         )
         .run();

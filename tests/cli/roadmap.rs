@@ -738,20 +738,21 @@ phases:
     let path = smm.write_file("kind.yaml", unknown_kind);
     smm.test(&["roadmap", "validate", path.to_str().expect("UTF-8")])
         .expected_status(1)
-        .expected_stderr(
+        .expected_stdout(
             format!(
                 "
-                error: the roadmap {home}{SEP}kind.yaml is not valid at line 9, column 57: unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
-                 --> {home}{SEP}kind.yaml:9:57
-                  |
-                7 |     summary: Begin.
-                8 |     resources:
-                9 |       - {{title: Book, url: 'https://example.com', kind: book, language: en}}
-                  |                                                         ^ unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
+                {home}{SEP}kind.yaml:9:57: unknown value `book`; known: `course`, `official`, `article`, `video`, `tool`, `law`
+                 8 |     resources:
+                 9 |       - {{title: Book, url: 'https://example.com', kind: book, language: en}}
+                   |                                                         ^
                 ",
                 home = smm.home().display()
             ),
         )
+        .expected_stderr(format!(
+            "error: {home}{SEP}kind.yaml has 1 problem, listed above\n",
+            home = smm.home().display()
+        ))
         .run();
     // Both are optional: the tiny roadmap without them is valid.
     let path = smm.write_file("tiny.yaml", TINY);
@@ -779,6 +780,7 @@ fn validate_reports_every_problem_with_its_place() {
     for fixture in [
         "syntax-error",
         "unknown-field",
+        "unknown-field-and-more",
         "bad-ids",
         "missing-translations",
     ] {
@@ -1123,5 +1125,48 @@ fn roadmap_new_comments_the_starter_in_the_output_language() {
     assert_eq!(
         std::fs::read_to_string(&english).expect("the starter"),
         include_str!("../../roadmap/starter.yaml")
+    );
+}
+
+#[test]
+fn an_unknown_field_or_kind_does_not_hide_the_other_problems() {
+    let smm = Smm::new();
+    let file = "tests/fixtures/roadmaps/unknown-field-and-more.yaml";
+    smm.test(&["roadmap", "validate", file])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .expected_status(1)
+        .expected_stdout(format!(
+            "
+            {file}:7:5: unknown field `colour`; known: `id`, `title`, `summary`, `actions`, `evidence`, `resources`, `reviewed`
+            6 |     title: First
+            7 |     colour: red
+              |     ^
+            {file}:12:15: unknown value `podcast`; known: `course`, `official`, `article`, `video`, `tool`, `law`
+            11 |         url: https://example.com/podcast
+            12 |         kind: podcast
+               |               ^
+            {file}:5:5: step 1 has the id `Bad_Id`: use lower-case letters, digits and dashes, starting with a letter
+            4 | steps:
+            5 |   - id: Bad_Id
+              |     ^
+            {file}:15:5: step 2 (`second`): `title` is empty
+            14 |   - id: second
+            15 |     title: ''
+               |     ^
+            "
+        ))
+        .expected_stderr(format!("error: {file} has 4 problems, listed above\n"))
+        .run();
+    // Loading it for a command still stops at the first problem, with its snippet.
+    let run = smm
+        .test(&["--roadmap", file, "status"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .expected_status(1)
+        .any_stderr()
+        .run();
+    assert!(
+        run.stderr.contains("unknown field `colour`"),
+        "{}",
+        run.stderr
     );
 }

@@ -81,3 +81,75 @@ fn plan_refuses_past_days_and_clears() {
         .run();
     assert!(!smm.state_text().contains("target:"));
 }
+
+#[test]
+fn the_weeks_before_the_learner_began_do_not_count_against_the_pace() {
+    let smm = Smm::new();
+    // The issue's learner: a target, then a step on Dec 1, 3 and 5.
+    smm.ok_at(
+        "2026-12-01T08:00:00+07:00",
+        &["plan", "--target", "2027-03-31"],
+    );
+    for (step, day) in [("1", "01"), ("2", "03"), ("3", "05")] {
+        smm.ok_at(&format!("2026-12-{day}T10:00:00+07:00"), &["done", step]);
+    }
+    // Three steps in the seven days since the start: 3.0 a week, not 0.8
+    // over four weeks of which three came before the first step; 17 left
+    // at 3.0 a week is 40 days.
+    smm.test(&["stats"])
+        .at("2026-12-07T09:00:00+07:00")
+        .expected_stdout(
+            "
+            3/20 done (15%) ███░░░░░░░░░░░░░░░░░
+            Steps: 3 done · 0 in progress · 17 to do · 0 skipped
+            Pace: 3.0 steps a week over the 7 days since you began
+            Streak: 0 active days in a row now; longest 1
+            At this pace you finish around Jan 16, 2027; a first guess, from only the 7 days since you began.
+            Target Mar 31, 2027: on track, 74 days to spare.
+            ",
+        )
+        .run();
+    smm.test(&["stats", "--lang", "id"])
+        .at("2026-12-07T09:00:00+07:00")
+        .expected_stdout(
+            "
+            3/20 selesai (15%) ███░░░░░░░░░░░░░░░░░
+            Langkah: 3 selesai · 0 sedang dikerjakan · 17 belum dimulai · 0 dilewati
+            Laju: 3,0 langkah per minggu dalam 7 hari sejak Anda mulai
+            Hari aktif beruntun: 0; rekor 1 hari
+            Dengan laju ini, Anda akan selesai sekitar 16 Jan 2027; baru perkiraan awal, dari 7 hari sejak Anda mulai saja.
+            Target 31 Mar 2027: sesuai rencana, 74 hari lebih cepat dari target.
+            ",
+        )
+        .run();
+    // Four weeks on, the window is whole again and the words say so.
+    let stats = smm.ok_at("2026-12-28T09:00:00+07:00", &["stats"]).stdout;
+    assert!(
+        stats.contains("Pace: 0.8 steps a week over the last 4 weeks; 0.8 a week overall\n"),
+        "{stats}"
+    );
+    assert!(!stats.contains("first guess"), "{stats}");
+}
+
+#[test]
+fn in_the_first_week_the_pace_is_a_count_not_a_rate() {
+    let smm = Smm::new();
+    smm.ok_at("2026-12-01T10:00:00+07:00", &["done", "1"]);
+    smm.ok_at("2026-12-03T10:00:00+07:00", &["done", "2"]);
+    let stats = smm.ok_at("2026-12-03T20:00:00+07:00", &["stats"]).stdout;
+    assert!(
+        stats.contains("\nPace: 2 steps in the 3 days since you began\n"),
+        "{stats}"
+    );
+    assert!(
+        stats.contains("; a first guess, from only the 3 days since you began.\n"),
+        "{stats}"
+    );
+    let stats = smm
+        .ok_at("2026-12-03T20:00:00+07:00", &["stats", "--lang", "id"])
+        .stdout;
+    assert!(
+        stats.contains("\nLaju: 2 langkah dalam 3 hari sejak Anda mulai\n"),
+        "{stats}"
+    );
+}

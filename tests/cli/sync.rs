@@ -383,3 +383,39 @@ fn a_hand_edit_is_recorded_as_a_change() {
         1
     );
 }
+
+#[test]
+fn what_a_sync_took_is_listed_in_the_roadmaps_order() {
+    let (a, b) = (Smm::new(), Smm::new());
+    let folder = tempfile::tempdir().expect("tempdir");
+    let dir = folder.path().to_str().expect("UTF-8");
+    a.ok_at("2026-11-20T10:00:00+07:00", &["done", "1-6"]);
+    a.ok_at("2026-11-20T10:01:00+07:00", &["note", "4", "niche: food"]);
+    a.ok_at("2026-11-20T10:02:00+07:00", &["note", "1", "platforms"]);
+    a.ok(&["sync", dir]);
+    let run = b.test(&["sync", dir]).any_stdout().run();
+    let labels: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .filter(|line| line.starts_with("    "))
+        .map(|line| line.trim_start().split(':').next().unwrap_or(line))
+        .collect();
+    // By id these would come as 5, 4, 3, 2, 1, 6.
+    assert_eq!(
+        labels,
+        [
+            "1. Understand Social Media Platforms",
+            "2. Education and Training",
+            "3. Develop Your Creativity",
+            "4. Choose a Niche or Industry",
+            "5. Build a Personal Portfolio",
+            "6. Understand the Target Audience",
+            "1. Understand Social Media Platforms",
+            "4. Choose a Niche or Industry",
+            "3 changes from elsewhere added to the history",
+        ],
+        "{}",
+        run.stdout
+    );
+}

@@ -140,7 +140,6 @@ pub struct ProgressStore {
 pub struct HomeCheck {
     /// Changes in the history.
     pub changes: usize,
-    pub conflict_copies: Vec<PathBuf>,
 }
 
 /// What a merge wrote.
@@ -276,25 +275,19 @@ impl ProgressStore {
 
     /// What `doctor` reports of the history and the home.
     pub fn check(&self) -> Result<HomeCheck, StoreError> {
-        let conflict_copies = self.conflict_copies();
         let Some(snapshot) = self.read_snapshot()? else {
             return Ok(HomeCheck {
                 changes: self.verify_history()?,
-                conflict_copies,
             });
         };
         if snapshot.state.version < 3 {
             let changes = self.convert_legacy(&snapshot.state, "legacy")?.0.len();
-            return Ok(HomeCheck {
-                changes,
-                conflict_copies,
-            });
+            return Ok(HomeCheck { changes });
         }
         // The history must be the one the snapshot names, then whole.
         self.read_tail(&snapshot.state)?;
         Ok(HomeCheck {
             changes: self.verify_history()?,
-            conflict_copies,
         })
     }
 

@@ -369,8 +369,15 @@ fn read_export(
     // The bytes, and what parsing makes of them while both exist.
     let (bytes, _reserved) = read_export_bytes(path, lang, budget, 2)?;
     let size = bytes.len() as u64;
-    let export: SkimmedExport<Prints> =
-        serde_json::from_slice(&bytes).map_err(|_| word(lang, Key::CohortNotExport).to_string())?;
+    let export: SkimmedExport<Prints> = serde_json::from_slice(&bytes).map_err(|error| {
+        // Stopping mid-way (not on an empty file) says a copy was cut short.
+        let key = if error.is_eof() && !bytes.trim_ascii().is_empty() {
+            Key::CohortCutShort
+        } else {
+            Key::CohortNotExport
+        };
+        word(lang, key).to_string()
+    })?;
     drop(bytes);
     export
         .check_header(&roadmap.id)
