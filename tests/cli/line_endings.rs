@@ -50,8 +50,8 @@ fn sync_takes_in_a_device_file_whose_lines_end_in_crlf() {
     took.assert_stdout(format!(
         "
         Took from {dir}:
-            2. Education and Training: to do → done
             1. Understand Social Media Platforms: to do → done
+            2. Education and Training: to do → done
             2. Education and Training: 1 note added
             2 changes from elsewhere added to the history
         Wrote 2 changes to {file}.

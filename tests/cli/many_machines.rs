@@ -599,7 +599,7 @@ fn one_moment_is_one_active_day_whatever_the_zone() {
             "
             2/20 done (10%) ██░░░░░░░░░░░░░░░░░░
             Steps: 2 done · 0 in progress · 18 to do · 0 skipped
-            Pace: 0.5 steps a week over the last 4 weeks
+            Pace: 2 steps in the 1 day since you began
             Streak: 1 active day in a row now; longest 1
             Not enough data yet for a finish date: finish steps on at least two different days.
             ",
@@ -650,8 +650,8 @@ fn a_sync_reads_what_is_new_and_weighs_a_refused_change_again_later() {
         .assert_stdout(format!(
             "
             Took from {folder}:
-                3. Develop Your Creativity: to do → done
                 2. Education and Training: to do → done
+                3. Develop Your Creativity: to do → done
                 2 changes from elsewhere added to the history
             Wrote 3 changes to {folder}{SEP}{device}.jsonl.
             ",
