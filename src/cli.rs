@@ -177,9 +177,9 @@ pub struct StatsArgs {
     pub calendar: bool,
 }
 
-// Arguments of `plan`.
+// Arguments of `plan`: without one, it shows the target.
 #[derive(Debug, Args)]
-#[group(required = true, multiple = false)]
+#[group(multiple = false)]
 pub struct PlanArgs {
     #[arg(long, value_name = "DATE")]
     pub target: Option<String>,

@@ -996,6 +996,19 @@ catalogue! {
     PlanCleared { en: "Target removed.", id: "Target dihapus." }
     PlanUnchanged { en: "The target was already {date}; nothing changed.", id: "Targetnya memang sudah {date}; tidak ada yang berubah." }
     PlanNone { en: "No target set; nothing changed.", id: "Belum ada target; tidak ada yang berubah." }
+    PlanShow {
+        en: "Target: finish by {date}, {days} {days:day|days} from today.",
+        id: "Target: selesai paling lambat {date}, {days} hari lagi.",
+    }
+    PlanShowToday { en: "Target: finish by {date}, which is today.", id: "Target: selesai paling lambat {date}, yaitu hari ini." }
+    PlanShowPast {
+        en: "Target: {date}, {days} {days:day|days} ago. Set a new one: smm-path plan --target YYYY-MM-DD",
+        id: "Target: {date}, sudah lewat {days} hari. Tetapkan yang baru: smm-path plan --target YYYY-MM-DD",
+    }
+    PlanShowNone {
+        en: "No target set. Set one: smm-path plan --target YYYY-MM-DD",
+        id: "Belum ada target. Tetapkan: smm-path plan --target YYYY-MM-DD",
+    }
     ErrPastTarget {
         en: "{input} has already passed: a target is a day still to come",
         id: "{input} sudah lewat: target harus hari yang belum tiba",

@@ -1,4 +1,4 @@
-//! `smm-path plan --target DATE`: the day the learner means to finish by.
+//! `smm-path plan [--target DATE | --clear]`: the day the learner means to finish by.
 
 use std::io::Write;
 
@@ -12,6 +12,9 @@ use crate::progress::Reads;
 
 pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result<(), Error> {
     let lang = ctx.lang;
+    if args.target.is_none() && !args.clear {
+        return show(ctx, out);
+    }
     let target = match &args.target {
         Some(text) => {
             let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
@@ -46,6 +49,30 @@ pub(crate) fn run(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result
         ),
         (None, true) => word(lang, Key::PlanCleared).to_string(),
         (None, false) => word(lang, Key::PlanNone).to_string(),
+    };
+    say!(out, "{line}")?;
+    Ok(())
+}
+
+/// The target and the days left, read without taking the lock.
+fn show(ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let lang = ctx.lang;
+    let state = ctx.store.load_without_notes()?;
+    let line = match state.roadmap(&ctx.roadmap.id).target {
+        None => word(lang, Key::PlanShowNone).to_string(),
+        Some(date) => {
+            let days = (date - ctx.now().date_naive()).num_days();
+            let key = match days {
+                0 => Key::PlanShowToday,
+                1.. => Key::PlanShow,
+                _ => Key::PlanShowPast,
+            };
+            tr(
+                lang,
+                key,
+                &[("date", &format_date(lang, date)), ("days", &days.abs())],
+            )
+        }
     };
     say!(out, "{line}")?;
     Ok(())

@@ -550,15 +550,21 @@ Contoh:
     CommandHelp {
         path: "plan",
         about: Texts {
-            en: "Set (or clear) the day you mean to finish by; `stats` then says if you are on track",
-            id: "Tetapkan (atau hapus) tanggal target selesai; `stats` lalu memberi tahu apakah Anda \
+            en: "Show or set the day you mean to finish by; `stats` then says if you are on track",
+            id: "Lihat atau tetapkan tanggal target selesai; `stats` lalu memberi tahu apakah Anda \
             sesuai rencana",
         },
         more: Texts {
-            en: "Examples:
+            en: "Without an option, it shows the target and the days left.
+
+Examples:
+  smm-path plan
   smm-path plan --target 2027-03-31
   smm-path plan --clear",
-            id: "Contoh:
+            id: "Tanpa opsi, perintah ini menampilkan target dan sisa harinya.
+
+Contoh:
+  smm-path plan
   smm-path plan --target 2027-03-31
   smm-path plan --clear",
         },

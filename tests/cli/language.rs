@@ -285,7 +285,7 @@ fn with_an_indonesian_locale_no_english_word_is_left() {
         &["log", "-n", "abc"],
         &["status", "--json", "--short"],
         &["roadmap"],
-        &["plan"],
+        &["plan", "--target", "2027-01-01", "--clear"],
         &["note", "1"],
         &["--color", "sometimes", "status"],
         &["done", "99"],

@@ -55,6 +55,42 @@ fn a_steady_pace_gives_a_date_and_a_verdict_on_the_target() {
 }
 
 #[test]
+fn plan_without_an_option_shows_the_target_and_the_days_left() {
+    let smm = Smm::new();
+    // Before any target, it says how to set one, and writes nothing.
+    smm.test(&["plan"])
+        .expected_stdout("No target set. Set one: smm-path plan --target YYYY-MM-DD\n")
+        .expected_no_file("progress.yaml")
+        .run();
+    smm.ok_at(
+        "2026-12-01T09:00:00+07:00",
+        &["plan", "--target", "2026-12-31"],
+    );
+    smm.test(&["plan"])
+        .at("2026-12-01T09:00:00+07:00")
+        .expected_stdout("Target: finish by Dec 31, 2026, 30 days from today.\n")
+        .run();
+    smm.test(&["plan", "--lang", "id"])
+        .at("2026-12-30T09:00:00+07:00")
+        .expected_stdout("Target: selesai paling lambat 31 Des 2026, 1 hari lagi.\n")
+        .run();
+    smm.test(&["plan"])
+        .at("2026-12-31T23:00:00+07:00")
+        .expected_stdout("Target: finish by Dec 31, 2026, which is today.\n")
+        .run();
+    smm.test(&["plan"])
+        .at("2027-01-01T09:00:00+07:00")
+        .expected_stdout(
+            "Target: Dec 31, 2026, 1 day ago. Set a new one: smm-path plan --target YYYY-MM-DD\n",
+        )
+        .run();
+    // Showing is only reading: the state file is as it was.
+    let before = smm.state_text();
+    smm.ok(&["plan"]);
+    assert_eq!(smm.state_text(), before);
+}
+
+#[test]
 fn plan_refuses_past_days_and_clears() {
     let smm = Smm::new();
     smm.test(&["plan", "--target", "2026-01-01"])
