@@ -62,7 +62,7 @@ fn apply(
     match change {
         Change::Start => {
             progress.apply(
-                &Action::Start,
+                &Action::Start { on: None },
                 &[step],
                 now,
                 &format!("start {step}"),
@@ -88,7 +88,15 @@ fn apply(
             );
         }
         Change::Note(text) => {
-            progress.add_note(step, text, false, now, &format!("note {step}"), journal);
+            progress.add_note(
+                step,
+                text,
+                false,
+                None,
+                now,
+                &format!("note {step}"),
+                journal,
+            );
         }
     }
 }

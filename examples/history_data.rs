@@ -148,10 +148,11 @@ fn next_action(random: &mut Random, status: Status) -> (Action, &'static str) {
     let roll = random.next() % 10;
     let skip = || Action::Skip {
         reason: Some("sudah saya kuasai di pekerjaan sebelumnya".to_string()),
+        on: None,
     };
     match status {
         Status::Todo => match roll {
-            0..=6 => (Action::Start, "start"),
+            0..=6 => (Action::Start { on: None }, "start"),
             7..=8 => (Action::Done { on: None }, "done"),
             _ => (skip(), "skip"),
         },
@@ -162,10 +163,10 @@ fn next_action(random: &mut Random, status: Status) -> (Action, &'static str) {
         },
         Status::Done => match roll {
             0..=5 => (Action::Reset, "reset"),
-            _ => (Action::Start, "start"),
+            _ => (Action::Start { on: None }, "start"),
         },
         Status::Skipped => match roll {
-            0..=4 => (Action::Start, "start"),
+            0..=4 => (Action::Start { on: None }, "start"),
             _ => (Action::Reset, "reset"),
         },
     }
@@ -243,6 +244,7 @@ impl Story<'_> {
                 ids[number - 1],
                 &text,
                 false,
+                None,
                 now,
                 &format!("note {number} {text}"),
                 &mut recorder,
@@ -266,6 +268,7 @@ impl Story<'_> {
             };
             if let Action::Skip {
                 reason: Some(reason),
+                ..
             } = &action
             {
                 command = format!("{command} --reason \"{reason}\"");
@@ -306,7 +309,7 @@ fn one_command(
         if kind == Kind::Notes || (kind == Kind::Mixed && random.chance(30)) {
             let text = note_text(random, number, kind == Kind::Notes);
             let command = format!("note {number} {text}");
-            progress.add_note(id, &text, false, now, &command, recorder);
+            progress.add_note(id, &text, false, None, now, &command, recorder);
         } else {
             let (action, verb) = next_action(random, progress.status(id));
             progress.apply(&action, &[id], now, &format!("{verb} {number}"), recorder);

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::progress::{
     Action, Change, ItemRef, MarkKind, MarkOutcome, Op, Outcome, Reads, Reverted, RoadmapProgress,
-    Status, latest_undoable,
+    Status, Timestamp, latest_undoable,
 };
 use crate::roadmap::Roadmap;
 
@@ -67,6 +67,7 @@ pub(crate) fn add_note(
     step_id: &str,
     text: &str,
     evidence: bool,
+    on: Option<Timestamp>,
     command: &str,
 ) -> Result<(), Error> {
     let text = text.trim();
@@ -76,7 +77,7 @@ pub(crate) fn add_note(
     Error::check_typed_text(text)?;
     let mut transaction = ctx.store.begin(Reads::State)?;
     transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
-        progress.add_note(step_id, text, evidence, ctx.now(), command, recorder);
+        progress.add_note(step_id, text, evidence, on, ctx.now(), command, recorder);
     });
     transaction.commit()?;
     Ok(())

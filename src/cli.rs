@@ -62,7 +62,7 @@ pub enum Command {
 
     Done(DoneArgs),
 
-    Start(StepsArgs),
+    Start(StartArgs),
 
     Skip(SkipArgs),
 
@@ -233,11 +233,24 @@ pub struct DoneArgs {
     pub on: Option<String>,
 }
 
+// Arguments of `start`.
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    #[command(flatten)]
+    pub steps: StepsArgs,
+
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
 // Arguments of `skip`.
 #[derive(Debug, Args)]
 pub struct SkipArgs {
     #[command(flatten)]
     pub steps: StepsArgs,
+
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
 
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
@@ -275,6 +288,9 @@ pub struct NoteArgs {
 
     #[arg(long)]
     pub evidence: bool,
+
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
 
     #[arg(required = true, value_name = "TEXT", num_args = 1.., allow_hyphen_values = true)]
     pub text: Vec<String>,

@@ -106,7 +106,7 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
 }
 
 /// `YYYY-MM-DD`, not after today, as the start of that day in the user's offset.
-fn parse_past_date(text: &str, now: Timestamp) -> Result<Timestamp, Error> {
+pub(super) fn parse_past_date(text: &str, now: Timestamp) -> Result<Timestamp, Error> {
     let invalid = || Error::InvalidDate {
         input: text.to_string(),
     };

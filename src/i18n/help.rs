@@ -848,6 +848,30 @@ const ARGS: &[ArgHelp] = &[
     },
     ArgHelp {
         path: "start",
+        id: "on",
+        help: Texts {
+            en: "Record an earlier day than today as the start date (YYYY-MM-DD)",
+            id: "Catat hari yang lebih awal dari hari ini sebagai tanggal mulai (YYYY-MM-DD)",
+        },
+    },
+    ArgHelp {
+        path: "skip",
+        id: "on",
+        help: Texts {
+            en: "Record an earlier day than today as the day the step was skipped (YYYY-MM-DD)",
+            id: "Catat hari yang lebih awal dari hari ini sebagai tanggal langkah dilewati (YYYY-MM-DD)",
+        },
+    },
+    ArgHelp {
+        path: "note",
+        id: "on",
+        help: Texts {
+            en: "Date the note an earlier day than today (YYYY-MM-DD)",
+            id: "Beri catatan tanggal yang lebih awal dari hari ini (YYYY-MM-DD)",
+        },
+    },
+    ArgHelp {
+        path: "start",
         id: "steps",
         help: Texts {
             en: "Steps: a number (5), a range (1-3), a list (1,4,7) or a step id",

@@ -14,13 +14,19 @@ pub const MAX_CLOCK_LEAD: TimeDelta = TimeDelta::days(1);
 /// A status change a command asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    Start,
+    /// `on` records an earlier start time than now.
+    Start {
+        on: Option<Timestamp>,
+    },
     /// `on` records an earlier finish time than now.
     Done {
         on: Option<Timestamp>,
     },
+    /// `on` records the day the step was set aside; without it a skip
+    /// keeps no date of its own, as before that option.
     Skip {
         reason: Option<String>,
+        on: Option<Timestamp>,
     },
     Reset,
 }
@@ -28,7 +34,7 @@ pub enum Action {
 impl Action {
     fn target(&self) -> Status {
         match self {
-            Action::Start => Status::InProgress,
+            Action::Start { .. } => Status::InProgress,
             Action::Done { .. } => Status::Done,
             Action::Skip { .. } => Status::Skipped,
             Action::Reset => Status::Todo,
@@ -151,7 +157,7 @@ impl RoadmapProgress {
             let record = self.steps.get(step_id).cloned().unwrap_or_default();
             let from = record.status;
             let new_reason = match action {
-                Action::Skip { reason } => reason.clone(),
+                Action::Skip { reason, .. } => reason.clone(),
                 _ => None,
             };
             // Skipping a skipped step again with another reason changes the reason.
@@ -167,7 +173,8 @@ impl RoadmapProgress {
                 continue;
             }
             let (started, finished) = match action {
-                Action::Start => (record.started.or(Some(now)), None),
+                // A day typed is what the learner means, over what was kept.
+                Action::Start { on } => (on.or(record.started).or(Some(now)), None),
                 Action::Done { on } => {
                     let finished = on.unwrap_or(now);
                     // A step cannot have started after it finished.
@@ -176,7 +183,7 @@ impl RoadmapProgress {
                         Some(finished),
                     )
                 }
-                Action::Skip { .. } => (record.started, None),
+                Action::Skip { on, .. } => (record.started, *on),
                 Action::Reset => (None, None),
             };
             ops.push(Op::Status {
@@ -197,12 +204,14 @@ impl RoadmapProgress {
     }
 
     /// Adds a note to a step, as one change; `evidence` marks it as meant
-    /// to be shown.
+    /// to be shown, `on` dates it earlier than now.
+    #[allow(clippy::too_many_arguments)]
     pub fn add_note(
         &mut self,
         step_id: &str,
         text: &str,
         evidence: bool,
+        on: Option<Timestamp>,
         now: Timestamp,
         command: &str,
         recorder: &mut Recorder,
@@ -210,7 +219,7 @@ impl RoadmapProgress {
         let mut change = recorder.begin(self.stamp(now), command);
         change.ops.push(Op::Note {
             step: step_id.to_string(),
-            at: now,
+            at: on.unwrap_or(now),
             text: text.to_string(),
             evidence,
         });
@@ -472,7 +481,7 @@ mod tests {
         };
         let start = at("2026-01-01T10:00:00+07:00");
         run(&mut progress, &mut history, &|p, r| {
-            p.apply(&Action::Start, &["a"], start, "start a", r);
+            p.apply(&Action::Start { on: None }, &["a"], start, "start a", r);
         });
         let original = progress
             .visible()
@@ -485,7 +494,7 @@ mod tests {
         });
         let day3 = at("2026-01-03T10:00:00+07:00");
         run(&mut progress, &mut history, &|p, r| {
-            p.add_note("b", "link", false, day3, "note b link", r);
+            p.add_note("b", "link", false, None, day3, "note b link", r);
         });
         assert_eq!(history.len(), 3);
 
@@ -523,7 +532,13 @@ mod tests {
         let mut progress = RoadmapProgress::default();
         let mut recorder = Recorder::new("dev", 0, "r");
         let start = at("2026-03-10T09:00:00+07:00");
-        progress.apply(&Action::Start, &["a"], start, "start a", &mut recorder);
+        progress.apply(
+            &Action::Start { on: None },
+            &["a"],
+            start,
+            "start a",
+            &mut recorder,
+        );
         let on = Some(at("2026-03-01T00:00:00+07:00"));
         let now = at("2026-03-10T10:00:00+07:00");
         progress.apply(&Action::Done { on }, &["a"], now, "done a", &mut recorder);
@@ -555,7 +570,10 @@ mod tests {
         let mut progress = RoadmapProgress::default();
         let mut recorder = Recorder::new("ahead", 0, "r");
         progress.apply(
-            &Action::Skip { reason: None },
+            &Action::Skip {
+                reason: None,
+                on: None,
+            },
             &["a"],
             at("2026-03-10T11:00:00Z"),
             "skip a",

@@ -96,6 +96,10 @@ pub struct StepReport<'a> {
     pub status: Status,
     pub started: Option<Timestamp>,
     pub finished: Option<Timestamp>,
+    /// The day a skipped step was set aside, when `skip --on` gave one.
+    /// The store keeps it as the step's finish time; it is kept apart here
+    /// so that nothing counts a skipped step as finished.
+    pub skipped_on: Option<Timestamp>,
     pub skip_reason: Option<&'a str>,
     pub notes: &'a [Note],
     /// Index into the report's phases.
@@ -165,7 +169,8 @@ impl StepReport<'_> {
     pub fn status_date(&self) -> Option<Timestamp> {
         match self.status {
             Status::Done => self.finished,
-            Status::InProgress | Status::Skipped => self.started,
+            Status::InProgress => self.started,
+            Status::Skipped => self.skipped_on.or(self.started),
             Status::Todo => None,
         }
     }
@@ -226,7 +231,12 @@ impl<'a> ProgressReport<'a> {
                     title: step.title.get(lang),
                     status: record.map_or(Status::Todo, |r| r.status),
                     started: record.and_then(|r| r.started),
-                    finished: record.and_then(|r| r.finished),
+                    finished: record
+                        .filter(|r| r.status != Status::Skipped)
+                        .and_then(|r| r.finished),
+                    skipped_on: record
+                        .filter(|r| r.status == Status::Skipped)
+                        .and_then(|r| r.finished),
                     skip_reason: record.and_then(|r| r.skip_reason.as_deref()),
                     notes: record.map_or(&[], |r| r.notes.as_slice()),
                     phase: None,
@@ -435,7 +445,10 @@ mod tests {
             &mut recorder,
         );
         progress.apply(
-            &Action::Skip { reason: None },
+            &Action::Skip {
+                reason: None,
+                on: None,
+            },
             &ids[7..9],
             now,
             "skip 8-9",

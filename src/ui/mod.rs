@@ -141,17 +141,17 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
     };
     match intent {
         Intent::Done(index) => set(Action::Done { on: None }, index, "done", number(index)),
-        Intent::Start(index) => set(Action::Start, index, "start", number(index)),
+        Intent::Start(index) => set(Action::Start { on: None }, index, "start", number(index)),
         Intent::Reset(index) => set(Action::Reset, index, "reset", number(index)),
         Intent::Skip(index, reason) => {
             let reason = actions::skip_reason(reason.as_deref())?;
             let arguments = actions::skip_arguments(&number(index), reason.as_ref());
-            set(Action::Skip { reason }, index, "skip", arguments)
+            set(Action::Skip { reason, on: None }, index, "skip", arguments)
         }
         Intent::Note(index, text) => {
             let id = &ctx.roadmap.steps[index].id;
             let command = ctx.command_line("note", &number(index));
-            actions::add_note(ctx, id, &text, false, &command)?;
+            actions::add_note(ctx, id, &text, false, None, &command)?;
             Ok(words.note_added(id, false))
         }
         Intent::Evidence(index, text) => {
@@ -159,7 +159,7 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
             let mut arguments = number(index);
             arguments.push("--evidence".to_string());
             let command = ctx.command_line("note", &arguments);
-            actions::add_note(ctx, id, &text, true, &command)?;
+            actions::add_note(ctx, id, &text, true, None, &command)?;
             Ok(words.note_added(id, true))
         }
         Intent::Tick { step, action, on } => {

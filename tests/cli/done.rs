@@ -184,3 +184,50 @@ fn a_finish_day_before_the_start_is_refused_and_the_start_kept() {
         )
         .run();
 }
+
+#[test]
+fn on_dates_a_start_a_skip_and_a_note_as_it_does_a_finish() {
+    let smm = Smm::new();
+    smm.ok(&["start", "2", "--on", "2026-11-03"]);
+    assert_eq!(
+        smm.ok(&["status"]).row(2),
+        "  2  Education and Training             ▶ in progress  Nov 3, 2026"
+    );
+    // A finish on the typed start day is not "before the start".
+    smm.ok(&["done", "2", "--on", "2026-11-03"]);
+    smm.ok(&["skip", "7", "--on", "2026-11-20", "--reason", "not for me"]);
+    assert_eq!(
+        smm.ok(&["status"]).row(7),
+        "  7  Analysis and Market Research       ↷ skipped  Nov 20, 2026"
+    );
+    // A skipped step is never counted as finished, whatever its date.
+    assert!(smm.ok(&["status"]).stdout.contains("1/19 done"));
+    smm.ok(&[
+        "note",
+        "5",
+        "--on",
+        "2026-11-15",
+        "sketched",
+        "the",
+        "portfolio",
+    ]);
+    let show = smm.ok(&["show", "5"]).stdout;
+    assert!(show.contains("Nov 15, 2026"), "{show}");
+    assert!(smm.state_text().contains("2026-11-15T00:00:00+07:00"));
+    // The same checks as `done --on`: nothing after today, nothing that is not a day.
+    for args in [
+        ["start", "3", "--on", "2026-12-06"],
+        ["skip", "3", "--on", "yesterday"],
+        ["note", "3", "--on", "2026-12-06"],
+    ] {
+        let mut args = args.to_vec();
+        if args[0] == "note" {
+            args.push("text");
+        }
+        smm.test(&args)
+            .expected_status(2)
+            .any_stderr()
+            .writes_nothing()
+            .run();
+    }
+}

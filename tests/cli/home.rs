@@ -58,9 +58,10 @@ fn a_hand_edited_state_is_read_fresh_not_from_the_cache() {
     );
     let edited = smm.state_text().replace("status: done", "status: skipped");
     smm.write_state(edited);
+    // The finish time left in the file now dates the skip (`skip --on`).
     assert_eq!(
         smm.ok(&["status"]).row(1),
-        "  1  Understand Social Media Platforms  ↷ skipped"
+        "  1  Understand Social Media Platforms  ↷ skipped  Dec 5, 2026"
     );
 }
 

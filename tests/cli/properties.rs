@@ -250,7 +250,15 @@ impl Device {
         let progress = &mut self.progress;
         match command {
             Command::Note(step) => {
-                progress.add_note(STEPS[*step], "a note", false, now, "note", &mut recorder);
+                progress.add_note(
+                    STEPS[*step],
+                    "a note",
+                    false,
+                    None,
+                    now,
+                    "note",
+                    &mut recorder,
+                );
             }
             Command::Tick(step, action, on) => {
                 progress.set_marks(
@@ -264,7 +272,13 @@ impl Device {
                 );
             }
             Command::Start(step) => {
-                progress.apply(&Action::Start, &[STEPS[*step]], now, "start", &mut recorder);
+                progress.apply(
+                    &Action::Start { on: None },
+                    &[STEPS[*step]],
+                    now,
+                    "start",
+                    &mut recorder,
+                );
             }
             Command::Done(step) => {
                 progress.apply(
@@ -278,6 +292,7 @@ impl Device {
             Command::Skip(step) => {
                 let skip = Action::Skip {
                     reason: Some("why".into()),
+                    on: None,
                 };
                 progress.apply(&skip, &[STEPS[*step]], now, "skip", &mut recorder);
             }
