@@ -791,6 +791,10 @@ catalogue! {
         en: "cannot write {path}: that is one of smm-path's own progress files",
         id: "{path} tidak bisa ditulis: itu salah satu berkas kemajuan milik smm-path sendiri",
     }
+    ErrOutputIsFolder {
+        en: "cannot write {path}: that is a folder; --output needs a file name, such as progress.md inside it",
+        id: "{path} tidak bisa ditulis: itu sebuah folder; --output perlu nama berkas, misalnya progress.md di dalamnya",
+    }
     ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
     ErrRoadmapNewWrite {
         en: "cannot write the starter roadmap {path}: {reason}",

@@ -324,6 +324,42 @@ fn export_to_a_missing_directory_fails_cleanly() {
 }
 
 #[test]
+fn export_to_a_folder_asks_for_a_file_name() {
+    let smm = Smm::new();
+    let folder = smm.home().join("ex");
+    std::fs::create_dir(&folder).expect("folder");
+    let new_folder = format!(
+        "{}{}",
+        smm.home().join("new").display(),
+        std::path::MAIN_SEPARATOR
+    );
+    let existing_with_separator = format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR);
+    for path in [
+        folder.display().to_string(),
+        existing_with_separator,
+        new_folder,
+    ] {
+        smm.test(&["export", "-o", &path])
+            .expected_status(2)
+            .expected_stderr(format!(
+                "error: cannot write {path}: that is a folder; --output needs a file name, such as progress.md inside it\n"
+            ))
+            .writes_nothing()
+            .run();
+        smm.test(&["export", "-o", &path])
+            .env("LANG", "id_ID.UTF-8")
+            .expected_status(2)
+            .expected_stderr(format!(
+                "kesalahan: {path} tidak bisa ditulis: itu sebuah folder; --output perlu nama berkas, misalnya progress.md di dalamnya\n"
+            ))
+            .writes_nothing()
+            .run();
+    }
+    assert!(std::fs::read_dir(&folder).expect("folder").next().is_none());
+    assert!(!smm.home().join("new").exists());
+}
+
+#[test]
 fn export_speaks_indonesian() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
     smm.ok(&["done", "1"]);
