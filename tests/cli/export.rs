@@ -656,6 +656,50 @@ fn html_is_self_contained_escaped_and_charts_every_completion() {
 }
 
 #[test]
+fn html_keeps_dates_on_one_line_and_strikes_only_a_skipped_title() {
+    let smm = progress();
+    let html = smm.ok(&["export", "--format", "html"]).stdout;
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let style: String = page
+        .select(&select("style"))
+        .flat_map(|s| s.text())
+        .collect();
+    // A date ("Nov 14, 2026", "14 Nov 2026") never breaks across lines.
+    assert!(style.contains("td.date{white-space:nowrap}"), "{style}");
+    let dates: Vec<String> = page
+        .select(&select("tr[id] td.date"))
+        .map(|cell| cell.text().collect())
+        .filter(|text: &String| !text.is_empty())
+        .collect();
+    assert!(dates.contains(&"Nov 13, 2026".to_string()), "{dates:?}");
+    // The line-through is on the title alone, not on the row (whose
+    // status cell holds the skip reason).
+    assert!(
+        style.contains(".skipped .title{text-decoration:line-through}"),
+        "{style}"
+    );
+    assert!(
+        !style.contains(".skipped{color:#8c959f;text-decoration"),
+        "{style}"
+    );
+    let row = page
+        .select(&select("tr.skipped"))
+        .next()
+        .expect("a skipped row");
+    let struck: String = row
+        .select(&select(".title"))
+        .flat_map(|title| title.text())
+        .collect();
+    assert!(!struck.contains("no ad budget"), "{struck}");
+    let status: String = row
+        .select(&select("td:nth-child(3)"))
+        .flat_map(|cell| cell.text())
+        .collect();
+    assert!(status.contains("no ad budget"), "{status}");
+}
+
+#[test]
 fn html_looks_right_in_a_browser() {
     let smm = progress();
     let page = smm.home().join("progress.html");
