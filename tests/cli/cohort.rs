@@ -413,6 +413,47 @@ fn notes_are_shown_only_when_asked_for() {
 }
 
 #[test]
+fn links_in_the_notes_are_links_as_in_the_learners_page() {
+    let learner = Smm::new();
+    learner.ok(&[
+        "note",
+        "1",
+        "see https://example.com/post, mailto:ayu@example.com and javascript:alert(1)",
+    ]);
+    let export = learner.home().join("ayu.json");
+    learner.ok(&[
+        "export",
+        "-f",
+        "json",
+        "--name",
+        "Ayu",
+        "-o",
+        export.to_str().expect("UTF-8"),
+    ]);
+    let mentor = smm_at_today();
+    let html = mentor
+        .ok(&[
+            "cohort",
+            export.to_str().expect("UTF-8"),
+            "-f",
+            "html",
+            "--notes",
+        ])
+        .stdout;
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let links: Vec<&str> = page
+        .select(&select("tr.notes a[href]"))
+        .filter_map(|link| link.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        ["https://example.com/post", "mailto:ayu@example.com"],
+        "{html}"
+    );
+}
+
+#[test]
 fn duckdb_computes_the_same_funnel_from_the_exports() {
     let sql = include_str!("../../examples/cohort_funnel.sql");
     assert!(

@@ -28,8 +28,8 @@ pub(in crate::report) fn escape(text: &str) -> String {
 
 /// Escapes text, making each web address (`http`, `https`) and `mailto:`
 /// address in it a link; no other kind of link (`javascript:`, `data:`) is
-/// ever made.
-fn escape_linking(text: &str) -> String {
+/// ever made. The cohort's page links the notes it shows with it too.
+pub(in crate::report) fn escape_linking(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
