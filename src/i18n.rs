@@ -401,6 +401,8 @@ catalogue! {
     CsvTickedActions { en: "Ticked actions", id: "Daftar tindakan dicentang" }
     CsvEvidenceNotes { en: "Evidence notes", id: "Catatan bukti" }
     CsvResourcesUsed { en: "Resources used", id: "Sumber belajar dipakai" }
+    CsvNoteTexts { en: "Note texts", id: "Isi catatan" }
+    CsvSkipReason { en: "Skip reason", id: "Alasan dilewati" }
 
     // The history.
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }

@@ -534,7 +534,9 @@ fn csv_opens_as_one_row_per_step() {
             "Actions",
             "Evidence notes",
             "Resources used",
-            "Ticked actions"
+            "Ticked actions",
+            "Note texts",
+            "Skip reason"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("row")).collect();
@@ -555,9 +557,28 @@ fn csv_opens_as_one_row_per_step() {
     // Step 2: one note, not evidence.
     assert_eq!(cells(&rows[1], 6..11), ["1", "0", "5", "0", "0"]);
     assert_eq!(&rows[1][11], "");
-    assert!(rows.iter().all(|row| row.len() == 12));
+    // The notes' text, not only their count; a formula-like note is text.
+    assert_eq!(
+        &rows[1][12],
+        "<script>alert('x')</script> & certificate, \"signed\""
+    );
+    assert_eq!(&rows[4][12], "niche: beauty, =1+1");
+    assert_eq!(&rows[0][12], "");
+    // The skip reason has its own column, empty for a step not skipped.
+    assert_eq!(&rows[11][3], "skipped");
+    assert_eq!(&rows[11][13], "no ad budget");
+    assert_eq!(&rows[1][13], "");
+    assert!(rows.iter().all(|row| row.len() == 14));
     assert!(text.contains("\r\n"), "RFC 4180 lines end with CRLF");
     insta::assert_snapshot!("export_csv", text);
+
+    // A note that a spreadsheet would run is kept as text, as other cells are.
+    let smm = Smm::new();
+    smm.ok(&["note", "1", "=HYPERLINK(\"http://x\",\"y\")"]);
+    let text = smm.ok(&["export", "--format", "csv"]).stdout;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let first = reader.records().next().expect("a row").expect("row");
+    assert_eq!(&first[12], "'=HYPERLINK(\"http://x\",\"y\")");
 }
 
 #[test]
