@@ -115,6 +115,43 @@ fn smm_at_today() -> Smm {
 }
 
 #[test]
+fn the_table_wraps_whole_words_as_status_does() {
+    let smm = smm_at_today();
+    let dir = smm.home().join("exports");
+    std::fs::create_dir(&dir).expect("dir");
+    cohort(&dir);
+    let dir_text = dir.to_str().expect("UTF-8");
+    for columns in ["100", "120"] {
+        let text = smm
+            .test(&["cohort", dir_text])
+            .env("COLUMNS", columns)
+            .env("LANG", "id_ID.UTF-8")
+            .any_stdout()
+            .run()
+            .stdout;
+        let table: Vec<&str> = text
+            .lines()
+            .skip(3)
+            .take_while(|line| !line.is_empty())
+            .collect();
+        assert!(
+            table
+                .iter()
+                .all(|line| line.chars().count() <= 100.max(columns.parse().unwrap_or(0))),
+            "{text}"
+        );
+        // No header is cut inside a word ("Langkah/min" over "ggu").
+        assert!(text.contains("Langkah/minggu"), "{text}");
+        assert!(
+            !table
+                .iter()
+                .any(|line| line.split_whitespace().any(|w| w == "ggu")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_cohort_with_known_answers_in_every_format() {
     let smm = smm_at_today();
     let dir = smm.home().join("exports");
