@@ -109,6 +109,11 @@ pub(crate) enum Error {
     ExportOwnFile {
         path: PathBuf,
     },
+    /// `-o PATH` named a folder (an existing one, or a path ending in a
+    /// separator) where a file name is needed.
+    OutputIsFolder {
+        path: PathBuf,
+    },
     /// `roadmap new FILE` could not write FILE.
     RoadmapNewWrite {
         path: PathBuf,
@@ -254,6 +259,10 @@ impl Error {
             Error::ExportOwnFile { path } => (
                 Failure,
                 fill(Key::ErrExportOwnFile, &[("path", &quoted_path(path))]),
+            ),
+            Error::OutputIsFolder { path } => (
+                Usage,
+                fill(Key::ErrOutputIsFolder, &[("path", &quoted_path(path))]),
             ),
             Error::RoadmapNewWrite { path, source } => {
                 let reason = write_reason(lang, source);

@@ -401,6 +401,8 @@ catalogue! {
     CsvTickedActions { en: "Ticked actions", id: "Daftar tindakan dicentang" }
     CsvEvidenceNotes { en: "Evidence notes", id: "Catatan bukti" }
     CsvResourcesUsed { en: "Resources used", id: "Sumber belajar dipakai" }
+    CsvNoteTexts { en: "Note texts", id: "Isi catatan" }
+    CsvSkipReason { en: "Skip reason", id: "Alasan dilewati" }
 
     // The history.
     LogEmpty { en: "No changes recorded yet.", id: "Belum ada perubahan yang tercatat." }
@@ -790,6 +792,10 @@ catalogue! {
     ErrExportOwnFile {
         en: "cannot write {path}: that is one of smm-path's own progress files",
         id: "{path} tidak bisa ditulis: itu salah satu berkas kemajuan milik smm-path sendiri",
+    }
+    ErrOutputIsFolder {
+        en: "cannot write {path}: that is a folder; --output needs a file name, such as progress.md inside it",
+        id: "{path} tidak bisa ditulis: itu sebuah folder; --output perlu nama berkas, misalnya progress.md di dalamnya",
     }
     ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
     ErrRoadmapNewWrite {

@@ -48,6 +48,11 @@ pub(super) fn write_output(
                     path: path.to_path_buf(),
                 });
             }
+            if names_a_folder(path) {
+                return Err(Error::OutputIsFolder {
+                    path: path.to_path_buf(),
+                });
+            }
             write_document(path, document.as_bytes()).map_err(|error| Error::ExportWrite {
                 path: path.to_path_buf(),
                 source: error,
@@ -71,6 +76,20 @@ fn is_own_file(store: &ProgressStore, path: &Path) -> bool {
         _ => false,
     };
     own.iter().any(|file| same(path, file))
+}
+
+/// Whether `path` is a folder rather than a file to write: an existing
+/// folder, or a path ending in a separator (`ex/`, which the system would
+/// answer with a puzzling "not a directory" when `ex` does not exist yet).
+/// Either way the user forgot the file name, which is a usage error.
+fn names_a_folder(path: &Path) -> bool {
+    let ends_in_separator = path
+        .as_os_str()
+        .to_string_lossy()
+        .chars()
+        .next_back()
+        .is_some_and(std::path::is_separator);
+    ends_in_separator || path.is_dir()
 }
 
 /// Writes a document to `path`: a regular file is replaced atomically; a

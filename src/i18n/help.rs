@@ -156,7 +156,8 @@ pub(crate) const EXIT_CODES: &[ExitCodeText] = &[
         readme: "bad usage or input: an unknown step, action, resource or option, a whole \
             step where an action is needed, a backwards range, a malformed or future date, a finish day before the step's start, a range where one step is \
             needed, a past target, an empty note, a name that is empty, too long or holds a \
-            control character, `roadmap new` onto an existing file, `ui` without a terminal, \
+            control character, `roadmap new` onto an existing file, `-o` naming a folder, `ui` \
+            without a terminal, \
             `SMM_PATH_COMPLETE` naming a shell other than bash, zsh or fish; nothing is written",
     },
 ];

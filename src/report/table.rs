@@ -140,21 +140,95 @@ pub(crate) fn render_status_table(report: &ProgressReport, options: TableOptions
         .join("\n")
 }
 
-/// Columns the table's style takes besides the text of four columns
+/// Columns the table's style takes besides the text of `columns` columns
 /// (padding and separators), measured once on a table of one-letter cells.
-fn style_overhead() -> usize {
+fn style_overhead(columns: usize) -> usize {
     let mut table = Table::new();
     table
         .load_style(QUIET_STYLE)
         .set_content_arrangement(ContentArrangement::Disabled)
         .force_no_tty()
-        .set_header(vec!["x"; 4]);
+        .set_header(vec!["x"; columns]);
     table
         .lines()
         .map(|line| line.width())
         .max()
-        .unwrap_or(4)
-        .saturating_sub(4)
+        .unwrap_or(columns)
+        .saturating_sub(columns)
+}
+
+/// A table in the quiet style of `status`, its cells wrapped between words
+/// to fit `width` (unbounded when `None`): each column as wide as its
+/// widest cell when there is room; otherwise the columns in `give_way`
+/// wrap, in that order, each down to its longest word; only when even that
+/// does not fit is the first of them cut. The cohort's table is drawn so,
+/// for comfy-table's own wrapping cuts words wherever a line has room for
+/// a piece of one ("Langkah/min / ggu").
+pub(crate) fn fitted_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    width: Option<u16>,
+    give_way: &[usize],
+) -> String {
+    let columns = header.len();
+    let cells = || std::iter::once(header).chain(rows.iter().map(Vec::as_slice));
+    let widest = |column: usize| {
+        cells()
+            .filter_map(|row| row.get(column))
+            .map(|cell| cell.width())
+            .max()
+            .unwrap_or(0)
+    };
+    let longest_word = |column: usize| {
+        cells()
+            .filter_map(|row| row.get(column))
+            .flat_map(|cell| cell.split_whitespace().map(UnicodeWidthStr::width))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Option<Vec<usize>> = width.map(|width| {
+        let mut widths: Vec<usize> = (0..columns).map(widest).collect();
+        let available = usize::from(width).saturating_sub(style_overhead(columns));
+        for &column in give_way {
+            let total: usize = widths.iter().sum();
+            let excess = total.saturating_sub(available);
+            let floor = longest_word(column).max(1);
+            widths[column] -= excess.min(widths[column].saturating_sub(floor));
+        }
+        if let Some(&first) = give_way.first() {
+            let total: usize = widths.iter().sum();
+            let excess = total.saturating_sub(available);
+            widths[first] = widths[first].saturating_sub(excess).max(1);
+        }
+        widths
+    });
+    let wrap = |column: usize, text: &str| match &widths {
+        Some(widths) => wrap_words(text, widths[column]),
+        None => text.to_string(),
+    };
+    let mut table = Table::new();
+    table
+        .load_style(QUIET_STYLE)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
+    table.set_header(
+        header
+            .iter()
+            .enumerate()
+            .map(|(column, text)| wrap(column, text)),
+    );
+    for row in rows {
+        table.add_row(
+            row.iter()
+                .enumerate()
+                .map(|(column, text)| wrap(column, text)),
+        );
+    }
+    table
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A title column this wide still reads as a title, not a word list.
@@ -174,7 +248,7 @@ fn fit_columns(header: &[String; 4], rows: &[[String; 4]], width: usize) -> [usi
             .unwrap_or(0)
     };
     let mut widths = [widest(0), widest(1), widest(2), widest(3)];
-    let available = width.saturating_sub(style_overhead());
+    let available = width.saturating_sub(style_overhead(4));
     // The title wraps first, while it stays comfortable to read; then the
     // status and the date; then the title again, down to its longest word.
     let title_floor = longest_word(1).max(1);
@@ -259,7 +333,7 @@ mod tests {
         // 40 columns: the title wraps, then the date; nothing below its longest word.
         let widths = fit_columns(&header, &rows, 40);
         assert_eq!(
-            widths.iter().sum::<usize>() + style_overhead(),
+            widths.iter().sum::<usize>() + style_overhead(4),
             40,
             "{widths:?}"
         );

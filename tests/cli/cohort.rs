@@ -115,6 +115,43 @@ fn smm_at_today() -> Smm {
 }
 
 #[test]
+fn the_table_wraps_whole_words_as_status_does() {
+    let smm = smm_at_today();
+    let dir = smm.home().join("exports");
+    std::fs::create_dir(&dir).expect("dir");
+    cohort(&dir);
+    let dir_text = dir.to_str().expect("UTF-8");
+    for columns in ["100", "120"] {
+        let text = smm
+            .test(&["cohort", dir_text])
+            .env("COLUMNS", columns)
+            .env("LANG", "id_ID.UTF-8")
+            .any_stdout()
+            .run()
+            .stdout;
+        let table: Vec<&str> = text
+            .lines()
+            .skip(3)
+            .take_while(|line| !line.is_empty())
+            .collect();
+        assert!(
+            table
+                .iter()
+                .all(|line| line.chars().count() <= 100.max(columns.parse().unwrap_or(0))),
+            "{text}"
+        );
+        // No header is cut inside a word ("Langkah/min" over "ggu").
+        assert!(text.contains("Langkah/minggu"), "{text}");
+        assert!(
+            !table
+                .iter()
+                .any(|line| line.split_whitespace().any(|w| w == "ggu")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_cohort_with_known_answers_in_every_format() {
     let smm = smm_at_today();
     let dir = smm.home().join("exports");
@@ -410,6 +447,47 @@ fn notes_are_shown_only_when_asked_for() {
             "error: `\\u{1b}[2Jx` cannot be a name: give 1 to 100 characters, with no control characters\n",
         )
         .run();
+}
+
+#[test]
+fn links_in_the_notes_are_links_as_in_the_learners_page() {
+    let learner = Smm::new();
+    learner.ok(&[
+        "note",
+        "1",
+        "see https://example.com/post, mailto:ayu@example.com and javascript:alert(1)",
+    ]);
+    let export = learner.home().join("ayu.json");
+    learner.ok(&[
+        "export",
+        "-f",
+        "json",
+        "--name",
+        "Ayu",
+        "-o",
+        export.to_str().expect("UTF-8"),
+    ]);
+    let mentor = smm_at_today();
+    let html = mentor
+        .ok(&[
+            "cohort",
+            export.to_str().expect("UTF-8"),
+            "-f",
+            "html",
+            "--notes",
+        ])
+        .stdout;
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let links: Vec<&str> = page
+        .select(&select("tr.notes a[href]"))
+        .filter_map(|link| link.value().attr("href"))
+        .collect();
+    assert_eq!(
+        links,
+        ["https://example.com/post", "mailto:ayu@example.com"],
+        "{html}"
+    );
 }
 
 #[test]

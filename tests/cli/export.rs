@@ -324,6 +324,42 @@ fn export_to_a_missing_directory_fails_cleanly() {
 }
 
 #[test]
+fn export_to_a_folder_asks_for_a_file_name() {
+    let smm = Smm::new();
+    let folder = smm.home().join("ex");
+    std::fs::create_dir(&folder).expect("folder");
+    let new_folder = format!(
+        "{}{}",
+        smm.home().join("new").display(),
+        std::path::MAIN_SEPARATOR
+    );
+    let existing_with_separator = format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR);
+    for path in [
+        folder.display().to_string(),
+        existing_with_separator,
+        new_folder,
+    ] {
+        smm.test(&["export", "-o", &path])
+            .expected_status(2)
+            .expected_stderr(format!(
+                "error: cannot write {path}: that is a folder; --output needs a file name, such as progress.md inside it\n"
+            ))
+            .writes_nothing()
+            .run();
+        smm.test(&["export", "-o", &path])
+            .env("LANG", "id_ID.UTF-8")
+            .expected_status(2)
+            .expected_stderr(format!(
+                "kesalahan: {path} tidak bisa ditulis: itu sebuah folder; --output perlu nama berkas, misalnya progress.md di dalamnya\n"
+            ))
+            .writes_nothing()
+            .run();
+    }
+    assert!(std::fs::read_dir(&folder).expect("folder").next().is_none());
+    assert!(!smm.home().join("new").exists());
+}
+
+#[test]
 fn export_speaks_indonesian() {
     let smm = Smm::new().env("LANG", "id_ID.UTF-8");
     smm.ok(&["done", "1"]);
@@ -498,7 +534,9 @@ fn csv_opens_as_one_row_per_step() {
             "Actions",
             "Evidence notes",
             "Resources used",
-            "Ticked actions"
+            "Ticked actions",
+            "Note texts",
+            "Skip reason"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("row")).collect();
@@ -519,9 +557,28 @@ fn csv_opens_as_one_row_per_step() {
     // Step 2: one note, not evidence.
     assert_eq!(cells(&rows[1], 6..11), ["1", "0", "5", "0", "0"]);
     assert_eq!(&rows[1][11], "");
-    assert!(rows.iter().all(|row| row.len() == 12));
+    // The notes' text, not only their count; a formula-like note is text.
+    assert_eq!(
+        &rows[1][12],
+        "<script>alert('x')</script> & certificate, \"signed\""
+    );
+    assert_eq!(&rows[4][12], "niche: beauty, =1+1");
+    assert_eq!(&rows[0][12], "");
+    // The skip reason has its own column, empty for a step not skipped.
+    assert_eq!(&rows[11][3], "skipped");
+    assert_eq!(&rows[11][13], "no ad budget");
+    assert_eq!(&rows[1][13], "");
+    assert!(rows.iter().all(|row| row.len() == 14));
     assert!(text.contains("\r\n"), "RFC 4180 lines end with CRLF");
     insta::assert_snapshot!("export_csv", text);
+
+    // A note that a spreadsheet would run is kept as text, as other cells are.
+    let smm = Smm::new();
+    smm.ok(&["note", "1", "=HYPERLINK(\"http://x\",\"y\")"]);
+    let text = smm.ok(&["export", "--format", "csv"]).stdout;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let first = reader.records().next().expect("a row").expect("row");
+    assert_eq!(&first[12], "'=HYPERLINK(\"http://x\",\"y\")");
 }
 
 #[test]
@@ -617,6 +674,50 @@ fn html_is_self_contained_escaped_and_charts_every_completion() {
         .flat_map(|label| label.text())
         .collect();
     assert_eq!(label, "target Jan 31, 2027", "{html}");
+}
+
+#[test]
+fn html_keeps_dates_on_one_line_and_strikes_only_a_skipped_title() {
+    let smm = progress();
+    let html = smm.ok(&["export", "--format", "html"]).stdout;
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).expect("selector");
+    let style: String = page
+        .select(&select("style"))
+        .flat_map(|s| s.text())
+        .collect();
+    // A date ("Nov 14, 2026", "14 Nov 2026") never breaks across lines.
+    assert!(style.contains("td.date{white-space:nowrap}"), "{style}");
+    let dates: Vec<String> = page
+        .select(&select("tr[id] td.date"))
+        .map(|cell| cell.text().collect())
+        .filter(|text: &String| !text.is_empty())
+        .collect();
+    assert!(dates.contains(&"Nov 13, 2026".to_string()), "{dates:?}");
+    // The line-through is on the title alone, not on the row (whose
+    // status cell holds the skip reason).
+    assert!(
+        style.contains(".skipped .title{text-decoration:line-through}"),
+        "{style}"
+    );
+    assert!(
+        !style.contains(".skipped{color:#8c959f;text-decoration"),
+        "{style}"
+    );
+    let row = page
+        .select(&select("tr.skipped"))
+        .next()
+        .expect("a skipped row");
+    let struck: String = row
+        .select(&select(".title"))
+        .flat_map(|title| title.text())
+        .collect();
+    assert!(!struck.contains("no ad budget"), "{struck}");
+    let status: String = row
+        .select(&select("td:nth-child(3)"))
+        .flat_map(|cell| cell.text())
+        .collect();
+    assert!(status.contains("no ad budget"), "{status}");
 }
 
 #[test]

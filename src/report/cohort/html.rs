@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration};
 
 use super::{COLUMNS, CohortReport, learner_cells};
 use crate::i18n::{Key, tr, word};
-use crate::report::export::{HTML_STYLE as STYLE, html_escape as escape};
+use crate::report::export::{HTML_STYLE as STYLE, html_escape as escape, html_escape_linking};
 
 const BAR_HEIGHT: f64 = 16.0;
 const LABEL_WIDTH: f64 = 260.0;
@@ -70,7 +70,8 @@ pub(crate) fn render_cohort_html(report: &CohortReport) -> String {
                     out,
                     "<li>{step}. {}: {}</li>",
                     escape(&at.date_naive().to_string()),
-                    escape(text)
+                    // As in the learner's own page: their links are links.
+                    html_escape_linking(text)
                 )
                 .ok();
             }

@@ -3,8 +3,6 @@
 
 use std::fmt::Write;
 
-use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
-
 use super::{COLUMNS, CohortReport, Renderer, learner_cells};
 use crate::i18n::{Key, word};
 
@@ -28,30 +26,30 @@ impl Renderer<CohortReport> for CohortTable {
         let mut out = String::new();
         // Writing to a String cannot fail; `.ok()` only discards the impossible error.
         writeln!(out, "{}\n{}\n", report.roadmap_title, report.summary_line()).ok();
-        let mut table = Table::new();
-        table
-            .load_style(TableStyle::new().header_separator(LineStyle::none().fill('─')))
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .force_no_tty();
-        if let Some(width) = self.width {
-            table.set_width(width);
-        }
-        table.set_header(COLUMNS.map(|key| word(lang, key)));
-        for row in &report.learners {
-            let progress = format!(
-                "{}/{} {} {}%",
-                row.done,
-                row.counted,
-                bar(row.percent),
-                row.percent
-            );
-            table.add_row(learner_cells(lang, row, progress));
-        }
-        let lines: Vec<String> = table
-            .lines()
-            .map(|line| line.trim_end().to_string())
+        let header: Vec<String> = COLUMNS.map(|key| word(lang, key).to_string()).to_vec();
+        let rows: Vec<Vec<String>> = report
+            .learners
+            .iter()
+            .map(|row| {
+                let progress = format!(
+                    "{}/{} {} {}%",
+                    row.done,
+                    row.counted,
+                    bar(row.percent),
+                    row.percent
+                );
+                learner_cells(lang, row, progress).to_vec()
+            })
             .collect();
-        writeln!(out, "{}\n", lines.join("\n")).ok();
+        // As `status` fits its table: whole words wrap, the current step's
+        // title first, the name last.
+        let table = crate::report::table::fitted_table(
+            &header,
+            &rows,
+            self.width,
+            &[2, 3, 8, 5, 6, 7, 4, 1, 0],
+        );
+        writeln!(out, "{table}\n").ok();
 
         writeln!(out, "{}", word(lang, Key::CohortFunnelTitle)).ok();
         let most = report.most_finished();

@@ -24,12 +24,14 @@ pub(in crate::report) fn field(text: &str) -> String {
 
 /// Number, id, title, status, started, finished (as YYYY-MM-DD) and note
 /// count; then the actions ticked and how many the step has, the evidence
-/// notes and the resources used, counted, and the ticked actions' text.
+/// notes and the resources used, counted, and the ticked actions' text;
+/// last the notes' text and the skip reason.
 ///
 /// Still one row per step, the progress within it as columns after the
 /// first seven: a spreadsheet that sums or filters the steps keeps
-/// working, and each earlier column keeps its place and meaning. The
-/// ticked actions are one cell, a line each.
+/// working, and each earlier column keeps its place and meaning (the
+/// notes' count stays where it was; their text is a new column at the
+/// end). The ticked actions and the notes are one cell each, a line each.
 pub fn render_csv(report: &ProgressReport) -> String {
     let lang = report.lang;
     let headers = [
@@ -45,6 +47,8 @@ pub fn render_csv(report: &ProgressReport) -> String {
         Key::CsvEvidenceNotes,
         Key::CsvResourcesUsed,
         Key::CsvTickedActions,
+        Key::CsvNoteTexts,
+        Key::CsvSkipReason,
     ];
     let mut out: String = headers.map(|key| field(word(lang, key))).join(",");
     out.push_str("\r\n");
@@ -66,6 +70,8 @@ pub fn render_csv(report: &ProgressReport) -> String {
             step.evidence_notes().count().to_string(),
             step.used_resources().count().to_string(),
             field(&ticked_actions(step)),
+            field(&note_texts(step)),
+            field(step.skip_reason.unwrap_or_default()),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");
@@ -80,6 +86,16 @@ fn ticked_actions(step: &StepReport) -> String {
         .iter()
         .filter(|action| action.ticked.is_some())
         .map(|action| action.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The notes' text, a line each, oldest first, as the step keeps them. A
+/// line break inside one becomes a space, so each line is one note.
+fn note_texts(step: &StepReport) -> String {
+    step.notes
+        .iter()
+        .map(|note| note.text.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -28,8 +28,8 @@ pub(in crate::report) fn escape(text: &str) -> String {
 
 /// Escapes text, making each web address (`http`, `https`) and `mailto:`
 /// address in it a link; no other kind of link (`javascript:`, `data:`) is
-/// ever made.
-fn escape_linking(text: &str) -> String {
+/// ever made. The cohort's page links the notes it shows with it too.
+pub(in crate::report) fn escape_linking(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
@@ -71,7 +71,7 @@ svg{width:100%;height:auto;background:#f6f8fa;border-radius:.5rem}\
 svg .axis{stroke:#8c959f;stroke-width:1}svg .line{fill:none;stroke:#2da44e;stroke-width:2}\
 svg .completion{fill:#2da44e}svg .target{stroke:#cf222e;stroke-width:1.5;stroke-dasharray:4 3}svg text{font-size:11px;fill:#57606a}\
 table{border-collapse:collapse;width:100%;margin-bottom:2rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de}\
-td.num{text-align:right;color:#57606a}.done{color:#1a7f37}.in-progress{color:#9a6700}.skipped{color:#8c959f;text-decoration:line-through}\
+td.num{text-align:right;color:#57606a}.done{color:#1a7f37}.in-progress{color:#9a6700}.skipped{color:#8c959f}.skipped .title{text-decoration:line-through}td.date{white-space:nowrap}\
 .notes li{margin-bottom:.25rem}footer{color:#8c959f;font-size:.85rem;margin-top:3rem}\
 tr.phase th{background:#f6f8fa;padding-top:.75rem}tr.phase span{font-weight:normal;color:#57606a;margin-left:.5rem}\
 details.resources{font-size:.85rem;color:#57606a}details.resources ul{margin:.25rem 0;padding-left:1.2rem}\
@@ -338,11 +338,12 @@ pub fn render_html(report: &ProgressReport, now: Timestamp) -> String {
         }
         writeln!(
             out,
-            "<tr id=\"{}\" class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"{}\" class=\"{}\"><td class=\"num\">{}</td><td><span class=\"title\">{}</span>{}</td><td>{}</td><td class=\"date\">{}</td></tr>",
             escape(step.id),
             step.status.as_str(),
             step.number,
-            escape(step.title) + &actions(step, lang) + &resources(step, lang),
+            escape(step.title),
+            actions(step, lang) + &resources(step, lang),
             status,
             escape(&date)
         )

@@ -17,7 +17,9 @@ pub(super) use csv::field as csv_field;
 pub use csv::render_csv;
 pub(crate) use html::HtmlExport;
 pub use html::render_html;
-pub(super) use html::{STYLE as HTML_STYLE, escape as html_escape};
+pub(super) use html::{
+    STYLE as HTML_STYLE, escape as html_escape, escape_linking as html_escape_linking,
+};
 pub(crate) use json::JsonExport;
 pub use json::render_json;
 pub use markdown::render_markdown;
