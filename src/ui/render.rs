@@ -8,6 +8,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::app::{App, Focus, InputPurpose, Mode};
 use crate::i18n::{Key, tr, word};
 use crate::progress::Status;
@@ -245,11 +247,12 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
                 InputPurpose::Search => Key::UiSearchPrompt,
             },
         );
-        let text = format!("{prompt} {}", line.text);
-        frame.render_widget(Paragraph::new(text), area);
-        let before: usize = prompt.chars().count() + 1 + line.cursor;
+        let before = prompt.width() + 1;
+        let room = usize::from(area.width).saturating_sub(before);
+        let (shown, column) = input_window(&line.text, line.cursor, room);
+        frame.render_widget(Paragraph::new(format!("{prompt} {shown}")), area);
         let x = area.x
-            + u16::try_from(before)
+            + u16::try_from(before + column)
                 .unwrap_or(u16::MAX)
                 .min(area.width.saturating_sub(1));
         frame.set_cursor_position((x, area.y));
@@ -262,6 +265,45 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         }
         frame.render_widget(Paragraph::new(message.as_str()).style(style), area);
     }
+}
+
+/// The part of a typed line that fits in `room` columns, and the column
+/// of the cursor in it. The line scrolls sideways so that the cursor is
+/// always in view, the text before it as far as it fits: typing on at the
+/// end shows the tail (a link's end), and a `…` says that more is to the
+/// left. Widths are display columns, so a wide character counts two.
+pub(crate) fn input_window(text: &str, cursor: usize, room: usize) -> (String, usize) {
+    if room == 0 {
+        return (String::new(), 0);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cursor = cursor.min(chars.len());
+    let width = |slice: &[char]| -> usize { slice.iter().map(|&c| c.width().unwrap_or(0)).sum() };
+    // The cursor needs a cell of its own, after the text before it.
+    let mut start = 0;
+    if width(&chars[..cursor]) >= room {
+        start = cursor;
+        // One column goes to the `…`, one to the cursor.
+        while start > 0 && 1 + width(&chars[start - 1..cursor]) < room {
+            start -= 1;
+        }
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    if start > 0 {
+        shown.push('…');
+        used = 1;
+    }
+    let column = used + width(&chars[start..cursor]);
+    for &character in &chars[start..] {
+        let cell = character.width().unwrap_or(0);
+        if used + cell > room {
+            break;
+        }
+        shown.push(character);
+        used += cell;
+    }
+    (shown, column)
 }
 
 fn draw_help(frame: &mut Frame, app: &App, area: Rect) {

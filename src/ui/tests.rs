@@ -641,3 +641,73 @@ fn e_adds_a_note_marked_as_evidence() {
         .collect();
     assert_eq!(commands, ["ui: note 1 --evidence"]);
 }
+
+/// A frame and where the terminal's cursor was put.
+fn frame_and_cursor(app: &mut App, width: u16, height: u16) -> (String, (u16, u16)) {
+    use ratatui::backend::Backend;
+    let shown = frame(app, width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| render::draw(frame, app))
+        .expect("draw");
+    let position = terminal
+        .backend_mut()
+        .get_cursor_position()
+        .expect("the cursor");
+    (shown, (position.x, position.y))
+}
+
+/// The screen column of byte `at` in row `y` of a frame, whose rows the
+/// test backend prints in quotes.
+fn row_chars(shown: &str, y: u16, at: usize) -> usize {
+    shown
+        .lines()
+        .nth(usize::from(y))
+        .map_or(0, |row| row[..at].chars().count().saturating_sub(1))
+}
+
+#[test]
+fn a_long_note_scrolls_sideways_so_its_end_and_the_cursor_stay_in_view() {
+    let link = "portfolio: https://example.com/a/very/long/path/to/the/audit/of/three/brands/END";
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = App::new(crate::roadmap::load_builtin(), progress(), lang, false);
+        key(&mut app, KeyCode::Char('n'));
+        for character in link.chars() {
+            key(&mut app, KeyCode::Char(character));
+        }
+        let (shown, (x, y)) = frame_and_cursor(&mut app, 80, 24);
+        let row = shown.lines().nth(usize::from(y)).expect("the cursor's row");
+        assert!(row.contains("…"), "{lang:?}: {row}");
+        assert!(row.contains("brands/END"), "{lang:?}: {row}");
+        // The cursor is just after the text, not stuck on the last column.
+        let end = row.find("END").expect("the end") + "END".len();
+        assert_eq!(usize::from(x), row_chars(&shown, y, end), "{lang:?}: {row}");
+        // Home goes back to the start, which shows again.
+        key(&mut app, KeyCode::Home);
+        let (shown, (x, y)) = frame_and_cursor(&mut app, 80, 24);
+        assert!(shown.contains(" portfolio: https"), "{lang:?}: {shown}");
+        let start = shown
+            .lines()
+            .nth(usize::from(y))
+            .and_then(|row| row.find(" portfolio"));
+        assert_eq!(
+            start.map(|at| row_chars(&shown, y, at) + 1),
+            Some(usize::from(x))
+        );
+    }
+}
+
+#[test]
+fn the_input_window_counts_columns_and_keeps_the_cursor_inside() {
+    assert_eq!(render::input_window("abc", 3, 10), ("abc".to_string(), 3));
+    assert_eq!(
+        render::input_window("abcdefghij", 10, 5),
+        ("…hij".to_string(), 4)
+    );
+    assert_eq!(
+        render::input_window("abcdefghij", 0, 5),
+        ("abcde".to_string(), 0)
+    );
+    // A wide character takes two columns.
+    assert_eq!(render::input_window("日本語", 3, 5), ("…語".to_string(), 3));
+}
