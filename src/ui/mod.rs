@@ -171,7 +171,18 @@ fn carry_out(ctx: &Context, intent: Intent) -> Result<String, Error> {
         }
         Intent::Undo => {
             let reverted = actions::undo(ctx)?;
-            Ok(words.reverted(reverted.as_ref()).swap_remove(0))
+            // The status line is one line: the heading's colon introduces
+            // what was taken back, so that follows it on the same line.
+            let lines = words.reverted(reverted.as_ref());
+            let (heading, taken_back) = lines
+                .split_first()
+                .map_or((String::new(), &[][..]), |(h, t)| (h.clone(), t));
+            let taken_back: Vec<&str> = taken_back.iter().map(|line| line.trim()).collect();
+            Ok(if taken_back.is_empty() {
+                heading
+            } else {
+                format!("{heading} {}", taken_back.join("; "))
+            })
         }
     }
 }

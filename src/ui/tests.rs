@@ -711,3 +711,43 @@ fn the_input_window_counts_columns_and_keeps_the_cursor_inside() {
     // A wide character takes two columns.
     assert_eq!(render::input_window("日本語", 3, 5), ("…語".to_string(), 3));
 }
+
+#[test]
+fn undo_says_what_it_took_back_on_one_line_without_a_dangling_colon() {
+    let home = tempfile::tempdir().expect("a home");
+    let (mut ctx, mut app) = fresh(home.path());
+    press(&mut app, &mut ctx, KeyCode::Down);
+    press(&mut app, &mut ctx, KeyCode::Char('d'));
+    press(&mut app, &mut ctx, KeyCode::Char('u'));
+    let (text, _) = app.message.clone().expect("a message");
+    assert!(!text.ends_with(':'), "{text}");
+    assert!(!text.contains('\n'), "{text}");
+    assert!(text.contains("Undid `ui: done 2`"), "{text}");
+    assert!(
+        text.ends_with("2. Education and Training: done → to do"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_row_of_the_help_starts_its_words_in_one_column_in_both_languages() {
+    use unicode_width::UnicodeWidthStr;
+    for lang in [Lang::En, Lang::Id] {
+        let help = crate::i18n::word(lang, crate::i18n::Key::UiHelp);
+        // Every row but the closing sentence: a key, then its words at one column.
+        let columns: Vec<usize> = help
+            .lines()
+            .filter(|line| line.contains("  "))
+            .map(|line| {
+                let key_end = line.find("  ").unwrap_or(0);
+                let gap = line[key_end..].len() - line[key_end..].trim_start().len();
+                line[..key_end].width() + gap
+            })
+            .collect();
+        assert!(columns.len() > 10, "{lang:?}");
+        assert!(
+            columns.iter().all(|c| *c == columns[0]),
+            "{lang:?}: {columns:?}"
+        );
+    }
+}
