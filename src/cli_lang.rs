@@ -329,26 +329,45 @@ fn usage_line(command: &Command, path: &str, lang: Lang) -> String {
 /// version go to standard output, a usage error is one line on standard
 /// error, then the usage and where to learn more; exit code 2.
 pub(crate) fn exit_with(error: clap::Error, command: &mut Command, lang: Lang) -> ! {
-    if lang == Lang::En
-        || matches!(
-            error.kind(),
-            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-        )
-    {
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
         error.format(command).exit();
+    }
+    // The subcommand typed, whose usage is shown and whose `--help` is
+    // pointed at: a learner who typed `export -f pdf` needs export's.
+    let (path, usage) = command_for(command)
+        .map(|(path, command)| {
+            let usage = command.render_usage().to_string();
+            // clap's own prefix, in English whatever the tree's words.
+            let usage = usage
+                .strip_prefix("Usage: ")
+                .map_or(usage.clone(), str::to_string);
+            (path, usage)
+        })
+        .unwrap_or_default();
+    let help_command = if path.is_empty() {
+        "smm-path --help".to_string()
+    } else {
+        format!("smm-path {path} --help")
+    };
+    if lang == Lang::En {
+        let code = error.exit_code();
+        let rendered = error.format(command).render().to_string();
+        eprintln!(
+            "{}",
+            english_usage_error(&rendered, &usage, &help_command).trim_end()
+        );
+        std::process::exit(code);
     }
     // What was typed is quoted back: shown, never acted on by the terminal.
     let message = crate::control::escaped(&render_error(&error, lang));
-    let usage = command_for(&error, command)
-        .map(|command| {
-            let usage = command.render_usage().to_string();
-            // clap's own prefix, in English whatever the tree's words.
-            usage
-                .strip_prefix("Usage: ")
-                .map_or(usage.clone(), str::to_string)
-        })
-        .unwrap_or_default();
-    let help_hint = word(lang, Key::ClapMoreInformation);
+    let help_hint = tr(
+        lang,
+        Key::ClapMoreInformation,
+        &[("command", &help_command)],
+    );
     eprintln!(
         "{}: {message}\n\n{}: {usage}\n\n{help_hint}",
         word(lang, Key::ErrorPrefix),
@@ -357,21 +376,35 @@ pub(crate) fn exit_with(error: clap::Error, command: &mut Command, lang: Lang) -
     std::process::exit(error.exit_code());
 }
 
-/// The subcommand the error is about, found from the arguments typed.
-fn command_for<'a>(_error: &clap::Error, command: &'a mut Command) -> Option<&'a mut Command> {
+/// clap's English usage error, with the usage line it leaves out for some
+/// errors (a bad value) and its `--help` hint naming the subcommand's.
+fn english_usage_error(rendered: &str, usage: &str, help_command: &str) -> String {
+    const HINT: &str = "For more information, try '--help'.";
+    let hint = format!("For more information, try '{help_command}'.");
+    if rendered.contains("\nUsage: ") || usage.is_empty() {
+        return rendered.replace(HINT, &hint);
+    }
+    rendered.replace(HINT, &format!("Usage: {usage}\n\n{hint}"))
+}
+
+/// The subcommand the error is about and its path (`roadmap validate`),
+/// found from the arguments typed.
+fn command_for(command: &mut Command) -> Option<(String, &mut Command)> {
     // Lossy: an argument that is not UTF-8 must not stop the error from being shown.
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
         .collect();
     let mut current = command;
+    let mut path: Vec<String> = Vec::new();
     for arg in args {
         if current.find_subcommand(&arg).is_none() {
             continue;
         }
         current = current.find_subcommand_mut(&arg)?;
+        path.push(current.get_name().to_string());
     }
-    Some(current)
+    Some((path.join(" "), current))
 }
 
 fn context(error: &clap::Error, kind: ContextKind) -> Option<String> {

@@ -563,7 +563,7 @@ catalogue! {
     HelpExitCodes { en: "Exit codes", id: "Kode keluar" }
 
     // clap's usage errors, rendered from their kind (see cli_lang.rs).
-    ClapMoreInformation { en: "For more information, run `smm-path --help`.", id: "Untuk informasi lebih lanjut, jalankan `smm-path --help`." }
+    ClapMoreInformation { en: "For more information, run `{command}`.", id: "Untuk informasi lebih lanjut, jalankan `{command}`." }
     ClapUnknownCommand { en: "`{command}` is not a command", id: "`{command}` bukan perintah" }
     ClapUnknownArgument { en: "`{argument}` is not an option here", id: "`{argument}` bukan opsi di sini" }
     ClapMissingValue { en: "`{argument}` needs a value", id: "`{argument}` memerlukan nilai" }

@@ -137,7 +137,7 @@ fn clap_usage_errors_exit_with_two() {
 
             Usage: smm-path [OPTIONS] [COMMAND]
 
-            For more information, try '--help'.
+            For more information, try 'smm-path --help'.
             ",
         )
         .run();
@@ -150,7 +150,7 @@ fn clap_usage_errors_exit_with_two() {
 
             Usage: smm-path done <STEP>...
 
-            For more information, try '--help'.
+            For more information, try 'smm-path done --help'.
             ",
         )
         .run();
@@ -162,7 +162,7 @@ fn clap_usage_errors_exit_with_two() {
 
             Usage: smm-path reset <STEP>...
 
-            For more information, try '--help'.
+            For more information, try 'smm-path reset --help'.
             ",
         )
         .run();
@@ -173,9 +173,40 @@ fn clap_usage_errors_exit_with_two() {
             error: invalid value 'fr' for '--lang <LANG>'
               [possible values: id, en]
 
-            For more information, try '--help'.
+            Usage: smm-path status [OPTIONS]
+
+            For more information, try 'smm-path status --help'.
             ",
         )
+        .run();
+    // A bad value shows the subcommand's usage and points at its help, in
+    // English as in Indonesian.
+    smm.test(&["export", "-f", "pdf"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            error: invalid value 'pdf' for '--format <FORMAT>'
+              [possible values: markdown, json, csv, html, portfolio]
+
+            Usage: smm-path export [OPTIONS]
+
+            For more information, try 'smm-path export --help'.
+            ",
+        )
+        .writes_nothing()
+        .run();
+    smm.test(&["--lang", "id", "export", "-f", "pdf"])
+        .expected_status(2)
+        .expected_stderr(
+            "
+            kesalahan: `pdf` bukan nilai yang diterima `--format <FORMAT>`; pilihannya: markdown, json, csv, html, portfolio
+
+            Penggunaan: smm-path export [OPSI]
+
+            Untuk informasi lebih lanjut, jalankan `smm-path export --help`.
+            ",
+        )
+        .writes_nothing()
         .run();
 }
 
@@ -195,7 +226,7 @@ fn every_documented_exit_code() {
 
             Usage: smm-path [OPTIONS] [COMMAND]
 
-            For more information, try '--help'.
+            For more information, try 'smm-path --help'.
             ",
         )
         .run();
@@ -209,7 +240,7 @@ fn every_documented_exit_code() {
 
             Usage: smm-path [OPTIONS] [COMMAND]
 
-            For more information, try '--help'.
+            For more information, try 'smm-path --help'.
             ",
         )
         .run();
