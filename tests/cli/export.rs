@@ -954,3 +954,46 @@ fn cells(row: &csv::StringRecord, range: std::ops::Range<usize>) -> Vec<&str> {
         .take(range.end - range.start)
         .collect()
 }
+
+/// The README's Markdown sample, made by the commands it describes: every
+/// line of it but the `…` that marks a cut is in the export, in order.
+#[test]
+fn the_readmes_markdown_sample_is_what_export_prints() {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("```markdown\n# A Career in Social Media Management")
+        .expect("the README has the Markdown sample");
+    let sample = &readme[start + "```markdown\n".len()..];
+    let sample = &sample[..sample.find("```").expect("the sample ends")];
+
+    let smm = Smm::new();
+    smm.ok(&["done", "1", "--on", "2026-11-01"]);
+    smm.ok(&["done", "2", "--on", "2026-11-05"]);
+    smm.ok(&[
+        "note",
+        "2",
+        "--on",
+        "2026-11-05",
+        "<script>alert('x')</script> & certificate, \"signed\"",
+    ]);
+    smm.ok(&["start", "5", "--on", "2026-11-13"]);
+    smm.ok(&["check", "5.1", "5.2"]);
+    smm.ok(&[
+        "note",
+        "5",
+        "--evidence",
+        "--on",
+        "2026-11-15",
+        "niche: beauty, =1+1",
+    ]);
+    smm.ok(&["skip", "12", "--reason", "no ad budget"]);
+    let export = smm.ok(&["export"]).stdout;
+
+    let mut lines = export.lines();
+    for wanted in sample.lines().filter(|line| line.trim() != "…") {
+        assert!(
+            lines.any(|line| line == wanted),
+            "README line not in the export, or out of order: {wanted:?}\n{export}"
+        );
+    }
+}
