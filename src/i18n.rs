@@ -480,6 +480,11 @@ catalogue! {
         en: "↑ ↓ or k j     move one step\nPgUp PgDn      move a page\nHome End       first or last step\nEnter          read the step in full (↑ ↓ scroll, Esc back)\nd              done\np              in progress\ns              skip, with an optional reason\nr              reset to \"to do\"\nn              add a note (Enter saves, Esc cancels)\ne              add evidence, a note the portfolio shows\nTab            into the step's practical actions, and back (or Esc)\nSpace, Enter   in the actions: tick or untick the chosen one\nu              undo the last change\n/              search the titles\nl              switch language\nq or Esc       quit\nThe mouse selects a step or an action; the wheel scrolls.",
         id: "↑ ↓ atau k j   pindah satu langkah\nPgUp PgDn      pindah satu halaman\nHome End       langkah pertama atau terakhir\nEnter          baca langkah lengkap (↑ ↓ menggulir, Esc kembali)\nd              selesai\np              sedang dikerjakan\ns              lewati, dengan alasan jika mau\nr              kembalikan ke \"belum dimulai\"\nn              tambah catatan (Enter menyimpan, Esc membatalkan)\ne              tambah bukti, catatan yang ditampilkan portofolio\nTab            ke tindakan praktis langkah, dan kembali (atau Esc)\nSpasi, Enter   di tindakan: centang atau lepas centang yang dipilih\nu              urungkan perubahan terakhir\n/              cari judul\nl              ganti bahasa\nq atau Esc     keluar\nKlik untuk memilih langkah atau tindakan; gulir dengan roda mouse.",
     }
+    // ui: the full-step view, whose keys only scroll and go back.
+    UiFooterStep {
+        en: "↑↓ scroll  PgUp PgDn page  Home top  Esc/Enter/q back to the list",
+        id: "↑↓ gulir  PgUp PgDn halaman  Home atas  Esc/Enter/q kembali ke daftar",
+    }
     // ui: actions.
     UiFooterActions {
         en: "↑↓ choose  Space/Enter tick or untick  Tab/Esc back to the steps  d done  e evidence  u undo  ? help  q quit",

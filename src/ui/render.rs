@@ -60,9 +60,10 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
         draw_detail(frame, app, screen.detail_pane);
     }
     draw_status(frame, app, screen.status);
-    let footer = match app.focus {
-        Focus::Steps => Key::UiFooter,
-        Focus::Actions(_) => Key::UiFooterActions,
+    let footer = match (&app.mode, app.focus) {
+        (Mode::Step { .. }, _) => Key::UiFooterStep,
+        (_, Focus::Steps) => Key::UiFooter,
+        (_, Focus::Actions(_)) => Key::UiFooterActions,
     };
     let footer = footer_lines(word(app.lang, footer), screen.footer.width);
     frame.render_widget(

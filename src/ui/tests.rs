@@ -422,6 +422,7 @@ fn the_footers_fit_their_two_rows_and_the_help_its_box_at_the_smallest_size() {
         for footer in [
             crate::i18n::Key::UiFooter,
             crate::i18n::Key::UiFooterActions,
+            crate::i18n::Key::UiFooterStep,
         ] {
             let text = crate::i18n::word(lang, footer);
             let rows = render::footer_lines(text, render::MIN_WIDTH);
@@ -749,5 +750,19 @@ fn every_row_of_the_help_starts_its_words_in_one_column_in_both_languages() {
             columns.iter().all(|c| *c == columns[0]),
             "{lang:?}: {columns:?}"
         );
+    }
+}
+
+#[test]
+fn the_full_step_view_shows_its_own_keys_in_the_footer() {
+    for (lang, own, list_only) in [
+        (Lang::En, "Esc/Enter/q back to the list", "d done"),
+        (Lang::Id, "Esc/Enter/q kembali ke daftar", "d selesai"),
+    ] {
+        let mut app = App::new(crate::roadmap::load_builtin(), progress(), lang, false);
+        app.mode = Mode::Step { scroll: 0 };
+        let shown = frame(&mut app, 80, 24);
+        assert!(shown.contains(own), "{lang:?}:\n{shown}");
+        assert!(!shown.contains(list_only), "{lang:?}:\n{shown}");
     }
 }
