@@ -232,6 +232,10 @@ pub(crate) struct App {
     pub(crate) detail_scroll: u16,
     /// The last command's message, or its error.
     pub(crate) message: Option<(String, bool)>,
+    /// The last search typed, which `f` looks for again past the cursor.
+    pub(crate) last_search: Option<String>,
+    /// Whether the search being typed matches no title: the prompt says so.
+    pub(crate) search_missed: bool,
     pub(crate) quit: bool,
 }
 
@@ -252,6 +256,8 @@ impl App {
             focus: Focus::Steps,
             detail_scroll: 0,
             message: None,
+            last_search: None,
+            search_missed: false,
             quit: false,
         };
         app.selected = app.next_step().unwrap_or(0);
@@ -452,14 +458,14 @@ impl App {
                 match key.code {
                     KeyCode::Esc => {
                         if purpose == InputPurpose::Search {
-                            self.mode = Mode::Browse;
+                            self.end_search(&line.text);
                         }
                     }
                     KeyCode::Enter => return self.finish_input(purpose, line.text),
                     _ => {
                         line.edit(key);
                         if purpose == InputPurpose::Search {
-                            self.search(&line.text);
+                            self.search_missed = !self.search(&line.text, 0);
                         }
                         self.mode = Mode::Input { purpose, line };
                     }
@@ -556,6 +562,7 @@ impl App {
             KeyCode::Char('n') => self.start_input(InputPurpose::Note),
             KeyCode::Char('e') => self.start_input(InputPurpose::Evidence),
             KeyCode::Char('/') => self.start_input(InputPurpose::Search),
+            KeyCode::Char('f') => self.search_again(),
             _ => {}
         }
         None
@@ -572,7 +579,10 @@ impl App {
         let text = text.trim().to_string();
         let step = self.step_number();
         match purpose {
-            InputPurpose::Search => None,
+            InputPurpose::Search => {
+                self.end_search(&text);
+                None
+            }
             // An empty reason skips without one.
             InputPurpose::SkipReason => {
                 Some(Intent::Skip(step, Some(text).filter(|t| !t.is_empty())))
@@ -584,22 +594,60 @@ impl App {
         }
     }
 
-    /// Moves to the first step whose title holds `query` (any case, either language).
-    fn search(&mut self, query: &str) {
+    /// Moves to the first step from `from` on, wrapping round, whose title
+    /// holds `query` (any case, either language); says whether one does.
+    /// An empty query matches nothing and misses nothing.
+    fn search(&mut self, query: &str, from: usize) -> bool {
         let query = query.to_lowercase();
         if query.is_empty() {
-            return;
+            return true;
         }
-        let found = self.roadmap.steps.iter().position(|step| {
-            step.title
-                .all()
-                .iter()
-                .any(|title| title.to_lowercase().contains(&query))
-                || step.id.contains(&query)
-        });
+        let count = self.roadmap.steps.len();
+        let found = (0..count)
+            .map(|offset| (from + offset) % count)
+            .find(|&index| {
+                let step = &self.roadmap.steps[index];
+                step.title
+                    .all()
+                    .iter()
+                    .any(|title| title.to_lowercase().contains(&query))
+                    || step.id.contains(&query)
+            });
         if let Some(index) = found {
             self.select(index);
         }
+        found.is_some()
+    }
+
+    /// Leaves the search typed, keeping it for `f`; a query that matched
+    /// nothing says so on the status line.
+    fn end_search(&mut self, query: &str) {
+        self.mode = Mode::Browse;
+        self.search_missed = false;
+        let query = query.trim();
+        if query.is_empty() {
+            return;
+        }
+        self.last_search = Some(query.to_string());
+        if !self.search(query, self.selected) {
+            self.message = Some((self.no_match(query), true));
+        }
+    }
+
+    /// `f`: the next step past the cursor that the last search matches.
+    fn search_again(&mut self) {
+        let Some(query) = self.last_search.clone() else {
+            self.message = Some((word(self.lang, Key::UiSearchFirst).to_string(), false));
+            return;
+        };
+        if !self.search(&query, self.selected + 1) {
+            self.message = Some((self.no_match(&query), true));
+        }
+    }
+
+    fn no_match(&self, query: &str) -> String {
+        let query = crate::control::escaped(query);
+        tr(self.lang, Key::UiSearchNoMatch, &[("query", &query)])
     }
 
     /// A click on a list row selects it (the cursor back on the steps); a
@@ -761,5 +809,41 @@ mod tests {
         assert_eq!(app.mode, Mode::Browse);
         app.handle_key(key(KeyCode::Char('l')));
         assert_eq!(app.lang, Lang::Id);
+    }
+
+    #[test]
+    fn a_search_with_no_match_says_so_and_f_finds_the_next_match() {
+        let mut app = app();
+        let type_search = |app: &mut App, query: &str| {
+            app.handle_key(key(KeyCode::Char('/')));
+            for character in query.chars() {
+                app.handle_key(key(KeyCode::Char(character)));
+            }
+        };
+        // `f` before any search says how to search.
+        app.handle_key(key(KeyCode::Char('f')));
+        assert!(
+            app.message
+                .as_ref()
+                .is_some_and(|(text, _)| text.contains("search first with /"))
+        );
+        let before = app.selected;
+        type_search(&mut app, "zzz");
+        assert!(app.search_missed, "the prompt says no match while typing");
+        app.handle_key(key(KeyCode::Enter));
+        assert_eq!(app.selected, before, "no match moves nothing");
+        assert_eq!(
+            app.message,
+            Some(("No step title holds \"zzz\".".to_string(), true))
+        );
+        // "Content" is in the titles of steps 8 and 9: f goes from one to the next, and round.
+        type_search(&mut app, "content");
+        app.handle_key(key(KeyCode::Enter));
+        assert_eq!(app.selected, 7, "8. Content Strategy");
+        assert!(!app.search_missed);
+        app.handle_key(key(KeyCode::Char('f')));
+        assert_eq!(app.selected, 8, "9. Create Quality Content");
+        app.handle_key(key(KeyCode::Char('f')));
+        assert_eq!(app.selected, 7, "round to the first match");
     }
 }

@@ -65,7 +65,13 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
         (_, Focus::Steps) => Key::UiFooter,
         (_, Focus::Actions(_)) => Key::UiFooterActions,
     };
-    let footer = footer_lines(word(app.lang, footer), screen.footer.width);
+    let mut text = word(app.lang, footer).to_string();
+    // After a search, the list's footer adds the key that finds its next match.
+    if app.last_search.is_some() && footer == Key::UiFooter {
+        text.push_str("  ");
+        text.push_str(word(app.lang, Key::UiFooterNextMatch));
+    }
+    let footer = footer_lines(&text, screen.footer.width);
     frame.render_widget(
         Paragraph::new(footer.join("\n"))
             .style(dim(app))
@@ -245,6 +251,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
                 InputPurpose::Note => Key::UiNotePrompt,
                 InputPurpose::Evidence => Key::UiEvidencePrompt,
                 InputPurpose::SkipReason => Key::UiSkipPrompt,
+                InputPurpose::Search if app.search_missed => Key::UiSearchPromptMissed,
                 InputPurpose::Search => Key::UiSearchPrompt,
             },
         );

@@ -766,3 +766,25 @@ fn the_full_step_view_shows_its_own_keys_in_the_footer() {
         assert!(!shown.contains(list_only), "{lang:?}:\n{shown}");
     }
 }
+
+#[test]
+fn after_a_search_the_footer_names_the_next_match_key_and_it_fits() {
+    for (lang, entry) in [(Lang::En, "f next match"), (Lang::Id, "f lagi")] {
+        let mut app = App::new(crate::roadmap::load_builtin(), progress(), lang, false);
+        let before = frame(&mut app, 80, 24);
+        assert!(!before.contains(entry), "{lang:?}:\n{before}");
+        for code in [KeyCode::Char('/'), KeyCode::Char('a'), KeyCode::Enter] {
+            app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+        let after = frame(&mut app, 80, 24);
+        assert!(after.contains(entry), "{lang:?}:\n{after}");
+        let text = format!(
+            "{}  {entry}",
+            crate::i18n::word(lang, crate::i18n::Key::UiFooter)
+        );
+        assert!(
+            render::footer_lines(&text, render::MIN_WIDTH).len() <= 2,
+            "{lang:?}"
+        );
+    }
+}
