@@ -447,11 +447,26 @@ impl App {
         self.selected
     }
 
+    /// Whether the message needs more than the status line's one row.
+    pub(crate) fn message_is_long(&self) -> bool {
+        self.message.as_ref().is_some_and(|(text, _)| {
+            ratatui::widgets::Paragraph::new(text.as_str())
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .line_count(self.screen.status.width)
+                > 1
+        })
+    }
+
     /// Handles one key; returns what it asks of the progress, if anything.
     pub(crate) fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             self.quit = true;
             return None;
+        }
+        // A message too long for the status line takes the footer's rows
+        // (see `render`) until the next key, which brings the footer back.
+        if !matches!(self.mode, Mode::Input { .. }) && self.message_is_long() {
+            self.message = None;
         }
         match std::mem::replace(&mut self.mode, Mode::Browse) {
             Mode::Input { purpose, mut line } => {

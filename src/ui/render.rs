@@ -59,7 +59,14 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
         draw_list(frame, app, screen.list_pane);
         draw_detail(frame, app, screen.detail_pane);
     }
-    draw_status(frame, app, screen.status);
+    // A message longer than its row wraps down over the footer, which the
+    // next key (clearing the message) brings back.
+    if draw_status(frame, app, screen.status, screen.footer) {
+        if app.mode == Mode::Help {
+            draw_help(frame, app, screen.body);
+        }
+        return;
+    }
     let footer = match (&app.mode, app.focus) {
         (Mode::Step { .. }, _) => Key::UiFooterStep,
         (_, Focus::Steps) => Key::UiFooter,
@@ -243,7 +250,8 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
     );
 }
 
-fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+/// Draws the status line; says whether a long message took the footer's rows.
+fn draw_status(frame: &mut Frame, app: &App, area: Rect, footer: Rect) -> bool {
     if let Mode::Input { purpose, line } = &app.mode {
         let prompt = word(
             app.lang,
@@ -264,15 +272,24 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
                 .unwrap_or(u16::MAX)
                 .min(area.width.saturating_sub(1));
         frame.set_cursor_position((x, area.y));
-        return;
+        return false;
     }
-    if let Some((message, failed)) = &app.message {
-        let mut style = Style::default();
-        if *failed && app.color {
-            style = style.fg(Color::Red);
-        }
-        frame.render_widget(Paragraph::new(message.as_str()).style(style), area);
+    let Some((message, failed)) = &app.message else {
+        return false;
+    };
+    let mut style = Style::default();
+    if *failed && app.color {
+        style = style.fg(Color::Red);
     }
+    let paragraph = Paragraph::new(message.as_str())
+        .style(style)
+        .wrap(Wrap { trim: true });
+    if !app.message_is_long() {
+        frame.render_widget(paragraph, area);
+        return false;
+    }
+    frame.render_widget(paragraph, area.union(footer));
+    true
 }
 
 /// The part of a typed line that fits in `room` columns, and the column

@@ -562,9 +562,11 @@ fn the_last_tick_says_d_marks_the_step_done_or_the_roadmap_finishes_it() {
     let (mut ctx, mut app) = fresh(home.path());
     let total = app.action_count();
     press(&mut app, &mut ctx, KeyCode::Tab);
-    for _ in 0..total {
+    for tick in 0..total {
+        if tick > 0 {
+            press(&mut app, &mut ctx, KeyCode::Down);
+        }
         press(&mut app, &mut ctx, KeyCode::Char(' '));
-        press(&mut app, &mut ctx, KeyCode::Down);
     }
     let (message, failed) = app.message.clone().expect("a message");
     assert!(!failed);
@@ -588,9 +590,11 @@ fn the_last_tick_says_d_marks_the_step_done_or_the_roadmap_finishes_it() {
     ctx.roadmap.finish_with_actions = true;
     app.roadmap.finish_with_actions = true;
     press(&mut app, &mut ctx, KeyCode::Tab);
-    for _ in 0..total {
+    for tick in 0..total {
+        if tick > 0 {
+            press(&mut app, &mut ctx, KeyCode::Down);
+        }
         press(&mut app, &mut ctx, KeyCode::Char(' '));
-        press(&mut app, &mut ctx, KeyCode::Down);
     }
     let (message, _) = app.message.clone().expect("a message");
     assert!(
@@ -787,4 +791,29 @@ fn after_a_search_the_footer_names_the_next_match_key_and_it_fits() {
             "{lang:?}"
         );
     }
+}
+
+#[test]
+fn a_long_message_wraps_over_the_footer_whole_until_the_next_key() {
+    let mut app = App::new(crate::roadmap::load_builtin(), progress(), Lang::En, false);
+    let long = "cannot read progress.yaml: the file is damaged at line 3; nothing was changed. \
+        Run `smm-path doctor` to see what is wrong and how to repair it.";
+    app.message = Some((long.to_string(), true));
+    let shown = frame(&mut app, 80, 24);
+    assert!(shown.contains("`smm-path doctor`"), "{shown}");
+    assert!(!shown.contains("? help"), "the footer gives way:\n{shown}");
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    let after = frame(&mut app, 80, 24);
+    assert!(after.contains("? help"), "the footer is back:\n{after}");
+    // A short message stays on its line, the footer with it, across keys.
+    app.message = Some((
+        "5. Build a Personal Portfolio: to do → done".to_string(),
+        false,
+    ));
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    let short = frame(&mut app, 80, 24);
+    assert!(
+        short.contains("to do → done") && short.contains("? help"),
+        "{short}"
+    );
 }
