@@ -817,3 +817,27 @@ fn a_long_message_wraps_over_the_footer_whole_until_the_next_key() {
         "{short}"
     );
 }
+
+#[test]
+fn no_footer_row_ends_between_a_key_and_its_label_at_any_width() {
+    use ratatui::widgets::{Paragraph, Wrap};
+    for lang in [Lang::En, Lang::Id] {
+        for footer in [
+            crate::i18n::Key::UiFooter,
+            crate::i18n::Key::UiFooterActions,
+            crate::i18n::Key::UiFooterStep,
+        ] {
+            let text = crate::i18n::word(lang, footer);
+            for width in render::MIN_WIDTH..=200 {
+                for row in render::footer_lines(text, width) {
+                    // Drawn as packed: one line, so "l" never ends a row with "bahasa" on the next.
+                    let drawn = Paragraph::new(row.as_str())
+                        .wrap(Wrap { trim: true })
+                        .line_count(width);
+                    assert_eq!(drawn, 1, "{lang:?} {footer:?} at {width}: {row}");
+                    assert!(!row.ends_with(" l") && !row.starts_with("bahasa"), "{row}");
+                }
+            }
+        }
+    }
+}
