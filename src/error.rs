@@ -74,6 +74,8 @@ pub(crate) enum Error {
     EmptyNote,
     /// `--evidence` among a note's words, where it would not be the flag.
     EvidenceAmongWords,
+    /// `--on` among a note's words, where it would not be the option.
+    OnAmongWords,
     /// SMM_PATH_NOW is set but is not an RFC 3339 time.
     InvalidNow {
         value: String,
@@ -222,6 +224,7 @@ impl Error {
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
             Error::EmptyNote => (Usage, text(Key::ErrEmptyNote)),
             Error::EvidenceAmongWords => (Usage, text(Key::ErrEvidenceAmongWords)),
+            Error::OnAmongWords => (Usage, text(Key::ErrOnAmongWords)),
             Error::ControlCharacter => (Usage, text(Key::ErrControlCharacter)),
             Error::TextTooLong { bytes } => (
                 Usage,

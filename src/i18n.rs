@@ -672,6 +672,10 @@ catalogue! {
         en: "`--evidence` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --evidence TEXT`)",
         id: "`--evidence` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 --evidence TEKS`)",
     }
+    ErrOnAmongWords {
+        en: "`--on` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --on 2026-11-15 TEXT`)",
+        id: "`--on` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 --on 2026-11-15 TEKS`)",
+    }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {
         en: "SMM_PATH_NOW is `{value}`, not a time like 2026-03-14T09:30:00+07:00: fix it or unset it",

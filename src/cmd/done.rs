@@ -13,15 +13,8 @@ use crate::progress::{Action, Outcome, RoadmapProgress, Timestamp};
 
 pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result<(), Error> {
     let step_ids = ctx.select_steps(&args.steps.steps)?;
-    let on = args
-        .on
-        .as_deref()
-        .map(|text| parse_past_date(text, ctx.now()))
-        .transpose()?;
     let mut arguments = args.steps.steps.clone();
-    if let Some(date) = &args.on {
-        arguments.extend(["--on".to_string(), date.clone()]);
-    }
+    let on = on_option(ctx, args.on.as_ref(), &mut arguments)?;
     // A finish day before the start would silently move the start: refused.
     // The actions' tallies are read under the same lock, to say how many
     // are left.
@@ -105,8 +98,24 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     Ok(())
 }
 
+/// `--on DATE` as typed (`done`, `start`, `skip`, `note`): the day, by
+/// [`parse_past_date`], and the option added to the command line that the
+/// history records.
+pub(super) fn on_option(
+    ctx: &Context,
+    typed: Option<&String>,
+    arguments: &mut Vec<String>,
+) -> Result<Option<Timestamp>, Error> {
+    let Some(text) = typed else {
+        return Ok(None);
+    };
+    let day = parse_past_date(text, ctx.now())?;
+    arguments.extend(["--on".to_string(), text.clone()]);
+    Ok(Some(day))
+}
+
 /// `YYYY-MM-DD`, not after today, as the start of that day in the user's offset.
-pub(super) fn parse_past_date(text: &str, now: Timestamp) -> Result<Timestamp, Error> {
+fn parse_past_date(text: &str, now: Timestamp) -> Result<Timestamp, Error> {
     let invalid = || Error::InvalidDate {
         input: text.to_string(),
     };

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::actions;
 use crate::cli::NoteArgs;
-use crate::cmd::{Context, done::parse_past_date};
+use crate::cmd::{Context, done::on_option};
 use crate::error::Error;
 
 pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -19,20 +19,17 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     if args.text.iter().any(|word| word == "--evidence") {
         return Err(Error::EvidenceAmongWords);
     }
-    let on = args
-        .on
-        .as_deref()
-        .map(|text| parse_past_date(text, ctx.now()))
-        .transpose()?;
+    // The same for `--on`: a date taken as words would be lost unawares.
+    if args.text.iter().any(|word| word == "--on") {
+        return Err(Error::OnAmongWords);
+    }
     let evidence = args.evidence;
     let words: Vec<&str> = args.text.iter().map(String::as_str).collect();
     let mut arguments = vec![args.step.clone()];
     if evidence {
         arguments.push("--evidence".to_string());
     }
-    if let Some(date) = &args.on {
-        arguments.extend(["--on".to_string(), date.clone()]);
-    }
+    let on = on_option(ctx, args.on.as_ref(), &mut arguments)?;
     let command = ctx.command_line("note", &arguments);
     actions::add_note(ctx, step_id, &words.join(" "), evidence, on, &command)?;
     say!(out, "{}", ctx.words().note_added(step_id, evidence))?;

@@ -214,6 +214,12 @@ fn on_dates_a_start_a_skip_and_a_note_as_it_does_a_finish() {
     let show = smm.ok(&["show", "5"]).stdout;
     assert!(show.contains("Nov 15, 2026"), "{show}");
     assert!(smm.state_text().contains("2026-11-15T00:00:00+07:00"));
+    // After the note's first word, `--on` would be text: refused.
+    smm.test(&["note", "5", "later", "--on", "2026-11-15"])
+        .expected_status(2)
+        .expected_stderr("error: `--on` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --on 2026-11-15 TEXT`)\n")
+        .writes_nothing()
+        .run();
     // The same checks as `done --on`: nothing after today, nothing that is not a day.
     for args in [
         ["start", "3", "--on", "2026-12-06"],
