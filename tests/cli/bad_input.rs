@@ -179,6 +179,23 @@ fn clap_usage_errors_exit_with_two() {
             ",
         )
         .run();
+    // What was typed is quoted back without its escape sequences: the
+    // terminal's title is not set by an English usage error either.
+    let hostile = smm
+        .test(&["\u{1b}]2;PWNED\u{7}", "status"])
+        .expected_status(2)
+        .any_stderr()
+        .run();
+    assert!(
+        !hostile.stderr.contains('\u{1b}') && !hostile.stderr.contains('\u{7}'),
+        "{:?}",
+        hostile.stderr
+    );
+    assert!(
+        hostile.stderr.starts_with("error: unrecognized subcommand"),
+        "{}",
+        hostile.stderr
+    );
     // A bad value shows the subcommand's usage and points at its help, in
     // English as in Indonesian.
     smm.test(&["export", "-f", "pdf"])
