@@ -6,8 +6,8 @@
 use crate::context::Context;
 use crate::error::Error;
 use crate::progress::{
-    Action, Change, ItemRef, MarkKind, MarkOutcome, Op, Outcome, Reads, Reverted, RoadmapProgress,
-    Status, Timestamp, latest_undoable,
+    Action, Change, ItemRef, MarkKind, MarkOutcome, NoteEdit, Op, Outcome, Reads, Reverted,
+    RoadmapProgress, Status, Timestamp, latest_undoable,
 };
 use crate::roadmap::Roadmap;
 
@@ -79,6 +79,54 @@ pub(crate) fn add_note(
     transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         progress.add_note(step_id, text, evidence, on, ctx.now(), command, recorder);
     });
+    transaction.commit()?;
+    Ok(())
+}
+
+/// Rewrites or deletes note `number` (as `show` numbers them, from 1) of
+/// a step, as one change `undo` takes back. A rewrite's text is checked as
+/// a new note's is; a number the step has no note for is refused, and
+/// nothing is written.
+pub(crate) fn edit_note(
+    ctx: &Context,
+    step_id: &str,
+    number: usize,
+    edit: NoteEdit<'_>,
+    command: &str,
+) -> Result<(), Error> {
+    let edit = match edit {
+        NoteEdit::Rewrite { text, evidence, on } => {
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(Error::EmptyNote);
+            }
+            Error::check_typed_text(text)?;
+            NoteEdit::Rewrite { text, evidence, on }
+        }
+        NoteEdit::Delete => NoteEdit::Delete,
+    };
+    let mut transaction = ctx.store.begin(Reads::State)?;
+    let edited = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
+        let count = progress
+            .step(step_id)
+            .map_or(0, |record| record.notes.len());
+        let index = number.checked_sub(1);
+        index
+            .and_then(|index| {
+                progress.edit_note(step_id, index, edit, ctx.now(), command, recorder)
+            })
+            .ok_or(count)
+    });
+    if let Err(count) = edited {
+        return Err(Error::NoSuchNote {
+            step: ctx
+                .roadmap
+                .position_of(step_id)
+                .map_or(0, |position| position + 1),
+            number,
+            count,
+        });
+    }
     transaction.commit()?;
     Ok(())
 }

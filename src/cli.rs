@@ -292,7 +292,18 @@ pub struct NoteArgs {
     #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
 
-    #[arg(required = true, value_name = "TEXT", num_args = 1.., allow_hyphen_values = true)]
+    #[arg(long, value_name = "NUMBER", conflicts_with = "delete")]
+    pub edit: Option<usize>,
+
+    #[arg(long, value_name = "NUMBER", conflicts_with_all = ["evidence", "on", "text"])]
+    pub delete: Option<usize>,
+
+    #[arg(
+        required_unless_present = "delete",
+        value_name = "TEXT",
+        num_args = 1..,
+        allow_hyphen_values = true
+    )]
     pub text: Vec<String>,
 }
 

@@ -72,6 +72,13 @@ pub(crate) enum Error {
         input: String,
     },
     EmptyNote,
+    /// `note --edit N` or `--delete N` with no note N on the step (or one
+    /// from before the history, which no change can name).
+    NoSuchNote {
+        step: usize,
+        number: usize,
+        count: usize,
+    },
     /// `--evidence` among a note's words, where it would not be the flag.
     EvidenceAmongWords,
     /// `--on` among a note's words, where it would not be the option.
@@ -223,6 +230,17 @@ impl Error {
             ),
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
             Error::EmptyNote => (Usage, text(Key::ErrEmptyNote)),
+            Error::NoSuchNote {
+                step,
+                number,
+                count,
+            } => (
+                Usage,
+                fill(
+                    Key::ErrNoSuchNote,
+                    &[("step", step), ("number", number), ("count", count)],
+                ),
+            ),
             Error::EvidenceAmongWords => (Usage, text(Key::ErrEvidenceAmongWords)),
             Error::OnAmongWords => (Usage, text(Key::ErrOnAmongWords)),
             Error::ControlCharacter => (Usage, text(Key::ErrControlCharacter)),

@@ -387,6 +387,14 @@ catalogue! {
     UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa diurungkan." }
     UndoReverted { en: "Undid `{command}` from {date}:", id: "Diurungkan: `{command}` ({date}):" }
     UndoNoteRemoved { en: "{number}. {title}: note removed", id: "{number}. {title}: catatan dihapus" }
+    UndoNoteRestored { en: "{number}. {title}: note restored", id: "{number}. {title}: catatan dikembalikan" }
+    UndoNoteUnedited { en: "{number}. {title}: note back as it was", id: "{number}. {title}: catatan kembali seperti semula" }
+    LogNoteEdited { en: "{number}. {title}: note rewritten", id: "{number}. {title}: catatan diubah" }
+    NoteEdited { en: "Note {note} of {number}. {title} rewritten.", id: "Catatan {note} pada {number}. {title} diubah." }
+    NoteDeleted {
+        en: "Note {note} of {number}. {title} deleted; `smm-path undo` brings it back.",
+        id: "Catatan {note} pada {number}. {title} dihapus; `smm-path undo` mengembalikannya.",
+    }
     ResetAllConfirm {
         en: "Reset all progress on \"{title}\" to the start? Notes are kept. [y/N] ",
         id: "Kembalikan semua progres \"{title}\" ke awal? Catatan tetap disimpan. [y/T] ",
@@ -675,6 +683,10 @@ catalogue! {
     ErrOnAmongWords {
         en: "`--on` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --on 2026-11-15 TEXT`)",
         id: "`--on` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 --on 2026-11-15 TEKS`)",
+    }
+    ErrNoSuchNote {
+        en: "step {step} has {count} {count:note|notes}, so there is no note {number}: `smm-path show {step}` numbers them",
+        id: "langkah {step} punya {count} catatan, jadi tidak ada catatan {number}: `smm-path show {step}` menomorinya",
     }
     ErrEmptyNote { en: "the note is empty: write some text after the step", id: "catatan kosong: tulis teks setelah langkah" }
     ErrInvalidNow {

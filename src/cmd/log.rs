@@ -87,10 +87,8 @@ pub(crate) fn run(ctx: &Context, args: &LogArgs, out: &mut dyn Write) -> Result<
             heading.push_str(word(ctx.lang, Key::LogUndone));
         }
         say!(out, "{heading}")?;
-        for op in &change.ops {
-            if let Some(line) = ctx.words().op(op) {
-                say!(out, "    {line}")?;
-            }
+        for line in ctx.words().ops(&change.ops) {
+            say!(out, "    {line}")?;
         }
     }
     Ok(())

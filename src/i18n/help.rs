@@ -155,7 +155,7 @@ pub(crate) const EXIT_CODES: &[ExitCodeText] = &[
         },
         readme: "bad usage or input: an unknown step, action, resource or option, a whole \
             step where an action is needed, a backwards range, a malformed or future date, a finish day before the step's start, a range where one step is \
-            needed, a past target, an empty note, a name that is empty, too long or holds a \
+            needed, a past target, an empty note, a note number the step has no note for, a name that is empty, too long or holds a \
             control character, `roadmap new` onto an existing file, `-o` naming a folder, `ui` \
             without a terminal, \
             `SMM_PATH_COMPLETE` naming a shell other than bash, zsh or fish; nothing is written",
@@ -204,6 +204,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("LANG", "BAHASA"),
     ("WHEN", "KAPAN"),
     ("COUNT", "JUMLAH"),
+    ("NUMBER", "NOMOR"),
     ("FORMAT", "FORMAT"),
     ("SHELL", "SHELL"),
     ("NAME", "NAMA"),
@@ -345,17 +346,23 @@ Contoh:
         },
         more: Texts {
             en: "A note is private unless it is evidence: the portfolio shows only notes added \
-with --evidence.
+with --evidence. `show` numbers a step's notes; --edit and --delete take that number, and \
+`undo` takes either back.
 
 Examples:
   smm-path note 5 \"Still unsure about the data protection law\"
-  smm-path note 5 --evidence \"Portfolio live: https://example.com/me\"",
+  smm-path note 5 --evidence \"Portfolio live: https://example.com/me\"
+  smm-path note 5 --edit 2 \"Read the data protection law: consent comes first\"
+  smm-path note 5 --delete 1",
             id: "Catatan bersifat pribadi kecuali ditandai sebagai bukti: portofolio hanya \
-menampilkan catatan yang ditambahkan dengan --evidence.
+menampilkan catatan yang ditambahkan dengan --evidence. `show` menomori catatan sebuah langkah; \
+--edit dan --delete memakai nomor itu, dan `undo` membatalkan keduanya.
 
 Contoh:
   smm-path note 5 \"Masih bingung soal UU PDP\"
-  smm-path note 5 --evidence \"Portofolio sudah tayang: https://example.com/saya\"",
+  smm-path note 5 --evidence \"Portofolio sudah tayang: https://example.com/saya\"
+  smm-path note 5 --edit 2 \"Sudah baca UU PDP: persetujuan lebih dulu\"
+  smm-path note 5 --delete 1",
         },
     },
     CommandHelp {
@@ -933,6 +940,24 @@ const ARGS: &[ArgHelp] = &[
         help: Texts {
             en: "The step: a number (5) or a step id",
             id: "Langkahnya: nomor (5) atau id langkah",
+        },
+    },
+    ArgHelp {
+        path: "note",
+        id: "edit",
+        help: Texts {
+            en: "Rewrite note NUMBER (as `show` numbers them) with TEXT; it keeps its day and \
+            evidence mark unless --on or --evidence is given. `undo` takes it back",
+            id: "Tulis ulang catatan NOMOR (sesuai nomor di `show`) dengan TEKS; tanggal dan \
+            tanda buktinya tetap kecuali diberi --on atau --evidence. `undo` membatalkannya",
+        },
+    },
+    ArgHelp {
+        path: "note",
+        id: "delete",
+        help: Texts {
+            en: "Delete note NUMBER (as `show` numbers them); `undo` brings it back",
+            id: "Hapus catatan NOMOR (sesuai nomor di `show`); `undo` mengembalikannya",
         },
     },
     ArgHelp {

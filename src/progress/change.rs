@@ -63,6 +63,8 @@ pub struct Reverted {
     pub statuses: Vec<(String, Status, Status)>,
     /// Steps that lost notes: (step, count).
     pub notes_removed: Vec<(String, usize)>,
+    /// Steps that got notes back (an edit or a deletion taken back): (step, count).
+    pub notes_restored: Vec<(String, usize)>,
     /// Actions whose tick went back: (step, action key, ticked after).
     pub ticks: Vec<(String, String, bool)>,
     /// Resources whose used mark went back: (step, address, used after).
@@ -80,6 +82,18 @@ pub struct MarkOutcome {
     pub on: bool,
     /// False when it already was so, and nothing was recorded for it.
     pub changed: bool,
+}
+
+/// What `edit_note` does to a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteEdit<'a> {
+    /// New text; `evidence` marks it as evidence, `on` dates it anew.
+    Rewrite {
+        text: &'a str,
+        evidence: bool,
+        on: Option<Timestamp>,
+    },
+    Delete,
 }
 
 /// What a tick or a used mark is about.
@@ -227,6 +241,45 @@ impl RoadmapProgress {
         recorder.record(change);
     }
 
+    /// Rewrites or deletes the step's `index`th note (in the order `show`
+    /// numbers them, from 0), as one change: the note is dropped and, for
+    /// a rewrite, added again with the new text, so that `undo` and the
+    /// other devices see an ordinary change. A rewrite keeps the note's day
+    /// unless `on` names another, and its evidence mark unless `evidence`
+    /// sets it. `None`, with nothing recorded, when there is no such note
+    /// (or it predates the history, and no change can name it).
+    #[allow(clippy::too_many_arguments)]
+    pub fn edit_note(
+        &mut self,
+        step_id: &str,
+        index: usize,
+        edit: NoteEdit<'_>,
+        now: Timestamp,
+        command: &str,
+        recorder: &mut Recorder,
+    ) -> Option<()> {
+        let note = self.step(step_id)?.notes.get(index)?.clone();
+        let id = note.id?;
+        let mut change = recorder.begin(self.stamp(now), command);
+        change.ops.push(Op::DropNote {
+            step: step_id.to_string(),
+            note: id,
+        });
+        if let NoteEdit::Rewrite { text, evidence, on } = edit {
+            change.ops.push(Op::Note {
+                step: step_id.to_string(),
+                at: on.unwrap_or(note.at),
+                text: text.to_string(),
+                evidence: evidence || note.evidence,
+            });
+        }
+        // The note dropped is one this state holds, so applying the change
+        // here is what a replay of the whole history would give.
+        self.apply_dropping(&change);
+        recorder.record(change);
+        Some(())
+    }
+
     /// Ticks (`on`) or unticks the actions, or marks the resources used or
     /// not, each `(step, key)`, as one change. `finish` sees the progress
     /// after the marks and names steps to mark done in the same change (a
@@ -351,6 +404,7 @@ impl RoadmapProgress {
             at: target.at,
             statuses: Vec::new(),
             notes_removed: Vec::new(),
+            notes_restored: Vec::new(),
             ticks: Vec::new(),
             resources: Vec::new(),
             target: None,
@@ -360,14 +414,26 @@ impl RoadmapProgress {
             if from != to {
                 reverted.statuses.push((step.to_string(), from, to));
             }
-            let count =
-                |progress: &RoadmapProgress| progress.step(step).map_or(0, |s| s.notes.len());
-            if count(self) > count(&after) {
-                reverted
-                    .notes_removed
-                    .push((step.to_string(), count(self) - count(&after)));
-            }
             let (before, later) = (self.step(step), after.step(step));
+            // Notes are told apart by the operation that added them: an
+            // edit taken back removes the new text and restores the old.
+            let missing_from = |these: Option<&StepProgress>, those: Option<&StepProgress>| {
+                let those = those.map_or(&[][..], |record| &record.notes[..]);
+                these.map_or(0, |record| {
+                    let notes = record.notes.iter();
+                    notes
+                        .filter(|note| !those.iter().any(|other| other.is_same(note)))
+                        .count()
+                })
+            };
+            let removed = missing_from(before, later);
+            let restored = missing_from(later, before);
+            if removed > 0 {
+                reverted.notes_removed.push((step.to_string(), removed));
+            }
+            if restored > 0 {
+                reverted.notes_restored.push((step.to_string(), restored));
+            }
             for op in &target.ops {
                 match op {
                     Op::Tick {
@@ -525,6 +591,51 @@ mod tests {
         assert_eq!(reverted.command, "start a");
         assert!(progress.visible().is_empty());
         assert!(undo(&mut progress, 3).is_none());
+    }
+
+    #[test]
+    fn an_edited_or_deleted_note_in_place_is_what_a_replay_gives() {
+        let mut progress = RoadmapProgress::default();
+        let mut history = Vec::new();
+        let mut recorder = recorder(&history);
+        for (day, text) in [(1, "one"), (2, "two"), (3, "three")] {
+            let now = at(&format!("2026-01-0{day}T10:00:00+07:00"));
+            progress.add_note("a", text, false, None, now, "note a", &mut recorder);
+        }
+        let now = at("2026-01-04T10:00:00+07:00");
+        let rewrite = NoteEdit::Rewrite {
+            text: "two, better",
+            evidence: true,
+            on: None,
+        };
+        assert_eq!(
+            progress.edit_note("a", 1, rewrite, now, "note a --edit 2", &mut recorder),
+            Some(())
+        );
+        let later = at("2026-01-05T10:00:00+07:00");
+        let delete = NoteEdit::Delete;
+        assert_eq!(
+            progress.edit_note("a", 0, delete, later, "note a --delete 1", &mut recorder),
+            Some(())
+        );
+        assert_eq!(
+            progress.edit_note("a", 2, delete, later, "x", &mut recorder),
+            None
+        );
+        history.extend(recorder.into_changes());
+        assert_eq!(history.len(), 5, "a refused edit records nothing");
+        assert_eq!(progress, replay(&history, "r"));
+        let texts: Vec<_> = progress.step("a").unwrap().notes.iter().collect();
+        assert_eq!(texts.len(), 2);
+        assert_eq!(
+            (texts[0].text.as_str(), texts[0].evidence),
+            ("two, better", true)
+        );
+        assert_eq!(
+            texts[0].at,
+            at("2026-01-02T10:00:00+07:00"),
+            "keeps its day"
+        );
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub(crate) const IMPORT_V1_COMMAND: &str = "import (export version 1)";
 
 pub(crate) use change::MarkOutcome;
 pub use change::{Action, MAX_CLOCK_LEAD, MarkKind};
-pub(crate) use change::{Outcome, Reverted, latest_undoable};
+pub(crate) use change::{NoteEdit, Outcome, Reverted, latest_undoable};
 pub(crate) use history::{LineProblem, decode_lines};
 pub use incoming::{Incoming, parse_incoming};
 pub(crate) use legacy::{LegacyEvent, legacy_changes};
@@ -289,6 +289,18 @@ pub struct Note {
     /// Meant to be shown: the portfolio lists only these (format 5).
     #[serde(default, skip_serializing_if = "is_false")]
     pub evidence: bool,
+}
+
+impl Note {
+    /// Whether `other` is this note: the same adding operation, or, for
+    /// notes from before the history, the same day and words.
+    pub fn is_same(&self, other: &Note) -> bool {
+        match (&self.id, &other.id) {
+            (Some(id), Some(other)) => id.names_same_op(other),
+            (None, None) => (self.at, &self.text) == (other.at, &other.text),
+            _ => false,
+        }
+    }
 }
 
 fn is_false(value: &bool) -> bool {

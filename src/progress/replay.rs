@@ -69,6 +69,13 @@ impl RoadmapProgress {
         true
     }
 
+    /// Applies `change` in place, drops of notes included: for a change
+    /// whose drops name notes this state holds, which is what a replay of
+    /// the whole history would give.
+    pub(super) fn apply_dropping(&mut self, change: &Change) {
+        self.apply_ops(change, false);
+    }
+
     /// Applies every operation of `change`. In `bulk` (a replay), notes are
     /// only appended: the replay sorts them and drops doubles once at the
     /// end, which keeps 200,000 notes on one step near-linear.

@@ -98,6 +98,48 @@ impl<'a> ChangeWords<'a> {
         tr(self.lang, key, &[("number", &number), ("title", &title)])
     }
 
+    /// What `note --edit N` (`deleted` false) or `note --delete N` says.
+    pub(crate) fn note_changed(&self, step_id: &str, note: usize, deleted: bool) -> String {
+        let (number, title) = self.describe_step(step_id);
+        let key = if deleted {
+            Key::NoteDeleted
+        } else {
+            Key::NoteEdited
+        };
+        tr(
+            self.lang,
+            key,
+            &[("note", &note), ("number", &number), ("title", &title)],
+        )
+    }
+
+    /// A change's operations, a line each (`log`), except that a note
+    /// dropped and added again on one step, as `note --edit` records it,
+    /// is one "rewritten" line.
+    pub(crate) fn ops(&self, ops: &[Op]) -> Vec<String> {
+        let mut lines = Vec::with_capacity(ops.len());
+        let mut rest = ops;
+        while let Some((op, after)) = rest.split_first() {
+            rest = after;
+            if let (Op::DropNote { step, .. }, Some(Op::Note { step: added, .. })) =
+                (op, after.first())
+                && step == added
+            {
+                rest = &after[1..];
+                let (number, title) = self.describe_step(step);
+                let line = tr(
+                    self.lang,
+                    Key::LogNoteEdited,
+                    &[("number", &number), ("title", &title)],
+                );
+                lines.push(line);
+                continue;
+            }
+            lines.extend(self.op(op));
+        }
+        lines
+    }
+
     /// `Note added to 5. Title.`, what `note` says (or that evidence was).
     pub(crate) fn note_added(&self, step_id: &str, evidence: bool) -> String {
         let (number, title) = self.describe_step(step_id);
@@ -270,9 +312,34 @@ impl<'a> ChangeWords<'a> {
         for (step, from, to) in statuses {
             lines.push(format!("    {}", self.status_changed(step, *from, *to)));
         }
+        let mut notes_restored: Vec<_> = reverted.notes_restored.iter().collect();
+        notes_restored.sort_by_cached_key(|(step, _)| self.step_order(step));
         for (step, count) in notes_removed {
-            for _ in 0..*count {
+            // An edit taken back took one text away and gave the old back.
+            let both = (*count).min(count_for(&reverted.notes_restored, step));
+            let (number, title) = self.describe_step(step);
+            let unedited = tr(
+                lang,
+                Key::UndoNoteUnedited,
+                &[("number", &number), ("title", &title)],
+            );
+            for _ in 0..both {
+                lines.push(format!("    {unedited}"));
+            }
+            for _ in both..*count {
                 lines.push(format!("    {}", self.note(step, false)));
+            }
+        }
+        for (step, count) in notes_restored {
+            let both = (*count).min(count_for(&reverted.notes_removed, step));
+            let (number, title) = self.describe_step(step);
+            let line = tr(
+                lang,
+                Key::UndoNoteRestored,
+                &[("number", &number), ("title", &title)],
+            );
+            for _ in both..*count {
+                lines.push(format!("    {line}"));
             }
         }
         for (step, key, on) in ticks {
@@ -404,4 +471,12 @@ pub(crate) fn refused(lang: Lang, refused: &[Suspect]) -> Option<String> {
 /// new device from now on.
 pub(crate) fn copy_notice(lang: Lang, was: &str, now: &str) -> String {
     tr(lang, Key::SyncCopyNotice, &[("was", &was), ("now", &now)])
+}
+
+/// The count `counts` gives the step, 0 when it names it not.
+fn count_for(counts: &[(String, usize)], step: &str) -> usize {
+    counts
+        .iter()
+        .find(|(at, _)| at == step)
+        .map_or(0, |(_, count)| *count)
 }

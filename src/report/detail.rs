@@ -153,15 +153,20 @@ pub(crate) fn render_step_detail(
     if record.notes.is_empty() {
         writeln!(out, "  {}", label(Key::NoNotes)).ok();
     }
-    for note in record.notes {
+    // Numbered, for `note --edit N` and `--delete N`; a note's further
+    // lines are indented under its first word.
+    let width = record.notes.len().to_string().len();
+    let indent = " ".repeat(width + 4);
+    for (index, note) in record.notes.iter().enumerate() {
+        let number = index + 1;
         let when = format_date_time(lang, note.at.naive_local());
-        let text = note.text.replace('\n', "\n    ");
+        let text = note.text.replace('\n', &format!("\n{indent}"));
         let shown = if note.evidence {
             format!(" [{}]", label(Key::LabelEvidenceNote))
         } else {
             String::new()
         };
-        writeln!(out, "  - {when}{shown}: {text}").ok();
+        writeln!(out, "  {number:>width$}. {when}{shown}: {text}").ok();
     }
     out
 }

@@ -449,7 +449,7 @@ fn evidence_notes_and_used_resources_are_marked() {
     );
     assert!(
         show.contains(
-            "  - Dec 5, 2026 14:30 [evidence]: Portfolio: https://example.com/me\n  - Dec 5, 2026 14:30 [evidence]: Case study\n  - Dec 5, 2026 14:30: Still unsure about the law\n"
+            "  1. Dec 5, 2026 14:30 [evidence]: Portfolio: https://example.com/me\n  2. Dec 5, 2026 14:30 [evidence]: Case study\n  3. Dec 5, 2026 14:30: Still unsure about the law\n"
         ),
         "{show}"
     );

@@ -303,3 +303,37 @@ fn a_name_holding_a_tab_or_a_line_break_is_refused() {
         .expected_stdout("Ayu Lestari\n")
         .run();
 }
+
+#[test]
+fn a_note_number_the_step_has_not_or_a_rewrite_with_no_text() {
+    // The home `rejects` makes has one note, on step 1.
+    let missing = "step 1 has 1 note, so there is no note 2: `smm-path show 1` numbers them";
+    rejects(&["note", "1", "--delete", "2"], missing);
+    rejects(&["note", "1", "--edit", "2", "new"], missing);
+    rejects(
+        &["note", "1", "--delete", "0"],
+        "step 1 has 1 note, so there is no note 0: `smm-path show 1` numbers them",
+    );
+    rejects(
+        &["note", "3", "--delete", "1"],
+        "step 3 has 0 notes, so there is no note 1: `smm-path show 3` numbers them",
+    );
+    rejects(
+        &["note", "1", "--edit", "1", " "],
+        "the note is empty: write some text after the step",
+    );
+    let smm = Smm::new();
+    smm.ok(&["note", "1", "first note"]);
+    for args in [
+        &["note", "1", "--delete", "1", "more", "words"][..],
+        &["note", "1", "--edit", "1", "--delete", "1", "x"],
+        &["note", "1", "--delete", "one"],
+        &["note", "1", "--edit", "1"],
+    ] {
+        smm.test(args)
+            .expected_status(2)
+            .stderr_contains("smm-path note --help")
+            .writes_nothing()
+            .run();
+    }
+}

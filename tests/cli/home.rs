@@ -124,8 +124,8 @@ fn a_same_length_edit_of_a_remembered_state_is_still_read_fresh() {
               2.4  Komdigi: Digital Talent Scholarship (course, Indonesian): https://digitalent.komdigi.go.id/
 
             Notes:
-              - Dec 5, 2026 14:30: first
-              - Dec 5, 2026 14:30: second
+              1. Dec 5, 2026 14:30: first
+              2. Dec 5, 2026 14:30: second
             ",
         )
         .run();

@@ -393,12 +393,12 @@ fn text_that_would_act_on_a_terminal_is_refused_or_shown_escaped() {
     };
     let shown = String::from_utf8_lossy(&terminal.stdout);
     assert!(
-        shown.ends_with("\r\nNotes:\r\n  - Dec 1, 2026 10:00: x\\u{1b}]2;PWNED\\u{7}y\r\n"),
+        shown.ends_with("\r\nNotes:\r\n  1. Dec 1, 2026 10:00: x\\u{1b}]2;PWNED\\u{7}y\r\n"),
         "{shown:?}"
     );
     // A pipe gets the text as it is; the terminal the same, escaped, with its line ends.
     let piped = smm.ok(&["show", "1"]).stdout;
-    assert!(piped.ends_with("\n  - Dec 1, 2026 10:00: x\u{1b}]2;PWNED\u{7}y\n"));
+    assert!(piped.ends_with("\n  1. Dec 1, 2026 10:00: x\u{1b}]2;PWNED\u{7}y\n"));
     assert_eq!(
         shown,
         piped

@@ -128,7 +128,7 @@ fn reset_goes_back_to_to_do_and_keeps_notes() {
               3.3  CapCut (tool, English): https://www.capcut.com/
 
             Notes:
-              - Dec 5, 2026 14:30: my first reel
+              1. Dec 5, 2026 14:30: my first reel
             ",
         )
         .run();
@@ -312,8 +312,112 @@ fn notes_are_timestamped_and_shown() {
               5.2  Behance (tool, English): https://www.behance.net/
 
             Notes:
-              - Dec 5, 2026 14:30: Portfolio live: https://example.com/me
+              1. Dec 5, 2026 14:30: Portfolio live: https://example.com/me
             ",
         )
         .run();
+}
+
+#[test]
+fn an_older_note_is_rewritten_or_deleted_by_its_number_and_undo_takes_it_back() {
+    let smm = Smm::new();
+    smm.ok_at("2026-12-01T09:00:00+07:00", &["note", "5", "first draft"]);
+    smm.ok_at(
+        "2026-12-02T09:00:00+07:00",
+        &["note", "5", "--evidence", "https://example.com/old"],
+    );
+    smm.ok_at("2026-12-03T09:00:00+07:00", &["note", "5", "third"]);
+    let notes = |smm: &Smm| {
+        let show = smm.ok(&["show", "5"]).stdout;
+        show[show.find("Notes:").expect("notes")..].to_string()
+    };
+    let before = notes(&smm);
+    assert_eq!(
+        before,
+        "Notes:\n  1. Dec 1, 2026 09:00: first draft\n  2. Dec 2, 2026 09:00 [evidence]: https://example.com/old\n  3. Dec 3, 2026 09:00: third\n"
+    );
+    // A rewrite keeps the note's day, place and evidence mark.
+    smm.test(&["note", "5", "--edit", "2", "https://example.com/new"])
+        .expected_stdout("Note 2 of 5. Build a Personal Portfolio rewritten.\n")
+        .run();
+    smm.test(&["note", "5", "--delete", "1"])
+        .expected_stdout(
+            "Note 1 of 5. Build a Personal Portfolio deleted; `smm-path undo` brings it back.\n",
+        )
+        .run();
+    assert_eq!(
+        notes(&smm),
+        "Notes:\n  1. Dec 2, 2026 09:00 [evidence]: https://example.com/new\n  2. Dec 3, 2026 09:00: third\n"
+    );
+    let json = smm.status_json();
+    let evidence = &json["steps"][4]["notes"][0];
+    assert_eq!(evidence["text"], "https://example.com/new", "{json}");
+    assert_eq!(evidence["evidence"], true, "{json}");
+    let log = smm.ok(&["log", "-n", "2"]).stdout;
+    assert_eq!(
+        log,
+        "Dec 5, 2026 14:30  note 5 --delete 1\n    5. Build a Personal Portfolio: note removed\nDec 5, 2026 14:30  note 5 --edit 2\n    5. Build a Personal Portfolio: note rewritten\n"
+    );
+    smm.test(&["undo"])
+        .expected_stdout(
+            "Undid `note 5 --delete 1` from Dec 5, 2026 14:30:\n    5. Build a Personal Portfolio: note restored\n",
+        )
+        .run();
+    smm.test(&["undo"])
+        .expected_stdout(
+            "Undid `note 5 --edit 2` from Dec 5, 2026 14:30:\n    5. Build a Personal Portfolio: note back as it was\n",
+        )
+        .run();
+    assert_eq!(notes(&smm), before);
+}
+
+#[test]
+fn a_rewrite_can_make_a_note_evidence_and_give_it_another_day() {
+    let smm = Smm::new();
+    smm.ok_at("2026-12-01T09:00:00+07:00", &["note", "5", "draft"]);
+    smm.ok_at("2026-12-02T09:00:00+07:00", &["note", "5", "later"]);
+    smm.ok(&[
+        "note",
+        "5",
+        "--edit",
+        "1",
+        "--evidence",
+        "--on",
+        "2026-12-04",
+        "https://example.com/portfolio",
+    ]);
+    let show = smm.ok(&["show", "5"]).stdout;
+    assert!(
+        show.ends_with(
+            "Notes:\n  1. Dec 2, 2026 09:00: later\n  2. Dec 4, 2026 00:00 [evidence]: https://example.com/portfolio\n"
+        ),
+        "{show}"
+    );
+}
+
+#[test]
+fn an_edit_on_one_device_reaches_the_other_and_its_undo_too() {
+    let (a, b) = (Smm::new(), Smm::new());
+    let outside = tempfile::tempdir().expect("tempdir");
+    let exchange = |from: &Smm, to: &Smm| {
+        let file = outside.path().join("progress.json");
+        from.export_to(&file);
+        to.ok(&["import", &file.display().to_string()]);
+    };
+    a.ok_at(
+        "2026-12-01T09:00:00+07:00",
+        &["note", "5", "typo in teh note"],
+    );
+    exchange(&a, &b);
+    a.ok_at(
+        "2026-12-02T09:00:00+07:00",
+        &["note", "5", "--edit", "1", "no typo in the note"],
+    );
+    exchange(&a, &b);
+    assert_eq!(b.notes_of(5), vec!["no typo in the note"]);
+    b.ok_at("2026-12-03T09:00:00+07:00", &["undo"]);
+    exchange(&b, &a);
+    for smm in [&a, &b] {
+        assert_eq!(smm.notes_of(5), vec!["typo in teh note"]);
+    }
 }
