@@ -12,6 +12,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::wrap::{self, Row};
+
 use super::layout::Screen;
 use crate::i18n::{Key, Lang, format_date, tr, word};
 use crate::progress::{RoadmapProgress, Status};
@@ -300,24 +302,23 @@ impl App {
     }
 
     /// Where each action of the selected step is in the detail pane: its
-    /// first row and how many rows it wraps to, counted by ratatui's own
-    /// wrapping at the pane's width, the one `render` draws with.
+    /// first row and how many rows it wraps to, in the rows `render` draws.
     fn action_rows(&self) -> Vec<(usize, usize)> {
-        let width = self.screen.detail_pane.width.saturating_sub(2).max(1);
-        let mut starts = Vec::new();
-        let mut row = 0;
-        let mut wanted = self.shown.action_lines.iter().peekable();
-        for (number, line) in self.shown.detail.lines().enumerate() {
-            let rows = Paragraph::new(line)
-                .wrap(Wrap { trim: false })
-                .line_count(width)
-                .max(1);
-            if wanted.next_if(|&&wanted| wanted == number).is_some() {
-                starts.push((row, rows));
-            }
-            row += rows;
-        }
-        starts
+        let rows = self.detail_rows(self.screen.detail_pane.width);
+        self.shown
+            .action_lines
+            .iter()
+            .map(|&line| {
+                let start = rows.partition_point(|row| row.line < line);
+                let end = rows.partition_point(|row| row.line <= line);
+                (start, (end - start).max(1))
+            })
+            .collect()
+    }
+
+    /// The selected step's text as drawn in a bordered pane `width` wide.
+    pub(crate) fn detail_rows(&self, width: u16) -> Vec<Row> {
+        wrap::rows(&self.shown.detail, usize::from(width.saturating_sub(2)))
     }
 
     /// Scrolls the detail pane as little as it takes to show the action
@@ -396,13 +397,11 @@ impl App {
     }
 
     /// How far the full-step view scrolls: until its last line is in view.
-    /// The rows are counted by ratatui's own wrapping, the one `render`
-    /// draws with, so long lines of a step cannot hide its notes.
+    /// The rows are the ones `render` draws, so long lines of a step
+    /// cannot hide its notes.
     fn most_scroll(&self) -> u16 {
         let body = self.screen.body;
-        let lines = Paragraph::new(self.shown.detail.as_str())
-            .wrap(Wrap { trim: false })
-            .line_count(body.width.saturating_sub(2).max(1));
+        let lines = self.detail_rows(body.width).len();
         let visible = usize::from(body.height.saturating_sub(2));
         u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX)
     }
@@ -450,8 +449,8 @@ impl App {
     /// Whether the message needs more than the status line's one row.
     pub(crate) fn message_is_long(&self) -> bool {
         self.message.as_ref().is_some_and(|(text, _)| {
-            ratatui::widgets::Paragraph::new(text.as_str())
-                .wrap(ratatui::widgets::Wrap { trim: true })
+            Paragraph::new(text.as_str())
+                .wrap(Wrap { trim: true })
                 .line_count(self.screen.status.width)
                 > 1
         })

@@ -12,6 +12,7 @@
 mod app;
 mod layout;
 mod render;
+mod wrap;
 
 use std::io::{IsTerminal, Write};
 use std::time::Duration;

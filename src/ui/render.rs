@@ -40,7 +40,6 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     draw_header(frame, app, screen.header);
-    let detail = app.shown.detail.as_str();
     if let Mode::Step { scroll } = app.mode {
         let title = app
             .shown
@@ -48,11 +47,13 @@ pub(crate) fn draw(frame: &mut Frame, app: &App) {
             .get(app.selected)
             .map_or("", |step| step.title.as_str());
         let block = Block::default().borders(Borders::ALL).title(title);
+        let rows: Vec<Line> = app
+            .detail_rows(screen.body.width)
+            .into_iter()
+            .map(|row| Line::raw(row.text))
+            .collect();
         frame.render_widget(
-            Paragraph::new(detail)
-                .block(block)
-                .wrap(Wrap { trim: false })
-                .scroll((scroll, 0)),
+            Paragraph::new(rows).block(block).scroll((scroll, 0)),
             screen.body,
         );
     } else {
@@ -226,25 +227,27 @@ fn draw_detail(frame: &mut Frame, app: &App, area: Rect) {
     if app.color {
         style = style.fg(Color::Yellow);
     }
+    let mut first = true;
     let lines: Vec<Line> = app
-        .shown
-        .detail
-        .lines()
-        .enumerate()
-        .map(|(number, line)| {
-            if Some(number) == cursor {
-                // `  [ ] 5.2  text` becomes `› [ ] 5.2  text`: a pointer a plain terminal shows too.
-                let rest = line.strip_prefix(' ').unwrap_or(line);
-                Line::styled(format!("›{rest}"), style)
-            } else {
-                Line::raw(line)
+        .detail_rows(area.width)
+        .into_iter()
+        .map(|row| {
+            if Some(row.line) != cursor {
+                return Line::raw(row.text);
             }
+            // `  [ ] 5.2  text` becomes `› [ ] 5.2  text`: a pointer a plain
+            // terminal shows too; the action's further rows are highlighted.
+            let text = if std::mem::take(&mut first) {
+                format!("›{}", row.text.strip_prefix(' ').unwrap_or(&row.text))
+            } else {
+                row.text
+            };
+            Line::styled(text, style)
         })
         .collect();
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false })
             .scroll((app.detail_scroll, 0)),
         area,
     );

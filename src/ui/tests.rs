@@ -821,3 +821,97 @@ fn a_long_message_wraps_over_the_footer_whole_until_the_next_key() {
         "{short}"
     );
 }
+
+#[test]
+fn wrapped_actions_and_resources_go_on_under_their_text_and_a_click_there_picks_them() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    for lang in [Lang::En, Lang::Id] {
+        let mut app = App::new(
+            crate::roadmap::load_builtin(),
+            RoadmapProgress::default(),
+            lang,
+            false,
+        );
+        key(&mut app, KeyCode::Home);
+        let mut continued = 0;
+        for number in 1..=app.roadmap.steps.len() {
+            // The full-step view shows the whole step, at the smallest size.
+            key(&mut app, KeyCode::Enter);
+            let mut screens = Vec::new();
+            for _ in 0..6 {
+                screens.push(frame(&mut app, 80, 24));
+                key(&mut app, KeyCode::PageDown);
+            }
+            key(&mut app, KeyCode::Esc);
+            for screen in &screens {
+                let inside: Vec<String> = screen
+                    .lines()
+                    .filter_map(|line| line.strip_prefix("\"│"))
+                    .filter_map(|line| line.strip_suffix("│\""))
+                    .map(str::to_string)
+                    .collect();
+                // A row after an action's or a resource's first row, and before
+                // the next item, starts at the column of the item's text.
+                let mut text_column = None;
+                for row in &inside {
+                    let marker = row
+                        .trim_start()
+                        .strip_prefix("[ ] ")
+                        .unwrap_or(row.trim_start());
+                    let numbered = marker.split_once("  ").is_some_and(|(number, _)| {
+                        number.contains('.')
+                            && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    });
+                    if numbered && row.starts_with("  ") {
+                        let (head, _) = row.split_at(row.len() - marker.len());
+                        let number = marker.split_once("  ").map_or(0, |(n, _)| n.len());
+                        text_column = Some(head.chars().count() + number + 2);
+                    } else if row.trim().is_empty() || !row.starts_with("   ") {
+                        text_column = None;
+                    } else if let Some(column) = text_column {
+                        let indent = row.chars().take_while(|&c| c == ' ').count();
+                        assert_eq!(
+                            indent, column,
+                            "step {number} in {lang:?}: {row:?}\n{screen}"
+                        );
+                        continued += 1;
+                    }
+                }
+            }
+            key(&mut app, KeyCode::Down);
+        }
+        assert!(
+            continued > 20,
+            "{lang:?}: only {continued} wrapped rows seen"
+        );
+    }
+    // A click on an action's second row puts the cursor on that action.
+    let mut app = App::new(
+        crate::roadmap::load_builtin(),
+        RoadmapProgress::default(),
+        Lang::Id,
+        false,
+    );
+    key(&mut app, KeyCode::Home);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    let screen = frame(&mut app, 80, 24);
+    let row = screen
+        .lines()
+        .position(|line| line.contains("[ ] 4.1  "))
+        .expect("4.1 in view")
+        + 1;
+    let pane = app.screen.detail_pane;
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: pane.x + 12,
+        row: u16::try_from(row).expect("a row"),
+        modifiers: KeyModifiers::NONE,
+    };
+    let list = app.screen.list;
+    app.handle_mouse(click, list.y, list.x + list.width);
+    assert_eq!(app.focus, Focus::Actions(0), "{screen}");
+    let drawn = frame(&mut app, 80, 24);
+    assert!(drawn.contains("› [ ] 4.1  "), "{drawn}");
+}
