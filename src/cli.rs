@@ -177,12 +177,25 @@ pub struct StatsArgs {
     pub calendar: bool,
 }
 
-// Arguments of `plan`: without one, it shows the target.
+// Arguments of `plan`: without one, it shows the target and the planned days.
 #[derive(Debug, Args)]
-#[group(multiple = false)]
 pub struct PlanArgs {
-    #[arg(long, value_name = "DATE")]
+    #[arg(value_name = "STEP", conflicts_with_all = ["target", "spread"])]
+    pub steps: Vec<String>,
+
+    #[arg(
+        long,
+        value_name = "DATE",
+        requires = "steps",
+        conflicts_with = "clear"
+    )]
+    pub by: Option<String>,
+
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["clear", "spread"])]
     pub target: Option<String>,
+
+    #[arg(long, conflicts_with = "clear")]
+    pub spread: bool,
 
     #[arg(long)]
     pub clear: bool,

@@ -48,7 +48,7 @@ pub(crate) const DYNAMIC_SHELLS: [&str; 3] = ["bash", "fish", "zsh"];
 /// Which steps a STEP argument offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Offered {
-    /// Every step (`show`, `note`).
+    /// Every step (`show`, `note`, `plan`).
     All,
     /// The steps the command would change: those not already in this status.
     NotIn(Status),
@@ -63,6 +63,7 @@ const STEP_ARGUMENTS: &[(&str, &str, Offered)] = &[
     ("reset", "steps", Offered::NotIn(Status::Todo)),
     ("show", "step", Offered::All),
     ("note", "step", Offered::All),
+    ("plan", "steps", Offered::All),
 ];
 
 /// Every ACTION and RESOURCE argument: the command, the argument's id,

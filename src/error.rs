@@ -72,6 +72,10 @@ pub(crate) enum Error {
         input: String,
     },
     EmptyNote,
+    /// `plan STEP` with neither `--by` nor `--clear`.
+    PlanStepsNeedDay,
+    /// `plan --spread` with no target to spread up to.
+    SpreadWithoutTarget,
     /// `note --edit N` or `--delete N` with no note N on the step (or one
     /// from before the history, which no change can name).
     NoSuchNote {
@@ -230,6 +234,8 @@ impl Error {
             ),
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
             Error::EmptyNote => (Usage, text(Key::ErrEmptyNote)),
+            Error::PlanStepsNeedDay => (Usage, text(Key::ErrPlanStepsNeedDay)),
+            Error::SpreadWithoutTarget => (Usage, text(Key::ErrSpreadWithoutTarget)),
             Error::NoSuchNote {
                 step,
                 number,

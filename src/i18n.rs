@@ -389,6 +389,8 @@ catalogue! {
     UndoNoteRemoved { en: "{number}. {title}: note removed", id: "{number}. {title}: catatan dihapus" }
     UndoNoteRestored { en: "{number}. {title}: note restored", id: "{number}. {title}: catatan dikembalikan" }
     UndoNoteUnedited { en: "{number}. {title}: note back as it was", id: "{number}. {title}: catatan kembali seperti semula" }
+    LogDue { en: "{number}. {title}: planned for {date}", id: "{number}. {title}: direncanakan selesai {date}" }
+    LogDueCleared { en: "{number}. {title}: planned day cleared", id: "{number}. {title}: tanggal rencana dihapus" }
     LogNoteEdited { en: "{number}. {title}: note rewritten", id: "{number}. {title}: catatan diubah" }
     NoteEdited { en: "Note {note} of {number}. {title} rewritten.", id: "Catatan {note} pada {number}. {title} diubah." }
     NoteDeleted {
@@ -1039,6 +1041,22 @@ catalogue! {
     PlanShowNone {
         en: "No target set. Set one: smm-path plan --target YYYY-MM-DD",
         id: "Belum ada target. Tetapkan: smm-path plan --target YYYY-MM-DD",
+    }
+    StatsLate {
+        en: "Late against your plan: {count} {count:step|steps}, {list} (`smm-path plan` lists the days).",
+        id: "Terlambat dari rencana: {count} langkah, {list} (`smm-path plan` menampilkan tanggalnya).",
+    }
+    StatsLateStep { en: "{number} (planned for {date})", id: "{number} (rencana {date})" }
+    PlanNothingToSpread { en: "Nothing to plan: every step is done or skipped.", id: "Tidak ada yang perlu direncanakan: semua langkah sudah selesai atau dilewati." }
+    PlanStepsUnchanged { en: "Those steps were already planned so; nothing changed.", id: "Langkah-langkah itu memang sudah direncanakan begitu; tidak ada yang berubah." }
+    PlanLate { en: "(late)", id: "(terlambat)" }
+    ErrPlanStepsNeedDay {
+        en: "give the day to plan the steps for (`--by YYYY-MM-DD`), or `--clear` to remove their day",
+        id: "berikan tanggal rencana langkah-langkah itu (`--by YYYY-MM-DD`), atau `--clear` untuk menghapus tanggalnya",
+    }
+    ErrSpreadWithoutTarget {
+        en: "`--spread` spreads the steps left up to the target, and none is set: set one first (`smm-path plan --target 2027-03-31`)",
+        id: "`--spread` membagi langkah yang tersisa hingga target, dan belum ada target: tetapkan dulu (`smm-path plan --target 2027-03-31`)",
     }
     ErrPastTarget {
         en: "{input} has already passed: a target is a day still to come",

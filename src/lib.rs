@@ -43,9 +43,10 @@ pub mod internals {
     }
     pub mod progress {
         pub use crate::progress::{
-            Action, Change, ChangeId, HistoryMark, Incoming, MAX_CLOCK_LEAD, Mark, MarkKind, Note,
-            OpKey, ProgressStore, Reads, Recorder, RoadmapProgress, SCHEMA_VERSION, State, Status,
-            StepProgress, StepSelector, StoreError, Timestamp, parse_incoming, parse_state, replay,
+            Action, Change, ChangeId, Due, HistoryMark, Incoming, MAX_CLOCK_LEAD, Mark, MarkKind,
+            Note, OpKey, ProgressStore, Reads, Recorder, RoadmapProgress, SCHEMA_VERSION, State,
+            Status, StepProgress, StepSelector, StoreError, Timestamp, parse_incoming, parse_state,
+            replay,
         };
     }
     pub mod report {

@@ -126,6 +126,27 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         };
         say!(out, "{line}")?;
     }
+    let late: Vec<String> = report
+        .steps
+        .iter()
+        .filter(|step| step.is_late(today))
+        .filter_map(|step| {
+            let due = step.due?;
+            Some(tr(
+                lang,
+                Key::StatsLateStep,
+                &[("number", &step.number), ("date", &format_date(lang, due))],
+            ))
+        })
+        .collect();
+    if !late.is_empty() {
+        let line = tr(
+            lang,
+            Key::StatsLate,
+            &[("count", &late.len()), ("list", &late.join(", "))],
+        );
+        say!(out, "{line}")?;
+    }
 
     if args.calendar {
         // A change is one command: several steps done at once count once.

@@ -558,22 +558,33 @@ Contoh:
     CommandHelp {
         path: "plan",
         about: Texts {
-            en: "Show or set the day you mean to finish by; `stats` then says if you are on track",
-            id: "Lihat atau tetapkan tanggal target selesai; `stats` lalu memberi tahu apakah Anda \
-            sesuai rencana",
+            en: "Show or set your target day and each step's day; `stats` says if you are on track",
+            id: "Lihat atau tetapkan tanggal target selesai, dan tanggal tiap langkah; `stats` lalu \
+            memberi tahu apakah Anda sesuai rencana",
         },
         more: Texts {
-            en: "Without an option, it shows the target and the days left.
+            en: "Without an option, it shows the target, the days left and the steps planned for \
+a day (late ones marked). Each planned day is a change `undo` takes back; `today` shows what is due \
+this week, and `export -f ics` puts the days in your calendar.
 
 Examples:
   smm-path plan
   smm-path plan --target 2027-03-31
+  smm-path plan --spread
+  smm-path plan 5 --by 2027-01-15
+  smm-path plan 5 --clear
   smm-path plan --clear",
-            id: "Tanpa opsi, perintah ini menampilkan target dan sisa harinya.
+            id: "Tanpa opsi, perintah ini menampilkan target, sisa harinya, dan langkah yang sudah \
+diberi tanggal (yang terlambat ditandai). Setiap tanggal rencana adalah perubahan yang bisa dibatalkan \
+dengan `undo`; `today` menampilkan yang jatuh tempo minggu ini, dan `export -f ics` memasukkannya ke \
+kalender Anda.
 
 Contoh:
   smm-path plan
   smm-path plan --target 2027-03-31
+  smm-path plan --spread
+  smm-path plan 5 --by 2027-01-15
+  smm-path plan 5 --clear
   smm-path plan --clear",
         },
     },
@@ -1111,6 +1122,33 @@ const ARGS: &[ArgHelp] = &[
     },
     ArgHelp {
         path: "plan",
+        id: "steps",
+        help: Texts {
+            en: "Steps to plan a day for, with --by (or --clear to remove it): numbers (5), ranges \
+            (3-7), lists (1,4) or step ids",
+            id: "Langkah yang diberi tanggal rencana, dengan --by (atau --clear untuk menghapusnya): \
+            nomor (5), rentang (3-7), daftar (1,4), atau id langkah",
+        },
+    },
+    ArgHelp {
+        path: "plan",
+        id: "by",
+        help: Texts {
+            en: "The day to finish the steps by (YYYY-MM-DD), today or later",
+            id: "Tanggal langkah-langkah itu selesai (YYYY-MM-DD), hari ini atau sesudahnya",
+        },
+    },
+    ArgHelp {
+        path: "plan",
+        id: "spread",
+        help: Texts {
+            en: "Give every step not yet done a day, spread evenly from today to the target",
+            id: "Beri setiap langkah yang belum selesai sebuah tanggal, dibagi rata dari hari ini \
+            hingga target",
+        },
+    },
+    ArgHelp {
+        path: "plan",
         id: "target",
         help: Texts {
             en: "The day to finish by (YYYY-MM-DD), today or later",
@@ -1121,8 +1159,8 @@ const ARGS: &[ArgHelp] = &[
         path: "plan",
         id: "clear",
         help: Texts {
-            en: "Remove the target",
-            id: "Hapus target",
+            en: "Remove the target, or with steps their planned day",
+            id: "Hapus target, atau bila ada langkah, tanggal rencananya",
         },
     },
     ArgHelp {

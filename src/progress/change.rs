@@ -71,6 +71,8 @@ pub struct Reverted {
     pub resources: Vec<(String, String, bool)>,
     /// The target before and after, when it changed.
     pub target: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Steps whose planned day went back: (step, day after).
+    pub dues: Vec<(String, Option<NaiveDate>)>,
 }
 
 /// What ticking (or marking used) did to one action (or resource).
@@ -343,6 +345,34 @@ impl RoadmapProgress {
         (outcomes, finished)
     }
 
+    /// Plans each step for a day (or clears it, with `None`), as one
+    /// change; the steps already so are left out. Returns those changed.
+    pub fn set_due(
+        &mut self,
+        dates: &[(&str, Option<NaiveDate>)],
+        now: Timestamp,
+        command: &str,
+        recorder: &mut Recorder,
+    ) -> Vec<String> {
+        let mut change = recorder.begin(self.stamp(now), command);
+        let mut changed = Vec::new();
+        for &(step, date) in dates {
+            let was = self.step(step).and_then(StepProgress::due_date);
+            if was != date && !changed.iter().any(|seen| seen == step) {
+                change.ops.push(Op::Due {
+                    step: step.to_string(),
+                    date,
+                });
+                changed.push(step.to_string());
+            }
+        }
+        if !change.ops.is_empty() {
+            self.apply_change(&change);
+        }
+        recorder.record(change);
+        changed
+    }
+
     /// Sets or clears the finish-by date, as one change; false when it
     /// already was that.
     pub fn set_target(
@@ -408,6 +438,7 @@ impl RoadmapProgress {
             ticks: Vec::new(),
             resources: Vec::new(),
             target: None,
+            dues: Vec::new(),
         };
         for &step in &touched {
             let (from, to) = (self.status(step), after.status(step));
@@ -415,6 +446,10 @@ impl RoadmapProgress {
                 reverted.statuses.push((step.to_string(), from, to));
             }
             let (before, later) = (self.step(step), after.step(step));
+            let due = |record: Option<&StepProgress>| record.and_then(StepProgress::due_date);
+            if due(before) != due(later) {
+                reverted.dues.push((step.to_string(), due(later)));
+            }
             // Notes are told apart by the operation that added them: an
             // edit taken back removes the new text and restores the old.
             let missing_from = |these: Option<&StepProgress>, those: Option<&StepProgress>| {
@@ -514,7 +549,8 @@ impl Op {
             | Op::Note { step, .. }
             | Op::DropNote { step, .. }
             | Op::Tick { step, .. }
-            | Op::Used { step, .. } => Some(step),
+            | Op::Used { step, .. }
+            | Op::Due { step, .. } => Some(step),
             Op::Target { .. } | Op::Undo { .. } => None,
         }
     }

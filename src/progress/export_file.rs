@@ -25,8 +25,9 @@ pub(crate) const EXPORT_FORMAT: &str = "smm-path-export";
 /// `actions_ticked`, `actions_total`), its resources and whether each was
 /// used (`steps[].resources`), and which notes are evidence
 /// (`notes[].evidence`); `import` reads the changes, as from version 2, so
-/// it reads versions 1 to 4 as before.
-pub(crate) const EXPORT_FORMAT_VERSION: u32 = 5;
+/// it reads versions 1 to 4 as before. Version 6 carries the day each step
+/// is planned for (`steps[].due`) and its `due` changes.
+pub(crate) const EXPORT_FORMAT_VERSION: u32 = 6;
 
 /// The document as written: the export, or without its header and its
 /// changes, `status --json`. It borrows what it shows from the report.
@@ -116,6 +117,9 @@ pub(crate) struct DocumentStep<'a> {
     /// when the roadmap does not say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<&'a str>,
+    /// The day the learner planned to finish it by, `YYYY-MM-DD` (format 6).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
     /// The step's practical actions in roadmap order (format 5).
     pub actions: Vec<DocumentAction<'a>>,
     /// How many of `actions` are ticked, and how many there are: the `2/4`

@@ -116,6 +116,7 @@ fn read_export(text: &str, roadmap_id: &str, lang: Lang) -> Result<Incoming, Str
             set: None,
             actions: std::collections::BTreeMap::default(),
             resources: std::collections::BTreeMap::default(),
+            due: None,
             notes: step
                 .notes
                 .into_iter()

@@ -158,6 +158,12 @@ pub(super) fn edit_ops(base: &RoadmapProgress, edited: &RoadmapProgress) -> Vec<
                 on,
             });
         }
+        if old.due_date() != new.due_date() {
+            ops.push(Op::Due {
+                step: step.clone(),
+                date: new.due_date(),
+            });
+        }
     }
     if base.target != edited.target {
         ops.push(Op::Target {
@@ -214,6 +220,12 @@ impl RoadmapProgress {
                 };
             adopt_marks(&mut ours.actions, &theirs.actions, &mut latest);
             adopt_marks(&mut ours.resources, &theirs.resources, &mut latest);
+            if let Some(due) = &theirs.due
+                && ours.due.as_ref().is_none_or(|known| due.set > known.set)
+            {
+                latest = latest.max(Some(due.set.at));
+                ours.due = Some(due.clone());
+            }
         }
         if other.target_set > wanted.target_set {
             latest = latest.max(other.target_set.as_ref().map(|key| key.at));
@@ -403,7 +415,7 @@ pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> R
                     return Err(Suspect::SeqOutOfRange(*seq));
                 }
             }
-            Op::DropNote { .. } | Op::Target { .. } | Op::Undo { .. } => {}
+            Op::DropNote { .. } | Op::Target { .. } | Op::Due { .. } | Op::Undo { .. } => {}
         }
     }
     Ok(())

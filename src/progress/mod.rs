@@ -87,8 +87,9 @@ pub type Timestamp = DateTime<FixedOffset>;
 ///    (`home_identity`), so a copy of it notices it is one;
 /// 5. a step records its ticked practical actions (`actions`) and the
 ///    resources the learner used (`resources`), and a note can be
-///    `evidence: true`.
-pub const SCHEMA_VERSION: u32 = 5;
+///    `evidence: true`;
+/// 6. a step records the day the learner means to finish it by (`due`).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Everything in the state file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -253,6 +254,21 @@ pub struct StepProgress {
     /// The resources the learner marked as used, by address (format 5).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub resources: BTreeMap<String, Mark>,
+    /// The day the learner means to finish it by (`plan STEP --by`), with
+    /// the operation that set it (format 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Due>,
+}
+
+/// A step's planned day, or that it was cleared, and the operation that
+/// said so: a clear is kept, so that an older date arriving later from
+/// another device does not bring it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Due {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    pub set: OpKey,
 }
 
 /// Whether an action is ticked (or a resource used), and the operation that
@@ -415,6 +431,12 @@ pub enum Op {
         url: String,
         #[serde(rename = "used")]
         on: bool,
+    },
+    /// Sets (or with no date clears) the day a step is planned for.
+    Due {
+        step: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<NaiveDate>,
     },
     /// Removes a note (a hand edit that deleted it).
     DropNote { step: String, note: OpKey },
@@ -881,12 +903,21 @@ impl StepProgress {
             && self.notes.is_empty()
             && self.ticked().next().is_none()
             && self.used().next().is_none()
+            && self.due_date().is_none()
     }
 
     /// Whether it holds anything a replay must keep, even when blank: an
     /// operation that set its status, or an untick that outranks an older tick.
     pub(crate) fn holds_operations(&self) -> bool {
-        self.set.is_some() || !self.actions.is_empty() || !self.resources.is_empty()
+        self.set.is_some()
+            || !self.actions.is_empty()
+            || !self.resources.is_empty()
+            || self.due.is_some()
+    }
+
+    /// The day the learner means to finish it by, if one is set.
+    pub fn due_date(&self) -> Option<NaiveDate> {
+        self.due.as_ref().and_then(|due| due.date)
     }
 
     /// The keys of the actions ticked.
@@ -916,6 +947,7 @@ impl StepProgress {
             .chain(self.notes.iter().filter_map(|note| note.id.as_ref()))
             .chain(self.actions.values().map(|mark| &mark.set))
             .chain(self.resources.values().map(|mark| &mark.set))
+            .chain(self.due.iter().map(|due| &due.set))
     }
 }
 

@@ -139,6 +139,16 @@ impl RoadmapProgress {
                     let marks = &mut self.steps.entry(step.clone()).or_default().resources;
                     set_mark(marks, url, *on, change.key(index));
                 }
+                Op::Due { step, date } => {
+                    let key = change.key(index);
+                    let record = self.steps.entry(step.clone()).or_default();
+                    if record.due.as_ref().is_none_or(|due| key > due.set) {
+                        record.due = Some(super::Due {
+                            date: *date,
+                            set: key,
+                        });
+                    }
+                }
                 Op::Target { date } => {
                     let key = change.key(index);
                     if self.target_set.as_ref().is_none_or(|set| key > *set) {

@@ -2,6 +2,8 @@
 //! `import`, `sync` and the full-screen view print about steps that moved,
 //! notes added, actions ticked and changes taken in or refused. One wording for all of them.
 
+use chrono::NaiveDate;
+
 use crate::control::{escaped, quoted_path};
 use crate::i18n::{Key, Lang, format_date, format_date_time, tr, word};
 use crate::progress::{
@@ -85,6 +87,27 @@ impl<'a> ChangeWords<'a> {
                 ("to", &status_label(self.lang, to)),
             ],
         )
+    }
+
+    /// `5. Title: planned for Jan 15, 2027` (or that the day was cleared).
+    pub(crate) fn due(&self, step_id: &str, date: Option<NaiveDate>) -> String {
+        let (number, title) = self.describe_step(step_id);
+        match date {
+            Some(date) => tr(
+                self.lang,
+                Key::LogDue,
+                &[
+                    ("number", &number),
+                    ("title", &title),
+                    ("date", &format_date(self.lang, date)),
+                ],
+            ),
+            None => tr(
+                self.lang,
+                Key::LogDueCleared,
+                &[("number", &number), ("title", &title)],
+            ),
+        }
     }
 
     /// `5. Title: note added` (or removed).
@@ -252,6 +275,7 @@ impl<'a> ChangeWords<'a> {
                 &[("date", &format_date(lang, *date))],
             ),
             Op::Target { date: None } => word(lang, Key::LogTargetCleared).to_string(),
+            Op::Due { step, date } => self.due(step, *date),
             Op::Undo { .. } => return None,
         };
         if let Some(step) = op.step()
@@ -349,6 +373,11 @@ impl<'a> ChangeWords<'a> {
         for (step, url, on) in resources {
             let line = self.mark(MarkKind::Resource, step, url, *on, true);
             lines.push(format!("    {line}"));
+        }
+        let mut dues: Vec<_> = reverted.dues.iter().collect();
+        dues.sort_by_cached_key(|(step, _)| self.step_order(step));
+        for (step, date) in dues {
+            lines.push(format!("    {}", self.due(step, *date)));
         }
         if let Some((_, after)) = reverted.target
             && let Some(line) = self.op(&Op::Target { date: after })

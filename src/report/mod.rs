@@ -26,7 +26,7 @@ pub(crate) use table::{TableOptions, render_status_table};
 use chrono::NaiveDate;
 
 use crate::i18n::{Key, Lang, format_date, word};
-use crate::progress::{Change, Note, RoadmapProgress, Status, Timestamp};
+use crate::progress::{Change, Note, RoadmapProgress, Status, StepProgress, Timestamp};
 use crate::roadmap::{Resource, Roadmap};
 
 /// One format of a report: the whole document, from the report's
@@ -114,6 +114,8 @@ pub struct StepReport<'a> {
     pub used: Vec<bool>,
     /// What the roadmap asks as evidence that the step is done.
     pub evidence: Option<&'a str>,
+    /// The day the learner means to finish it by (`plan STEP --by`).
+    pub due: Option<NaiveDate>,
 }
 
 /// One practical action of a step, and whether it is ticked.
@@ -165,6 +167,16 @@ impl<'a> StepReport<'a> {
 }
 
 impl StepReport<'_> {
+    /// Planned for a day before `today`, and still open.
+    pub fn is_late(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|due| due < today)
+    }
+
+    /// Neither done nor skipped: a step still ahead of the learner.
+    pub fn is_open(&self) -> bool {
+        !matches!(self.status, Status::Done | Status::Skipped)
+    }
+
     /// The date that matters for the step's status: when it finished, or started.
     pub fn status_date(&self) -> Option<Timestamp> {
         match self.status {
@@ -260,6 +272,7 @@ impl<'a> ProgressReport<'a> {
                         .map(|resource| record.is_some_and(|r| r.is_used(&resource.url)))
                         .collect(),
                     evidence: step.evidence.as_ref().map(|text| text.get(lang)),
+                    due: record.and_then(StepProgress::due_date),
                 }
             })
             .collect();

@@ -446,7 +446,7 @@ fn json_matches_its_schema_and_carries_the_history() {
         export["steps"][1]["notes"][0]["text"],
         "<script>alert('x')</script> & certificate, \"signed\""
     );
-    assert_eq!(export["format_version"], 5);
+    assert_eq!(export["format_version"], 6);
     // The progress within the steps: actions ticked, resources used, evidence.
     let step = &export["steps"][4];
     assert_eq!(

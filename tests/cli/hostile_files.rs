@@ -166,13 +166,13 @@ fn a_file_larger_than_any_real_progress() {
 #[test]
 fn a_state_from_a_newer_smm_path() {
     refused(
-        b"version: 6\nroadmaps: {}\nsomething_new: 1\nend: true\n",
-        "error: the progress file {state} has format version 6, made by a newer smm-path (this one reads up to 5): upgrade smm-path\n",
+        b"version: 7\nroadmaps: {}\nsomething_new: 1\nend: true\n",
+        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 6): upgrade smm-path\n",
     );
     // Without the end marker a file of this format would need, too.
     refused(
         b"version: 7\nroadmaps: {}\nsomething_new: [1, 2]\n",
-        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 5): upgrade smm-path\n",
+        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 6): upgrade smm-path\n",
     );
 }
 

@@ -76,7 +76,7 @@ fn a_home_copied_to_a_new_laptop_keeps_syncing_both_ways() {
                     "
                     Home:      {home}
                     Roadmap:   social-media-manager, version 4 (built in)
-                    Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
+                    Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
                     History:   {home}{SEP}history.jsonl: 1 change, whole
                     Copy:      this home is a copy of another home (device {old_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them
                     Backup:    none yet (one is kept from the second change on)
@@ -883,10 +883,10 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 5, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
                 History:   the history file {home}{SEP}history.jsonl is damaged (line 14): its checksum does not match: the line was changed, or lines before it are missing; nothing was changed: `smm-path doctor` says how to repair it
                   Fix:     smm-path doctor --rebuild-history
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 5
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 6
                 ",
                 home = home.home().display()
             ),

@@ -7,9 +7,9 @@ use std::path::Path;
 use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
 use smm_path::internals::progress::{
-    Action, Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Mark, MarkKind, Note, OpKey, Recorder,
-    RoadmapProgress, SCHEMA_VERSION, State, Status, StepProgress, StepSelector, Timestamp,
-    parse_state, replay,
+    Action, Change, ChangeId, Due, HistoryMark, MAX_CLOCK_LEAD, Mark, MarkKind, Note, OpKey,
+    Recorder, RoadmapProgress, SCHEMA_VERSION, State, Status, StepProgress, StepSelector,
+    Timestamp, parse_state, replay,
 };
 
 /// The documented grammar, written independently of the parser: items
@@ -80,9 +80,10 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
             (any::<bool>(), timestamp()),
             0..2,
         ),
+        proptest::option::of((proptest::option::of(0u64..40_000), timestamp())),
     )
         .prop_map(
-            |(status, started, finished, skip_reason, notes, set, actions, resources)| {
+            |(status, started, finished, skip_reason, notes, set, actions, resources, due)| {
                 StepProgress {
                     status,
                     started,
@@ -113,6 +114,19 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
                         .collect(),
                     actions: marks(actions),
                     resources: marks(resources),
+                    due: due.map(|(days, at)| Due {
+                        date: days.and_then(|days| {
+                            chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
+                                .checked_add_days(chrono::Days::new(days))
+                        }),
+                        set: OpKey {
+                            at,
+                            device: "f00d".into(),
+                            seq: 9,
+                            change: ChangeId::default(),
+                            index: 0,
+                        },
+                    }),
                 }
             },
         )

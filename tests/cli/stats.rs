@@ -189,3 +189,209 @@ fn in_the_first_week_the_pace_is_a_count_not_a_rate() {
         "{stats}"
     );
 }
+
+#[test]
+fn a_day_planned_for_steps_is_listed_marked_late_and_undone_as_a_change() {
+    let smm = Smm::new();
+    smm.test(&["plan", "5", "7", "--by", "2026-12-20"])
+        .at("2026-12-05T09:00:00+07:00")
+        .expected_stdout(
+            "
+            5. Build a Personal Portfolio: planned for Dec 20, 2026
+            7. Analysis and Market Research: planned for Dec 20, 2026
+            ",
+        )
+        .run();
+    smm.test(&["plan", "7", "--by", "2026-12-20"])
+        .at("2026-12-05T09:10:00+07:00")
+        .expected_stdout("Those steps were already planned so; nothing changed.\n")
+        .run();
+    smm.ok_at("2026-12-06T09:00:00+07:00", &["done", "7"]);
+    // A done step is no longer late; an open one is, once its day passed.
+    smm.test(&["plan"])
+        .at("2026-12-21T09:00:00+07:00")
+        .expected_stdout(
+            "
+            No target set. Set one: smm-path plan --target YYYY-MM-DD
+              5. Build a Personal Portfolio: planned for Dec 20, 2026 (late)
+            ",
+        )
+        .run();
+    let stats = smm.ok_at("2026-12-21T09:00:00+07:00", &["stats"]).stdout;
+    assert!(
+        stats.ends_with(
+            "Late against your plan: 1 step, 5 (planned for Dec 20, 2026) (`smm-path plan` lists the days).\n"
+        ),
+        "{stats}"
+    );
+    let on_time = smm.ok_at("2026-12-19T09:00:00+07:00", &["stats"]).stdout;
+    assert!(!on_time.contains("Late"), "{on_time}");
+    assert_eq!(smm.status_json()["steps"][4]["due"], "2026-12-20");
+    smm.test(&["plan", "5", "--clear"])
+        .at("2026-12-07T09:00:00+07:00")
+        .expected_stdout("5. Build a Personal Portfolio: planned day cleared\n")
+        .run();
+    assert!(smm.status_json()["steps"][4].get("due").is_none());
+    smm.test(&["undo"])
+        .at("2026-12-07T09:10:00+07:00")
+        .expected_stdout(
+            "
+            Undid `plan 5 --clear` from Dec 7, 2026 09:00:
+                5. Build a Personal Portfolio: planned for Dec 20, 2026
+            ",
+        )
+        .run();
+    let log = smm.ok(&["log", "-n", "2"]).stdout;
+    assert!(
+        log.contains(
+            "plan 5 --clear (undone)\n    5. Build a Personal Portfolio: planned day cleared\n"
+        ),
+        "{log}"
+    );
+}
+
+#[test]
+fn spread_gives_every_open_step_a_day_up_to_the_target() {
+    let smm = Smm::new();
+    smm.test(&["plan", "--spread"])
+        .expected_status(2)
+        .expected_stderr(
+            "error: `--spread` spreads the steps left up to the target, and none is set: set one first (`smm-path plan --target 2027-03-31`)\n",
+        )
+        .expected_no_file("progress.yaml")
+        .run();
+    smm.ok_at("2026-12-01T09:00:00+07:00", &["done", "1-3"]);
+    smm.ok_at("2026-12-01T09:00:00+07:00", &["skip", "12"]);
+    smm.ok_at(
+        "2026-12-01T09:00:00+07:00",
+        &["plan", "--target", "2027-03-31"],
+    );
+    let said = smm
+        .ok_at("2026-12-01T10:00:00+07:00", &["plan", "--spread"])
+        .stdout;
+    assert_eq!(said.lines().count(), 16, "{said}");
+    let json = smm.status_json();
+    let dues: Vec<(usize, String)> = json["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter_map(|step| {
+            let number = step["number"].as_u64()? as usize;
+            Some((number, step["due"].as_str()?.to_string()))
+        })
+        .collect();
+    let numbers: Vec<usize> = dues.iter().map(|(number, _)| *number).collect();
+    let expected: Vec<usize> = (4..=20).filter(|&number| number != 12).collect();
+    assert_eq!(numbers, expected, "done and skipped steps get no day");
+    let days: Vec<&str> = dues.iter().map(|(_, day)| day.as_str()).collect();
+    assert!(days.windows(2).all(|pair| pair[0] < pair[1]), "{days:?}");
+    assert!(days[0] > "2026-12-01", "{days:?}");
+    assert_eq!(days.last(), Some(&"2027-03-31"));
+    // 120 days over 16 steps: 7 or 8 days apart.
+    assert_eq!(days[0], "2026-12-08");
+    // One change: one undo takes every day back.
+    smm.ok_at("2026-12-01T11:00:00+07:00", &["undo"]);
+    let json = smm.status_json();
+    assert!(
+        json["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .all(|step| step.get("due").is_none()),
+        "{json}"
+    );
+}
+
+#[test]
+fn a_plan_that_cannot_be_is_refused_and_writes_nothing() {
+    let smm = Smm::new();
+    smm.ok(&["done", "1"]);
+    for (args, message) in [
+        (
+            &["plan", "5"][..],
+            "error: give the day to plan the steps for (`--by YYYY-MM-DD`), or `--clear` to remove their day\n",
+        ),
+        (
+            &["plan", "5", "--by", "2026-12-04"],
+            "error: 2026-12-04 has already passed: a target is a day still to come\n",
+        ),
+        (
+            &["plan", "5", "--by", "15-01-2027"],
+            "error: `15-01-2027` is not a date: use YYYY-MM-DD, like 2026-03-14\n",
+        ),
+        (
+            &["plan", "42", "--by", "2027-01-15"],
+            "error: step 42 does not exist: this roadmap has steps 1 to 20\n",
+        ),
+    ] {
+        smm.test(args)
+            .expected_status(2)
+            .expected_stderr(message)
+            .writes_nothing()
+            .run();
+    }
+    for args in [
+        &["plan", "--by", "2027-01-15"][..],
+        &["plan", "5", "--spread"],
+        &["plan", "5", "--by", "2027-01-15", "--clear"],
+        &["plan", "--target", "2027-01-15", "--spread"],
+    ] {
+        smm.test(args)
+            .expected_status(2)
+            .stderr_contains("smm-path plan --help")
+            .writes_nothing()
+            .run();
+    }
+}
+
+#[test]
+fn a_planned_day_travels_to_another_device_and_the_later_change_wins() {
+    let (a, b) = (Smm::new(), Smm::new());
+    let outside = tempfile::tempdir().expect("tempdir");
+    let exchange = |from: &Smm, to: &Smm| {
+        let file = outside.path().join("progress.json");
+        from.export_to(&file);
+        to.ok(&["import", &file.display().to_string()]);
+    };
+    a.ok_at(
+        "2026-12-01T09:00:00+07:00",
+        &["plan", "5", "--by", "2027-01-15"],
+    );
+    exchange(&a, &b);
+    assert_eq!(b.status_json()["steps"][4]["due"], "2027-01-15");
+    b.ok_at(
+        "2026-12-02T09:00:00+07:00",
+        &["plan", "5", "--by", "2027-02-01"],
+    );
+    a.ok_at("2026-12-01T10:00:00+07:00", &["plan", "5", "--clear"]);
+    exchange(&a, &b);
+    exchange(&b, &a);
+    for smm in [&a, &b] {
+        assert_eq!(smm.status_json()["steps"][4]["due"], "2027-02-01");
+    }
+}
+
+#[test]
+fn a_format_5_state_is_still_read_and_upgraded_on_the_next_change() {
+    let smm = Smm::new();
+    smm.ok(&["note", "5", "kept"]);
+    smm.ok(&["done", "4"]);
+    // The state as smm-path 5 wrote it: the same text, its version 5, its
+    // checksum made again over that text.
+    let text = smm.state_text();
+    let body = text
+        .strip_prefix("version: 6\n")
+        .and_then(|rest| rest.split_once("sum: \""))
+        .map(|(body, _)| format!("version: 5\n{body}"))
+        .expect("a snapshot of format 6");
+    let sum = xxhash_rust::xxh3::xxh3_64(body.as_bytes());
+    smm.write_state(format!("{body}sum: \"{sum:016x}\"\nend: true\n"));
+    let doctor = smm.ok(&["doctor"]).stdout;
+    assert!(doctor.contains("format version 5, reads fine"), "{doctor}");
+    assert_eq!(smm.notes_of(5), vec!["kept"]);
+    assert_eq!(smm.step_status(4), "done");
+    smm.ok(&["plan", "5", "--by", "2027-01-15"]);
+    assert!(smm.state_text().starts_with("version: 6\n"));
+    assert_eq!(smm.status_json()["steps"][4]["due"], "2027-01-15");
+    assert_eq!(smm.notes_of(5), vec!["kept"]);
+}

@@ -212,6 +212,7 @@ fn state_without_notes(full: &State) -> State {
                         notes: record.notes.last().cloned().into_iter().collect(),
                         actions: record.actions.clone(),
                         resources: record.resources.clone(),
+                        due: record.due.clone(),
                     };
                     (step.clone(), kept)
                 })

@@ -85,6 +85,7 @@ fn json_report<'a>(report: &'a ProgressReport) -> ExportDocument<'a> {
                 notes: step.notes.iter().map(DocumentNote::from).collect(),
                 phase: report.phase_of(step).map(|phase| phase.id),
                 reviewed: step.reviewed,
+                due: step.due.map(|date| date.format("%Y-%m-%d").to_string()),
                 actions: step
                     .actions
                     .iter()
