@@ -350,6 +350,7 @@ pub enum ExportFormat {
     Csv,
     Html,
     Portfolio,
+    Ics,
 }
 
 // Arguments of `export`.

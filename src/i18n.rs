@@ -1047,6 +1047,13 @@ catalogue! {
         id: "Terlambat dari rencana: {count} langkah, {list} (`smm-path plan` menampilkan tanggalnya).",
     }
     StatsLateStep { en: "{number} (planned for {date})", id: "{number} (rencana {date})" }
+    IcsStepSummary { en: "Finish step {number}: {title}", id: "Selesaikan langkah {number}: {title}" }
+    IcsTargetSummary { en: "Finish the roadmap: {title}", id: "Selesaikan roadmap: {title}" }
+    IcsNextAction { en: "Next: {number} {text}", id: "Berikutnya: {number} {text}" }
+    IcsTargetAbout {
+        en: "{done}/{total} steps done ({percent}%) when this calendar was exported. `smm-path stats` says whether you are on track.",
+        id: "{done}/{total} langkah selesai ({percent}%) saat kalender ini diekspor. `smm-path stats` memberi tahu apakah Anda sesuai rencana.",
+    }
     PlanNothingToSpread { en: "Nothing to plan: every step is done or skipped.", id: "Tidak ada yang perlu direncanakan: semua langkah sudah selesai atau dilewati." }
     PlanStepsUnchanged { en: "Those steps were already planned so; nothing changed.", id: "Langkah-langkah itu memang sudah direncanakan begitu; tidak ada yang berubah." }
     PlanLate { en: "(late)", id: "(terlambat)" }
@@ -1314,6 +1321,11 @@ mod tests {
             "report/export/csv.rs",
             Pattern::Date,
             "CSV export: ISO 8601 days for spreadsheets",
+        ),
+        (
+            "report/export/ics.rs",
+            Pattern::Date,
+            "iCalendar export: RFC 5545 times in UTC",
         ),
         (
             "report/export/html.rs",

@@ -8,7 +8,7 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::report::ProgressReport;
 use crate::report::export::{
-    Exporter, HtmlExport, JsonExport, PortfolioExport, render_csv, render_markdown,
+    Exporter, HtmlExport, IcsExport, JsonExport, PortfolioExport, render_csv, render_markdown,
 };
 
 pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -45,7 +45,7 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
 /// with `--no-name`. Only the formats that show a name look it up (and
 /// refuse a bad `--name`): a CSV row is a step's, and names no one.
 fn learner(ctx: &Context, args: &ExportArgs) -> Result<Option<String>, Error> {
-    if args.no_name || args.format == ExportFormat::Csv {
+    if args.no_name || matches!(args.format, ExportFormat::Csv | ExportFormat::Ics) {
         return Ok(None);
     }
     ctx.learner_name(args.name.as_ref())
@@ -64,6 +64,7 @@ fn exporter(ctx: &Context, args: &ExportArgs, device: &str) -> Box<Exporter> {
         ExportFormat::Portfolio => Box::new(PortfolioExport {
             progress_line: !args.no_progress,
         }),
+        ExportFormat::Ics => Box::new(IcsExport { now: ctx.now() }),
     }
 }
 
@@ -78,6 +79,7 @@ fn refuse_misplaced_options(args: &ExportArgs) -> Result<(), Error> {
         ExportFormat::Json => "json",
         ExportFormat::Csv => "csv",
         ExportFormat::Html => "html",
+        ExportFormat::Ics => "ics",
     };
     if args.no_progress {
         return Err(Error::OnlyForPortfolio {

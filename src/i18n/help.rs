@@ -462,9 +462,9 @@ Contoh:
     CommandHelp {
         path: "export",
         about: Texts {
-            en: "Export your progress to share or keep: Markdown, JSON, CSV, HTML or a portfolio",
-            id: "Ekspor progres Anda untuk dibagikan atau disimpan: Markdown, JSON, CSV, HTML, atau \
-            portofolio",
+            en: "Export your progress: Markdown, JSON, CSV, HTML, a portfolio or a calendar",
+            id: "Ekspor progres Anda untuk dibagikan atau disimpan: Markdown, JSON, CSV, HTML, \
+            portofolio, atau kalender",
         },
         more: Texts {
             en: "Examples:
@@ -1383,6 +1383,17 @@ const VALUES: &[ValueHelp] = &[
         help: Texts {
             en: "One self-contained page with a chart of steps done over time",
             id: "Satu halaman mandiri dengan grafik langkah yang selesai dari waktu ke waktu",
+        },
+    },
+    ValueHelp {
+        path: "export",
+        arg: "format",
+        value: "ics",
+        help: Texts {
+            en: "Your plan as a calendar (iCalendar): each step's planned day and the target, with a \
+            reminder the evening before",
+            id: "Rencana Anda sebagai kalender (iCalendar): tanggal rencana tiap langkah dan target, \
+            dengan pengingat malam sebelumnya",
         },
     },
     ValueHelp {

@@ -203,7 +203,7 @@ fn clap_usage_errors_exit_with_two() {
         .expected_stderr(
             "
             error: invalid value 'pdf' for '--format <FORMAT>'
-              [possible values: markdown, json, csv, html, portfolio]
+              [possible values: markdown, json, csv, html, portfolio, ics]
 
             Usage: smm-path export [OPTIONS]
 
@@ -216,7 +216,7 @@ fn clap_usage_errors_exit_with_two() {
         .expected_status(2)
         .expected_stderr(
             "
-            kesalahan: `pdf` bukan nilai yang diterima `--format <FORMAT>`; pilihannya: markdown, json, csv, html, portfolio
+            kesalahan: `pdf` bukan nilai yang diterima `--format <FORMAT>`; pilihannya: markdown, json, csv, html, portfolio, ics
 
             Penggunaan: smm-path export [OPSI]
 

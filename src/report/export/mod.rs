@@ -9,6 +9,7 @@ use crate::i18n::{Key, tr};
 
 mod csv;
 mod html;
+mod ics;
 mod json;
 mod markdown;
 mod portfolio;
@@ -20,6 +21,7 @@ pub use html::render_html;
 pub(super) use html::{
     STYLE as HTML_STYLE, escape as html_escape, escape_linking as html_escape_linking,
 };
+pub(crate) use ics::IcsExport;
 pub(crate) use json::JsonExport;
 pub use json::render_json;
 pub use markdown::render_markdown;
