@@ -109,9 +109,9 @@ export SMM_PATH_HOME=$home
 
 # The floor and the read-only commands in one hyperfine call, back to back,
 # so the ratios compare runs made under the same load.
-echo "measuring: floor, status, status --short, export" >&2
-quick=("$work/hello" "$bin status" "$bin status --short" "$bin export" "task list")
-names=("floor: Rust hello-world" "smm-path status" "smm-path status --short" "smm-path export" "task list (20 tasks)")
+echo "measuring: floor, status, status --short, today, export" >&2
+quick=("$work/hello" "$bin status" "$bin status --short" "$bin today" "$bin export" "task list")
+names=("floor: Rust hello-world" "smm-path status" "smm-path status --short" "smm-path today" "smm-path export" "task list (20 tasks)")
 sync
 run_hyperfine -N --warmup 20 --runs "$RUNS" "${quick[@]}"
 cp "$work/hyperfine.json" "$work/quick.json"

@@ -72,6 +72,8 @@ pub enum Command {
 
     Next,
 
+    Today(TodayArgs),
+
     Note(NoteArgs),
 
     Check(ActionsArgs),
@@ -291,6 +293,13 @@ pub struct ResetArgs {
 pub struct ShowArgs {
     #[arg(value_name = "STEP")]
     pub step: String,
+}
+
+// Arguments of `today`.
+#[derive(Debug, Args)]
+pub struct TodayArgs {
+    #[arg(long)]
+    pub short: bool,
 }
 
 // Arguments of `note`.

@@ -1054,6 +1054,30 @@ catalogue! {
         en: "{done}/{total} steps done ({percent}%) when this calendar was exported. `smm-path stats` says whether you are on track.",
         id: "{done}/{total} langkah selesai ({percent}%) saat kalender ini diekspor. `smm-path stats` memberi tahu apakah Anda sesuai rencana.",
     }
+    TodayHeading { en: "{date}: {done}/{total} done ({percent}%)", id: "{date}: {done}/{total} selesai ({percent}%)" }
+    TodayInProgress { en: "In progress: {number}. {title}{tally}", id: "Sedang dikerjakan: {number}. {title}{tally}" }
+    TodayNextStep { en: "Next step: {number}. {title}{tally}", id: "Langkah berikutnya: {number}. {title}{tally}" }
+    TodayTally { en: " ({tally} actions)", id: " ({tally} tindakan)" }
+    TodayActivity {
+        en: "Last change: {last} · Streak: {streak} active {streak:day|days} (longest {longest})",
+        id: "Perubahan terakhir: {last} · Beruntun: {streak} hari aktif (rekor {longest})",
+    }
+    TodayNoChangeYet { en: "none yet", id: "belum ada" }
+    TodayLastChangeToday { en: "today", id: "hari ini" }
+    TodayLastChangeYesterday { en: "yesterday", id: "kemarin" }
+    TodayLastChangeDaysAgo { en: "{days} {days:day|days} ago", id: "{days} hari lalu" }
+    TodayDueHeading { en: "Due this week:", id: "Jatuh tempo minggu ini:" }
+    TodayDueStep { en: "  {number}. {title}: {date}", id: "  {number}. {title}: {date}" }
+    TodayDueLate { en: "  {number}. {title}: {date} (late)", id: "  {number}. {title}: {date} (terlambat)" }
+    TodayDueMore { en: "  and {count} more (`smm-path plan` lists them)", id: "  dan {count} lagi (`smm-path plan` menampilkannya)" }
+    TodayDueTarget { en: "  The target: finish by {date}", id: "  Target: selesai paling lambat {date}" }
+    TodayNothingDue { en: "Nothing due this week (`smm-path plan` lists the planned days).", id: "Tidak ada yang jatuh tempo minggu ini (`smm-path plan` menampilkan tanggal rencana)." }
+    TodayNoPlan { en: "No step has a planned day yet: `smm-path plan --spread` gives each one.", id: "Belum ada langkah yang punya tanggal rencana: `smm-path plan --spread` memberikannya." }
+    TodayOpen { en: "Open: {title} ({facts})\n  {url}", id: "Buka: {title} ({facts})\n  {url}" }
+    TodayShort {
+        en: "smm-path {done}/{total} · {action} · streak {streak} · {due} due",
+        id: "smm-path {done}/{total} · {action} · beruntun {streak} · {due} jatuh tempo",
+    }
     PlanNothingToSpread { en: "Nothing to plan: every step is done or skipped.", id: "Tidak ada yang perlu direncanakan: semua langkah sudah selesai atau dilewati." }
     PlanStepsUnchanged { en: "Those steps were already planned so; nothing changed.", id: "Langkah-langkah itu memang sudah direncanakan begitu; tidak ada yang berubah." }
     PlanLate { en: "(late)", id: "(terlambat)" }

@@ -47,6 +47,7 @@ pub(crate) fn expand_arguments(
             | Command::Reset(_)
             | Command::Show(_)
             | Command::Next
+            | Command::Today(_)
             | Command::Note(_)
             | Command::Check(_)
             | Command::Uncheck(_)

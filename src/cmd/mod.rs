@@ -33,6 +33,7 @@ mod start;
 mod stats;
 mod status;
 mod sync;
+mod today;
 mod undo;
 mod used;
 
@@ -91,6 +92,7 @@ pub(crate) fn run(
         Some(Command::Reset(args)) => with_context(&mut |ctx| reset::run(ctx, args, out)),
         Some(Command::Show(args)) => with_context(&mut |ctx| show::run(ctx, args, out)),
         Some(Command::Next) => with_context(&mut |ctx| next::run(ctx, out)),
+        Some(Command::Today(args)) => with_context(&mut |ctx| today::run(ctx, args, out)),
         Some(Command::Note(args)) => with_context(&mut |ctx| note::run(ctx, args, out)),
         Some(Command::Check(args)) => with_context(&mut |ctx| check::run(ctx, args, true, out)),
         Some(Command::Uncheck(args)) => with_context(&mut |ctx| check::run(ctx, args, false, out)),

@@ -338,6 +338,20 @@ Contoh:
         },
     },
     CommandHelp {
+        path: "today",
+        about: Texts {
+            en: "The morning screen: the step at hand, its next action, your streak, what is due",
+            id: "Layar singkat untuk pagi hari: langkah yang sedang dikerjakan, tindakan \
+            berikutnya, hari beruntun, dan yang jatuh tempo minggu ini",
+        },
+        more: Texts {
+            en: "It fits an 80x24 terminal. Put `smm-path today` in your shell's start-up file to \
+see it each morning, or `smm-path today --short` in a prompt.",
+            id: "Muat di terminal 80x24. Taruh `smm-path today` di berkas awal shell Anda agar \
+tampil tiap pagi, atau `smm-path today --short` di prompt.",
+        },
+    },
+    CommandHelp {
         path: "note",
         about: Texts {
             en: "Add a timestamped note to a step: a thought, or with --evidence a link to show",
@@ -839,6 +853,14 @@ const ARGS: &[ArgHelp] = &[
         help: Texts {
             en: "Print the report as JSON (stable field names) instead of a table",
             id: "Cetak laporan sebagai JSON (nama kolom stabil), bukan tabel",
+        },
+    },
+    ArgHelp {
+        path: "today",
+        id: "short",
+        help: Texts {
+            en: "Print one line of at most 80 columns, for a shell prompt",
+            id: "Cetak satu baris, paling lebar 80 kolom, untuk prompt shell",
         },
     },
     ArgHelp {

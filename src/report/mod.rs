@@ -13,6 +13,8 @@ pub(crate) mod export;
 pub(crate) mod stats;
 mod summary;
 mod table;
+pub(crate) mod today;
+pub(crate) mod wrap;
 
 /// The counts behind `7/20 done (35%)`, written into the export as they are.
 pub(crate) use crate::progress::export_file::Summary;

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::wrap::{self, Row};
+use crate::report::wrap::{self, Row};
 
 use super::layout::Screen;
 use crate::i18n::{Key, Lang, format_date, tr, word};

@@ -12,7 +12,6 @@
 mod app;
 mod layout;
 mod render;
-mod wrap;
 
 use std::io::{IsTerminal, Write};
 use std::time::Duration;

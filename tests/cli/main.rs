@@ -43,4 +43,5 @@ mod stats;
 mod status;
 mod steps;
 mod sync;
+mod today;
 mod ui;

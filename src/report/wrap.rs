@@ -1,8 +1,8 @@
-//! The step's text broken into the rows the panes draw, with a hanging
-//! indent: a wrapped practical action, resource or note goes on under its
-//! own text (`[ ] 5.2  `, `5.1  `, `1. ` stay alone in their columns), where
-//! ratatui's wrapping would start it again at column 0. The drawing, the
-//! scroll limits and the mouse all count these same rows.
+//! Text broken into rows of a width, with a hanging indent: a wrapped
+//! practical action, resource or note goes on under its own text
+//! (`[ ] 5.2  `, `5.1  `, `1. ` stay alone in their columns), where a plain
+//! wrap would start it again at column 0. The full-screen view draws these
+//! rows (and its scroll limits and mouse count them); `today` prints them.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
