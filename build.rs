@@ -113,7 +113,8 @@ fn roadmap(value: &Roadmap) -> String {
         code,
         "Roadmap {{\n    id: {},\n    version: {},\n    languages: {},\n    title: {},\n    \
          introduction: {},\n    closing: {},\n    steps: Cow::Borrowed(&[\n        {},\n    ]),\n    \
-         phases: {},\n    changes: {},\n    finish_with_actions: {},\n}}\n",
+         phases: {},\n    changes: {},\n    finish_with_actions: {},\n    \
+         step_index: super::model::StepIndex::new(),\n}}\n",
         string(&value.id),
         value.version,
         list(&languages),

@@ -21,6 +21,10 @@ pub(crate) fn reviewed_day(value: Option<&str>) -> Option<chrono::NaiveDate> {
     value.and_then(|day| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
 }
 
+/// The size from which step lookups go through an index: below it a
+/// search is as fast, and no index is made.
+const INDEXED_FROM: usize = 64;
+
 impl Roadmap {
     /// What the versions after `old`, up to this one, changed, oldest first.
     pub(crate) fn changes_since(&self, old: u32) -> impl Iterator<Item = &VersionNote> {
@@ -33,8 +37,12 @@ impl Roadmap {
         notes.into_iter()
     }
 
-    /// The position (0-based) of the step with this id.
+    /// The position (0-based) of the step with this id. A small roadmap is
+    /// searched; a large one is indexed once (see [`model::StepIndex`]).
     pub fn position_of(&self, step_id: &str) -> Option<usize> {
-        self.steps.iter().position(|step| step.id == step_id)
+        if self.steps.len() <= INDEXED_FROM {
+            return self.steps.iter().position(|step| step.id == step_id);
+        }
+        self.step_index.position(&self.steps, step_id)
     }
 }

@@ -45,10 +45,62 @@ pub struct Roadmap {
     /// done; off unless the roadmap opts in (version 4 of the format).
     #[serde(default, skip_serializing_if = "is_false")]
     pub finish_with_actions: bool,
+    /// Where each step id is, for `Roadmap::position_of`: made on first use.
+    #[serde(skip)]
+    pub step_index: StepIndex,
 }
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+/// Each step's position by id, made the first time a large roadmap is
+/// asked, so that a command naming every step of 100,000 (`done 1-100000`)
+/// looks each up once rather than searching the list each time. It is
+/// derived data: a copy starts without it, and it never makes two
+/// roadmaps unequal.
+#[derive(Default)]
+pub struct StepIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+
+impl StepIndex {
+    pub const fn new() -> StepIndex {
+        StepIndex(std::sync::OnceLock::new())
+    }
+
+    /// The position of `id` among `steps`, indexing them on the first call.
+    #[allow(dead_code)]
+    pub(crate) fn position(&self, steps: &[Step], id: &str) -> Option<usize> {
+        self.0
+            .get_or_init(|| {
+                let mut index = std::collections::HashMap::with_capacity(steps.len());
+                for (position, step) in steps.iter().enumerate() {
+                    // The first of two equal ids, as a linear search finds.
+                    index.entry(step.id.to_string()).or_insert(position);
+                }
+                index
+            })
+            .get(id)
+            .copied()
+    }
+}
+
+impl Clone for StepIndex {
+    fn clone(&self) -> StepIndex {
+        // The copy's steps may be changed before it is asked.
+        StepIndex::new()
+    }
+}
+
+impl PartialEq for StepIndex {
+    fn eq(&self, _: &StepIndex) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for StepIndex {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("StepIndex")
+    }
 }
 
 /// One practical action of a step: a thing to do, ticked off on its own.
