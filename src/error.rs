@@ -72,6 +72,10 @@ pub(crate) enum Error {
         input: String,
     },
     EmptyNote,
+    /// `plan STEP --by` a day already gone.
+    PastPlanDay {
+        input: String,
+    },
     /// `plan STEP` with neither `--by` nor `--clear`.
     PlanStepsNeedDay,
     /// `plan --spread` with no target to spread up to.
@@ -235,6 +239,7 @@ impl Error {
             Error::PastTarget { input } => (Usage, fill(Key::ErrPastTarget, &[("input", input)])),
             Error::EmptyNote => (Usage, text(Key::ErrEmptyNote)),
             Error::PlanStepsNeedDay => (Usage, text(Key::ErrPlanStepsNeedDay)),
+            Error::PastPlanDay { input } => (Usage, fill(Key::ErrPastPlanDay, &[("input", input)])),
             Error::SpreadWithoutTarget => (Usage, text(Key::ErrSpreadWithoutTarget)),
             Error::NoSuchNote {
                 step,

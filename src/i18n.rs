@@ -1089,6 +1089,10 @@ catalogue! {
         en: "`--spread` spreads the steps left up to the target, and none is set: set one first (`smm-path plan --target 2027-03-31`)",
         id: "`--spread` membagi langkah yang tersisa hingga target, dan belum ada target: tetapkan dulu (`smm-path plan --target 2027-03-31`)",
     }
+    ErrPastPlanDay {
+        en: "{input} has already passed: plan the steps for a day still to come",
+        id: "{input} sudah lewat: rencanakan langkah untuk hari yang belum tiba",
+    }
     ErrPastTarget {
         en: "{input} has already passed: a target is a day still to come",
         id: "{input} sudah lewat: target harus hari yang belum tiba",

@@ -73,7 +73,10 @@ fn coming_day(ctx: &Context, text: &str) -> Result<NaiveDate, Error> {
 /// `plan 5 7 --by DATE` or `plan 5 --clear`: a day for steps, as one change.
 fn plan_steps(ctx: &Context, args: &PlanArgs, out: &mut dyn Write) -> Result<(), Error> {
     let date = match (&args.by, args.clear) {
-        (Some(text), _) => Some(coming_day(ctx, text)?),
+        (Some(text), _) => Some(coming_day(ctx, text).map_err(|error| match error {
+            Error::PastTarget { input } => Error::PastPlanDay { input },
+            other => other,
+        })?),
         (None, true) => None,
         (None, false) => return Err(Error::PlanStepsNeedDay),
     };

@@ -313,7 +313,7 @@ fn a_plan_that_cannot_be_is_refused_and_writes_nothing() {
         ),
         (
             &["plan", "5", "--by", "2026-12-04"],
-            "error: 2026-12-04 has already passed: a target is a day still to come\n",
+            "error: 2026-12-04 has already passed: plan the steps for a day still to come\n",
         ),
         (
             &["plan", "5", "--by", "15-01-2027"],
