@@ -556,6 +556,33 @@ Contoh:
         },
     },
     CommandHelp {
+        path: "card",
+        about: Texts {
+            en: "A picture of your progress to post: PNG or SVG, sized for LinkedIn or Instagram",
+            id: "Gambar progres Anda untuk diunggah: PNG atau SVG, berukuran untuk LinkedIn atau Instagram",
+        },
+        more: Texts {
+            en: "The card shows the roadmap's title, your name (`config name`), the steps done and a \
+            bar, each phase's progress, the next step, your streak of active days, the actions \
+            ticked and your evidence notes. It is drawn with a font built into smm-path, so it \
+            looks the same on every machine.
+
+Examples:
+  smm-path card -o card.png
+  smm-path card --size story -o story.png
+  smm-path card --size square -f svg -o card.svg",
+            id: "Kartu menampilkan judul roadmap, nama Anda (`config name`), langkah yang selesai dan \
+            bilahnya, progres setiap fase, langkah berikutnya, hari aktif beruntun, tindakan yang \
+            dicentang, dan catatan bukti Anda. Kartu digambar dengan fon bawaan smm-path, sehingga \
+            tampak sama di setiap mesin.
+
+Contoh:
+  smm-path card -o kartu.png
+  smm-path card --size story -o story.png
+  smm-path card --size square -f svg -o kartu.svg",
+        },
+    },
+    CommandHelp {
         path: "plan",
         about: Texts {
             en: "Show or set the day you mean to finish by; `stats` then says if you are on track",
@@ -1102,6 +1129,39 @@ const ARGS: &[ArgHelp] = &[
         },
     },
     ArgHelp {
+        path: "card",
+        id: "size",
+        help: Texts {
+            en: "The platform's size",
+            id: "Ukuran platform: linkedin (kiriman LinkedIn, 1200×627), square (kiriman Instagram, \
+            1080×1080) atau story (story Instagram, 1080×1920) [bawaan: linkedin]",
+        },
+    },
+    ArgHelp {
+        path: "card",
+        id: "format",
+        help: Texts {
+            en: "png or svg [default: from the name of FILE, else png]",
+            id: "png atau svg [bawaan: dari nama BERKAS, selain itu png]",
+        },
+    },
+    ArgHelp {
+        path: "card",
+        id: "output",
+        help: Texts {
+            en: "Write to FILE (atomically) instead of standard output, which takes SVG or a PNG piped on, never a PNG on the terminal",
+            id: "Tulis ke BERKAS (secara atomik), bukan ke keluaran standar, yang menerima SVG atau PNG yang disalurkan, tidak pernah PNG di terminal",
+        },
+    },
+    ArgHelp {
+        path: "card",
+        id: "no_name",
+        help: Texts {
+            en: "Leave your name off the card, even when `config name` set one",
+            id: "Jangan cantumkan nama Anda di kartu, meski `config name` sudah mengaturnya",
+        },
+    },
+    ArgHelp {
         path: "stats",
         id: "calendar",
         help: Texts {
@@ -1266,6 +1326,51 @@ const ARGS: &[ArgHelp] = &[
 ];
 
 const VALUES: &[ValueHelp] = &[
+    ValueHelp {
+        path: "card",
+        arg: "size",
+        value: "linkedin",
+        help: Texts {
+            en: "A LinkedIn post, 1200×627",
+            id: "Kiriman LinkedIn, 1200×627",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "size",
+        value: "square",
+        help: Texts {
+            en: "An Instagram post, 1080×1080",
+            id: "Kiriman Instagram, 1080×1080",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "size",
+        value: "story",
+        help: Texts {
+            en: "An Instagram story, 1080×1920",
+            id: "Story Instagram, 1080×1920",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "format",
+        value: "png",
+        help: Texts {
+            en: "A picture, for posting",
+            id: "Gambar, untuk diunggah",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "format",
+        value: "svg",
+        help: Texts {
+            en: "The drawing as SVG text, to edit or scale",
+            id: "Gambar sebagai teks SVG, untuk diubah atau diperbesar",
+        },
+    },
     ValueHelp {
         path: "",
         arg: "lang",
