@@ -18,6 +18,7 @@ mod support;
 mod actions;
 mod backup_and_doctor;
 mod bad_input;
+mod card;
 mod cohort;
 mod conflict_copies;
 mod done;

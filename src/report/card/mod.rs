@@ -136,7 +136,7 @@ pub(crate) fn render_svg(facts: &CardFacts, size: CardSize) -> String {
     let (start, margin) = match size {
         CardSize::LinkedIn => (1.0, 48.0),
         CardSize::Square => (1.35, 64.0),
-        CardSize::Story => (1.7, 80.0),
+        CardSize::Story => (1.8, 80.0),
     };
     // Shrink until everything, the footer included, fits between the
     // margins: the widths are fitted as each text is laid out, the height
@@ -164,7 +164,18 @@ pub(crate) fn render_svg(facts: &CardFacts, size: CardSize) -> String {
         accent = palette::ACCENT,
         stripe = num(10.0 * scale),
     );
-    svg.push_str(&drawing.elements);
+    // A story is tall: its content sits in the middle, not under a void.
+    let spare = (height - margin - drawing.bottom).max(0.0);
+    if size == CardSize::Story && spare > 1.0 {
+        svg.push_str(&format!(
+            "<g transform=\"translate(0 {})\">\n",
+            num(spare / 2.0)
+        ));
+        svg.push_str(&drawing.elements);
+        svg.push_str("</g>\n");
+    } else {
+        svg.push_str(&drawing.elements);
+    }
     // The program's name, in the bottom corner: where the card comes from.
     let brand_px = 18.0 * scale;
     svg.push_str(&text_element(
@@ -246,7 +257,7 @@ fn layout(facts: &CardFacts, size: CardSize, scale: f32, margin: f32) -> Drawing
             let mut column = Column {
                 x: margin,
                 width: inner,
-                y: margin * 2.0,
+                y: margin,
             };
             headline(&mut out, &mut column, facts, scale);
             column.y += 12.0 * scale;
@@ -497,23 +508,26 @@ fn stats(out: &mut String, column: &mut Column, facts: &CardFacts, s: f32) {
             &figure,
         ));
         let label_x = figure_x + figure_width + 10.0 * s;
-        let label = shorten(
+        // A narrow column (the square card's) takes the label in two lines.
+        let lines = wrap(
             label,
             px,
             Weight::Regular,
             column.x + column.width - label_x,
-            false,
+            2,
         );
-        out.push_str(&text_element(
-            label_x,
-            baseline,
-            px,
-            Weight::Regular,
-            palette::MUTED,
-            "start",
-            &label,
-        ));
-        column.y += px * 1.45;
+        for (index, line) in lines.iter().enumerate() {
+            out.push_str(&text_element(
+                label_x,
+                baseline + index as f32 * px * 1.2,
+                px,
+                Weight::Regular,
+                palette::MUTED,
+                "start",
+                line,
+            ));
+        }
+        column.y += px * (0.25 + 1.2 * lines.len().max(1) as f32);
     }
 }
 
