@@ -1312,6 +1312,11 @@ mod tests {
         ("i18n.rs", Pattern::Float, "the locale's own formatters"),
         ("i18n.rs", Pattern::Date, "the locale's own formatters"),
         (
+            "report/card/mod.rs",
+            Pattern::Float,
+            "the card's SVG coordinates, which no one reads",
+        ),
+        (
             "report/export/json.rs",
             Pattern::Date,
             "JSON export: ISO 8601 days",

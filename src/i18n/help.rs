@@ -211,6 +211,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("PATH", "JALUR"),
     ("DAYS", "HARI"),
     ("SORT", "URUTAN"),
+    ("SIZE", "UKURAN"),
 ];
 
 const COMMANDS: &[CommandHelp] = &[
@@ -1141,8 +1142,9 @@ const ARGS: &[ArgHelp] = &[
         path: "card",
         id: "format",
         help: Texts {
-            en: "png or svg [default: from the name of FILE, else png]",
-            id: "png atau svg [bawaan: dari nama BERKAS, selain itu png]",
+            en: "The format to write [default: from the name of FILE, else png]",
+            id: "Format yang ditulis: png (gambar, untuk diunggah) atau svg (gambar sebagai teks SVG, \
+            untuk diubah atau diperbesar) [bawaan: dari nama BERKAS, selain itu png]",
         },
     },
     ArgHelp {

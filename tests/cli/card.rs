@@ -189,12 +189,9 @@ fn a_format_the_name_contradicts_or_cannot_tell_is_refused_and_nothing_is_writte
 
 /// What tesseract reads in `png`; `None` (after saying so) without it.
 fn ocr(png: &Path) -> Option<String> {
-    let output = match Command::new("tesseract").arg(png).arg("stdout").output() {
-        Ok(output) => output,
-        Err(_) => {
-            eprintln!("skipped: tesseract is not installed here (.ci/run installs tesseract-ocr)");
-            return None;
-        }
+    let Ok(output) = Command::new("tesseract").arg(png).arg("stdout").output() else {
+        eprintln!("skipped: tesseract is not installed here (.ci/run installs tesseract-ocr)");
+        return None;
     };
     assert!(
         output.status.success(),

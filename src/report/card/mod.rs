@@ -118,7 +118,11 @@ impl CardFacts {
             current,
             has_next,
             streak,
-            actions_ticked: report.steps.iter().map(|step| step.actions_ticked()).sum(),
+            actions_ticked: report
+                .steps
+                .iter()
+                .map(super::StepReport::actions_ticked)
+                .sum(),
             actions_total: report.steps.iter().map(|step| step.actions.len()).sum(),
             evidence: report
                 .steps
