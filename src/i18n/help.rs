@@ -157,7 +157,8 @@ pub(crate) const EXIT_CODES: &[ExitCodeText] = &[
             step where an action is needed, a backwards range, a malformed or future date, a finish day before the step's start, a range where one step is \
             needed, a past target, an empty note, a note number the step has no note for, a name that is empty, too long or holds a \
             control character, `roadmap new` onto an existing file, `-o` naming a folder, `ui` \
-            without a terminal, \
+            without a terminal, a `card` whose format its file name contradicts or cannot tell \
+            (`-o card.jpg`), a PNG `card` printed on a terminal, \
             `SMM_PATH_COMPLETE` naming a shell other than bash, zsh or fish; nothing is written",
     },
 ];
