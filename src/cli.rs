@@ -96,6 +96,8 @@ pub enum Command {
 
     Stats(StatsArgs),
 
+    Card(CardArgs),
+
     Plan(PlanArgs),
 
     Doctor(DoctorArgs),
@@ -379,6 +381,39 @@ pub struct ExportArgs {
 
     #[arg(long)]
     pub no_progress: bool,
+}
+
+// The platforms' picture sizes `card` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CardSize {
+    #[default]
+    Linkedin,
+    Square,
+    Story,
+}
+
+// Formats `card` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CardFormat {
+    Png,
+    Svg,
+}
+
+// Arguments of `card`.
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    #[arg(long, value_enum, default_value_t = CardSize::Linkedin)]
+    pub size: CardSize,
+
+    // None: from the output file's name, else PNG.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<CardFormat>,
+
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[arg(long)]
+    pub no_name: bool,
 }
 
 // `config` settings.

@@ -18,7 +18,7 @@ use clap::builder::{EnumValueParser, PossibleValue, StyledStr, TypedValueParser,
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, ValueEnum};
 
-use crate::cli::{Cli, CohortFormat, CohortSort, ColorChoice, ExportFormat};
+use crate::cli::{CardFormat, CardSize, Cli, CohortFormat, CohortSort, ColorChoice, ExportFormat};
 use crate::i18n::{Key, Lang, help, tr, word};
 
 /// The language for this run, read before clap parses: `--lang id`,
@@ -180,6 +180,8 @@ fn described_values(path: &str, id: &str, lang: Lang) -> Option<ValueParser> {
         ("export", "format") => Some(Described::<ExportFormat>::parser(path, id, lang)),
         ("cohort", "sort") => Some(Described::<CohortSort>::parser(path, id, lang)),
         ("cohort", "format") => Some(Described::<CohortFormat>::parser(path, id, lang)),
+        ("card", "size") => Some(Described::<CardSize>::parser(path, id, lang)),
+        ("card", "format") => Some(Described::<CardFormat>::parser(path, id, lang)),
         _ => None,
     }
 }

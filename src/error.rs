@@ -131,6 +131,22 @@ pub(crate) enum Error {
     OutputIsFolder {
         path: PathBuf,
     },
+    /// `card` would print a PNG's bytes on a terminal.
+    CardPngToTerminal,
+    /// `card -o FILE` without `-f`, FILE ending in neither `.png` nor `.svg`.
+    CardFormatUnknown {
+        path: PathBuf,
+    },
+    /// `card -f FORMAT -o FILE`, FILE named for the other format.
+    CardFormatMismatch {
+        path: PathBuf,
+        extension: &'static str,
+        format: &'static str,
+    },
+    /// The renderer failed on the card's own SVG: a bug, not the user's doing.
+    CardDraw {
+        reason: String,
+    },
     /// `roadmap new FILE` could not write FILE.
     RoadmapNewWrite {
         path: PathBuf,
@@ -296,6 +312,27 @@ impl Error {
                 Usage,
                 fill(Key::ErrOutputIsFolder, &[("path", &quoted_path(path))]),
             ),
+            Error::CardPngToTerminal => (Usage, text(Key::ErrCardPngToTerminal)),
+            Error::CardFormatUnknown { path } => (
+                Usage,
+                fill(Key::ErrCardFormatUnknown, &[("path", &quoted_path(path))]),
+            ),
+            Error::CardFormatMismatch {
+                path,
+                extension,
+                format,
+            } => (
+                Usage,
+                fill(
+                    Key::ErrCardFormatMismatch,
+                    &[
+                        ("path", &quoted_path(path)),
+                        ("extension", extension),
+                        ("format", format),
+                    ],
+                ),
+            ),
+            Error::CardDraw { reason } => (Failure, fill(Key::ErrCardDraw, &[("reason", reason)])),
             Error::RoadmapNewWrite { path, source } => {
                 let reason = write_reason(lang, source);
                 (

@@ -404,6 +404,17 @@ catalogue! {
     ResetAllCancelled { en: "Cancelled; nothing changed.", id: "Dibatalkan; tidak ada yang berubah." }
     Exported { en: "Exported to {path}.", id: "Diekspor ke {path}." }
 
+    // The progress card (`smm-path card`).
+    CardStepsDone { en: "steps done · {percent}%", id: "langkah selesai · {percent}%" }
+    CardNext { en: "NEXT STEP", id: "LANGKAH BERIKUTNYA" }
+    CardPhases { en: "PHASES", id: "FASE" }
+    CardMorePhases { en: "+{count} more", id: "+{count} lainnya" }
+    CardStreakOne { en: "active day in a row", id: "hari aktif berturut-turut" }
+    CardStreakMany { en: "active days in a row", id: "hari aktif berturut-turut" }
+    CardActions { en: "actions ticked", id: "tindakan dicentang" }
+    CardEvidenceOne { en: "evidence note", id: "catatan bukti" }
+    CardEvidenceMany { en: "evidence notes", id: "catatan bukti" }
+
     // Exports: actions and evidence.
     ExportHeadingLearner { en: "{heading} — {name}", id: "{heading} — {name}" }
     CsvActionsTicked { en: "Actions ticked", id: "Tindakan dicentang" }
@@ -824,6 +835,19 @@ catalogue! {
         en: "cannot write {path}: that is a folder; --output needs a file name, such as progress.md inside it",
         id: "{path} tidak bisa ditulis: itu sebuah folder; --output perlu nama berkas, misalnya progress.md di dalamnya",
     }
+    ErrCardPngToTerminal {
+        en: "a PNG card is an image, not text for the terminal: write it to a file with `-o card.png`, or print SVG with `-f svg`",
+        id: "kartu PNG adalah gambar, bukan teks untuk terminal: tulis ke berkas dengan `-o kartu.png`, atau cetak SVG dengan `-f svg`",
+    }
+    ErrCardFormatUnknown {
+        en: "cannot tell the card's format from {path}: end the name in .png or .svg, or give `-f png` or `-f svg`",
+        id: "format kartu tidak bisa ditentukan dari {path}: akhiri nama dengan .png atau .svg, atau beri `-f png` atau `-f svg`",
+    }
+    ErrCardFormatMismatch {
+        en: "{path} is named as a .{extension} file but `-f {format}` asks for {format}: name it .{format}, or leave `-f` out",
+        id: "{path} bernama berkas .{extension} tetapi `-f {format}` meminta {format}: beri nama .{format}, atau hilangkan `-f`",
+    }
+    ErrCardDraw { en: "cannot draw the card: {reason}", id: "kartu tidak bisa digambar: {reason}" }
     ErrOutput { en: "cannot write the output: {reason}", id: "keluaran tidak bisa ditulis: {reason}" }
     ErrRoadmapNewWrite {
         en: "cannot write the starter roadmap {path}: {reason}",
@@ -1340,6 +1364,11 @@ mod tests {
     const MACHINE_FORMATS: &[(&str, Pattern, &str)] = &[
         ("i18n.rs", Pattern::Float, "the locale's own formatters"),
         ("i18n.rs", Pattern::Date, "the locale's own formatters"),
+        (
+            "report/card/mod.rs",
+            Pattern::Float,
+            "the card's SVG coordinates, which no one reads",
+        ),
         (
             "report/export/json.rs",
             Pattern::Date,

@@ -32,6 +32,7 @@ pub(crate) fn expand_arguments(
         Some(Command::Import(args)) => paths.push(&mut args.file),
         Some(Command::Sync(args)) => paths.push(&mut args.dir),
         Some(Command::Export(args)) => paths.extend(args.output.as_mut()),
+        Some(Command::Card(args)) => paths.extend(args.output.as_mut()),
         Some(Command::Cohort(args)) => {
             paths.extend(args.paths.iter_mut());
             paths.extend(args.output.as_mut());

@@ -11,6 +11,7 @@ macro_rules! say {
     };
 }
 
+mod card;
 mod check;
 mod cohort;
 mod completions;
@@ -105,6 +106,7 @@ pub(crate) fn run(
         Some(Command::Import(args)) => with_context(&mut |ctx| import::run(ctx, args, out)),
         Some(Command::Sync(args)) => with_context(&mut |ctx| sync::run(ctx, args, out)),
         Some(Command::Stats(args)) => with_context(&mut |ctx| stats::run(ctx, args, out)),
+        Some(Command::Card(args)) => with_context(&mut |ctx| card::run(ctx, args, out)),
         Some(Command::Plan(args)) => with_context(&mut |ctx| plan::run(ctx, args, out)),
         Some(Command::Config(ConfigCommand::Name(args))) => {
             with_context(&mut |ctx| config::run(ctx, args, out))

@@ -40,8 +40,20 @@ pub(super) fn write_output(
     document: &str,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    write_output_bytes(lang, store, output, document.as_bytes(), out)
+}
+
+/// [`write_output`] for a document that is not text (`card`'s PNG), with
+/// the same checks and the same atomic write.
+pub(super) fn write_output_bytes(
+    lang: Lang,
+    store: Option<&ProgressStore>,
+    output: Option<&Path>,
+    document: &[u8],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     match output {
-        None => write!(out, "{document}").map_err(Error::Output)?,
+        None => out.write_all(document).map_err(Error::Output)?,
         Some(path) => {
             if store.is_some_and(|store| is_own_file(store, path)) {
                 return Err(Error::ExportOwnFile {
@@ -53,7 +65,7 @@ pub(super) fn write_output(
                     path: path.to_path_buf(),
                 });
             }
-            write_document(path, document.as_bytes()).map_err(|error| Error::ExportWrite {
+            write_document(path, document).map_err(|error| Error::ExportWrite {
                 path: path.to_path_buf(),
                 source: error,
             })?;

@@ -10,7 +10,7 @@ use crate::cmd::Context;
 use crate::error::Error;
 use crate::i18n::{Key, format_date, format_decimal, tr, word};
 use crate::progress::{Status, Timestamp};
-use crate::report::stats::{Estimate, TargetCheck, check_target, pace};
+use crate::report::stats::{Estimate, Pace, TargetCheck, check_target, pace};
 use crate::report::{ProgressReport, render_calendar, render_summary_line};
 
 pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -22,8 +22,6 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let times = ctx.store.change_times(&ctx.roadmap.id)?;
     let now = ctx.now();
     let today = now.date_naive();
-    // Days are counted in the learner's zone now: one moment is one day,
-    // whatever zone each command was typed in.
     let local_day = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();
 
     let summary = report.summary;
@@ -40,15 +38,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     );
     say!(out, "{counts}")?;
 
-    let finished: Vec<NaiveDate> = report
-        .steps
-        .iter()
-        .filter(|step| step.status == Status::Done)
-        .filter_map(|step| step.finished.as_ref().map(local_day))
-        .collect();
-    let active: BTreeSet<NaiveDate> = times.iter().map(local_day).collect();
-    let remaining = summary.counted - summary.done;
-    let pace = pace(&finished, &active, today, remaining);
+    let pace = learner_pace(&report, &times, now);
 
     let recent = format_decimal(lang, pace.recent_per_week);
     // Under a week, a rate a week would be a guess; the count is not.
@@ -158,4 +148,21 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
         say!(out, "{}", render_calendar(&counts, today, lang, ctx.color))?;
     }
     Ok(())
+}
+
+/// The pace and streaks of the learner whose `report` it is, from the times
+/// of their changes, in days of the learner's zone `now`: one moment is one
+/// day, whatever zone each command was typed in. `card` and `today` show the
+/// same streak.
+pub(super) fn learner_pace(report: &ProgressReport, times: &[Timestamp], now: Timestamp) -> Pace {
+    let local_day = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();
+    let finished: Vec<NaiveDate> = report
+        .steps
+        .iter()
+        .filter(|step| step.status == Status::Done)
+        .filter_map(|step| step.finished.as_ref().map(local_day))
+        .collect();
+    let active: BTreeSet<NaiveDate> = times.iter().map(local_day).collect();
+    let remaining = report.summary.counted - report.summary.done;
+    pace(&finished, &active, now.date_naive(), remaining)
 }

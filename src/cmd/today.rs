@@ -1,16 +1,11 @@
 //! `smm-path today [--short]`: the morning screen (see [`crate::report::today`]).
 
-use std::collections::BTreeSet;
 use std::io::Write;
-
-use chrono::NaiveDate;
 
 use crate::cli::TodayArgs;
 use crate::cmd::Context;
 use crate::error::Error;
-use crate::progress::Timestamp;
 use crate::report::ProgressReport;
-use crate::report::stats::streaks;
 use crate::report::today::{Day, render_today, render_today_short};
 
 pub(crate) fn run(ctx: &Context, args: &TodayArgs, out: &mut dyn Write) -> Result<(), Error> {
@@ -20,16 +15,17 @@ pub(crate) fn run(ctx: &Context, args: &TodayArgs, out: &mut dyn Write) -> Resul
     let times = ctx.store.change_times(&ctx.roadmap.id)?;
     let now = ctx.now();
     let today = now.date_naive();
-    // Days in the learner's zone now, as `stats` counts them.
-    let local_day = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();
-    let active: BTreeSet<NaiveDate> = times.iter().map(local_day).collect();
-    let (streak, longest_streak) = streaks(&active, today);
+    let pace = super::stats::learner_pace(&report, &times, now);
     let day = Day {
         today,
-        // A change from a clock ahead counts as today's.
-        last_change: active.last().map(|last| (*last).min(today)),
-        streak,
-        longest_streak,
+        // In the learner's zone now, as the streak; a change from a clock
+        // ahead counts as today's.
+        last_change: times
+            .iter()
+            .max()
+            .map(|at| at.with_timezone(now.offset()).date_naive().min(today)),
+        streak: pace.current_streak,
+        longest_streak: pace.longest_streak,
     };
     if args.short {
         say!(out, "{}", render_today_short(&report, day))?;

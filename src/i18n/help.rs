@@ -157,7 +157,8 @@ pub(crate) const EXIT_CODES: &[ExitCodeText] = &[
             step where an action is needed, a backwards range, a malformed or future date, a finish day before the step's start, a range where one step is \
             needed, a past target, an empty note, a note number the step has no note for, a name that is empty, too long or holds a \
             control character, `roadmap new` onto an existing file, `-o` naming a folder, `ui` \
-            without a terminal, \
+            without a terminal, a `card` whose format its file name contradicts or cannot tell \
+            (`-o card.jpg`), a PNG `card` printed on a terminal, \
             `SMM_PATH_COMPLETE` naming a shell other than bash, zsh or fish; nothing is written",
     },
 ];
@@ -211,6 +212,7 @@ const VALUE_NAMES: &[(&str, &str)] = &[
     ("PATH", "JALUR"),
     ("DAYS", "HARI"),
     ("SORT", "URUTAN"),
+    ("SIZE", "UKURAN"),
 ];
 
 const COMMANDS: &[CommandHelp] = &[
@@ -567,6 +569,33 @@ Contoh:
             id: "Contoh:
   smm-path stats
   smm-path stats --calendar",
+        },
+    },
+    CommandHelp {
+        path: "card",
+        about: Texts {
+            en: "A picture of your progress to post: PNG or SVG, sized for LinkedIn or Instagram",
+            id: "Gambar progres Anda untuk diunggah: PNG atau SVG, berukuran untuk LinkedIn atau Instagram",
+        },
+        more: Texts {
+            en: "The card shows the roadmap's title, your name (`config name`), the steps done and a \
+            bar, each phase's progress, the next step, your streak of active days, the actions \
+            ticked and your evidence notes. It is drawn with a font built into smm-path, so it \
+            looks the same on every machine.
+
+Examples:
+  smm-path card -o card.png
+  smm-path card --size story -o story.png
+  smm-path card --size square -f svg -o card.svg",
+            id: "Kartu menampilkan judul roadmap, nama Anda (`config name`), langkah yang selesai dan \
+            bilahnya, progres setiap fase, langkah berikutnya, hari aktif beruntun, tindakan yang \
+            dicentang, dan catatan bukti Anda. Kartu digambar dengan fon bawaan smm-path, sehingga \
+            tampak sama di setiap mesin.
+
+Contoh:
+  smm-path card -o kartu.png
+  smm-path card --size story -o story.png
+  smm-path card --size square -f svg -o kartu.svg",
         },
     },
     CommandHelp {
@@ -1135,6 +1164,40 @@ const ARGS: &[ArgHelp] = &[
         },
     },
     ArgHelp {
+        path: "card",
+        id: "size",
+        help: Texts {
+            en: "The platform's size",
+            id: "Ukuran platform: linkedin (kiriman LinkedIn, 1200×627), square (kiriman Instagram, \
+            1080×1080) atau story (story Instagram, 1080×1920) [bawaan: linkedin]",
+        },
+    },
+    ArgHelp {
+        path: "card",
+        id: "format",
+        help: Texts {
+            en: "The format to write [default: from the name of FILE, else png]",
+            id: "Format yang ditulis: png (gambar, untuk diunggah) atau svg (gambar sebagai teks SVG, \
+            untuk diubah atau diperbesar) [bawaan: dari nama BERKAS, selain itu png]",
+        },
+    },
+    ArgHelp {
+        path: "card",
+        id: "output",
+        help: Texts {
+            en: "Write to FILE (atomically) instead of standard output, which takes SVG or a PNG piped on, never a PNG on the terminal",
+            id: "Tulis ke BERKAS (secara atomik), bukan ke keluaran standar, yang menerima SVG atau PNG yang disalurkan, tidak pernah PNG di terminal",
+        },
+    },
+    ArgHelp {
+        path: "card",
+        id: "no_name",
+        help: Texts {
+            en: "Leave your name off the card, even when `config name` set one",
+            id: "Jangan cantumkan nama Anda di kartu, meski `config name` sudah mengaturnya",
+        },
+    },
+    ArgHelp {
         path: "stats",
         id: "calendar",
         help: Texts {
@@ -1326,6 +1389,51 @@ const ARGS: &[ArgHelp] = &[
 ];
 
 const VALUES: &[ValueHelp] = &[
+    ValueHelp {
+        path: "card",
+        arg: "size",
+        value: "linkedin",
+        help: Texts {
+            en: "A LinkedIn post, 1200×627",
+            id: "Kiriman LinkedIn, 1200×627",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "size",
+        value: "square",
+        help: Texts {
+            en: "An Instagram post, 1080×1080",
+            id: "Kiriman Instagram, 1080×1080",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "size",
+        value: "story",
+        help: Texts {
+            en: "An Instagram story, 1080×1920",
+            id: "Story Instagram, 1080×1920",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "format",
+        value: "png",
+        help: Texts {
+            en: "A picture, for posting",
+            id: "Gambar, untuk diunggah",
+        },
+    },
+    ValueHelp {
+        path: "card",
+        arg: "format",
+        value: "svg",
+        help: Texts {
+            en: "The drawing as SVG text, to edit or scale",
+            id: "Gambar sebagai teks SVG, untuk diubah atau diperbesar",
+        },
+    },
     ValueHelp {
         path: "",
         arg: "lang",

@@ -6,6 +6,7 @@
 //! (`export/`) and the cohort's (`cohort/`) share one trait, [`Renderer`].
 
 mod calendar;
+pub(crate) mod card;
 pub(crate) mod changes;
 pub(crate) mod cohort;
 mod detail;

@@ -141,9 +141,7 @@ pub(crate) fn pace(
     }
 }
 
-/// The active days in a row up to today (or yesterday, when today has
-/// none yet), and the longest such run.
-pub(crate) fn streaks(active: &BTreeSet<NaiveDate>, today: NaiveDate) -> (u32, u32) {
+fn streaks(active: &BTreeSet<NaiveDate>, today: NaiveDate) -> (u32, u32) {
     let mut longest = 0;
     let mut run = 0;
     let mut previous: Option<NaiveDate> = None;

@@ -19,6 +19,7 @@ mod actions;
 mod backup_and_doctor;
 mod bad_input;
 mod calendar;
+mod card;
 mod cohort;
 mod conflict_copies;
 mod done;
