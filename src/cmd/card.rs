@@ -24,7 +24,7 @@ pub(crate) fn run(ctx: &Context, args: &CardArgs, out: &mut dyn Write) -> Result
     };
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang)
         .with_learner(learner.as_deref());
-    let times = ctx.store.change_times(&ctx.roadmap.id)?;
+    let times = ctx.store.change_times(&state, &ctx.roadmap.id)?;
     let streak = super::stats::learner_pace(&report, &times, ctx.now()).current_streak;
     let facts = CardFacts::from_report(&report, streak);
     let svg = card::render_svg(&facts, size(args.size));

@@ -19,7 +19,7 @@ pub(crate) fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Resul
     let progress = state.roadmap(&ctx.roadmap.id);
     let report = ProgressReport::build(&ctx.roadmap, progress, lang);
     // Only the times of the changes: the history is not parsed.
-    let times = ctx.store.change_times(&ctx.roadmap.id)?;
+    let times = ctx.store.change_times(&state, &ctx.roadmap.id)?;
     let now = ctx.now();
     let today = now.date_naive();
     let local_day = |at: &Timestamp| at.with_timezone(now.offset()).date_naive();

@@ -12,7 +12,7 @@ pub(crate) fn run(ctx: &Context, args: &TodayArgs, out: &mut dyn Write) -> Resul
     let state = ctx.store.load_without_notes()?;
     let report = ProgressReport::build(&ctx.roadmap, state.roadmap(&ctx.roadmap.id), ctx.lang);
     // Only the times of the changes: the history is not parsed.
-    let times = ctx.store.change_times(&ctx.roadmap.id)?;
+    let times = ctx.store.change_times(&state, &ctx.roadmap.id)?;
     let now = ctx.now();
     let today = now.date_naive();
     let pace = super::stats::learner_pace(&report, &times, now);

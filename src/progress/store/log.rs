@@ -138,12 +138,12 @@ impl ProgressStore {
     }
 
     /// The time of every change of `roadmap`, read without parsing the
-    /// changes (for `stats`): the committed history a piece at a time.
-    pub fn change_times(&self, roadmap: &str) -> Result<Vec<Timestamp>, StoreError> {
-        if self
-            .read_snapshot_without_notes()?
-            .is_some_and(|snapshot| snapshot.state.version < 3)
-        {
+    /// changes (for `stats`, `today` and `card`): the committed history a
+    /// piece at a time. `state` is what [`Self::load`] or
+    /// [`Self::load_without_notes`] gave the caller: its format says how the
+    /// history is written, without reading the snapshot a second time.
+    pub fn change_times(&self, state: &State, roadmap: &str) -> Result<Vec<Timestamp>, StoreError> {
+        if state.version < 3 {
             let changes = self.read_history()?;
             return Ok(changes
                 .iter()
