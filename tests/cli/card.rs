@@ -11,7 +11,7 @@ use std::process::Command;
 
 use resvg::tiny_skia::Pixmap;
 
-use crate::support::Smm;
+use crate::support::{Smm, headless_chromium, run_chromium};
 
 /// The card's background, `#0f172a`.
 const BACKGROUND: (u8, u8, u8) = (0x0f, 0x17, 0x2a);
@@ -258,41 +258,18 @@ fn tesseract_reads_the_counts_and_the_words_back_in_both_languages() {
 
 #[test]
 fn chromium_draws_the_svg_on_the_cards_background() {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|path| Path::new(path).exists())
-    else {
-        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+    let smm = learner();
+    let Some(mut chromium) = headless_chromium(&smm, "draw the card") else {
         return;
     };
-    let smm = learner();
     let svg = smm.path("card.svg");
     smm.ok(&["card", "-o", svg.to_str().expect("UTF-8")]);
     let shot = smm.path("shot.png");
-    let output = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--window-size=1200,627",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            smm.path("chromium-profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", svg.display()))
-        .output()
-        .expect("run chromium");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    run_chromium(
+        chromium
+            .args(["--hide-scrollbars", "--window-size=1200,627"])
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("file://{}", svg.display())),
     );
     let pixmap = decode(&shot);
     let (width, height) = (pixmap.width(), pixmap.height());

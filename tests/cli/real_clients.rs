@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 
 use scraper::{Html, Selector};
 
-use crate::support::{Smm, csv_export_of_roadmap};
+use crate::support::{Smm, csv_export_of_roadmap, headless_chromium, run_chromium};
 
 const PROFILE_URL: &str = "https://www.linkedin.com/in/my_name/?a=1&b=2";
 
@@ -405,13 +405,7 @@ fn ticked_actions_are_checked_nested_checkboxes_in_cmark_gfm_and_pandoc() {
 /// holds it, read back from `--dump-dom`. The probe goes into a copy: the
 /// export itself has no script. `None` where Chromium is not installed.
 fn action_boxes_in_chromium(smm: &Smm, html: &str) -> Option<serde_json::Value> {
-    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|path| std::path::Path::new(path).exists())
-    else {
-        eprintln!("skipped: no Chromium here (apt-get install chromium)");
-        return None;
-    };
+    let mut chromium = headless_chromium(smm, "read the action boxes")?;
     let probe = "<script>document.body.insertAdjacentHTML('beforeend', \
         '<pre id=\"probe\"></pre>'); document.getElementById('probe').textContent = \
         JSON.stringify(Array.from(document.querySelectorAll('ul.actions input')).map(input => ({ \
@@ -419,30 +413,12 @@ fn action_boxes_in_chromium(smm: &Smm, html: &str) -> Option<serde_json::Value> 
         matches: input.matches(':checked'), shown: input.getBoundingClientRect().width > 0, \
         text: input.closest('li').textContent.trim() })));</script></body>";
     let page = smm.write_file("probed.html", html.replace("</body>", probe));
-    let output = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--dump-dom",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            smm.path("chromium-profile").display()
-        ))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let dom = run_chromium(
+        chromium
+            .arg("--dump-dom")
+            .arg(format!("file://{}", page.display())),
     );
-    let dom = String::from_utf8(output.stdout).expect("UTF-8 DOM");
+    let dom = String::from_utf8(dom).expect("UTF-8 DOM");
     let dom = Html::parse_document(&dom);
     let probe: String = dom
         .select(&select("#probe"))

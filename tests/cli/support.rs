@@ -913,21 +913,19 @@ pub(crate) fn csv_export_of_roadmap(yaml: &str) -> Vec<csv::StringRecord> {
         .collect()
 }
 
-/// Opens `page` in headless Chromium and checks it draws a real picture;
-/// says "skipped" and passes where Chromium is not installed (.ci/run installs it).
-pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
+/// Headless Chromium as the tests run it, with its own profile in the
+/// home; `None`, having said "skipped" for `what`, where Chromium is not
+/// installed (.ci/run installs it).
+pub(crate) fn headless_chromium(smm: &Smm, what: &str) -> Option<Command> {
     let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .into_iter()
         .find(|path| Path::new(path).exists())
     else {
-        eprintln!(
-            "skipped: no Chromium here (apt-get install chromium) to draw {}",
-            page.display()
-        );
-        return;
+        eprintln!("skipped: no Chromium here (apt-get install chromium) to {what}");
+        return None;
     };
-    let shot = smm.path("shot.png");
-    let output = Command::new(chromium)
+    let mut command = Command::new(chromium);
+    command
         .args([
             "--headless",
             "--no-sandbox",
@@ -936,20 +934,39 @@ pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
-            "--window-size=900,1400",
         ])
         .arg(format!(
             "--user-data-dir={}",
             smm.path("chromium-profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
+        ));
+    Some(command)
+}
+
+/// What a Chromium command printed, once it has succeeded.
+#[track_caller]
+pub(crate) fn run_chromium(command: &mut Command) -> Vec<u8> {
+    let output = command.output().expect("run chromium");
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+/// Opens `page` in headless Chromium and checks it draws a real picture;
+/// says "skipped" and passes where Chromium is not installed.
+pub(crate) fn assert_draws_in_chromium(smm: &Smm, page: &Path) {
+    let what = format!("draw {}", page.display());
+    let Some(mut chromium) = headless_chromium(smm, &what) else {
+        return;
+    };
+    let shot = smm.path("shot.png");
+    run_chromium(
+        chromium
+            .arg("--window-size=900,1400")
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg(format!("file://{}", page.display())),
     );
     let png = std::fs::read(&shot).expect("a screenshot");
     assert!(
