@@ -348,11 +348,7 @@ fn a_plan_that_cannot_be_is_refused_and_writes_nothing() {
 fn a_planned_day_travels_to_another_device_and_the_later_change_wins() {
     let (a, b) = (Smm::new(), Smm::new());
     let outside = tempfile::tempdir().expect("tempdir");
-    let exchange = |from: &Smm, to: &Smm| {
-        let file = outside.path().join("progress.json");
-        from.export_to(&file);
-        to.ok(&["import", &file.display().to_string()]);
-    };
+    let exchange = |from: &Smm, to: &Smm| from.send_to(to, outside.path());
     a.ok_at(
         "2026-12-01T09:00:00+07:00",
         &["plan", "5", "--by", "2027-01-15"],

@@ -399,11 +399,7 @@ fn a_rewrite_can_make_a_note_evidence_and_give_it_another_day() {
 fn an_edit_on_one_device_reaches_the_other_and_its_undo_too() {
     let (a, b) = (Smm::new(), Smm::new());
     let outside = tempfile::tempdir().expect("tempdir");
-    let exchange = |from: &Smm, to: &Smm| {
-        let file = outside.path().join("progress.json");
-        from.export_to(&file);
-        to.ok(&["import", &file.display().to_string()]);
-    };
+    let exchange = |from: &Smm, to: &Smm| from.send_to(to, outside.path());
     a.ok_at(
         "2026-12-01T09:00:00+07:00",
         &["note", "5", "typo in teh note"],

@@ -285,6 +285,14 @@ impl Smm {
             .run();
     }
 
+    /// Sends this home's changes to `other` as a learner would by hand:
+    /// an export, through a file in `folder`, imported there.
+    pub(crate) fn send_to(&self, other: &Smm, folder: &Path) {
+        let file = folder.join("progress.json");
+        self.export_to(&file);
+        other.test(&["import"]).arg(&file).any_stdout().run();
+    }
+
     /// A copy of this home made as a person would, with the same settings:
     /// a new laptop. `-a` keeps the files' modification times, as `cp -a`,
     /// a backup tool or Explorer does; `-r` gives them the time of the copy,
