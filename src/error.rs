@@ -91,6 +91,10 @@ pub(crate) enum Error {
     EvidenceAmongWords,
     /// `--on` among a note's words, where it would not be the option.
     OnAmongWords,
+    /// `--edit` or `--delete` among a note's words.
+    NoteFlagAmongWords {
+        flag: String,
+    },
     /// SMM_PATH_NOW is set but is not an RFC 3339 time.
     InvalidNow {
         value: String,
@@ -270,6 +274,9 @@ impl Error {
             ),
             Error::EvidenceAmongWords => (Usage, text(Key::ErrEvidenceAmongWords)),
             Error::OnAmongWords => (Usage, text(Key::ErrOnAmongWords)),
+            Error::NoteFlagAmongWords { flag } => {
+                (Usage, fill(Key::ErrNoteFlagAmongWords, &[("flag", flag)]))
+            }
             Error::ControlCharacter => (Usage, text(Key::ErrControlCharacter)),
             Error::TextTooLong { bytes } => (
                 Usage,

@@ -693,6 +693,10 @@ catalogue! {
         en: "`--evidence` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --evidence TEXT`)",
         id: "`--evidence` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 --evidence TEKS`)",
     }
+    ErrNoteFlagAmongWords {
+        en: "`{flag}` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 {flag} 2 TEXT`)",
+        id: "`{flag}` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 {flag} 2 TEKS`)",
+    }
     ErrOnAmongWords {
         en: "`--on` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --on 2026-11-15 TEXT`)",
         id: "`--on` ada setelah kata pertama catatan, sehingga ikut menjadi teksnya: taruh sebelum teks (`smm-path note 5 --on 2026-11-15 TEKS`)",
@@ -1097,7 +1101,7 @@ catalogue! {
     TodayDueTarget { en: "  The target: finish by {date}", id: "  Target: selesai paling lambat {date}" }
     TodayNothingDue { en: "Nothing due this week (`smm-path plan` lists the planned days).", id: "Tidak ada yang jatuh tempo minggu ini (`smm-path plan` menampilkan tanggal rencana)." }
     TodayNoPlan { en: "No step has a planned day yet: `smm-path plan --spread` gives each one.", id: "Belum ada langkah yang punya tanggal rencana: `smm-path plan --spread` memberikannya." }
-    TodayOpen { en: "Open: {title} ({facts})\n  {url}", id: "Buka: {title} ({facts})\n  {url}" }
+    TodayOpen { en: "Open: {title} ({facts})", id: "Buka: {title} ({facts})" }
     TodayShort {
         en: "smm-path {done}/{total} · {action} · streak {streak} · {due} due",
         id: "smm-path {done}/{total} · {action} · beruntun {streak} · {due} jatuh tempo",

@@ -21,9 +21,17 @@ pub(crate) fn run(ctx: &Context, args: &NoteArgs, out: &mut dyn Write) -> Result
     if args.text.iter().any(|word| word == "--evidence") {
         return Err(Error::EvidenceAmongWords);
     }
-    // The same for `--on`: a date taken as words would be lost unawares.
+    // The same for `--on`: a date taken as words would be lost unawares;
+    // and for `--edit` and `--delete`, which would add a note instead.
     if args.text.iter().any(|word| word == "--on") {
         return Err(Error::OnAmongWords);
+    }
+    if let Some(flag) = args
+        .text
+        .iter()
+        .find(|word| *word == "--edit" || *word == "--delete")
+    {
+        return Err(Error::NoteFlagAmongWords { flag: flag.clone() });
     }
     if let Some(number) = args.delete {
         let arguments = [args.step.clone(), "--delete".into(), number.to_string()];

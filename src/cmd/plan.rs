@@ -58,8 +58,9 @@ fn coming_day(ctx: &Context, text: &str) -> Result<NaiveDate, Error> {
         input: text.to_string(),
     };
     let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| invalid())?;
-    // `27-01-15` parses as the year 27, which no plan means.
-    if date.year() < 1970 {
+    // `27-01-15` parses as the year 27, which no plan means; a year of
+    // five digits (`+10000-01-01`) no calendar or schema can write.
+    if !(1970..=9999).contains(&date.year()) {
         return Err(invalid());
     }
     if date < ctx.now().date_naive() {
@@ -144,11 +145,10 @@ fn record(
         say!(out, "{}", word(ctx.lang, Key::PlanStepsUnchanged))?;
     }
     let words = ctx.words();
+    let planned: std::collections::HashMap<&str, Option<NaiveDate>> =
+        dates.iter().copied().collect();
     for step in &changed {
-        let date = dates
-            .iter()
-            .find(|(id, _)| id == step)
-            .and_then(|(_, date)| *date);
+        let date = planned.get(step.as_str()).copied().flatten();
         say!(out, "{}", words.due(step, date))?;
     }
     Ok(())

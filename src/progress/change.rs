@@ -356,9 +356,10 @@ impl RoadmapProgress {
     ) -> Vec<String> {
         let mut change = recorder.begin(self.stamp(now), command);
         let mut changed = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for &(step, date) in dates {
             let was = self.step(step).and_then(StepProgress::due_date);
-            if was != date && !changed.iter().any(|seen| seen == step) {
+            if was != date && seen.insert(step) {
                 change.ops.push(Op::Due {
                     step: step.to_string(),
                     date,

@@ -5,7 +5,8 @@
 //! a shell prompt.
 
 use chrono::{Days, NaiveDate};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use super::wrap;
 use super::{ProgressReport, StepReport, resource_facts};
@@ -103,13 +104,17 @@ pub(crate) fn render_today(report: &ProgressReport, day: Day) -> String {
     }
     lines.push(activity_line(report, day));
     lines.extend(due_lines(report, day.today));
-    if let Some(line) = resource_line(report) {
-        lines.push(line);
-    }
+    let resource = resource_line(report);
+    lines.extend(resource.as_ref().map(|(line, _)| line.clone()));
     let mut out = String::new();
     for row in wrap::rows(&lines.join("\n"), WIDTH) {
         out.push_str(&row.text);
         out.push('\n');
+    }
+    // An address is never cut, so that a click or a copy takes it whole;
+    // a longer one than the terminal is the terminal's to fold.
+    if let Some((_, url)) = resource {
+        out.push_str(&format!("  {url}\n"));
     }
     out
 }
@@ -190,8 +195,9 @@ fn due_lines(report: &ProgressReport, today: NaiveDate) -> Vec<String> {
     lines
 }
 
-/// One resource of the step at hand to open: the first not marked used.
-fn resource_line(report: &ProgressReport) -> Option<String> {
+/// One resource of the step at hand to open, the first not marked used:
+/// the line that names it, and its address.
+fn resource_line<'a>(report: &ProgressReport<'a>) -> Option<(String, &'a str)> {
     let step = step_at_hand(report)?;
     let (resource, _) = step
         .resources
@@ -199,15 +205,15 @@ fn resource_line(report: &ProgressReport) -> Option<String> {
         .zip(&step.used)
         .find(|(_, used)| !**used)?;
     let lang = report.lang;
-    Some(tr(
+    let line = tr(
         lang,
         Key::TodayOpen,
         &[
             ("title", &resource.title.get(lang)),
             ("facts", &resource_facts(lang, resource)),
-            ("url", &resource.url),
         ],
-    ))
+    );
+    Some((line, &resource.url))
 }
 
 /// One line for a shell prompt, at most [`WIDTH`] columns: the progress,
@@ -247,13 +253,13 @@ fn shortened(text: &str, room: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for character in text.chars() {
-        let cell = character.width().unwrap_or(0);
+    for piece in text.graphemes(true) {
+        let cell = piece.width();
         // One column stays for the `…`.
         if used + cell + 1 > room {
             break;
         }
-        out.push(character);
+        out.push_str(piece);
         used += cell;
     }
     let mut out = out.trim_end().to_string();

@@ -4,7 +4,8 @@
 //! wrap would start it again at column 0. The full-screen view draws these
 //! rows (and its scroll limits and mouse count them); `today` prints them.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// One row as drawn, and the line of the text it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,14 +45,16 @@ pub(crate) fn rows(text: &str, width: usize) -> Vec<Row> {
             }
             row = " ".repeat(indent);
             used = indent;
-            // A word wider than what is left of a row is cut into pieces.
-            for character in word.chars() {
-                let cell = character.width().unwrap_or(0);
+            // A word wider than what is left of a row is cut into pieces,
+            // between characters as they are drawn: an emoji with its
+            // variation selector (❤️) is one piece, two columns wide.
+            for piece in word.graphemes(true) {
+                let cell = piece.width();
                 if used + cell > width && used > indent {
                     push(std::mem::replace(&mut row, " ".repeat(indent)));
                     used = indent;
                 }
-                row.push(character);
+                row.push_str(piece);
                 used += cell;
             }
         }
@@ -140,6 +143,16 @@ mod tests {
                 rows.last().map(|row| (row.line, row.text.as_str())),
                 Some((1, "next"))
             );
+        }
+    }
+
+    #[test]
+    fn an_emoji_with_its_variation_selector_counts_as_it_is_drawn() {
+        let text = format!("  [ ] 5.2  {} abc", "❤\u{fe0f}".repeat(30));
+        for width in 12..40 {
+            for row in rows(&text, width) {
+                assert!(row.text.width() <= width, "{width}: {row:?}");
+            }
         }
     }
 

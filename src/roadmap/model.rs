@@ -70,7 +70,8 @@ impl StepIndex {
     /// The position of `id` among `steps`, indexing them on the first call.
     #[allow(dead_code)]
     pub(crate) fn position(&self, steps: &[Step], id: &str) -> Option<usize> {
-        self.0
+        let found = self
+            .0
             .get_or_init(|| {
                 let mut index = std::collections::HashMap::with_capacity(steps.len());
                 for (position, step) in steps.iter().enumerate() {
@@ -80,7 +81,15 @@ impl StepIndex {
                 index
             })
             .get(id)
-            .copied()
+            .copied();
+        // Steps changed after the index was made cannot mislead it: a
+        // position is given only where that step is, else the list is searched.
+        match found {
+            Some(position) if steps.get(position).is_some_and(|step| step.id == id) => {
+                Some(position)
+            }
+            _ => steps.iter().position(|step| step.id == id),
+        }
     }
 }
 

@@ -322,6 +322,15 @@ fn a_note_number_the_step_has_not_or_a_rewrite_with_no_text() {
         &["note", "1", "--edit", "1", " "],
         "the note is empty: write some text after the step",
     );
+    // After the first word they would be text, and add a note unawares.
+    rejects(
+        &["note", "1", "fixed", "text", "--edit", "1"],
+        "`--edit` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --edit 2 TEXT`)",
+    );
+    rejects(
+        &["note", "1", "gone", "--delete", "1"],
+        "`--delete` comes after the note's first word, where it is part of the text: put it before the text (`smm-path note 5 --delete 2 TEXT`)",
+    );
     let smm = Smm::new();
     smm.ok(&["note", "1", "first note"]);
     for args in [

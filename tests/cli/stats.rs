@@ -320,6 +320,14 @@ fn a_plan_that_cannot_be_is_refused_and_writes_nothing() {
             "error: `15-01-2027` is not a date: use YYYY-MM-DD, like 2026-03-14\n",
         ),
         (
+            &["plan", "5", "--by", "+10000-01-01"],
+            "error: `+10000-01-01` is not a date: use YYYY-MM-DD, like 2026-03-14\n",
+        ),
+        (
+            &["plan", "--target", "+10000-01-01"],
+            "error: `+10000-01-01` is not a date: use YYYY-MM-DD, like 2026-03-14\n",
+        ),
+        (
             &["plan", "42", "--by", "2027-01-15"],
             "error: step 42 does not exist: this roadmap has steps 1 to 20\n",
         ),

@@ -148,3 +148,20 @@ fn every_step_and_both_languages_fit_80_columns_and_24_rows() {
         smm.ok(&["done", &step.to_string()]);
     }
 }
+
+#[test]
+fn a_long_address_is_printed_whole_on_its_own_line() {
+    let smm = Smm::new();
+    smm.ok(&["start", "7"]);
+    smm.ok(&["used", "7.1"]);
+    let screen = smm.ok(&["today"]).stdout;
+    let address = screen
+        .lines()
+        .last()
+        .expect("the address")
+        .trim_start()
+        .to_string();
+    assert!(address.starts_with("https://"), "{screen}");
+    let shown = smm.ok(&["show", "7"]).stdout;
+    assert!(shown.contains(&format!(": {address}")), "cut? {address}\n{shown}");
+}

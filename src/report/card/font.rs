@@ -108,7 +108,8 @@ pub(crate) fn wrap(
         }
         // A word wider than a whole line: as many characters as fit per line.
         let mut rest = word;
-        while !fits(rest) {
+        // An empty rest stops it even where nothing fits (a width of 0).
+        while !rest.is_empty() && !fits(rest) {
             let cut = longest_fitting_prefix(rest, &fits).max(first_char_len(rest));
             lines.push(rest[..cut].to_string());
             rest = &rest[cut..];

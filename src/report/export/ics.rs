@@ -8,7 +8,7 @@
 //! offset the export was made in, written in UTC, so no reader has to
 //! guess a zone.
 
-use chrono::{NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 use crate::i18n::{Key, tr, word};
 use crate::progress::Timestamp;
@@ -46,7 +46,9 @@ pub(crate) fn render_ics(report: &ProgressReport, now: Timestamp) -> String {
         format!("X-WR-CALNAME:{}", text(report.title)),
     ];
     for step in report.steps.iter().filter(|step| step.is_open()) {
-        let Some(day) = step.due else { continue };
+        let Some(day) = step.due.filter(|day| writable(*day)) else {
+            continue;
+        };
         let summary = tr(
             lang,
             Key::IcsStepSummary,
@@ -61,7 +63,7 @@ pub(crate) fn render_ics(report: &ProgressReport, now: Timestamp) -> String {
         };
         event.push_onto(&mut lines, &stamp);
     }
-    if let Some(target) = report.target {
+    if let Some(target) = report.target.filter(|day| writable(*day)) {
         let summary = tr(lang, Key::IcsTargetSummary, &[("title", &report.title)]);
         let summary_counts = &report.summary;
         let about = tr(
@@ -122,11 +124,23 @@ impl Event<'_> {
     }
 }
 
+/// Whether a day has the four-digit year RFC 5545 writes: a day from an
+/// imported file may not (`plan` refuses them).
+fn writable(day: NaiveDate) -> bool {
+    (1970..=9999).contains(&day.year())
+}
+
 /// 09:00 on `day` in `now`'s offset, in UTC.
 fn at_nine(day: NaiveDate, now: Timestamp) -> chrono::DateTime<Utc> {
     let nine = NaiveTime::from_hms_opt(EVENT_HOUR, 0, 0).unwrap_or(NaiveTime::MIN);
     let local = day.and_time(nine);
-    let utc = local - TimeDelta::seconds(i64::from(now.offset().local_minus_utc()));
+    // A day at the edge of what a date can be (from an imported file)
+    // stays as it is rather than overflowing.
+    let utc = local
+        .checked_sub_signed(TimeDelta::seconds(i64::from(
+            now.offset().local_minus_utc(),
+        )))
+        .unwrap_or(local);
     utc.and_utc()
 }
 
