@@ -676,6 +676,34 @@ mod tests {
     }
 
     #[test]
+    fn a_note_typed_twice_and_then_deleted_stays_deleted_in_a_replay() {
+        let mut progress = RoadmapProgress::default();
+        let mut recorder = recorder(&[]);
+        let day = Some(at("2026-01-01T00:00:00+07:00"));
+        for second in 0..2 {
+            let now = at(&format!("2026-01-02T10:00:0{second}+07:00"));
+            progress.add_note("a", "call", false, day, now, "note a", &mut recorder);
+        }
+        assert_eq!(
+            progress.step("a").unwrap().notes.len(),
+            1,
+            "twins are one note"
+        );
+        let now = at("2026-01-03T10:00:00+07:00");
+        progress.edit_note(
+            "a",
+            0,
+            NoteEdit::Delete,
+            now,
+            "note a --delete 1",
+            &mut recorder,
+        );
+        let history = recorder.into_changes();
+        assert!(progress.step("a").is_none_or(|step| step.notes.is_empty()));
+        assert_eq!(progress, replay(&history, "r"));
+    }
+
+    #[test]
     fn done_on_an_earlier_day_keeps_started_no_later_than_finished() {
         let mut progress = RoadmapProgress::default();
         let mut recorder = Recorder::new("dev", 0, "r");

@@ -74,6 +74,9 @@ impl RoadmapProgress {
     /// the whole history would give.
     pub(super) fn apply_dropping(&mut self, change: &Change) {
         self.apply_ops(change, false);
+        // A step left with nothing is not kept, as a replay keeps none.
+        self.steps
+            .retain(|_, step| !step.is_blank() || step.holds_operations());
     }
 
     /// Applies every operation of `change`. In `bulk` (a replay), notes are
@@ -156,6 +159,8 @@ impl RoadmapProgress {
                         self.target_set = Some(key);
                     }
                 }
+                // A replay drops notes once every note is in (see `replay_into`).
+                Op::DropNote { .. } if bulk => {}
                 Op::DropNote { step, note } => {
                     if let Some(record) = self.steps.get_mut(step) {
                         record.notes.retain(|known| {
@@ -227,6 +232,29 @@ pub(crate) fn replay_into<'a>(
         }
         progress.apply_ops(change, true);
     }
+    // Drops apply before doubles are merged: the note named goes with its
+    // twins (the same day, words and mark, added by an earlier operation,
+    // such as a note typed twice or reached by two roads), of which the
+    // state kept only one; otherwise another twin would take its place.
+    for drop in &drops {
+        let Some(Op::DropNote { step, note }) = drop.ops.first() else {
+            continue;
+        };
+        let Some(record) = progress.steps.get_mut(step) else {
+            continue;
+        };
+        let names = |known: &Note| known.id.as_ref().is_some_and(|id| id.names_same_op(note));
+        let Some(named) = record.notes.iter().find(|known| names(known)).cloned() else {
+            continue;
+        };
+        let before = drop.key(0);
+        record.notes.retain(|known| {
+            let twin = (known.at, &known.text, known.evidence)
+                == (named.at, &named.text, named.evidence)
+                && known.id.as_ref().is_some_and(|id| *id < before);
+            !(names(known) || twin)
+        });
+    }
     for step in progress.steps.values_mut() {
         // The same note reached by two roads (a conflict copy and the
         // history it came from) is one note: the first by operation key.
@@ -239,9 +267,6 @@ pub(crate) fn replay_into<'a>(
                 && later.evidence == earlier.evidence
         });
         step.notes.sort_by(|a, b| note_order(a).cmp(&note_order(b)));
-    }
-    for drop in &drops {
-        progress.apply_ops(drop, false);
     }
     progress
         .steps

@@ -163,5 +163,8 @@ fn a_long_address_is_printed_whole_on_its_own_line() {
         .to_string();
     assert!(address.starts_with("https://"), "{screen}");
     let shown = smm.ok(&["show", "7"]).stdout;
-    assert!(shown.contains(&format!(": {address}")), "cut? {address}\n{shown}");
+    assert!(
+        shown.contains(&format!(": {address}")),
+        "cut? {address}\n{shown}"
+    );
 }
