@@ -13,7 +13,11 @@ use crate::report::card::{self, CardFacts};
 pub(crate) fn run(ctx: &Context, args: &CardArgs, out: &mut dyn Write) -> Result<(), Error> {
     // Decided before anything is read: a refused card writes nothing.
     let format = card_format(args.format, args.output.as_deref())?;
-    if format == CardFormat::Png && args.output.is_none() && std::io::stdout().is_terminal() {
+    let onto_terminal = match args.output.as_deref() {
+        None => std::io::stdout().is_terminal(),
+        Some(path) => names_a_terminal(path),
+    };
+    if format == CardFormat::Png && onto_terminal {
         return Err(Error::CardPngToTerminal);
     }
     let state = ctx.store.load()?;
@@ -78,6 +82,27 @@ fn card_format(given: Option<CardFormat>, output: Option<&Path>) -> Result<CardF
         }),
         (Some(format), _) | (None, Some(format)) => Ok(format),
         (None, None) => Ok(CardFormat::Png),
+    }
+}
+
+/// Whether `path` is a terminal (`-o /dev/tty`, or `/dev/stdout` on one):
+/// a character device that is one when opened. Nothing else is opened, so
+/// a FIFO with no reader cannot hold the command up.
+fn names_a_terminal(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|metadata| metadata.file_type().is_char_device())
+            && std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .is_ok_and(|file| file.is_terminal())
+    }
+    #[cfg(not(unix))]
+    {
+        // The Windows console devices (`CON`) are not told apart here.
+        let _ = path;
+        false
     }
 }
 

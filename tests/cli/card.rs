@@ -316,3 +316,27 @@ fn the_readme_card_is_the_one_the_program_draws() {
         "the README's card is out of date: SMM_PATH_UPDATE_CARD=1 cargo test --test cli card"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_png_is_not_written_onto_a_terminal_named_as_the_output() {
+    let smm = learner();
+    let binary = env!("CARGO_BIN_EXE_smm-path");
+    let Ok(terminal) = Command::new("script")
+        .args(["-qec", &format!("{binary} card -o /dev/tty"), "/dev/null"])
+        .env_clear()
+        .env("SMM_PATH_HOME", smm.home())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .output()
+    else {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&terminal.stdout);
+    assert!(!shown.contains("PNG"), "{shown:?}");
+    assert!(
+        shown.contains("error: a PNG card is an image, not text for the terminal"),
+        "{shown:?}"
+    );
+}
