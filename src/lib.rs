@@ -69,22 +69,21 @@ use crate::error::{Error, ExitStatus};
 use crate::i18n::{Key, word};
 use crate::settings::Settings;
 
-/// `smm-path` and `smm-path status` alone, the commands a shell prompt or
-/// a status bar runs again and again, as clap would parse them. Building
+/// `smm-path`, `smm-path status`, `smm-path today` and `smm-path today
+/// --short` alone, the commands a shell prompt, a status bar or a shell's
+/// start-up file runs again and again, as clap would parse them. Building
 /// clap's whole command tree costs about as much as the rest of `status`,
 /// so these skip it; anything else goes through clap.
 fn plain_status() -> Option<Cli> {
-    let mut args = std::env::args_os().skip(1);
-    let command = match args.next() {
-        None => None,
-        Some(argument) if argument == "status" => {
-            Some(cli::Command::Status(cli::StatusArgs::default()))
-        }
-        Some(_) => return None,
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).take(3).collect();
+    let words: Vec<&str> = args.iter().map(|arg| arg.to_str()).collect::<Option<_>>()?;
+    let command = match words.as_slice() {
+        [] => None,
+        ["status"] => Some(cli::Command::Status(cli::StatusArgs::default())),
+        ["today"] => Some(cli::Command::Today(cli::TodayArgs { short: false })),
+        ["today", "--short"] => Some(cli::Command::Today(cli::TodayArgs { short: true })),
+        _ => return None,
     };
-    if args.next().is_some() {
-        return None;
-    }
     Some(Cli {
         global: cli::GlobalArgs::default(),
         command,
