@@ -27,9 +27,8 @@ need_tools bench/history.sh hyperfine:hyperfine /usr/bin/time:time python3:pytho
 
 echo "building (release)..." >&2
 cargo build --release --locked --quiet --bin smm-path --example history_data
-target=${CARGO_TARGET_DIR:-$PWD/target}
-bin=$target/release/smm-path
-data=$target/release/examples/history_data
+bin=$(release_dir)/smm-path
+data=$(release_dir)/examples/history_data
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -22,8 +22,9 @@ need_tools bench/run.sh hyperfine:hyperfine task:taskwarrior /usr/bin/time:time 
 
 echo "building (release)..." >&2
 cargo build --release --locked --quiet --bin smm-path --example bench_data
-bin=$PWD/target/release/smm-path
-data=$PWD/target/release/examples/bench_data
+release=$(release_dir)
+bin=$release/smm-path
+data=$release/examples/bench_data
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -158,7 +159,7 @@ done
 cargo build --release --locked --quiet --example cohort_data
 for count in 2000 20000; do
   echo "generating a cohort of $count..." >&2
-  "$PWD/target/release/examples/cohort_data" "$count" "$work/cohort-$count"
+  "$release/examples/cohort_data" "$count" "$work/cohort-$count"
   runs=10; [ "$count" -ge 20000 ] && runs=5
   measure "cohort of $count exports" "" "$bin cohort $work/cohort-$count -f json" "$runs"
   rm -rf "$work/cohort-$count"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The static Linux binary that scripts/dist.sh ships against the process
+# The static Linux binary (the default build, see .cargo/config.toml) against the process
 # floor (a Rust hello-world) and the default, dynamically linked build: the
 # built-in `status`, all in one hyperfine run so the ratios compare, and the
 # instructions callgrind counts for each (which a busy machine does not move).
@@ -18,12 +18,14 @@ target_dir=${CARGO_TARGET_DIR:-target}
 . bench/tools.sh
 need_tools bench/static.sh hyperfine:hyperfine valgrind:valgrind python3:python3
 
-echo "building (release, dynamic and static)..." >&2
+echo "building (release, static as .cargo/config.toml makes it, and dynamic)..." >&2
 cargo build --release --locked --quiet --bin smm-path
-RUSTFLAGS="-C target-feature=+crt-static" cargo build --release --locked --quiet \
-    --target x86_64-unknown-linux-gnu --bin smm-path
-dynamic=$target_dir/release/smm-path
-static=$target_dir/x86_64-unknown-linux-gnu/release/smm-path
+# The dynamic twin in a folder of its own, so the two builds do not undo
+# each other: RUSTFLAGS takes the place of the configuration's flag.
+RUSTFLAGS="-C target-feature=-crt-static" cargo build --release --locked --quiet \
+    --target-dir "$target_dir/dynamic" --bin smm-path
+static=$(release_dir)/smm-path
+dynamic=$target_dir/dynamic/$(rustc --print host-tuple)/release/smm-path
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -16,3 +16,9 @@ need_tools() {
     exit 1
   fi
 }
+
+# The folder cargo puts release builds in: .cargo/config.toml builds for
+# the host named as a target, so they land under target/<host>/release.
+release_dir() {
+  echo "${CARGO_TARGET_DIR:-$PWD/target}/$(rustc --print host-tuple)/release"
+}

@@ -434,3 +434,38 @@ fn libreoffice_reads_the_csv_file_with_its_letters() {
     let first = lines.next().expect("a row");
     assert!(first.contains("Pahami Média Sosial — café"), "{first:?}");
 }
+
+/// The program headers' types in an ELF64 little-endian file.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn elf_segment_types(bytes: &[u8]) -> Vec<u32> {
+    let number = |at: usize, width: usize| {
+        bytes[at..at + width]
+            .iter()
+            .rev()
+            .fold(0usize, |value, &byte| value << 8 | usize::from(byte))
+    };
+    assert_eq!(&bytes[..4], b"\x7fELF", "not an ELF file");
+    let (offset, size, count) = (number(0x20, 8), number(0x36, 2), number(0x38, 2));
+    (0..count)
+        .map(|index| number(offset + index * size, 4) as u32)
+        .collect()
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_linux_build_is_static_and_asks_for_no_program_loader() {
+    // As README's "From source" says: the repository's .cargo/config.toml
+    // links glibc in, so the binary cargo builds (for these tests as for
+    // `cargo run --release`) names no loader (no PT_INTERP segment).
+    const PT_INTERP: u32 = 3;
+    let binary = std::fs::read(env!("CARGO_BIN_EXE_smm-path")).expect("the binary");
+    let types = elf_segment_types(&binary);
+    assert!(!types.is_empty(), "no program header read");
+    assert!(
+        !types.contains(&PT_INTERP),
+        "the binary asks for a program loader: it is dynamically linked ({types:?})"
+    );
+    // And it runs.
+    let smm = Smm::new();
+    smm.test(&["status"]).expected_stdout(FRESH_STATUS).run();
+}
