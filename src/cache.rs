@@ -1,8 +1,9 @@
 //! A cache of parsed YAML, so large files are not parsed again on every run.
 //!
 //! YAML parsing runs at roughly 15 MB/s; a roadmap of 10,000 steps would cost
-//! half a second a run. The cache keeps the parsed value as JSON, which reads
-//! about ten times faster, next to a fingerprint of the exact source bytes
+//! half a second a run. The cache keeps the parsed value in a binary form
+//! (MessagePack for the progress, the roadmap's own packed layout, see
+//! `roadmap::packed`), next to a fingerprint of the exact source bytes
 //! (their length and XXH3 hash). Any change to the source (a hand edit,
 //! another machine's copy) misses the cache and the YAML is parsed again, so
 //! the YAML stays the only truth. A cache that cannot be read or written is
@@ -25,10 +26,15 @@ pub(crate) struct Fingerprint(String);
 
 impl Fingerprint {
     fn new(length: u64, hash: u128) -> Fingerprint {
-        Fingerprint(format!(
-            "smm-path-cache {} {length} {hash:032x}\n",
-            env!("CARGO_PKG_VERSION")
-        ))
+        Fingerprint(format!("{}{length} {hash:032x}\n", Fingerprint::header()))
+    }
+
+    /// What every fingerprint starts with: the program's version and the
+    /// caches' layout (2: binary; 1 was JSON), so that neither a newer
+    /// smm-path nor a remembered fingerprint of an older layout is taken
+    /// for a match.
+    fn header() -> String {
+        format!("smm-path-cache-2 {} ", env!("CARGO_PKG_VERSION"))
     }
 
     /// The fingerprint of bytes in memory.
@@ -100,7 +106,8 @@ pub(crate) fn remembered_fingerprint(memo: &Path, path: &Path) -> Option<Fingerp
     let kept = crate::plain_file::read(memo, 4096, crate::plain_file::Links::Refuse).ok()??;
     let kept = std::str::from_utf8(&kept).ok()?;
     let (kept_stat, fingerprint) = kept.split_once('\n')?;
-    (kept_stat == stat).then(|| Fingerprint(fingerprint.to_string()))
+    (kept_stat == stat && fingerprint.starts_with(&Fingerprint::header()))
+        .then(|| Fingerprint(fingerprint.to_string()))
 }
 
 /// Remembers, in `memo`, the fingerprint of the file at `path` for as
@@ -130,38 +137,55 @@ pub(crate) fn path_for(directory: &Path, source_path: &Path) -> PathBuf {
     let absolute = std::path::absolute(source_path).unwrap_or_else(|_| source_path.to_path_buf());
     let mut hasher = DefaultHasher::new();
     hasher.write(absolute.as_os_str().as_encoded_bytes());
-    directory.join(format!("roadmap-{:016x}.json", hasher.finish()))
+    directory.join(format!("roadmap-{:016x}.bin", hasher.finish()))
 }
 
 /// No cache of anything smm-path reads is larger.
 const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
 
-/// The cached value, if `cache_path` holds one made from source bytes with this fingerprint.
-pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, fingerprint: &Fingerprint) -> Option<T> {
+/// The cached bytes, if `cache_path` holds bytes made from source bytes
+/// with this fingerprint.
+pub(crate) fn read_bytes(cache_path: &Path, fingerprint: &Fingerprint) -> Option<Vec<u8>> {
     // Only a plain file: a FIFO planted here would block the read forever,
     // and a link could point anywhere.
-    let cached = crate::plain_file::read(
+    let mut cached = crate::plain_file::read(
         cache_path,
         MAX_CACHE_BYTES,
         crate::plain_file::Links::Refuse,
     )
     .ok()??;
-    let body = cached.strip_prefix(fingerprint.0.as_bytes())?;
-    serde_json::from_slice(body).ok()
+    if !cached.starts_with(fingerprint.0.as_bytes()) {
+        return None;
+    }
+    cached.drain(..fingerprint.0.len());
+    Some(cached)
 }
 
-/// Caches `value` as the parsed form of the source with this fingerprint.
-/// Best effort: a cache that cannot be written costs speed, never
-/// correctness, so errors are dropped.
-pub(crate) fn write<T: Serialize>(cache_path: &Path, fingerprint: &Fingerprint, value: &T) {
-    let mut contents = fingerprint.0.clone().into_bytes();
-    if serde_json::to_writer(&mut contents, value).is_err() {
-        return;
-    }
+/// Caches `body` as made from the source with this fingerprint. Best
+/// effort: a cache that cannot be written costs speed, never correctness,
+/// so errors are dropped.
+pub(crate) fn write_bytes(cache_path: &Path, fingerprint: &Fingerprint, body: &[u8]) {
+    let mut contents = Vec::with_capacity(fingerprint.0.len() + body.len());
+    contents.extend_from_slice(fingerprint.0.as_bytes());
+    contents.extend_from_slice(body);
     if let Some(directory) = cache_path.parent() {
         let _ = std::fs::create_dir_all(directory);
     }
     let _ = write_atomically(cache_path, &contents, Durability::Cache);
+}
+
+/// The cached value, if `cache_path` holds one made from source bytes with this fingerprint.
+pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, fingerprint: &Fingerprint) -> Option<T> {
+    rmp_serde::from_slice(&read_bytes(cache_path, fingerprint)?).ok()
+}
+
+/// Caches `value` as the parsed form of the source with this fingerprint,
+/// as MessagePack with its field names (the state's types leave empty
+/// fields out, which a format without names could not tell).
+pub(crate) fn write<T: Serialize>(cache_path: &Path, fingerprint: &Fingerprint, value: &T) {
+    if let Ok(body) = rmp_serde::to_vec_named(value) {
+        write_bytes(cache_path, fingerprint, &body);
+    }
 }
 
 #[cfg(test)]
@@ -171,7 +195,7 @@ mod tests {
     #[test]
     fn a_cache_serves_only_the_bytes_it_was_made_from() {
         let directory = tempfile::tempdir().unwrap();
-        let path = directory.path().join("cache/value.json");
+        let path = directory.path().join("cache/value.bin");
         let one = Fingerprint::of_bytes(b"source one");
         write(&path, &one, &vec![1, 2, 3]);
         assert_eq!(read::<Vec<i32>>(&path, &one), Some(vec![1, 2, 3]));

@@ -271,7 +271,7 @@ fn sum_matches_at(path: &Path, mark: &Mark) -> bool {
 /// How old another device's temporary file must be before it counts as
 /// left behind: a write takes milliseconds, and a sync tool may still be
 /// carrying a live one.
-const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
+const ABANDONED_AFTER: Duration = Duration::from_hours(1);
 
 /// Removes temporary files that interrupted writes of device files left
 /// in `folder` (a sync tool would carry them to every device): this

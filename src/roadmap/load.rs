@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Roadmap;
+use super::packed;
 use super::validate::{Problem, validate};
 use crate::cache::{self, Fingerprint};
 use crate::plain_file::{self, FileProblem, Links};
@@ -87,8 +88,19 @@ pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap,
     check_roadmap_file(path)?;
     let cache_path = cache_directory.map(|directory| cache::path_for(directory, path));
     if let Some(cache_path) = &cache_path {
-        let fingerprint = Fingerprint::of_file(path).map_err(|error| unreadable(error.into()))?;
-        if let Some(roadmap) = cache::read(cache_path, &fingerprint) {
+        // Known from the file's metadata while it stays unchanged, so the
+        // file is not read at all; else its bytes are hashed.
+        let memo = cache_path.with_extension("stat");
+        let fingerprint = if let Some(fingerprint) = cache::remembered_fingerprint(&memo, path) {
+            fingerprint
+        } else {
+            let fingerprint =
+                Fingerprint::of_file(path).map_err(|error| unreadable(error.into()))?;
+            cache::remember_fingerprint(&memo, path, &fingerprint);
+            fingerprint
+        };
+        if let Some(roadmap) = cache::read_bytes(cache_path, &fingerprint).and_then(packed::decode)
+        {
             return Ok(roadmap);
         }
     }
@@ -99,7 +111,10 @@ pub fn load_file(path: &Path, cache_directory: Option<&Path>) -> Result<Roadmap,
         .map_err(|_| unreadable(FileProblem::Io(std::io::ErrorKind::InvalidData)))?;
     let roadmap = parse_roadmap(text, path)?;
     if let Some(cache_path) = &cache_path {
-        cache::write(cache_path, &Fingerprint::of_bytes(&bytes), &roadmap);
+        let fingerprint = Fingerprint::of_bytes(&bytes);
+        cache::write_bytes(cache_path, &fingerprint, &packed::encode(&roadmap));
+        // The JSON cache an earlier smm-path kept for the same file.
+        let _ = std::fs::remove_file(cache_path.with_extension("json"));
     }
     Ok(roadmap)
 }

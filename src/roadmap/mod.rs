@@ -6,6 +6,7 @@
 
 mod load;
 mod model;
+mod packed;
 mod text;
 mod validate;
 

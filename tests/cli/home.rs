@@ -73,7 +73,7 @@ fn a_same_length_edit_of_a_remembered_state_is_still_read_fresh() {
     smm.ok(&["done", "1"]);
     smm.ok(&["note", "2", "first"]);
     smm.ok(&["note", "2", "second"]);
-    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
     std::fs::File::options()
         .write(true)
         .open(smm.state_path())

@@ -94,7 +94,7 @@ pub(crate) const FRESH_STATUS_ID: &str = "
 
 /// How long a run may take before the test fails instead of hanging: a
 /// safety net, far above what the slowest run needs.
-const TIME_LIMIT: Duration = Duration::from_secs(120);
+const TIME_LIMIT: Duration = Duration::from_mins(2);
 
 /// One isolated smm-path home and the settings to run the binary with.
 pub(crate) struct Smm {

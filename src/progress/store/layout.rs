@@ -16,9 +16,14 @@ pub(super) const HISTORY_FILE: &str = "history.jsonl";
 /// Where a format 2 history is kept once converted: never deleted.
 pub(super) const LEGACY_HISTORY_FILE: &str = "history-v2.jsonl";
 
-pub(super) const STATE_CACHE_FILE: &str = "cache/progress.json";
+/// The snapshot as read, in MessagePack (see `cache`).
+pub(super) const STATE_CACHE_FILE: &str = "cache/progress.bin";
 /// The snapshot without its notes, for the views that show none.
-pub(super) const OVERVIEW_CACHE_FILE: &str = "cache/progress-overview.json";
+pub(super) const OVERVIEW_CACHE_FILE: &str = "cache/progress-overview.bin";
+/// The JSON caches of the two above an earlier smm-path kept: removed
+/// when the new ones are written, as nothing reads them any more.
+pub(super) const LEGACY_CACHE_FILES: [&str; 2] =
+    ["cache/progress.json", "cache/progress-overview.json"];
 /// The snapshot's fingerprint, known again from what the file system says.
 pub(super) const FINGERPRINT_MEMO_FILE: &str = "cache/progress.stat";
 

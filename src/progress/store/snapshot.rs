@@ -70,8 +70,15 @@ impl ProgressStore {
                 &fingerprint,
                 &without_notes(&snapshot),
             );
+            self.remove_legacy_caches();
         }
         Ok(Some((snapshot, fingerprint)))
+    }
+
+    fn remove_legacy_caches(&self) {
+        for name in LEGACY_CACHE_FILES {
+            let _ = std::fs::remove_file(self.home.join(name));
+        }
     }
 
     /// The snapshot with each step's notes left out but its latest (so a
