@@ -197,7 +197,9 @@ cargo_deb() {
     installed=$("$tools/bin/cargo-deb" --version 2>/dev/null || true)
     if [ "$installed" != "cargo-deb $cargo_deb_version" ] && [ "$installed" != "$cargo_deb_version" ]; then
         say "installing cargo-deb $cargo_deb_version into $tools"
-        cargo install --locked --quiet --version "$cargo_deb_version" --root "$tools" cargo-deb \
+        # From /, so that this repository's .cargo/config.toml (a static
+        # build for the host) does not apply to a tool that is not ours.
+        (cd / && cargo install --locked --quiet --version "$cargo_deb_version" --root "$tools" cargo-deb) \
             || die "could not install cargo-deb"
     fi
     # It prints the path of the package it wrote, which build_deb says itself.
