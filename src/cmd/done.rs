@@ -50,14 +50,18 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
     )?;
     print_outcomes(ctx.words(), &outcomes, out)?;
     // Finishing with actions left is the learner's call; it is only said.
+    // The changed steps in a set: `done 1-100000` asks once per step.
+    let changed: std::collections::HashSet<&str> = outcomes
+        .iter()
+        .filter_map(|outcome| match outcome {
+            Outcome::Changed { step, .. } => Some(step.as_str()),
+            Outcome::Unchanged { .. } => None,
+        })
+        .collect();
     let left: Vec<&StepTally> = tallies
         .iter()
         .filter(|tally| tally.ticked < tally.total)
-        .filter(|tally| {
-            outcomes.iter().any(
-                |outcome| matches!(outcome, Outcome::Changed { step, .. } if *step == tally.step),
-            )
-        })
+        .filter(|tally| changed.contains(tally.step.as_str()))
         .collect();
     match left.as_slice() {
         [] => {}
