@@ -552,7 +552,15 @@ mod tests {
         progress.apply(&skip, &ids[9..10], at(4), "skip 10", &mut recorder);
         for lang in [Lang::En, Lang::Id] {
             let report = ProgressReport::build(&roadmap, &progress, lang);
-            for color in [false, true] {
+            // crossterm writes a styled cell as ANSI only where the console
+            // takes ANSI; on a Windows console that does not (Wine's) it
+            // writes nothing, so the colour bytes are compared elsewhere.
+            let colours: &[bool] = if cfg!(windows) {
+                &[false]
+            } else {
+                &[false, true]
+            };
+            for &color in colours {
                 for width in [
                     None,
                     Some(0),
