@@ -1170,3 +1170,66 @@ fn an_unknown_field_or_kind_does_not_hide_the_other_problems() {
         run.stderr
     );
 }
+
+/// The cache files a custom roadmap left in the home's `cache/`.
+fn roadmap_caches(smm: &Smm) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(smm.path("cache"))
+        .expect("the cache folder")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| {
+            let name = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .unwrap_or("");
+            name.starts_with("roadmap-") && name.ends_with(".bin")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_custom_roadmaps_cache_cut_short_or_garbled_or_not_a_file_is_not_believed() {
+    // The packed cache is read in place; whatever a sync tool or a crash
+    // leaves there, the roadmap is read from its YAML again.
+    let smm = Smm::new();
+    let path = smm.write_file("mine.yaml", TINY);
+    let path_text = path.to_str().expect("UTF-8 path");
+    let status = || {
+        smm.test(&["--roadmap", path_text, "status"])
+            .expected_stdout(TINY_FRESH_STATUS)
+            .run();
+    };
+    status();
+    let caches = roadmap_caches(&smm);
+    assert_eq!(caches.len(), 1, "one packed cache: {caches:?}");
+    let cache = &caches[0];
+    let whole = std::fs::read(cache).expect("the cache");
+    let header = whole
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .expect("a header line")
+        + 1;
+    // Cut in the middle of its body, then its body garbled behind the
+    // right header (lengths that run past the end, text that is not UTF-8).
+    std::fs::write(cache, &whole[..header + (whole.len() - header) / 2]).expect("cut");
+    status();
+    let mut garbled = whole[..header].to_vec();
+    garbled.extend(std::iter::repeat_n(0xff, whole.len() - header));
+    std::fs::write(cache, &garbled).expect("garble");
+    status();
+    #[cfg(unix)]
+    {
+        // A link to another file, then a FIFO, which would block a read.
+        std::fs::remove_file(cache).expect("remove");
+        std::os::unix::fs::symlink(&path, cache).expect("symlink");
+        status();
+        std::fs::remove_file(cache).expect("remove");
+        let made = std::process::Command::new("mkfifo").arg(cache).status();
+        if made.is_ok_and(|made| made.success()) {
+            status();
+        } else {
+            eprintln!("skipped the FIFO: mkfifo is not available here");
+        }
+    }
+}
