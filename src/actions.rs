@@ -32,7 +32,9 @@ pub(crate) fn set_status_checked<T>(
     command: &str,
     check: impl Fn(&RoadmapProgress) -> Result<T, Error>,
 ) -> Result<(Vec<Outcome>, T), Error> {
-    let mut transaction = ctx.store.begin(Reads::State)?;
+    let mut transaction = ctx
+        .store
+        .begin_with_steps(&ctx.roadmap.id, step_ids, ctx.now())?;
     let read = check(transaction.state().roadmap(&ctx.roadmap.id))?;
     let outcomes = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         progress.apply(&action, step_ids, ctx.now(), command, recorder)
@@ -75,7 +77,9 @@ pub(crate) fn add_note(
         return Err(Error::EmptyNote);
     }
     Error::check_typed_text(text)?;
-    let mut transaction = ctx.store.begin(Reads::State)?;
+    let mut transaction = ctx
+        .store
+        .begin_with_steps(&ctx.roadmap.id, &[step_id], ctx.now())?;
     transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         progress.add_note(step_id, text, evidence, on, ctx.now(), command, recorder);
     });
@@ -105,7 +109,9 @@ pub(crate) fn edit_note(
         }
         NoteEdit::Delete => NoteEdit::Delete,
     };
-    let mut transaction = ctx.store.begin(Reads::State)?;
+    let mut transaction = ctx
+        .store
+        .begin_with_steps(&ctx.roadmap.id, &[step_id], ctx.now())?;
     let edited = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         let count = progress
             .step(step_id)
@@ -213,7 +219,13 @@ pub(crate) fn set_marks(
             .map(|tally| tally.step)
             .collect()
     };
-    let mut transaction = ctx.store.begin(Reads::State)?;
+    let step_ids: Vec<&str> = positions
+        .iter()
+        .map(|&position| roadmap.steps[position].id.as_ref())
+        .collect();
+    let mut transaction = ctx
+        .store
+        .begin_with_steps(&roadmap.id, &step_ids, ctx.now())?;
     let marked = transaction.change_roadmap(roadmap, |progress, _, recorder| {
         let (items, finished) =
             progress.set_marks(kind, &keys, on, ctx.now(), command, recorder, finish);

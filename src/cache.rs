@@ -2,8 +2,8 @@
 //!
 //! YAML parsing runs at roughly 15 MB/s; a roadmap of 10,000 steps would cost
 //! half a second a run. The cache keeps the parsed value in a binary form
-//! (MessagePack for the progress, the roadmap's own packed layout, see
-//! `roadmap::packed`), next to a fingerprint of the exact source bytes
+//! (each its own layout: `roadmap::packed`, `progress::store::snapshot_cache`),
+//! next to a fingerprint of the exact source bytes
 //! (their length and XXH3 hash). Any change to the source (a hand edit,
 //! another machine's copy) misses the cache and the YAML is parsed again, so
 //! the YAML stays the only truth. A cache that cannot be read or written is
@@ -13,8 +13,6 @@ use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::atomic_file::{Durability, write_atomically};
@@ -174,20 +172,6 @@ pub(crate) fn write_bytes(cache_path: &Path, fingerprint: &Fingerprint, body: &[
     let _ = write_atomically(cache_path, &contents, Durability::Cache);
 }
 
-/// The cached value, if `cache_path` holds one made from source bytes with this fingerprint.
-pub(crate) fn read<T: DeserializeOwned>(cache_path: &Path, fingerprint: &Fingerprint) -> Option<T> {
-    rmp_serde::from_slice(&read_bytes(cache_path, fingerprint)?).ok()
-}
-
-/// Caches `value` as the parsed form of the source with this fingerprint,
-/// as MessagePack with its field names (the state's types leave empty
-/// fields out, which a format without names could not tell).
-pub(crate) fn write<T: Serialize>(cache_path: &Path, fingerprint: &Fingerprint, value: &T) {
-    if let Ok(body) = rmp_serde::to_vec_named(value) {
-        write_bytes(cache_path, fingerprint, &body);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,15 +181,14 @@ mod tests {
         let directory = tempfile::tempdir().unwrap();
         let path = directory.path().join("cache/value.bin");
         let one = Fingerprint::of_bytes(b"source one");
-        write(&path, &one, &vec![1, 2, 3]);
-        assert_eq!(read::<Vec<i32>>(&path, &one), Some(vec![1, 2, 3]));
+        write_bytes(&path, &one, &[1, 2, 3]);
+        assert_eq!(read_bytes(&path, &one), Some(vec![1, 2, 3]));
         assert_eq!(
-            read::<Vec<i32>>(&path, &Fingerprint::of_bytes(b"source two")),
+            read_bytes(&path, &Fingerprint::of_bytes(b"source two")),
             None
         );
-        assert_eq!(read::<Vec<String>>(&path, &one), None);
         std::fs::write(&path, b"garbage").unwrap();
-        assert_eq!(read::<Vec<i32>>(&path, &one), None);
+        assert_eq!(read_bytes(&path, &one), None);
     }
 
     #[test]

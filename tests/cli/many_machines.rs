@@ -943,3 +943,129 @@ fn an_undo_after_a_hand_edit_agrees_with_a_replay() {
     assert_eq!(replayed.status_json()["steps"], home.status_json()["steps"]);
     assert_eq!(home.step_status(2), "skipped");
 }
+
+#[test]
+fn on_a_large_home_a_change_that_reads_only_its_steps_leaves_what_reading_everything_would() {
+    // Past 1 MB of snapshot (20 notes of 64 KiB on step 2) a change reads
+    // only the steps it touches from the cache. The same commands on a
+    // twin whose cache is removed before each (so it reads everything)
+    // must leave the same progress, the same snapshot on disk and say the
+    // same, through a step finished late on a clock three days ahead, and
+    // long notes that take the snapshot's rewrite through a partial read.
+    let outside = tempfile::tempdir().expect("tempdir");
+    let export = outside.path().join("long-notes.json");
+    std::fs::write(&export, export_of_long_notes(0, 20)).expect("write");
+    let twins = [Smm::new(), Smm::new()];
+    for home in &twins {
+        home.ok_at("2026-12-01T09:00:00+07:00", &["done", "1"]);
+        home.test(&["import"]).arg(&export).any_stdout().run();
+        assert!(
+            std::fs::metadata(home.path("progress.yaml"))
+                .expect("snapshot")
+                .len()
+                > 1 << 20
+        );
+    }
+    let long = "x".repeat(60 * 1024);
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["note", "5", "a first thought"],
+        vec!["done", "3"],
+        vec!["start", "7"],
+        vec!["check", "5.1-2"],
+        vec!["note", "2", "--edit", "3", "rewritten"],
+        vec!["note", "2", "--delete", "1"],
+        vec!["skip", "9", "--reason", "later"],
+        vec!["used", "5.2"],
+        vec!["done", "4-6"],
+        vec!["uncheck", "5.2"],
+        vec!["note", "5", "--evidence", "https://example.com/case"],
+        vec!["done", "8"],
+        vec!["note", "8", "after the clock ran ahead"],
+        vec!["note", "11", &long],
+        vec!["note", "12", &long],
+        vec!["note", "13", &long],
+        vec!["note", "14", &long],
+        vec!["note", "15", &long],
+        vec!["note", "16", &long],
+        vec!["note", "16", "the last word"],
+    ];
+    let (fast, whole) = (&twins[0], &twins[1]);
+    for (index, arguments) in commands.iter().enumerate() {
+        let day = if arguments == &["done", "8"] { 8 } else { 5 };
+        let moment = format!("2026-12-0{day}T10:{index:02}:00+07:00");
+        let said = fast.ok_at(&moment, arguments);
+        let _ = std::fs::remove_dir_all(whole.path("cache"));
+        let said_whole = whole.ok_at(&moment, arguments);
+        assert_eq!(said.stdout, said_whole.stdout, "{arguments:?}");
+        assert_eq!(said.stderr, said_whole.stderr, "{arguments:?}");
+    }
+    // The twins differ in their device ids, folders and change ids, and so
+    // in the history's checksums and the snapshot's: those are put aside.
+    let without_identity = |home: &Smm| {
+        let text = std::fs::read_to_string(home.path("progress.yaml")).expect("snapshot");
+        let device = home.device();
+        text.lines()
+            .filter(|line| {
+                !["home_identity:", "sum:", "  last:"]
+                    .iter()
+                    .any(|field| line.starts_with(field))
+            })
+            .map(|line| {
+                line.replace(&device, "DEVICE")
+                    .split(' ')
+                    .map(|word| {
+                        let bare = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                        let random =
+                            bare.len() == 32 && bare.bytes().all(|b| b.is_ascii_hexdigit());
+                        if random {
+                            word.replace(bare, "ID")
+                        } else {
+                            word.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let snapshot = std::fs::read_to_string(fast.path("progress.yaml")).expect("snapshot");
+    // Rewritten once the long notes came to a quarter of it.
+    assert!(
+        snapshot.contains("after the clock ran ahead"),
+        "the snapshot was rewritten"
+    );
+    let (fast_lines, whole_lines) = (without_identity(fast), without_identity(whole));
+    let first_difference = fast_lines
+        .lines()
+        .zip(whole_lines.lines())
+        .position(|(one, other)| one != other);
+    if let Some(line) = first_difference {
+        let shown = |text: &str| {
+            text.lines()
+                .skip(line.saturating_sub(3))
+                .take(6)
+                .map(|line| line.chars().take(100).collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        panic!(
+            "the snapshots differ at line {line}:\n{}\n---\n{}",
+            shown(&fast_lines),
+            shown(&whole_lines)
+        );
+    }
+    assert_eq!(fast_lines.len(), whole_lines.len());
+    for view in [
+        vec!["status"],
+        vec!["show", "2"],
+        vec!["show", "5"],
+        vec!["show", "8"],
+        vec!["show", "15"],
+        vec!["log", "-n", "30"],
+    ] {
+        // `log` names a device by the start of its id.
+        let said = |home: &Smm| home.ok(&view).stdout.replace(&home.device()[..6], "DEVICE");
+        assert_eq!(said(fast), said(whole), "{view:?}");
+    }
+}

@@ -37,6 +37,7 @@ mod log;
 mod migrate;
 mod repair;
 mod snapshot;
+mod snapshot_cache;
 mod transaction;
 
 use crate::progress::LineProblem;

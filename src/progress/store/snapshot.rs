@@ -4,6 +4,8 @@ use std::io::{self};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use super::snapshot_cache;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::*;
@@ -46,7 +48,9 @@ impl ProgressStore {
         };
         let cache_path = self.home.join(STATE_CACHE_FILE);
         let fingerprint = self.snapshot_fingerprint().map_err(unreadable)?;
-        if let Some(mut snapshot) = cache::read::<Snapshot>(&cache_path, &fingerprint) {
+        if let Some(mut snapshot) = cache::read_bytes(&cache_path, &fingerprint)
+            .and_then(|bytes| snapshot_cache::decode(&bytes))
+        {
             snapshot.size = size;
             return Ok(Some((snapshot, fingerprint)));
         }
@@ -64,12 +68,10 @@ impl ProgressStore {
         };
         let fingerprint = Fingerprint::of_bytes(&bytes);
         if self.keeps_caches {
-            cache::write(&cache_path, &fingerprint, &snapshot);
-            cache::write(
-                &self.home.join(OVERVIEW_CACHE_FILE),
-                &fingerprint,
-                &without_notes(&snapshot),
-            );
+            write_cache(&cache_path, &fingerprint, &snapshot.state, edited);
+            let light = without_notes(&snapshot);
+            let overview = self.home.join(OVERVIEW_CACHE_FILE);
+            write_cache(&overview, &fingerprint, &light.state, edited);
             self.remove_legacy_caches();
         }
         Ok(Some((snapshot, fingerprint)))
@@ -94,7 +96,8 @@ impl ProgressStore {
         };
         if let Ok(fingerprint) = self.snapshot_fingerprint()
             && let Some(mut snapshot) =
-                cache::read::<Snapshot>(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint)
+                cache::read_bytes(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint)
+                    .and_then(|bytes| snapshot_cache::decode(&bytes))
         {
             snapshot.size = size;
             return Ok(Some(snapshot));
@@ -104,9 +107,17 @@ impl ProgressStore {
         };
         let light = without_notes(&snapshot);
         if self.keeps_caches {
-            cache::write(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint, &light);
+            let overview = self.home.join(OVERVIEW_CACHE_FILE);
+            write_cache(&overview, &fingerprint, &light.state, light.edited);
         }
         Ok(Some(light))
+    }
+
+    /// The bytes of the snapshot's cache, when it was made from the
+    /// snapshot as it stands (see [`snapshot_cache`]).
+    pub(super) fn snapshot_cache_bytes(&self) -> Option<Vec<u8>> {
+        let fingerprint = self.snapshot_fingerprint().ok()?;
+        cache::read_bytes(&self.home.join(STATE_CACHE_FILE), &fingerprint)
     }
 
     /// The snapshot's fingerprint: remembered while the file system says
@@ -148,23 +159,10 @@ impl ProgressStore {
         write_atomically(&target, text.as_bytes(), Durability::Synced)
             .map_err(|error| write_error(error.into()))?;
         let fingerprint = Fingerprint::of_bytes(text.as_bytes());
-        // Views of the state are cached, not copies of it.
-        cache::write(
-            &self.home.join(STATE_CACHE_FILE),
-            &fingerprint,
-            &SnapshotView {
-                state,
-                edited: false,
-            },
-        );
-        cache::write(
-            &self.home.join(OVERVIEW_CACHE_FILE),
-            &fingerprint,
-            &SnapshotView {
-                state: &state_without_notes(state),
-                edited: false,
-            },
-        );
+        let cache_path = self.home.join(STATE_CACHE_FILE);
+        write_cache(&cache_path, &fingerprint, state, false);
+        let overview = self.home.join(OVERVIEW_CACHE_FILE);
+        write_cache(&overview, &fingerprint, &state_without_notes(state), false);
         Ok(())
     }
 
@@ -183,11 +181,11 @@ impl ProgressStore {
     }
 }
 
-/// A snapshot as the cache holds it, borrowed: serializes as [`Snapshot`].
-#[derive(Serialize)]
-struct SnapshotView<'a> {
-    state: &'a State,
-    edited: bool,
+/// Caches a snapshot's state (see [`snapshot_cache`]); best effort, as every cache.
+fn write_cache(cache_path: &Path, fingerprint: &Fingerprint, state: &State, edited: bool) {
+    if let Some(bytes) = snapshot_cache::encode(state, edited) {
+        cache::write_bytes(cache_path, fingerprint, &bytes);
+    }
 }
 
 /// `snapshot` with each step's notes but the latest left out.

@@ -1,8 +1,10 @@
 //! A change to a home, as a transaction: read under the lock, record changes, commit.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};
 
+use super::snapshot_cache;
 use super::*;
 use crate::atomic_file::sync_directory;
 use crate::crash_point::{crash_point, crash_requested};
@@ -10,7 +12,9 @@ use crate::progress::Recorder;
 use crate::progress::history::encode_lines;
 use crate::progress::merge::edit_ops;
 use crate::progress::replay::{apply_in_order, own_last_seq, state_from_history};
-use crate::progress::{Change, ChangeId, HistoryMark, RoadmapProgress, State};
+use crate::progress::{
+    Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Op, RoadmapProgress, State, Timestamp,
+};
 use crate::roadmap::Roadmap;
 
 /// Below this size the snapshot is rewritten on every change: it costs
@@ -35,6 +39,9 @@ pub(super) struct Reading {
     pub(super) rewrite: bool,
     pub(super) snapshot_size: u64,
     pub(super) snapshot_end: u64,
+    /// Only some steps were read (see [`ProgressStore::begin_with_steps`]):
+    /// each step the state holds is whole, the others are not there.
+    pub(super) partial: bool,
 }
 
 /// What a transaction needs read besides the state.
@@ -146,20 +153,162 @@ impl ProgressStore {
     pub fn begin(&self, reads: Reads) -> Result<Transaction<'_>, StoreError> {
         let lock = self.lock()?;
         self.remove_leftovers();
-        let mut reading = self.read_for_change(reads == Reads::History)?;
+        let reading = self.read_for_change(reads == Reads::History)?;
+        Ok(self.transaction(lock, reading))
+    }
+
+    /// [`Self::begin`] for a change to only `steps` of roadmap `roadmap_id`
+    /// at `now`: on a large home only those steps are read (and those the
+    /// history after the snapshot touches), so a change costs what it
+    /// changes, not the whole progress. The state the transaction shows
+    /// then holds no other step of any roadmap: only for changes that look
+    /// at nothing else. Anything unusual (a hand edit, a copied home, a
+    /// missed cache, a clock far ahead) reads everything, as `begin` does.
+    pub fn begin_with_steps(
+        &self,
+        roadmap_id: &str,
+        steps: &[&str],
+        now: Timestamp,
+    ) -> Result<Transaction<'_>, StoreError> {
+        let lock = self.lock()?;
+        self.remove_leftovers();
+        let reading = match self.read_steps_for_change(roadmap_id, steps, now)? {
+            Some(reading) => reading,
+            None => self.read_for_change(false)?,
+        };
+        Ok(self.transaction(lock, reading))
+    }
+
+    fn transaction(&self, lock: File, mut reading: Reading) -> Transaction<'_> {
         let history = reading.history.take().unwrap_or_default();
         let identity = (
             reading.state.device.clone(),
             reading.state.copied_from.clone(),
         );
-        Ok(Transaction {
+        Transaction {
             store: self,
             _lock: lock,
             reading,
             history,
             journal: Vec::new(),
             identity,
-        })
+        }
+    }
+
+    /// What [`Self::read_for_change`] reads, with only the steps `steps`
+    /// of `roadmap_id` and those the history after the snapshot touches;
+    /// `None` when the whole must be read (a small snapshot, which is
+    /// rewritten on every change anyway, or anything unusual).
+    fn read_steps_for_change(
+        &self,
+        roadmap_id: &str,
+        steps: &[&str],
+        now: Timestamp,
+    ) -> Result<Option<Reading>, StoreError> {
+        if !self.keeps_caches {
+            return Ok(None);
+        }
+        self.check_home()?;
+        let path = self.path();
+        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))?
+        else {
+            return Ok(None);
+        };
+        if size < ALWAYS_REWRITE_BELOW {
+            return Ok(None);
+        }
+        let Some(bytes) = self.snapshot_cache_bytes() else {
+            return Ok(None);
+        };
+        let Some(mut frame) = snapshot_cache::Frame::read(&bytes) else {
+            return Ok(None);
+        };
+        let state = &frame.snapshot.state;
+        let identity = home_identity(&self.home);
+        let copied = !identity.is_empty() && state.home_identity != identity;
+        if frame.snapshot.edited || state.version < 3 || state.device.is_empty() || copied {
+            return Ok(None);
+        }
+        let mark = state.history.clone().unwrap_or_default();
+        let tail = self.read_tail(state)?;
+        let mut wanted: HashMap<String, HashSet<String>> = HashMap::new();
+        let asked = steps.iter().map(|&step| step.to_string());
+        wanted
+            .entry(roadmap_id.to_string())
+            .or_default()
+            .extend(asked);
+        for change in &tail.changes {
+            let touched = change.ops.iter().filter_map(Op::step).map(str::to_string);
+            wanted
+                .entry(change.roadmap.clone())
+                .or_default()
+                .extend(touched);
+        }
+        if frame.fill_only(&wanted).is_none() {
+            return Ok(None);
+        }
+        let mut state = frame.snapshot.state;
+        state.seq = state.seq.max(own_last_seq(&tail.changes, &state.device));
+        if !apply_in_order(&mut state, &tail.changes) {
+            return Ok(None);
+        }
+        // A time stamped after one that far ahead looks at every step.
+        let bound = now + MAX_CLOCK_LEAD;
+        let ahead = state
+            .roadmaps
+            .values()
+            .any(|progress| progress.latest.is_some_and(|latest| latest > bound));
+        if ahead {
+            return Ok(None);
+        }
+        Ok(Some(Reading {
+            state,
+            history: None,
+            lines: mark.changes + tail.changes.len() as u64,
+            end: tail.end,
+            last_sum: tail.last_sum,
+            pending: Vec::new(),
+            convert: false,
+            rewrite: false,
+            snapshot_size: size,
+            snapshot_end: mark.bytes,
+            partial: true,
+        }))
+    }
+
+    /// The whole state after `changes`, for the snapshot a partial reading
+    /// (see [`Self::read_steps_for_change`]) must write: everything read
+    /// again under the same lock. `None` when the home changed meanwhile
+    /// (a hand edit): the snapshot is then left for a later change.
+    fn completed_state(
+        &self,
+        partial: &Reading,
+        changes: &[Change],
+    ) -> Result<Option<State>, StoreError> {
+        let mut full = self.read_for_change(false)?;
+        if !full.pending.is_empty()
+            || full.convert
+            || full.end != partial.end
+            || full.state.device != partial.state.device
+        {
+            return Ok(None);
+        }
+        if !apply_in_order(&mut full.state, changes) {
+            let mut all = self.read_whole_history()?.changes;
+            all.extend_from_slice(changes);
+            full.state = state_from_history(full.state, &all);
+        }
+        // The bookkeeping a change notes beside its operations.
+        for (roadmap_id, progress) in &partial.state.roadmaps {
+            if let Some(whole) = full.state.roadmaps.get_mut(roadmap_id) {
+                whole.roadmap_version = progress.roadmap_version;
+                whole.step_count = progress.step_count;
+                whole.known_steps.clone_from(&progress.known_steps);
+            }
+        }
+        full.state.seq = full.state.seq.max(partial.state.seq);
+        Ok(Some(full.state))
     }
 
     /// Records in `state` what identifies this home's folder. When the
@@ -200,6 +349,7 @@ impl ProgressStore {
                 rewrite: true,
                 snapshot_size: 0,
                 snapshot_end: 0,
+                partial: false,
             });
         };
         if snapshot.state.version < 3 {
@@ -220,6 +370,7 @@ impl ProgressStore {
                 rewrite: true,
                 snapshot_size: snapshot.size,
                 snapshot_end: 0,
+                partial: false,
             });
         }
         let mut state = snapshot.state;
@@ -241,6 +392,7 @@ impl ProgressStore {
             rewrite: false,
             snapshot_size: snapshot.size,
             snapshot_end: mark.bytes,
+            partial: false,
         };
         reading.rewrite |= noticed_copy;
         if snapshot.edited {
@@ -340,8 +492,19 @@ impl ProgressStore {
             || since_snapshot.saturating_mul(4) >= reading.snapshot_size;
         let may_outgrow = reading.snapshot_size.saturating_add(since_snapshot) > MAX_STATE_BYTES;
         let mut snapshot = None;
-        if due || may_outgrow {
-            let mut state = reading.state.clone();
+        let completed = if reading.partial && (due || may_outgrow) {
+            self.completed_state(reading, changes)?
+        } else {
+            None
+        };
+        let whole = match &completed {
+            Some(state) => Some(state),
+            None => (!reading.partial).then_some(&reading.state),
+        };
+        if let Some(whole) = whole
+            && (due || may_outgrow)
+        {
+            let mut state = whole.clone();
             state.history = Some(HistoryMark {
                 changes: reading.lines + changes.len() as u64,
                 bytes: end,
