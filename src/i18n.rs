@@ -383,6 +383,7 @@ catalogue! {
         id: "Tindakan yang belum dicentang, per langkah: {list} (`smm-path show LANGKAH` menampilkannya).",
     }
     DoneActionsLeftOf { en: "{number} ({left} of {total})", id: "{number} ({left} dari {total})" }
+    DoneActionsLeftMore { en: "and {count} more", id: "dan {count} lagi" }
     NoteEvidenceAdded { en: "Evidence added to {number}. {title}; the portfolio shows it.", id: "Bukti ditambahkan ke {number}. {title}; portofolio menampilkannya." }
     UndoNothing { en: "Nothing to undo.", id: "Tidak ada yang bisa diurungkan." }
     UndoReverted { en: "Undid `{command}` from {date}:", id: "Diurungkan: `{command}` ({date}):" }

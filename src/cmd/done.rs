@@ -76,8 +76,11 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
             say!(out, "{line}")?;
         }
         several => {
-            let list: Vec<String> = several
+            // `done 1-100000` would list every step: the first few say enough.
+            const SHOWN: usize = 6;
+            let mut list: Vec<String> = several
                 .iter()
+                .take(SHOWN)
                 .map(|tally| {
                     let (number, _) = ctx.words().describe_step(&tally.step);
                     tr(
@@ -91,6 +94,10 @@ pub(crate) fn run(ctx: &Context, args: &DoneArgs, out: &mut dyn Write) -> Result
                     )
                 })
                 .collect();
+            if several.len() > SHOWN {
+                let more = several.len() - SHOWN;
+                list.push(tr(ctx.lang, Key::DoneActionsLeftMore, &[("count", &more)]));
+            }
             let line = tr(
                 ctx.lang,
                 Key::DoneActionsLeftMany,

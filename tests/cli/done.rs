@@ -48,6 +48,26 @@ fn done_five_shows_today_in_each_language_and_undo_brings_it_back() {
 }
 
 #[test]
+fn finishing_many_steps_names_the_first_six_with_actions_left_and_counts_the_rest() {
+    let smm = Smm::new();
+    let said = smm.ok(&["done", "1-20"]).stdout;
+    assert_eq!(
+        said.lines().last(),
+        Some(
+            "Actions not ticked yet, per step: 1 (5 of 5), 2 (5 of 5), 3 (5 of 5), 4 (4 of 4), 5 (4 of 4), 6 (3 of 3), and 14 more (`smm-path show STEP` lists them)."
+        )
+    );
+    let other = Smm::new();
+    let said = other.ok(&["--lang", "id", "done", "1-20"]).stdout;
+    assert_eq!(
+        said.lines().last(),
+        Some(
+            "Tindakan yang belum dicentang, per langkah: 1 (5 dari 5), 2 (5 dari 5), 3 (5 dari 5), 4 (4 dari 4), 5 (4 dari 4), 6 (3 dari 3), dan 14 lagi (`smm-path show LANGKAH` menampilkannya)."
+        )
+    );
+}
+
+#[test]
 fn numbers_ranges_lists_and_ids_select_steps() {
     let smm = Smm::new();
     smm.test(&["done", "1-3", "5,7", "content-strategy"])
