@@ -678,14 +678,51 @@ impl OpKey {
     }
 }
 
+/// Written as its text for people (YAML, JSON), as a tuple of its parts
+/// in the binary caches, where parsing a million of them cost a fifth of
+/// reading a large snapshot.
 impl Serialize for OpKey {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            return serializer.collect_str(self);
+        }
+        let (seconds, nanoseconds, offset) = timestamp::to_binary(&self.at);
+        (
+            seconds,
+            nanoseconds,
+            offset,
+            self.device.as_str(),
+            self.seq,
+            self.index,
+            self.change.as_str(),
+        )
+            .serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for OpKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OpKey, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (seconds, nanoseconds, offset, device, seq, index, change) =
+                <(i64, u32, i32, String, u64, u32, String)>::deserialize(deserializer)?;
+            // What the text form could not hold either is refused.
+            let at = timestamp::from_binary((seconds, nanoseconds, offset));
+            let change = if change.is_empty() {
+                Some(ChangeId::default())
+            } else {
+                ChangeId::parse(&change)
+            };
+            return match (at, change) {
+                (Some(at), Some(change)) if !device.contains(' ') => Ok(OpKey {
+                    at,
+                    device,
+                    seq,
+                    change,
+                    index,
+                }),
+                _ => Err(serde::de::Error::custom("not an operation key")),
+            };
+        }
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         OpKey::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(

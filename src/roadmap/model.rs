@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::hash::{DefaultHasher, Hasher};
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -54,33 +55,46 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// Each step's position by id, made the first time a large roadmap is
+/// Each step's position by id, made the second time a large roadmap is
 /// asked, so that a command naming every step of 100,000 (`done 1-100000`)
-/// looks each up once rather than searching the list each time. It is
-/// derived data: a copy starts without it, and it never makes two
+/// looks each up once rather than searching the list each time, while a
+/// command that asks once (`note`) searches once instead of indexing all.
+/// It is derived data: a copy starts without it, and it never makes two
 /// roadmaps unequal.
 #[derive(Default)]
-pub struct StepIndex(std::sync::OnceLock<std::collections::HashMap<String, usize>>);
+pub struct StepIndex {
+    /// Positions by a hash of the id: no id is copied, and a position is
+    /// always checked against the step, so two ids with one hash only cost
+    /// a search.
+    positions: std::sync::OnceLock<std::collections::HashMap<u64, usize>>,
+    asked: std::sync::atomic::AtomicBool,
+}
 
 impl StepIndex {
     pub const fn new() -> StepIndex {
-        StepIndex(std::sync::OnceLock::new())
+        StepIndex {
+            positions: std::sync::OnceLock::new(),
+            asked: std::sync::atomic::AtomicBool::new(false),
+        }
     }
 
-    /// The position of `id` among `steps`, indexing them on the first call.
-    #[allow(dead_code)]
+    /// The position of `id` among `steps`, indexing them on the second call.
     pub(crate) fn position(&self, steps: &[Step], id: &str) -> Option<usize> {
+        let search = || steps.iter().position(|step| step.id == id);
+        if !self.asked.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return search();
+        }
         let found = self
-            .0
+            .positions
             .get_or_init(|| {
                 let mut index = std::collections::HashMap::with_capacity(steps.len());
                 for (position, step) in steps.iter().enumerate() {
                     // The first of two equal ids, as a linear search finds.
-                    index.entry(step.id.to_string()).or_insert(position);
+                    index.entry(id_hash(&step.id)).or_insert(position);
                 }
                 index
             })
-            .get(id)
+            .get(&id_hash(id))
             .copied();
         // Steps changed after the index was made cannot mislead it: a
         // position is given only where that step is, else the list is searched.
@@ -88,9 +102,15 @@ impl StepIndex {
             Some(position) if steps.get(position).is_some_and(|step| step.id == id) => {
                 Some(position)
             }
-            _ => steps.iter().position(|step| step.id == id),
+            _ => search(),
         }
     }
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(id.as_bytes());
+    hasher.finish()
 }
 
 impl Clone for StepIndex {

@@ -14,13 +14,14 @@
 //! Anything else (cut, garbled, another layout) does not decode: the cache
 //! is then missed and the YAML read, as for any stale cache.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::snapshot::Snapshot;
 use crate::progress::{RoadmapProgress, State, StepProgress};
 
 /// The layout's number, first in the bytes: another layout is a miss.
-const LAYOUT: u8 = 1;
+/// 2: times and operation keys as numbers and parts, not text.
+const LAYOUT: u8 = 2;
 
 /// `snapshot` as bytes for [`decode`] and [`Frame::read`].
 pub(super) fn encode(state: &State, edited: bool) -> Option<Vec<u8>> {
@@ -114,12 +115,22 @@ impl<'a> Frame<'a> {
         (input.at == input.bytes.len()).then_some(())
     }
 
-    /// Reads only the steps named in `wanted`, per roadmap id.
-    pub(super) fn fill_only(&mut self, wanted: &HashMap<String, HashSet<String>>) -> Option<()> {
-        self.fill(|roadmap_id, step_id| {
-            wanted.get(roadmap_id).is_some_and(|steps| {
-                std::str::from_utf8(step_id).is_ok_and(|step_id| steps.contains(step_id))
+    /// Reads only the steps named in `wanted`, per roadmap id: a few among
+    /// many, so each id read is looked for among them, not hashed.
+    pub(super) fn fill_only(&mut self, wanted: &BTreeMap<String, BTreeSet<String>>) -> Option<()> {
+        let wanted: BTreeMap<&str, Vec<&[u8]>> = wanted
+            .iter()
+            .map(|(roadmap, steps)| {
+                (
+                    roadmap.as_str(),
+                    steps.iter().map(String::as_bytes).collect(),
+                )
             })
+            .collect();
+        self.fill(|roadmap_id, step_id| {
+            wanted
+                .get(roadmap_id)
+                .is_some_and(|steps| steps.binary_search(&step_id).is_ok())
         })
     }
 }
@@ -213,7 +224,7 @@ fn frame_of(state: &State) -> State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Note, Status};
+    use crate::progress::{ChangeId, Note, OpKey, Status};
 
     fn state() -> State {
         let mut state = State {
@@ -225,15 +236,31 @@ mod tests {
             let progress = state.roadmaps.entry(roadmap.into()).or_default();
             progress.known_steps = vec!["one".into(), "two".into()];
             for (n, step) in ["one", "three", "two"].iter().enumerate() {
+                // A time with a fraction of a second (a hand edit's), and
+                // keys with and without the change's identity.
+                let at =
+                    chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00.25-09:30").unwrap();
+                let key = OpKey {
+                    at,
+                    device: "d1".into(),
+                    seq: n as u64,
+                    change: if n == 0 {
+                        ChangeId::default()
+                    } else {
+                        ChangeId::random()
+                    },
+                    index: 2,
+                };
                 let record = StepProgress {
                     status: Status::Done,
+                    finished: Some(at),
                     notes: vec![Note {
-                        at: chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00+07:00")
-                            .unwrap(),
+                        at,
                         text: format!("{roadmap} {step} {n} 👋"),
                         evidence: n == 1,
-                        id: None,
+                        id: Some(key.clone()),
                     }],
+                    set: Some(key),
                     ..StepProgress::default()
                 };
                 progress.steps.insert((*step).into(), record);
@@ -251,7 +278,7 @@ mod tests {
         assert!(whole.edited);
 
         let mut frame = Frame::read(&bytes).unwrap();
-        let wanted = HashMap::from([("b".to_string(), HashSet::from(["two".to_string()]))]);
+        let wanted = BTreeMap::from([("b".to_string(), BTreeSet::from(["two".to_string()]))]);
         frame.fill_only(&wanted).unwrap();
         let partial = frame.snapshot.state;
         assert!(partial.roadmaps["a"].steps.is_empty());

@@ -1,6 +1,6 @@
 //! A change to a home, as a transaction: read under the lock, record changes, commit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};
 
@@ -232,7 +232,7 @@ impl ProgressStore {
         }
         let mark = state.history.clone().unwrap_or_default();
         let tail = self.read_tail(state)?;
-        let mut wanted: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut wanted: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let asked = steps.iter().map(|&step| step.to_string());
         wanted
             .entry(roadmap_id.to_string())
