@@ -162,7 +162,7 @@ pub(crate) fn render_status_table(report: &ProgressReport, options: TableOptions
     let mut widths = [0; 4];
     for row in std::iter::once(&header_row).chain(&rows) {
         for (width, cell) in widths.iter_mut().zip(&row.cells) {
-            let widest = cell.split('\n').map(UnicodeWidthStr::width).max();
+            let widest = cell.split('\n').map(width_of).max();
             *width = (*width).max(widest.unwrap_or(0));
         }
     }
@@ -185,7 +185,7 @@ pub(crate) fn render_status_table(report: &ProgressReport, options: TableOptions
                     line.extend(std::iter::repeat_n(' ', width + 2));
                     continue;
                 };
-                let room = width.saturating_sub(text.width());
+                let room = width.saturating_sub(width_of(text));
                 // The number column and its header are right-aligned.
                 let (before, after) = if column == 0 { (room, 0) } else { (0, room) };
                 let styled = style(row, column);
@@ -229,7 +229,7 @@ fn style_overhead(columns: usize) -> usize {
         .set_header(vec!["x"; columns]);
     table
         .lines()
-        .map(|line| line.width())
+        .map(|line| width_of(&line))
         .max()
         .unwrap_or(columns)
         .saturating_sub(columns)
@@ -253,14 +253,14 @@ pub(crate) fn fitted_table(
     let widest = |column: usize| {
         cells()
             .filter_map(|row| row.get(column))
-            .map(|cell| cell.width())
+            .map(|cell| width_of(cell))
             .max()
             .unwrap_or(0)
     };
     let longest_word = |column: usize| {
         cells()
             .filter_map(|row| row.get(column))
-            .flat_map(|cell| cell.split_whitespace().map(UnicodeWidthStr::width))
+            .flat_map(|cell| cell.split_whitespace().map(width_of))
             .max()
             .unwrap_or(0)
     };
@@ -322,10 +322,10 @@ fn fit_columns<'a>(
     width: usize,
 ) -> [usize; 4] {
     let cells = || std::iter::once(header).chain(rows.clone());
-    let widest = |column: usize| cells().map(|row| row[column].width()).max().unwrap_or(0);
+    let widest = |column: usize| cells().map(|row| width_of(&row[column])).max().unwrap_or(0);
     let longest_word = |column: usize| {
         cells()
-            .flat_map(|row| row[column].split_whitespace().map(UnicodeWidthStr::width))
+            .flat_map(|row| row[column].split_whitespace().map(width_of))
             .max()
             .unwrap_or(0)
     };
@@ -358,8 +358,12 @@ fn wrap_words(text: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let needed = if line.is_empty() { 0 } else { line.width() + 1 };
-        if needed + word.width() <= width {
+        let needed = if line.is_empty() {
+            0
+        } else {
+            width_of(&line) + 1
+        };
+        if needed + width_of(word) <= width {
             if !line.is_empty() {
                 line.push(' ');
             }
@@ -380,6 +384,18 @@ fn wrap_words(text: &str, width: usize) -> String {
         lines.push(line);
     }
     lines.join("\n")
+}
+
+/// How many columns `text` takes: its length when it is all printable
+/// ASCII, as titles mostly are (asking Unicode's tables for each
+/// character of 100,000 rows cost a tenth of `status`), else what the
+/// tables say.
+fn width_of(text: &str) -> usize {
+    if text.bytes().all(|byte| (b' '..=b'~').contains(&byte)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 #[cfg(test)]
