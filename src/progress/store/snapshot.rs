@@ -34,17 +34,13 @@ impl ProgressStore {
 
     /// The snapshot, and the fingerprint of the bytes it was read from.
     fn read_snapshot_and_fingerprint(&self) -> Result<Option<(Snapshot, Fingerprint)>, StoreError> {
-        self.check_home()?;
+        let Some(size) = self.snapshot_size()? else {
+            return Ok(None);
+        };
         let path = self.path();
         let unreadable = |error: io::Error| StoreError::Unreadable {
             path: path.clone(),
             reason: error.into(),
-        };
-        // Checked before anything is opened: a FIFO there would block.
-        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
-            .map_err(|problem| guarded_error(&path, problem))?
-        else {
-            return Ok(None);
         };
         let cache_path = self.home.join(STATE_CACHE_FILE);
         let fingerprint = self.snapshot_fingerprint().map_err(unreadable)?;
@@ -87,11 +83,7 @@ impl ProgressStore {
     /// step with notes is still not blank), for the views that show no
     /// note: with many notes, it reads many times faster than the whole.
     pub(super) fn read_snapshot_without_notes(&self) -> Result<Option<Snapshot>, StoreError> {
-        self.check_home()?;
-        let path = self.path();
-        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
-            .map_err(|problem| guarded_error(&path, problem))?
-        else {
+        let Some(size) = self.snapshot_size()? else {
             return Ok(None);
         };
         if let Ok(fingerprint) = self.snapshot_fingerprint()
@@ -111,6 +103,15 @@ impl ProgressStore {
             write_cache(&overview, &fingerprint, &light.state, light.edited);
         }
         Ok(Some(light))
+    }
+
+    /// The snapshot's size, checked before anything is opened (a FIFO
+    /// there would block); `None` when there is none.
+    pub(super) fn snapshot_size(&self) -> Result<Option<u64>, StoreError> {
+        self.check_home()?;
+        let path = self.path();
+        plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))
     }
 
     /// The bytes of the snapshot's cache, when it was made from the

@@ -208,11 +208,7 @@ impl ProgressStore {
         if !self.keeps_caches {
             return Ok(None);
         }
-        self.check_home()?;
-        let path = self.path();
-        let Some(size) = plain_file::check(&path, MAX_STATE_BYTES, Links::Follow)
-            .map_err(|problem| guarded_error(&path, problem))?
-        else {
+        let Some(size) = self.snapshot_size()? else {
             return Ok(None);
         };
         if size < ALWAYS_REWRITE_BELOW {
