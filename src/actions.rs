@@ -109,9 +109,9 @@ pub(crate) fn edit_note(
         }
         NoteEdit::Delete => NoteEdit::Delete,
     };
-    let mut transaction = ctx
-        .store
-        .begin_with_steps(&ctx.roadmap.id, &[step_id], ctx.now())?;
+    // An edit drops the note it replaces, which only a whole state can
+    // take in without replaying the history: read whole.
+    let mut transaction = ctx.store.begin(Reads::State)?;
     let edited = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         let count = progress
             .step(step_id)

@@ -100,11 +100,19 @@ pub(crate) fn to_binary(value: &Timestamp) -> Binary {
     )
 }
 
-/// The time [`to_binary`] gave, or `None` for numbers no time has.
+/// The time [`to_binary`] gave, or `None` for numbers no time has, or
+/// that the text form would not give back the same (an offset with
+/// seconds, a leap second, a year past 9999): a cache holds nothing its
+/// YAML could not.
 pub(crate) fn from_binary((seconds, nanoseconds, offset): Binary) -> Option<Timestamp> {
-    FixedOffset::east_opt(offset)?
+    use chrono::Datelike;
+    if offset % 60 != 0 || nanoseconds >= 1_000_000_000 {
+        return None;
+    }
+    let time = FixedOffset::east_opt(offset)?
         .timestamp_opt(seconds, nanoseconds)
-        .single()
+        .single()?;
+    (0..=9999).contains(&time.year()).then_some(time)
 }
 
 /// Text for people (YAML, JSON), [`Binary`] for the caches.
@@ -199,6 +207,17 @@ mod tests {
             assert_eq!(format(&parsed), text);
             assert_eq!(format(&parsed), parsed.to_rfc3339());
         }
+        // The caches' form gives back the same time, and refuses what the
+        // text could not hold.
+        for text in ["2026-12-05T14:30:00+07:00", "2026-12-05T14:30:00.25-09:30"] {
+            let parsed = DateTime::parse_from_rfc3339(text).unwrap();
+            assert_eq!(from_binary(to_binary(&parsed)), Some(parsed));
+        }
+        let (seconds, _, _) =
+            to_binary(&DateTime::parse_from_rfc3339("2026-12-05T14:30:00Z").unwrap());
+        assert_eq!(from_binary((seconds, 0, 7 * 3600 + 30)), None);
+        assert_eq!(from_binary((seconds, 1_000_000_000, 0)), None);
+        assert_eq!(from_binary((300_000_000_000, 0, 0)), None);
         // Other valid RFC 3339 forms still parse, through chrono.
         assert!(parse("2026-12-05T14:30:00.123456+07:00").is_some());
         assert!(parse("2026-12-05t14:30:00z").is_some());

@@ -281,9 +281,9 @@ impl Unpacker {
 
     fn list<T: Clone>(&mut self, unpack: impl Fn(&mut Unpacker) -> Option<T>) -> Option<List<T>> {
         let count = usize::try_from(self.number()?).ok()?;
-        // A count no remaining bytes could hold is a broken file, not a
-        // reason to reserve gigabytes: every item takes a byte at least.
-        let mut items = Vec::with_capacity(count.min(self.bytes.len() - self.at));
+        // A count is only believed as far as the items are read: a broken
+        // file's count is no reason to reserve gigabytes up front.
+        let mut items = Vec::with_capacity(count.min(1024));
         for _ in 0..count {
             items.push(unpack(self)?);
         }
@@ -370,9 +370,10 @@ mod tests {
         let mut other = bytes.clone();
         other[0] = LAYOUT + 1;
         assert_eq!(decode(other), None);
-        let id_start = 1 + 4;
+        // The first byte of the texts (the id's first) made not UTF-8.
+        let texts_start = 1 + 4;
         let mut broken = bytes.clone();
-        broken[id_start] = 0xff;
+        broken[texts_start] = 0xff;
         assert_eq!(decode(broken), None);
         // A text that would start inside a character: the id's start moved
         // one byte into the emoji of the introduction.

@@ -23,7 +23,8 @@ use crate::progress::{RoadmapProgress, State, StepProgress};
 /// 2: times and operation keys as numbers and parts, not text.
 const LAYOUT: u8 = 2;
 
-/// `snapshot` as bytes for [`decode`] and [`Frame::read`].
+/// `state`, and whether it was edited by hand, as bytes for [`decode`]
+/// and [`Frame::read`].
 pub(super) fn encode(state: &State, edited: bool) -> Option<Vec<u8>> {
     let frame = frame_of(state);
     let frame = rmp_serde::to_vec_named(&FrameView {

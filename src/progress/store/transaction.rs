@@ -290,10 +290,11 @@ impl ProgressStore {
         {
             return Ok(None);
         }
+        // Only changes that cancel nothing are made on a partial reading
+        // (a note's edit is not), so this holds; were it not to, the
+        // snapshot is left behind, and readers replay the history.
         if !apply_in_order(&mut full.state, changes) {
-            let mut all = self.read_whole_history()?.changes;
-            all.extend_from_slice(changes);
-            full.state = state_from_history(full.state, &all);
+            return Ok(None);
         }
         // The bookkeeping a change notes beside its operations.
         for (roadmap_id, progress) in &partial.state.roadmaps {
@@ -497,6 +498,14 @@ impl ProgressStore {
             Some(state) => Some(state),
             None => (!reading.partial).then_some(&reading.state),
         };
+        // A partial reading that could not be completed cannot tell how
+        // large the snapshot would grow: refused, as the whole would be.
+        if whole.is_none() && may_outgrow {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.path(),
+                limit: MAX_STATE_BYTES,
+            });
+        }
         if let Some(whole) = whole
             && (due || may_outgrow)
         {
