@@ -247,7 +247,32 @@ pub(crate) fn set_marks(
 /// `None` when there is nothing to take back.
 pub(crate) fn undo(ctx: &Context) -> Result<Option<Reverted>, Error> {
     let roadmap_id: &str = &ctx.roadmap.id;
-    let mut transaction = ctx.store.begin(Reads::State)?;
+    let mine = |change: &&Change| change.roadmap == roadmap_id;
+    // Under the lock, the change to take back, read from the end of the
+    // history; then only what bears on the steps it touched, and only
+    // those steps of the progress.
+    let mut relevant = Vec::new();
+    let mut transaction = ctx
+        .store
+        .begin_with_steps_found(roadmap_id, ctx.now(), || {
+            let newest = ctx.store.newest_changes(|newest| {
+                newest.is_whole()
+                    || latest_undoable(
+                        newest.changes.iter().filter(mine),
+                        newest.earlier_no_later_than,
+                    )
+                    .is_some()
+            })?;
+            let Some(target) = latest_undoable(newest.changes.iter().filter(mine), None) else {
+                return Ok(Vec::new());
+            };
+            let steps: Vec<&str> = target.ops.iter().filter_map(Op::step).collect();
+            let sets_target = target.ops.iter().any(|op| matches!(op, Op::Target { .. }));
+            relevant = ctx
+                .store
+                .changes_touching(roadmap_id, &steps, sets_target)?;
+            Ok(steps.into_iter().map(str::to_string).collect())
+        })?;
     // A hand edit or an old home converted on the way holds changes not yet
     // written: then the undo is judged on the whole history in memory.
     if !transaction.history().is_empty() {
@@ -257,26 +282,6 @@ pub(crate) fn undo(ctx: &Context) -> Result<Option<Reverted>, Error> {
         transaction.commit()?;
         return Ok(reverted);
     }
-    // The change to take back, read from the end of the history; then
-    // only what bears on the steps it touched.
-    let mine = |change: &&Change| change.roadmap == roadmap_id;
-    let newest = ctx.store.newest_changes(|newest| {
-        newest.is_whole()
-            || latest_undoable(
-                newest.changes.iter().filter(mine),
-                newest.earlier_no_later_than,
-            )
-            .is_some()
-    })?;
-    let relevant = match latest_undoable(newest.changes.iter().filter(mine), None) {
-        Some(target) => {
-            let steps: Vec<&str> = target.ops.iter().filter_map(Op::step).collect();
-            let sets_target = target.ops.iter().any(|op| matches!(op, Op::Target { .. }));
-            ctx.store
-                .changes_touching(roadmap_id, &steps, sets_target)?
-        }
-        None => Vec::new(),
-    };
     let relevant: Vec<&Change> = relevant.iter().collect();
     let reverted = transaction.change_roadmap(&ctx.roadmap, |progress, _, recorder| {
         progress.undo(&relevant, ctx.now(), recorder)

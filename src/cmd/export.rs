@@ -6,6 +6,7 @@ use super::output::{csv_for_file, write_output};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Context;
 use crate::error::Error;
+use crate::progress::Change;
 use crate::report::ProgressReport;
 use crate::report::export::{
     Exporter, HtmlExport, IcsExport, JsonExport, PortfolioExport, render_csv, render_markdown,
@@ -19,7 +20,9 @@ pub(crate) fn run(ctx: &Context, args: &ExportArgs, out: &mut dyn Write) -> Resu
         ExportFormat::Json => {
             let mut history = ctx.store.read_history()?;
             history.retain(|change| change.roadmap == ctx.roadmap.id);
-            history.sort_by(super::super::progress::Change::order);
+            // What an undo left holds only in this home's history.
+            history.iter_mut().for_each(Change::forget_undo_effect);
+            history.sort_by(Change::order);
             history
         }
         _ => Vec::new(),

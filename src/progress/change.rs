@@ -2,10 +2,14 @@
 
 use chrono::{NaiveDate, TimeDelta};
 
-use super::replay::replay_into;
+use super::replay::{replay_into, step_effect};
 use super::{
-    Change, Op, Recorder, RoadmapProgress, Status, StepProgress, Timestamp, cancelled_changes,
+    Change, Op, RecordedEffect, Recorder, RoadmapProgress, Status, StepProgress, TargetEffect,
+    Timestamp, UndoEffect, cancelled_changes,
 };
+
+/// The most steps an undo records what it left on (see [`UndoEffect`]).
+const MAX_UNDO_EFFECT_STEPS: usize = 1024;
 
 /// How far ahead of this device's clock a change's time may be: a change
 /// from elsewhere stamped later is refused, and a new change never follows it.
@@ -420,6 +424,7 @@ impl RoadmapProgress {
             change: Some(target.id.clone()),
             device: String::new(),
             seq: 0,
+            effect: RecordedEffect::default(),
         });
         // Each step replays on its own: those the change touched are
         // replayed from what bears on them, the rest stay as they are.
@@ -506,6 +511,28 @@ impl RoadmapProgress {
         if sets_target && self.target != after.target {
             reverted.target = Some((self.target, after.target));
         }
+        // What it left is recorded, so that the snapshot need not be
+        // rewritten; but not for a change to very many steps, where that
+        // would cost about what rewriting the snapshot does.
+        let effect = (touched.len() <= MAX_UNDO_EFFECT_STEPS)
+            .then(|| {
+                let steps = touched.iter().map(|&step| {
+                    let left = match after.steps.get(step) {
+                        Some(record) => Some(step_effect(self.steps.get(step), record)?),
+                        None => None,
+                    };
+                    Some((step.to_string(), left))
+                });
+                Some(UndoEffect {
+                    after: String::new(),
+                    steps: steps.collect::<Option<_>>()?,
+                    target: sets_target.then(|| TargetEffect {
+                        date: after.target,
+                        set: after.target_set.clone(),
+                    }),
+                })
+            })
+            .flatten();
         for step in touched {
             match after.steps.get(step) {
                 Some(record) => self.steps.insert(step.to_string(), record.clone()),
@@ -517,6 +544,11 @@ impl RoadmapProgress {
             self.target_set.clone_from(&after.target_set);
         }
         self.latest = self.latest.max(Some(change.at));
+        if let Some(effect) = effect
+            && let Some(Op::Undo { effect: slot, .. }) = change.ops.first_mut()
+        {
+            *slot = RecordedEffect(Some(Box::new(effect)));
+        }
         recorder.record(change);
         Some(reverted)
     }
@@ -605,9 +637,18 @@ mod tests {
             let now = at(&format!("2026-01-04T10:00:0{second}+07:00"));
             let mut recorder = recorder(&history);
             let all: Vec<&Change> = history.iter().collect();
+            let before = progress.clone();
             let reverted = progress.undo(&all, now, &mut recorder);
             history.extend(recorder.into_changes());
             assert_eq!(*progress, replay(&history, "r"), "undo equals a replay");
+            // What it records it left, applied to the progress before it,
+            // gives the same, as a reader of the history would see it.
+            if let Some(undo) = history.last().filter(|change| change.is_undo()) {
+                let mut read = before;
+                assert!(undo.undo_effect().is_some(), "what it left is recorded");
+                assert!(read.apply_change(undo));
+                assert_eq!(read, *progress, "what the undo records it left");
+            }
             reverted
         };
         let reverted = undo(&mut progress, 0).unwrap();

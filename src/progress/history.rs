@@ -177,7 +177,15 @@ pub(crate) fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<Hi
         let line = &rest[..end];
         rest = &rest[end + 1..];
         match decode_line(&decoded.last_sum, line) {
-            Ok((change, sum)) => {
+            Ok((mut change, sum)) => {
+                // What an undo left holds only right after the line it
+                // was worked out after (see `UndoEffect`).
+                if change
+                    .undo_effect()
+                    .is_some_and(|effect| effect.after != decoded.last_sum)
+                {
+                    change.forget_undo_effect();
+                }
                 decoded.changes.push(change);
                 decoded.last_sum = sum.to_string();
                 decoded.whole_bytes += end as u64 + 1;

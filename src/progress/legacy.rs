@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::merge::edit_ops;
 use super::replay::replay_into;
-use super::{Change, ChangeId, Op, RoadmapProgress, Status, Timestamp, timestamp};
+use super::{Change, ChangeId, Op, RecordedEffect, RoadmapProgress, Status, Timestamp, timestamp};
 
 /// One event of a format 1 or 2 history, or of a version 1 export.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -70,6 +70,7 @@ pub(crate) fn legacy_changes(
                         change: None,
                         device: device.to_string(),
                         seq,
+                        effect: RecordedEffect::default(),
                     });
                 }
                 continue;

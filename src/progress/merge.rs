@@ -407,6 +407,7 @@ pub(crate) fn check_incoming(change: &super::Change, now: super::Timestamp) -> R
                 change: None,
                 device,
                 seq,
+                ..
             } => {
                 if device.is_empty() || has_forbidden(device) {
                     return Err(Suspect::BadId(device.clone()));

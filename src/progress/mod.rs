@@ -88,8 +88,10 @@ pub type Timestamp = DateTime<FixedOffset>;
 /// 5. a step records its ticked practical actions (`actions`) and the
 ///    resources the learner used (`resources`), and a note can be
 ///    `evidence: true`;
-/// 6. a step records the day the learner means to finish it by (`due`).
-pub const SCHEMA_VERSION: u32 = 6;
+/// 6. a step records the day the learner means to finish it by (`due`);
+/// 7. an undo in the history records what it left on the steps it touched
+///    (its `effect`), so a large snapshot need not be rewritten after it.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Everything in the state file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -455,7 +457,76 @@ pub enum Op {
         device: String,
         #[serde(default, skip_serializing_if = "is_zero")]
         seq: u64,
+        /// What it left, for a reader of the history it was written in.
+        #[serde(default, skip_serializing_if = "RecordedEffect::is_none")]
+        effect: RecordedEffect,
     },
+}
+
+/// An undo's [`UndoEffect`], if it records one. Not part of what the
+/// change is: two copies of one undo are the same change whether or not
+/// they record what it left (a copy read elsewhere has it left out).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RecordedEffect(pub Option<Box<UndoEffect>>);
+
+impl RecordedEffect {
+    pub fn is_none(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl PartialEq for RecordedEffect {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// What an undo left on the steps the change it takes back touched (and on
+/// the finish-by target, if that change set it), worked out when it was
+/// made from every change bearing on them. Only the device's own history
+/// trusts it, and only where the line before it is the one it was worked
+/// out after (`after`, that line's checksum): there it equals what a
+/// replay of everything gives, so the snapshot can take the undo in
+/// without a replay. Anywhere else (another device, an import, a history
+/// repaired or copied line by line) it is ignored and the undo replayed,
+/// as before format 7.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UndoEffect {
+    /// The checksum of the history line before the undo's (empty when it
+    /// is the first).
+    pub after: String,
+    /// What each step was left with; `None` where no record is left.
+    pub steps: BTreeMap<String, Option<StepEffect>>,
+    /// The target after the undo, when the change taken back set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<TargetEffect>,
+}
+
+/// What an undo left on one step: its record, and of its notes (which
+/// can be many and long) only those that went or came back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepEffect {
+    /// The step's record after the undo, without its notes.
+    pub record: StepProgress,
+    /// The notes it no longer has, by the operation that added each, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<OpKey>,
+    /// The notes it has again, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restored: Vec<Note>,
+}
+
+/// The finish-by target an undo left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetEffect {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<OpKey>,
 }
 
 /// What an undo names.
@@ -484,6 +555,38 @@ impl Change {
     /// Whether it takes back another change.
     pub fn is_undo(&self) -> bool {
         self.ops.iter().any(|op| matches!(op, Op::Undo { .. }))
+    }
+
+    /// What it records it left, if it is an undo that does (see [`UndoEffect`]).
+    pub fn undo_effect(&self) -> Option<&UndoEffect> {
+        self.ops.iter().find_map(|op| match op {
+            Op::Undo {
+                effect: RecordedEffect(Some(effect)),
+                ..
+            } => Some(&**effect),
+            _ => None,
+        })
+    }
+
+    /// The same, to fill in the line it follows when it is written.
+    pub(crate) fn undo_effect_mut(&mut self) -> Option<&mut UndoEffect> {
+        self.ops.iter_mut().find_map(|op| match op {
+            Op::Undo {
+                effect: RecordedEffect(Some(effect)),
+                ..
+            } => Some(&mut **effect),
+            _ => None,
+        })
+    }
+
+    /// Leaves out what it records it left: for a change read or going
+    /// anywhere but the history it was written in.
+    pub(crate) fn forget_undo_effect(&mut self) {
+        for op in &mut self.ops {
+            if let Op::Undo { effect, .. } = op {
+                effect.0 = None;
+            }
+        }
     }
 
     /// The change it takes back, if it is an undo.

@@ -11,7 +11,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{Change, ChangeId, Mark, Note, Op, OpKey, RoadmapProgress, State, UndoTarget};
+use super::{
+    Change, ChangeId, Mark, Note, Op, OpKey, RoadmapProgress, State, StepEffect, StepProgress,
+    UndoEffect, UndoTarget,
+};
 
 /// The changes that the undos among a set of changes take back.
 #[derive(Debug, Default)]
@@ -61,12 +64,37 @@ impl RoadmapProgress {
     /// Applies `change` in place. False, with nothing applied, when it
     /// cancels or drops something: only a replay of the whole set can say
     /// what that leaves.
+    ///
+    /// An undo that records what it left (see [`UndoEffect`]) is applied,
+    /// by setting that: whoever gives it here vouches that it is in the
+    /// history it was written in, right after the line it names (the
+    /// history's reader checks that, and a change from elsewhere has its
+    /// effect left out).
     pub fn apply_change(&mut self, change: &Change) -> bool {
+        if let Some(effect) = change.undo_effect() {
+            self.apply_undo_effect(effect, change.at);
+            return true;
+        }
         if change.cancels_something() {
             return false;
         }
         self.apply_ops(change, false);
         true
+    }
+
+    /// Sets what an undo stamped `at` left.
+    pub(super) fn apply_undo_effect(&mut self, effect: &UndoEffect, at: super::Timestamp) {
+        for (step, left) in &effect.steps {
+            let had = self.steps.remove(step);
+            if let Some(left) = left {
+                self.steps.insert(step.clone(), left_by(had, left));
+            }
+        }
+        if let Some(target) = &effect.target {
+            self.target = target.date;
+            self.target_set.clone_from(&target.set);
+        }
+        self.latest = self.latest.max(Some(at));
     }
 
     /// Applies `change` in place, drops of notes included: for a change
@@ -175,6 +203,87 @@ impl RoadmapProgress {
             self.latest = Some(change.at);
         }
     }
+}
+
+/// The record `had` becomes with what an undo left on it (see [`StepEffect`]).
+pub(super) fn left_by(had: Option<StepProgress>, left: &StepEffect) -> StepProgress {
+    let notes = had.map(|record| record.notes).unwrap_or_default();
+    // Both lists are in note order, and the dropped keys with them.
+    let mut kept = notes.into_iter().filter(|note| {
+        note.id
+            .as_ref()
+            .is_none_or(|id| left.dropped.binary_search(id).is_err())
+    });
+    let mut restored = left.restored.iter().cloned();
+    let mut merged = Vec::new();
+    let (mut next_kept, mut next_restored) = (kept.next(), restored.next());
+    loop {
+        match (next_kept.take(), next_restored.take()) {
+            (Some(one), Some(other)) if note_order(&other) < note_order(&one) => {
+                merged.push(other);
+                (next_kept, next_restored) = (Some(one), restored.next());
+            }
+            (Some(one), other) => {
+                merged.push(one);
+                (next_kept, next_restored) = (kept.next(), other);
+            }
+            (None, Some(other)) => {
+                merged.push(other);
+                next_restored = restored.next();
+            }
+            (None, None) => break,
+        }
+    }
+    StepProgress {
+        notes: merged,
+        ..left.record.clone()
+    }
+}
+
+/// What an undo leaves on a step that goes from `before` to `after`, if
+/// it can say so exactly (every note that went has its adding operation).
+pub(super) fn step_effect(
+    before: Option<&StepProgress>,
+    after: &StepProgress,
+) -> Option<StepEffect> {
+    let had = before.map_or(&[][..], |record| &record.notes[..]);
+    let (mut dropped, mut restored) = (Vec::new(), Vec::new());
+    let (mut one, mut other) = (had.iter().peekable(), after.notes.iter().peekable());
+    loop {
+        match (one.peek(), other.peek()) {
+            (Some(gone), Some(kept)) if gone == kept => {
+                one.next();
+                other.next();
+            }
+            (Some(gone), Some(kept)) if note_order(gone) <= note_order(kept) => {
+                dropped.push(gone.id.clone()?);
+                one.next();
+            }
+            (Some(gone), None) => {
+                dropped.push(gone.id.clone()?);
+                one.next();
+            }
+            (_, Some(back)) => {
+                restored.push((*back).clone());
+                other.next();
+            }
+            (None, None) => break,
+        }
+    }
+    let effect = StepEffect {
+        record: StepProgress {
+            notes: Vec::new(),
+            ..after.clone()
+        },
+        dropped,
+        restored,
+    };
+    // Kept only when it gives exactly what it should.
+    (dropped_sorted(&effect) && left_by(before.cloned(), &effect) == *after).then_some(effect)
+}
+
+fn dropped_sorted(effect: &StepEffect) -> bool {
+    effect.dropped.windows(2).all(|pair| pair[0] < pair[1])
 }
 
 /// Sets the mark on `key` unless a later operation already set it.

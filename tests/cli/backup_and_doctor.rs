@@ -86,7 +86,7 @@ fn doctor_reports_and_restores_the_backup() {
                 Progress:  the progress file {home}{SEP}progress.yaml is damaged at line 1, column 1: unexpected character: `\\u{{0}}'; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     smm-path doctor --restore-backup
                 History:   {home}{SEP}history.jsonl: 2 changes, whole
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 6
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 7
                 ",
                 home = smm.home().display()
             ),
@@ -191,7 +191,7 @@ fn a_missing_or_damaged_history_is_rebuilt_from_the_snapshot() {
                     History:   progress.yaml includes history that {home}{SEP}history.jsonl does not have yet ({has} of 977 bytes): a sync may still be copying it, or it came from another device; nothing was changed: wait for the sync and try again, or see `smm-path doctor`
                       Fix:     smm-path doctor --rebuild-history
                       Or:      if a sync tool is still copying, wait for it and run `smm-path doctor` again
-                    Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 6
+                    Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 7
                     ",
                     home = smm.home().display()
                 ),
@@ -380,7 +380,7 @@ fn doctor_is_honest_about_a_file_as_home_and_leftover_temporary_files() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)
                 Leftovers: temporary files from an interrupted write: {home}{SEP}.progress.yaml.0123456789abcdef.tmp
@@ -436,7 +436,7 @@ fn a_damaged_backup_is_not_restored() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 2 changes, whole
                 Backup:    the progress file {home}{SEP}progress.yaml.bak is damaged at line 2, column 11: expected mapping start; it was left untouched: fix it by hand, or run `smm-path doctor` to see the backup
                   Fix:     {fix}
@@ -522,7 +522,7 @@ fn a_version_1_state_is_read_and_upgraded_on_the_next_write() {
     smm.ok(&["done", "3"]);
     let upgraded = smm.state_text();
     assert!(
-        upgraded.starts_with("version: 6\n") && upgraded.ends_with("end: true\n"),
+        upgraded.starts_with("version: 7\n") && upgraded.ends_with("end: true\n"),
         "{upgraded}"
     );
 }
@@ -589,7 +589,7 @@ fn a_version_2_home_is_converted_keeping_its_history() {
         .run();
     assert!(smm.state_text().starts_with("version: 2\n"));
     smm.ok(&["done", "5"]);
-    assert!(smm.state_text().starts_with("version: 6\n"));
+    assert!(smm.state_text().starts_with("version: 7\n"));
     let kept = std::fs::read(smm.home().join("history-v2.jsonl")).expect("old history kept");
     assert_eq!(kept, old_history);
     smm.test(&["undo"])
@@ -752,7 +752,7 @@ fn a_fifo_as_the_backup_blocks_neither_doctor_nor_a_restore() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    cannot read the progress file {home}{SEP}progress.yaml.bak: not a plain file (a FIFO, a device or a socket); it was left untouched
                   Fix:     {fix}

@@ -36,7 +36,7 @@ fn a_copy_named(name: &str, of: Of) {
             "
             Home:      {home}
             Roadmap:   social-media-manager, version 4 (built in)
-            Progress:  {state}: format version 6, reads fine
+            Progress:  {state}: format version 7, reads fine
             History:   {history}: 1 change, whole
             Conflict:  {copy_text} is a copy a sync tool made; merge it with `{import}`, then delete it
             Backup:    none yet (one is kept from the second change on)

@@ -203,9 +203,9 @@ fn leftovers_of_a_crash_are_reported_by_doctor() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 3 changes, whole
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 6
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 7
                 Leftovers: temporary files from an interrupted write: {home}{SEP}{leftover}
                   Fix:     smm-path doctor --clean
                 ",
@@ -394,7 +394,7 @@ fn a_read_only_home_fails_cleanly_and_keeps_the_state() {
                 Home:      {home} cannot be written to (Permission denied (os error 13))
                   Fix:     chmod u+w '{home}'
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Backup:    none yet (one is kept from the second change on)
                 ",

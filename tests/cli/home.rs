@@ -19,7 +19,7 @@ fn the_state_lives_where_smm_path_home_says_and_leaves_no_temp_files() {
         expected.push("progress.yaml.lock");
     }
     assert_eq!(smm.file_names(), expected);
-    assert!(smm.state_text().starts_with("version: 6\n"));
+    assert!(smm.state_text().starts_with("version: 7\n"));
     assert!(smm.state_text().ends_with("end: true\n"));
 }
 

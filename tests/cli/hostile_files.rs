@@ -166,13 +166,13 @@ fn a_file_larger_than_any_real_progress() {
 #[test]
 fn a_state_from_a_newer_smm_path() {
     refused(
-        b"version: 7\nroadmaps: {}\nsomething_new: 1\nend: true\n",
-        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 6): upgrade smm-path\n",
+        b"version: 8\nroadmaps: {}\nsomething_new: 1\nend: true\n",
+        "error: the progress file {state} has format version 8, made by a newer smm-path (this one reads up to 7): upgrade smm-path\n",
     );
     // Without the end marker a file of this format would need, too.
     refused(
-        b"version: 7\nroadmaps: {}\nsomething_new: [1, 2]\n",
-        "error: the progress file {state} has format version 7, made by a newer smm-path (this one reads up to 6): upgrade smm-path\n",
+        b"version: 8\nroadmaps: {}\nsomething_new: [1, 2]\n",
+        "error: the progress file {state} has format version 8, made by a newer smm-path (this one reads up to 7): upgrade smm-path\n",
     );
 }
 

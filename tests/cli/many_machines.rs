@@ -76,7 +76,7 @@ fn a_home_copied_to_a_new_laptop_keeps_syncing_both_ways() {
                     "
                     Home:      {home}
                     Roadmap:   social-media-manager, version 4 (built in)
-                    Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                    Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                     History:   {home}{SEP}history.jsonl: 1 change, whole
                     Copy:      this home is a copy of another home (device {old_device}), such as a new laptop or a restored backup: it records as a device of its own, so neither loses a change; `smm-path sync` shares them
                     Backup:    none yet (one is kept from the second change on)
@@ -883,10 +883,10 @@ fn log_of_the_newest_changes_reads_from_the_end_and_agrees_with_the_whole_log() 
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   the history file {home}{SEP}history.jsonl is damaged (line 14): its checksum does not match: the line was changed, or lines before it are missing; nothing was changed: `smm-path doctor` says how to repair it
                   Fix:     smm-path doctor --rebuild-history
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 6
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 7
                 ",
                 home = home.home().display()
             ),
@@ -1069,4 +1069,77 @@ fn on_a_large_home_a_change_that_reads_only_its_steps_leaves_what_reading_everyt
         let said = |home: &Smm| home.ok(&view).stdout.replace(&home.device()[..6], "DEVICE");
         assert_eq!(said(fast), said(whole), "{view:?}");
     }
+}
+
+#[test]
+fn on_a_large_home_an_undo_records_what_it_left_and_leaves_what_a_replay_would() {
+    // Past 1 MB of snapshot an undo records what it left on the steps it
+    // touched, instead of rewriting the snapshot; the commands after it
+    // read that. What they see must be what a replay of the history alone
+    // gives: a home importing this one's export, and a home holding only
+    // this one's history.
+    let outside = tempfile::tempdir().expect("tempdir");
+    let export = outside.path().join("long-notes.json");
+    std::fs::write(&export, export_of_long_notes(0, 20)).expect("write");
+    let home = Smm::new();
+    home.ok_at("2026-12-01T09:00:00+07:00", &["done", "1"]);
+    home.test(&["import"]).arg(&export).any_stdout().run();
+    let snapshot = std::fs::read(home.path("progress.yaml")).expect("snapshot");
+    assert!(snapshot.len() > 1 << 20);
+    let commands: [&[&str]; 13] = [
+        &["done", "3"],
+        &["undo"],
+        &["check", "5.1-2"],
+        &["note", "5", "a thought"],
+        &["undo"],
+        &["undo"],
+        &["plan", "--target", "2027-06-30"],
+        &["plan", "6", "--by", "2027-01-15"],
+        &["undo"],
+        &["undo"],
+        &["done", "4-6"],
+        &["note", "2", "one more"],
+        &["undo"],
+    ];
+    for (index, arguments) in commands.iter().enumerate() {
+        let moment = format!("2026-12-05T10:{index:02}:00+07:00");
+        home.ok_at(&moment, arguments);
+    }
+    let history = std::fs::read_to_string(home.path("history.jsonl")).expect("history");
+    let undos = history
+        .lines()
+        .filter(|line| line.contains("{\"op\":\"undo\""))
+        .count();
+    let recorded = history
+        .lines()
+        .filter(|line| line.contains("\"effect\":"))
+        .count();
+    assert_eq!((undos, recorded), (6, 6), "every undo records what it left");
+    assert!(
+        std::fs::read(home.path("progress.yaml")).expect("snapshot") == snapshot,
+        "the snapshot was rewritten"
+    );
+    assert_eq!(home.step_status(3), "todo");
+    assert_eq!(home.step_status(6), "done");
+    assert!(!home.ok(&["show", "2"]).stdout.contains("one more"));
+    assert!(!home.ok(&["plan"]).stdout.contains("2027"));
+    let imported = Smm::new();
+    let all = outside.path().join("all.json");
+    std::fs::write(&all, home.ok(&["export", "-f", "json"]).stdout).expect("write");
+    imported.test(&["import"]).arg(&all).any_stdout().run();
+    let alone = Smm::new();
+    std::fs::write(alone.path("history.jsonl"), &history).expect("write");
+    for view in [
+        vec!["status"],
+        vec!["show", "3"],
+        vec!["show", "5"],
+        vec!["show", "6"],
+        vec!["plan"],
+    ] {
+        let said = home.ok(&view).stdout;
+        assert_eq!(said, imported.ok(&view).stdout, "{view:?}");
+        assert_eq!(said, alone.ok(&view).stdout, "{view:?}");
+    }
+    assert_eq!(imported.status_json()["steps"], home.status_json()["steps"]);
+    assert_eq!(alone.status_json()["steps"], home.status_json()["steps"]);
 }

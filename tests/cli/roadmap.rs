@@ -1063,9 +1063,9 @@ fn steps_the_roadmap_no_longer_has_are_kept_and_reported() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 3 changes, whole
-                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 6
+                Backup:    {home}{SEP}progress.yaml.bak: the state before the last change, format version 7
                 Kept:      progress on 1 step this roadmap no longer has: retired-step
                 All is well.
                 ",

@@ -384,7 +384,7 @@ fn a_format_5_state_is_still_read_and_upgraded_on_the_next_change() {
     // checksum made again over that text.
     let text = smm.state_text();
     let body = text
-        .strip_prefix("version: 6\n")
+        .strip_prefix("version: 7\n")
         .and_then(|rest| rest.split_once("sum: \""))
         .map(|(body, _)| format!("version: 5\n{body}"))
         .expect("a snapshot of format 6");
@@ -395,7 +395,7 @@ fn a_format_5_state_is_still_read_and_upgraded_on_the_next_change() {
     assert_eq!(smm.notes_of(5), vec!["kept"]);
     assert_eq!(smm.step_status(4), "done");
     smm.ok(&["plan", "5", "--by", "2027-01-15"]);
-    assert!(smm.state_text().starts_with("version: 6\n"));
+    assert!(smm.state_text().starts_with("version: 7\n"));
     assert_eq!(smm.status_json()["steps"][4]["due"], "2027-01-15");
     assert_eq!(smm.notes_of(5), vec!["kept"]);
 }

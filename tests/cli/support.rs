@@ -257,7 +257,7 @@ impl Smm {
         let home = self.home().display();
         let backup = if self.path("progress.yaml.bak").exists() {
             format!(
-                "{home}{SEP}progress.yaml.bak: the state before the last change, format version 6"
+                "{home}{SEP}progress.yaml.bak: the state before the last change, format version 7"
             )
         } else {
             "none yet (one is kept from the second change on)".to_string()
@@ -269,7 +269,7 @@ impl Smm {
         format!(
             "Home:      {home}\n\
              Roadmap:   social-media-manager, version 4 (built in)\n\
-             Progress:  {home}{SEP}progress.yaml: format version 6, reads fine\n\
+             Progress:  {home}{SEP}progress.yaml: format version 7, reads fine\n\
              History:   {home}{SEP}history.jsonl: {changes}, whole\n\
              Backup:    {backup}\n\
              All is well.\n"

@@ -290,7 +290,7 @@ fn conflict_copies_are_reported_and_merged_by_import() {
                 "
                 Home:      {home}
                 Roadmap:   social-media-manager, version 4 (built in)
-                Progress:  {home}{SEP}progress.yaml: format version 6, reads fine
+                Progress:  {home}{SEP}progress.yaml: format version 7, reads fine
                 History:   {home}{SEP}history.jsonl: 1 change, whole
                 Conflict:  {home}{SEP}history (conflicted copy 2026-11-20).jsonl is a copy a sync tool made; merge it with `{import_history}`, then delete it
                 Conflict:  {home}{SEP}progress.sync-conflict-20261120-110000-ABCDEFG.yaml is a copy a sync tool made; merge it with `{import_yaml}`, then delete it

@@ -76,10 +76,7 @@ impl ProgressStore {
         &self,
         mut enough: impl FnMut(&NewestChanges) -> bool,
     ) -> Result<NewestChanges, StoreError> {
-        if self
-            .read_snapshot_without_notes()?
-            .is_some_and(|snapshot| snapshot.state.version < 3)
-        {
+        if self.snapshot_version()?.is_some_and(|version| version < 3) {
             // A format 1 or 2 home's history exists only once converted.
             let changes = self.read_history()?;
             let devices = changes.iter().map(|change| change.device.clone()).collect();

@@ -55,6 +55,52 @@ impl ProgressStore {
         }
     }
 
+    /// Hands the whole lines of the history file between `from` and `to` to
+    /// `each` a piece at a time (about [`PIECE_BYTES`], more for a longer
+    /// line), for a search over many lines at once; a last line without
+    /// its newline is left out, as in [`Self::for_each_line`].
+    fn for_each_piece(
+        &self,
+        from: u64,
+        to: u64,
+        mut each: impl FnMut(&[u8]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let path = self.history_path();
+        let unreadable = |error: std::io::Error| StoreError::Unreadable {
+            path: path.clone(),
+            reason: error.into(),
+        };
+        let Some((mut file, _)) = plain_file::open(&path, MAX_HISTORY_BYTES, Links::Follow)
+            .map_err(|problem| guarded_error(&path, problem))?
+        else {
+            return Ok(());
+        };
+        file.seek(SeekFrom::Start(from)).map_err(unreadable)?;
+        let mut file = file.take(to.saturating_sub(from));
+        let mut piece: Vec<u8> = Vec::with_capacity(PIECE_BYTES);
+        loop {
+            let kept = piece.len();
+            let room = PIECE_BYTES.max(kept * 2);
+            piece.resize(kept + room, 0);
+            let read = loop {
+                match file.read(&mut piece[kept..]) {
+                    Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                    other => break other.map_err(unreadable)?,
+                }
+            };
+            piece.truncate(kept + read);
+            if read == 0 {
+                return Ok(());
+            }
+            // Up to the last newline; the rest begins the next piece.
+            if let Some(last) = memchr::memrchr(b'\n', &piece) {
+                each(&piece[..=last])?;
+                piece.drain(..=last);
+            }
+        }
+    }
+
     /// Checks the whole history line by line, as [`Self::read_whole_history`]
     /// does, without keeping the changes: how many there are.
     pub(super) fn verify_history(&self) -> Result<usize, StoreError> {
@@ -88,10 +134,7 @@ impl ProgressStore {
         steps: &[&str],
         target: bool,
     ) -> Result<Vec<Change>, StoreError> {
-        if self
-            .read_snapshot_without_notes()?
-            .is_some_and(|snapshot| snapshot.state.version < 3)
-        {
+        if self.snapshot_version()?.is_some_and(|version| version < 3) {
             let mut changes = self.read_history()?;
             changes.retain(|change| change.roadmap == roadmap);
             return Ok(changes);
@@ -110,28 +153,46 @@ impl ProgressStore {
         let path = self.history_path();
         let mut changes = Vec::new();
         let mut object = Vec::new();
-        let mut line_number = 0;
-        self.for_each_line(0, end, |line, _| {
-            line_number += 1;
-            if history::field(line, b"\"roadmap\":\"") != Some(roadmap)
-                || !finders.iter().any(|finder| finder.find(line).is_some())
-            {
-                return Ok(());
+        let mut lines_before = 0;
+        let mut starts = Vec::new();
+        // Each needle is searched through a whole piece at once, and only
+        // the lines it is found in are looked at.
+        self.for_each_piece(0, end, |piece| {
+            starts.clear();
+            for finder in &finders {
+                for at in finder.find_iter(piece) {
+                    let start =
+                        memchr::memrchr(b'\n', &piece[..at]).map_or(0, |newline| newline + 1);
+                    starts.push(start);
+                }
             }
-            let damaged = |reason| StoreError::HistoryDamaged {
-                path: path.clone(),
-                line: line_number,
-                reason,
-            };
-            let body = history::body_of(line)
-                .ok_or_else(|| damaged(crate::progress::LineProblem::NoChecksum))?;
-            object.clear();
-            object.extend_from_slice(body);
-            object.push(b'}');
-            let change = serde_json::from_slice(&object).map_err(|error| {
-                damaged(crate::progress::LineProblem::NotAChange(error.to_string()))
-            })?;
-            changes.push(change);
+            starts.sort_unstable();
+            starts.dedup();
+            let mut counted_to = 0;
+            for &start in &starts {
+                lines_before += memchr::memchr_iter(b'\n', &piece[counted_to..start]).count();
+                counted_to = start;
+                let length = memchr::memchr(b'\n', &piece[start..]).unwrap_or(piece.len() - start);
+                let line = &piece[start..start + length];
+                if history::field(line, b"\"roadmap\":\"") != Some(roadmap) {
+                    continue;
+                }
+                let damaged = |reason| StoreError::HistoryDamaged {
+                    path: path.clone(),
+                    line: lines_before + 1,
+                    reason,
+                };
+                let body = history::body_of(line)
+                    .ok_or_else(|| damaged(crate::progress::LineProblem::NoChecksum))?;
+                object.clear();
+                object.extend_from_slice(body);
+                object.push(b'}');
+                let change = serde_json::from_slice(&object).map_err(|error| {
+                    damaged(crate::progress::LineProblem::NotAChange(error.to_string()))
+                })?;
+                changes.push(change);
+            }
+            lines_before += memchr::memchr_iter(b'\n', &piece[counted_to..]).count();
             Ok(())
         })?;
         Ok(changes)

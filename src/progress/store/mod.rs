@@ -243,7 +243,17 @@ impl ProgressStore {
             return Ok(state);
         }
         let tail = self.read_tail(&state)?;
-        if !apply_in_order(&mut state, &tail.changes) {
+        // An undo that took a note back needs the notes this state left out.
+        let drops_notes = tail.changes.iter().any(|change| {
+            change.undo_effect().is_some_and(|effect| {
+                effect
+                    .steps
+                    .values()
+                    .flatten()
+                    .any(|step| !step.dropped.is_empty())
+            })
+        });
+        if drops_notes || !apply_in_order(&mut state, &tail.changes) {
             // Something after the snapshot cancels something: a replay.
             state = self.load()?;
         }
@@ -324,7 +334,10 @@ impl ProgressStore {
                 std::collections::HashMap::new();
             let mut id_taken = Vec::new();
             let mut own_lacked = false;
-            for change in incoming {
+            for mut change in incoming {
+                // What an undo left holds only in the history it was
+                // written in (see `UndoEffect`).
+                change.forget_undo_effect();
                 // Two different changes under one identity: neither copy may
                 // silently keep its own, so the newcomer is refused by name.
                 let existing = known.get(&change.id).copied().or(seen.get(&change.id));

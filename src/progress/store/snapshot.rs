@@ -105,6 +105,25 @@ impl ProgressStore {
         Ok(Some(light))
     }
 
+    /// The snapshot's format version, `None` when there is none: read
+    /// from the front of its cache when that is current, without decoding
+    /// a step.
+    pub fn snapshot_version(&self) -> Result<Option<u32>, StoreError> {
+        if self.snapshot_size()?.is_none() {
+            return Ok(None);
+        }
+        if let Ok(fingerprint) = self.snapshot_fingerprint()
+            && let Some(bytes) =
+                cache::read_bytes(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint)
+            && let Some(frame) = snapshot_cache::Frame::read(&bytes)
+        {
+            return Ok(Some(frame.snapshot.state.version));
+        }
+        Ok(self
+            .read_snapshot_without_notes()?
+            .map(|snapshot| snapshot.state.version))
+    }
+
     /// The snapshot's size, checked before anything is opened (a FIFO
     /// there would block); `None` when there is none.
     pub(super) fn snapshot_size(&self) -> Result<Option<u64>, StoreError> {

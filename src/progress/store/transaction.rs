@@ -13,7 +13,8 @@ use crate::progress::history::encode_lines;
 use crate::progress::merge::edit_ops;
 use crate::progress::replay::{apply_in_order, own_last_seq, state_from_history};
 use crate::progress::{
-    Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Op, RoadmapProgress, State, Timestamp,
+    Change, ChangeId, HistoryMark, MAX_CLOCK_LEAD, Op, RoadmapProgress, SCHEMA_VERSION, State,
+    Timestamp,
 };
 use crate::roadmap::Roadmap;
 
@@ -106,9 +107,14 @@ impl Transaction<'_> {
         (&mut self.reading.state, &self.history, &mut self.journal)
     }
 
-    /// Records changes made elsewhere (a merge), as they are.
+    /// Records changes made elsewhere (a merge), as they are, but for what
+    /// an undo among them says it left: that holds only in the history it
+    /// was written in (see [`crate::progress::UndoEffect`]).
     pub fn record(&mut self, changes: impl IntoIterator<Item = Change>) {
-        self.journal.extend(changes);
+        self.journal.extend(changes.into_iter().map(|mut change| {
+            change.forget_undo_effect();
+            change
+        }));
     }
 
     /// What has been recorded so far.
@@ -135,9 +141,24 @@ impl Transaction<'_> {
         }
         let mut changes = std::mem::take(&mut reading.pending);
         changes.append(&mut self.journal);
+        // What an undo left was worked out from the committed history:
+        // it holds right after it, so only first in the commit.
+        for (index, change) in changes.iter_mut().enumerate() {
+            match change.undo_effect_mut() {
+                Some(effect) if index == 0 => effect.after.clone_from(&reading.last_sum),
+                Some(_) => change.forget_undo_effect(),
+                None => {}
+            }
+        }
         // A change that cancels another can only be read by replaying
-        // everything: the snapshot takes it in now, so readers need not.
-        if changes.iter().any(Change::cancels_something) {
+        // everything, unless it records what it left: the snapshot takes
+        // it in now, so readers need not. An older snapshot is rewritten
+        // in this format first, so that an older smm-path, which could not
+        // read what an undo records, says the home is newer than it.
+        let replayed =
+            |change: &Change| change.cancels_something() && change.undo_effect().is_none();
+        let recorded = changes.iter().any(|change| change.undo_effect().is_some());
+        if changes.iter().any(replayed) || (recorded && reading.state.version < SCHEMA_VERSION) {
             reading.rewrite = true;
         }
         self.store.commit(reading, &changes)
@@ -170,9 +191,25 @@ impl ProgressStore {
         steps: &[&str],
         now: Timestamp,
     ) -> Result<Transaction<'_>, StoreError> {
+        self.begin_with_steps_found(roadmap_id, now, || {
+            Ok(steps.iter().map(|&step| step.to_string()).collect())
+        })
+    }
+
+    /// [`Self::begin_with_steps`] for a change that learns which steps it
+    /// changes only under the lock (`undo`, from the history): `find` is
+    /// asked once the lock is held, before anything is read.
+    pub fn begin_with_steps_found(
+        &self,
+        roadmap_id: &str,
+        now: Timestamp,
+        find: impl FnOnce() -> Result<Vec<String>, StoreError>,
+    ) -> Result<Transaction<'_>, StoreError> {
         let lock = self.lock()?;
         self.remove_leftovers();
-        let reading = match self.read_steps_for_change(roadmap_id, steps, now)? {
+        let steps = find()?;
+        let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
+        let reading = match self.read_steps_for_change(roadmap_id, &steps, now)? {
             Some(reading) => reading,
             None => self.read_for_change(false)?,
         };
@@ -290,9 +327,10 @@ impl ProgressStore {
         {
             return Ok(None);
         }
-        // Only changes that cancel nothing are made on a partial reading
-        // (a note's edit is not), so this holds; were it not to, the
-        // snapshot is left behind, and readers replay the history.
+        // Only changes that cancel nothing, or undos that record what
+        // they left, are made on a partial reading (a note's edit is not),
+        // so this holds; were it not to, the snapshot is left behind, and
+        // readers replay the history.
         if !apply_in_order(&mut full.state, changes) {
             return Ok(None);
         }
