@@ -78,8 +78,9 @@ for size in $STEPS; do
   # After the last generated change (a minute each from 2026-01-05: a
   # million end in November 2027), so no stamp is ahead of the clock.
   export SMM_PATH_HOME=$dir/home SMM_PATH_ROADMAP=$dir/roadmap.yaml SMM_PATH_NOW=2028-01-01T09:00:00+07:00
-  # The caches made, and the fingerprints old enough to be remembered.
-  "$bin" status >/dev/null && sleep 2 && "$bin" status >/dev/null
+  # The caches made (the history's index by `log`), and the fingerprints
+  # old enough to be remembered.
+  "$bin" status >/dev/null && "$bin" log -n 1 >/dev/null && sleep 2 && "$bin" status >/dev/null
   cp -a "$dir/home" "$dir/home.pristine"
   middle=$((size / 2))
   measure steps "$size" status "$dir/home" status
@@ -96,7 +97,7 @@ for count in $CHANGES; do
   echo "generating $count changes..." >&2
   now=$("$history_data" mixed "$count" "$dir")
   export SMM_PATH_HOME=$dir/home SMM_PATH_NOW=$now
-  "$bin" status >/dev/null && sleep 2 && "$bin" status >/dev/null
+  "$bin" status >/dev/null && "$bin" log -n 1 >/dev/null && sleep 2 && "$bin" status >/dev/null
   cp -a "$dir/home" "$dir/home.pristine"
   measure history "$count" status "$dir/home" status
   measure history "$count" "note" "$dir/home" note 7 "a note"

@@ -202,12 +202,40 @@ pub(crate) fn decode_prefix(bytes: &[u8], previous: &str) -> (Decoded, Option<Hi
     (decoded, None)
 }
 
-/// The text of a field smm-path writes early in a line (`"device":"`,
-/// `"at":"`, `"roadmap":"`), without parsing the rest: the fields before
-/// them (an id, a device id, a number, a time) can hold none of these.
-pub(super) fn field<'a>(line: &'a [u8], name: &[u8]) -> Option<&'a str> {
-    let start = memchr::memmem::find(line, name)? + name.len();
-    let length = line[start..].iter().position(|&byte| byte == b'"')?;
+/// A field smm-path writes early in a line, before any text a person
+/// typed: the fields before it (an id, a device id, a number, a time)
+/// can hold none of these names.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Field {
+    Device,
+    At,
+    Roadmap,
+}
+
+impl Field {
+    /// Its searcher, built once: building one costs more than a search
+    /// through the start of a line, and the history has a million lines.
+    fn finder(self) -> &'static memchr::memmem::Finder<'static> {
+        use std::sync::LazyLock;
+        static DEVICE: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"\"device\":\""));
+        static AT: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"\"at\":\""));
+        static ROADMAP: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"\"roadmap\":\""));
+        match self {
+            Field::Device => &DEVICE,
+            Field::At => &AT,
+            Field::Roadmap => &ROADMAP,
+        }
+    }
+}
+
+/// The text of `name` in a history line, without parsing the rest.
+pub(super) fn field(line: &[u8], name: Field) -> Option<&str> {
+    let finder = name.finder();
+    let start = finder.find(line)? + finder.needle().len();
+    let length = memchr::memchr(b'"', &line[start..])?;
     std::str::from_utf8(&line[start..start + length]).ok()
 }
 

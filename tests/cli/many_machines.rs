@@ -568,11 +568,19 @@ fn an_import_that_would_outgrow_what_smm_path_reads_is_refused_before_writing() 
         )
         .expect("write");
     }
+    // 134 MB each: under Wine on a busy machine that takes minutes, so
+    // what would count as hung is given longer than usual.
+    let hung_after = std::time::Duration::from_mins(10);
     let first = outside.path().join("first.json");
-    home.test(&["import"]).arg(&first).any_stdout().run();
+    home.test(&["import"])
+        .arg(&first)
+        .time_limit(hung_after)
+        .any_stdout()
+        .run();
     let second = outside.path().join("second.json");
     home.test(&["import"])
         .arg(&second)
+        .time_limit(hung_after)
         .expected_status(1)
         .expected_stderr(
             format!(

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::*;
 use crate::atomic_file::{Durability, write_atomically};
 use crate::plain_file::{self, Links};
-use crate::progress::history::{self, SUM_TAIL_LENGTH, decode_lines, sum_at_end};
+use crate::progress::history::{self, Field, SUM_TAIL_LENGTH, decode_lines, sum_at_end};
 use crate::progress::{Change, Timestamp, timestamp};
 
 /// Lines between checkpoints: a segment is a few hundred kilobytes.
@@ -192,10 +192,10 @@ impl HistoryIndex {
         latest: &mut Option<Timestamp>,
         lines: &mut u64,
     ) {
-        if let Some(time) = history::field(line, b"\"at\":\"").and_then(timestamp::parse) {
+        if let Some(time) = history::field(line, Field::At).and_then(timestamp::parse) {
             *latest = (*latest).max(Some(time));
         }
-        if let Some(device) = history::field(line, b"\"device\":\"")
+        if let Some(device) = history::field(line, Field::Device)
             && !self.devices.contains(device)
         {
             self.devices.insert(device.to_string());

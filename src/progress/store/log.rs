@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::plain_file::{self, Links};
-use crate::progress::history::{self, SUM_TAIL_LENGTH, decode_lines};
+use crate::progress::history::{self, Field, SUM_TAIL_LENGTH, decode_lines};
 use crate::progress::{Change, HistoryMark, State, Timestamp, timestamp};
 
 /// The history as read: its changes and where its committed part ends.
@@ -29,30 +29,16 @@ impl ProgressStore {
         to: u64,
         mut each: impl FnMut(&[u8], u64) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
-        let path = self.history_path();
-        let unreadable = |error: std::io::Error| StoreError::Unreadable {
-            path: path.clone(),
-            reason: error.into(),
-        };
-        let Some((mut file, _)) = plain_file::open(&path, MAX_HISTORY_BYTES, Links::Follow)
-            .map_err(|problem| guarded_error(&path, problem))?
-        else {
-            return Ok(());
-        };
-        file.seek(SeekFrom::Start(from)).map_err(unreadable)?;
-        let mut reader = BufReader::with_capacity(PIECE_BYTES, file.take(to.saturating_sub(from)));
-        let mut line = Vec::new();
         let mut offset = from;
-        loop {
-            line.clear();
-            let read = reader.read_until(b'\n', &mut line).map_err(unreadable)?;
-            if read == 0 || line.last() != Some(&b'\n') {
-                return Ok(());
+        self.for_each_piece(from, to, |piece| {
+            let mut start = 0;
+            for newline in memchr::memchr_iter(b'\n', piece) {
+                offset += (newline + 1 - start) as u64;
+                each(&piece[start..newline], offset)?;
+                start = newline + 1;
             }
-            offset += read as u64;
-            each(&line[..line.len() - 1], offset)?;
-        }
+            Ok(())
+        })
     }
 
     /// Hands the whole lines of the history file between `from` and `to` to
@@ -78,26 +64,33 @@ impl ProgressStore {
         };
         file.seek(SeekFrom::Start(from)).map_err(unreadable)?;
         let mut file = file.take(to.saturating_sub(from));
-        let mut piece: Vec<u8> = Vec::with_capacity(PIECE_BYTES);
+        let mut buffer = vec![0; PIECE_BYTES];
+        // Bytes read but not yet handed on: the start of a line.
+        let mut kept = 0;
         loop {
-            let kept = piece.len();
-            let room = PIECE_BYTES.max(kept * 2);
-            piece.resize(kept + room, 0);
+            if kept == buffer.len() {
+                // A line longer than the buffer: room for it.
+                buffer.resize(buffer.len() * 2, 0);
+            }
             let read = loop {
-                match file.read(&mut piece[kept..]) {
+                match file.read(&mut buffer[kept..]) {
                     Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
                     other => break other.map_err(unreadable)?,
                 }
             };
-            piece.truncate(kept + read);
             if read == 0 {
                 return Ok(());
             }
+            let filled = kept + read;
             // Up to the last newline; the rest begins the next piece.
-            if let Some(last) = memchr::memrchr(b'\n', &piece) {
-                each(&piece[..=last])?;
-                piece.drain(..=last);
-            }
+            kept = match memchr::memrchr(b'\n', &buffer[..filled]) {
+                Some(last) => {
+                    each(&buffer[..=last])?;
+                    buffer.copy_within(last + 1..filled, 0);
+                    filled - last - 1
+                }
+                None => filled,
+            };
         }
     }
 
@@ -174,7 +167,7 @@ impl ProgressStore {
                 counted_to = start;
                 let length = memchr::memchr(b'\n', &piece[start..]).unwrap_or(piece.len() - start);
                 let line = &piece[start..start + length];
-                if history::field(line, b"\"roadmap\":\"") != Some(roadmap) {
+                if history::field(line, Field::Roadmap) != Some(roadmap) {
                     continue;
                 }
                 let damaged = |reason| StoreError::HistoryDamaged {
@@ -215,8 +208,8 @@ impl ProgressStore {
         let (end, _) = self.history_end()?;
         let mut times = Vec::new();
         self.for_each_line(0, end, |line, _| {
-            if history::field(line, b"\"roadmap\":\"") == Some(roadmap)
-                && let Some(at) = history::field(line, b"\"at\":\"").and_then(timestamp::parse)
+            if history::field(line, Field::Roadmap) == Some(roadmap)
+                && let Some(at) = history::field(line, Field::At).and_then(timestamp::parse)
             {
                 times.push(at);
             }

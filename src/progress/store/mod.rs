@@ -134,6 +134,20 @@ pub struct ProgressStore {
     /// Whether reading may leave parsed copies in `cache/`; a store made
     /// by [`ProgressStore::reading_only`] writes nothing at all.
     keeps_caches: bool,
+    /// The last snapshot header read from the cache, by the fingerprint of
+    /// the snapshot it is of: a command asks for it several times, and at
+    /// 100,000 steps each decoding costs tens of millions of instructions.
+    header: HeaderMemo,
+}
+
+/// See [`ProgressStore`]'s `header`; a clone starts empty.
+#[derive(Debug, Default)]
+struct HeaderMemo(std::sync::Mutex<Option<(crate::cache::Fingerprint, State)>>);
+
+impl Clone for HeaderMemo {
+    fn clone(&self) -> Self {
+        HeaderMemo::default()
+    }
 }
 
 /// What `doctor` learns of the home beyond the state itself.
@@ -173,6 +187,7 @@ impl ProgressStore {
         ProgressStore {
             home: home.to_path_buf(),
             keeps_caches: true,
+            header: HeaderMemo::default(),
         }
     }
 
@@ -184,6 +199,7 @@ impl ProgressStore {
         ProgressStore {
             home: home.to_path_buf(),
             keeps_caches: false,
+            header: HeaderMemo::default(),
         }
     }
 
@@ -416,9 +432,9 @@ impl ProgressStore {
     /// checksum of its last line, read from the snapshot and what follows
     /// it, not the whole file (`sync` tells from it that nothing changed).
     pub fn history_end(&self) -> Result<(u64, String), StoreError> {
-        match self.read_snapshot_without_notes()? {
-            Some(snapshot) if snapshot.state.version >= 3 => {
-                let tail = self.read_tail(&snapshot.state)?;
+        match self.snapshot_header()? {
+            Some(state) if state.version >= 3 => {
+                let tail = self.read_tail(&state)?;
                 Ok((tail.end, tail.last_sum))
             }
             Some(_) => Ok((0, String::new())),

@@ -109,19 +109,39 @@ impl ProgressStore {
     /// from the front of its cache when that is current, without decoding
     /// a step.
     pub fn snapshot_version(&self) -> Result<Option<u32>, StoreError> {
+        Ok(self.snapshot_header()?.map(|state| state.version))
+    }
+
+    /// The snapshot's state without its steps (its format, device and the
+    /// part of the history it includes), `None` when there is none: read
+    /// from the front of its cache when that is current, without decoding
+    /// a step.
+    pub(super) fn snapshot_header(&self) -> Result<Option<State>, StoreError> {
         if self.snapshot_size()?.is_none() {
             return Ok(None);
         }
-        if let Ok(fingerprint) = self.snapshot_fingerprint()
-            && let Some(bytes) =
+        if let Ok(fingerprint) = self.snapshot_fingerprint() {
+            let mut known = self
+                .header
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some((of, state)) = &*known
+                && *of == fingerprint
+            {
+                return Ok(Some(state.clone()));
+            }
+            if let Some(bytes) =
                 cache::read_bytes(&self.home.join(OVERVIEW_CACHE_FILE), &fingerprint)
-            && let Some(frame) = snapshot_cache::Frame::read(&bytes)
-        {
-            return Ok(Some(frame.snapshot.state.version));
+                && let Some(frame) = snapshot_cache::Frame::read(&bytes)
+            {
+                *known = Some((fingerprint, frame.snapshot.state.clone()));
+                return Ok(Some(frame.snapshot.state));
+            }
         }
         Ok(self
             .read_snapshot_without_notes()?
-            .map(|snapshot| snapshot.state.version))
+            .map(|snapshot| snapshot.state))
     }
 
     /// The snapshot's size, checked before anything is opened (a FIFO
