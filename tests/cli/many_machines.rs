@@ -1133,7 +1133,12 @@ fn on_a_large_home_an_undo_records_what_it_left_and_leaves_what_a_replay_would()
     assert!(!home.ok(&["plan"]).stdout.contains("2027"));
     let imported = Smm::new();
     let all = outside.path().join("all.json");
-    std::fs::write(&all, home.ok(&["export", "-f", "json"]).stdout).expect("write");
+    let exported = home.ok(&["export", "-f", "json"]).stdout;
+    assert!(
+        exported.contains("\"op\": \"undo\"") && !exported.contains("\"effect\""),
+        "an export carries the undos, not what they left"
+    );
+    std::fs::write(&all, exported).expect("write");
     imported.test(&["import"]).arg(&all).any_stdout().run();
     let alone = Smm::new();
     std::fs::write(alone.path("history.jsonl"), &history).expect("write");
@@ -1150,4 +1155,17 @@ fn on_a_large_home_an_undo_records_what_it_left_and_leaves_what_a_replay_would()
     }
     assert_eq!(imported.status_json()["steps"], home.status_json()["steps"]);
     assert_eq!(alone.status_json()["steps"], home.status_json()["steps"]);
+    // Another device syncs the undos (without what they left), and the
+    // same changes coming back are the ones this home has, not rivals.
+    let folder = tempfile::tempdir().expect("tempdir");
+    let other = Smm::new();
+    synced(&home, folder.path());
+    synced(&other, folder.path());
+    let back = sync(&home, folder.path()).any_stdout().run();
+    assert!(!back.stdout.contains("efused"), "{}", back.stdout);
+    assert_eq!(other.status_json()["steps"], home.status_json()["steps"]);
+    assert_eq!(
+        other.ok(&["show", "5"]).stdout,
+        home.ok(&["show", "5"]).stdout
+    );
 }
