@@ -71,7 +71,11 @@ impl RoadmapProgress {
     /// history's reader checks that, and a change from elsewhere has its
     /// effect left out).
     pub fn apply_change(&mut self, change: &Change) -> bool {
-        if let Some(effect) = change.undo_effect() {
+        // Only in the shape smm-path writes: the undo alone, each step's
+        // dropped notes in order.
+        if let (Some(effect), [_]) = (change.undo_effect(), &change.ops[..])
+            && effect.steps.values().flatten().all(dropped_sorted)
+        {
             self.apply_undo_effect(effect, change.at);
             return true;
         }
@@ -282,6 +286,8 @@ pub(super) fn step_effect(
     (dropped_sorted(&effect) && left_by(before.cloned(), &effect) == *after).then_some(effect)
 }
 
+/// Whether a step's dropped notes are named in order, once each, as
+/// [`left_by`] needs them.
 fn dropped_sorted(effect: &StepEffect) -> bool {
     effect.dropped.windows(2).all(|pair| pair[0] < pair[1])
 }

@@ -153,10 +153,19 @@ impl ProgressStore {
         self.for_each_piece(0, end, |piece| {
             starts.clear();
             for finder in &finders {
-                for at in finder.find_iter(piece) {
-                    let start =
-                        memchr::memrchr(b'\n', &piece[..at]).map_or(0, |newline| newline + 1);
-                    starts.push(start);
+                // After a hit, the search goes on from the end of its line:
+                // a long line mentioning a step many times (a hand edit of
+                // many notes) is looked at once, not once per mention.
+                let (mut from, mut line_start) = (0, 0);
+                while let Some(found) = finder.find(&piece[from..]) {
+                    let at = from + found;
+                    line_start += memchr::memrchr(b'\n', &piece[line_start..at])
+                        .map_or(0, |newline| newline + 1);
+                    starts.push(line_start);
+                    let line_end = memchr::memchr(b'\n', &piece[at..])
+                        .map_or(piece.len(), |newline| at + newline);
+                    from = (line_end + 1).min(piece.len());
+                    line_start = from;
                 }
             }
             starts.sort_unstable();

@@ -142,23 +142,26 @@ impl Transaction<'_> {
         let mut changes = std::mem::take(&mut reading.pending);
         changes.append(&mut self.journal);
         // What an undo left was worked out from the committed history:
-        // it holds right after it, so only first in the commit.
+        // it holds right after it, so only first in the commit. It is
+        // recorded only in a home whose snapshot is already in this
+        // format, so that an older smm-path, which could not read it, says
+        // the home is newer than it rather than that its history is damaged.
+        let current = reading.snapshot_size > 0 && reading.state.version >= SCHEMA_VERSION;
         for (index, change) in changes.iter_mut().enumerate() {
             match change.undo_effect_mut() {
-                Some(effect) if index == 0 => effect.after.clone_from(&reading.last_sum),
+                Some(effect) if index == 0 && current => {
+                    effect.after.clone_from(&reading.last_sum);
+                }
                 Some(_) => change.forget_undo_effect(),
                 None => {}
             }
         }
         // A change that cancels another can only be read by replaying
         // everything, unless it records what it left: the snapshot takes
-        // it in now, so readers need not. An older snapshot is rewritten
-        // in this format first, so that an older smm-path, which could not
-        // read what an undo records, says the home is newer than it.
+        // it in now, so readers need not.
         let replayed =
             |change: &Change| change.cancels_something() && change.undo_effect().is_none();
-        let recorded = changes.iter().any(|change| change.undo_effect().is_some());
-        if changes.iter().any(replayed) || (recorded && reading.state.version < SCHEMA_VERSION) {
+        if changes.iter().any(replayed) {
             reading.rewrite = true;
         }
         self.store.commit(reading, &changes)
@@ -273,10 +276,15 @@ impl ProgressStore {
             .extend(asked);
         for change in &tail.changes {
             let touched = change.ops.iter().filter_map(Op::step).map(str::to_string);
+            // An undo names no step; what it left does.
+            let left = change
+                .undo_effect()
+                .into_iter()
+                .flat_map(|effect| effect.steps.keys().cloned());
             wanted
                 .entry(change.roadmap.clone())
                 .or_default()
-                .extend(touched);
+                .extend(touched.chain(left));
         }
         if frame.fill_only(&wanted).is_none() {
             return Ok(None);
